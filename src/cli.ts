@@ -1,0 +1,94 @@
+// The tsaudit program: assembles the verbs, normalizes Go-style flags, and is the only place that turns
+// errors into exit codes (0 ok or EPIPE, 1 runtime error, 2 usage error, 130/143 on signals).
+
+import { createRequire } from 'node:module';
+import { Command, CommanderError } from 'commander';
+import { normalizeArgv } from './argv.js';
+import { registerCommands } from './commands/index.js';
+import { EXIT, isTsauditError, usageError } from './errors.js';
+import { configureColor } from './format/color.js';
+import { installProcessHandlers, isEpipeError } from './runtime.js';
+
+const pkg = createRequire(import.meta.url)('../package.json') as { version: string; description: string };
+
+export function buildProgram(): Command {
+  const program = new Command('tsaudit')
+    .description(pkg.description)
+    .version(pkg.version, '-V, --version', 'print the version')
+    .option('--no-color', 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)')
+    .option('--debug', 'show stack traces on errors')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .configureHelp({ sortSubcommands: true, showGlobalOptions: true })
+    .addHelpText(
+      'after',
+      `
+Flags may be written Go-style too: -format=json, -format json, --format=json and --format json are the same.
+
+Examples:
+  tsaudit parse -i test/fixtures/corpus/real-small.log
+  sudo tsaudit status
+  sudo tsaudit rules add -w /etc/passwd -p wa -k passwd
+  sudo tsaudit stream -format=json`,
+    );
+  registerCommands(program);
+  program.argument('[command]').action((name: string | undefined) => {
+    if (name !== undefined) throw usageError(`unknown command '${name}' (see 'tsaudit --help')`, { token: name });
+    program.help({ error: true });
+  });
+  program.hook('preAction', (_this, action) => {
+    configureColor({ noColor: action.optsWithGlobals().color === false });
+  });
+  applyToAll(program, (cmd) => {
+    cmd.exitOverride();
+    cmd.configureOutput({
+      outputError: (message, write) => write(`tsaudit: ${oneLine(message)}\n`),
+    });
+  });
+  return program;
+}
+
+function applyToAll(cmd: Command, fn: (c: Command) => void): void {
+  fn(cmd);
+  for (const sub of cmd.commands) applyToAll(sub, fn);
+}
+
+/** Commander's messages start with "error: " and may span lines; we print one line. */
+function oneLine(message: string): string {
+  return message
+    .replace(/^error:\s*/i, '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(' ');
+}
+
+
+/** Maps any error to a message and an exit code. Returns the exit code. */
+export function reportError(err: unknown, debug: boolean): number {
+  if (err instanceof CommanderError) {
+    // commander has already printed its message (help, version, or a one-line error through outputError)
+    return err.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+  }
+  if (isEpipeError(err)) return EXIT.OK;
+  if (isTsauditError(err)) {
+    process.stderr.write(`tsaudit: ${err.message}\n`);
+    if (debug && err.stack) process.stderr.write(`${err.stack}\n`);
+    return err.exitCode;
+  }
+  const e = err as Error;
+  process.stderr.write(`tsaudit: internal error: ${e?.message ?? String(err)}${debug ? '' : ' (run with --debug for details)'}\n`);
+  if (debug && e?.stack) process.stderr.write(`${e.stack}\n`);
+  return EXIT.RUNTIME;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  installProcessHandlers();
+  const debug = argv.includes('--debug') || argv.includes('-debug');
+  try {
+    const program = buildProgram();
+    await program.parseAsync(normalizeArgv(argv, program), { from: 'user' });
+  } catch (err) {
+    process.exitCode = reportError(err, debug);
+  }
+}

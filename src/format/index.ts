@@ -1,0 +1,75 @@
+// Text, JSON and YAML writers shared by every verb.
+// JSON is NDJSON: one object per line, so `tsaudit parse -format=json | jq -c .` works on any size.
+// YAML is one document per item, each introduced by `---` (js-yaml, loaded only when asked for).
+
+import { Option } from 'commander';
+import { usageError } from '../errors.js';
+import { Output } from './output.js';
+
+export const FORMATS = ['text', 'json', 'yaml'] as const;
+export type FormatName = (typeof FORMATS)[number];
+
+export function parseFormat(value: string): FormatName {
+  if ((FORMATS as readonly string[]).includes(value)) return value as FormatName;
+  throw usageError(`flag --format: expected one of ${FORMATS.join(', ')}, got "${value}"`, { token: value });
+}
+
+/** The `--format` option every printing verb takes (`-format=json` works through src/argv.ts). */
+export function formatOption(defaultFormat: FormatName = 'text'): Option {
+  return new Option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`)
+    .default(defaultFormat)
+    .argParser(parseFormat);
+}
+
+export interface ItemWriter<T> {
+  /** Returns false when the caller should await `ready()` before writing more. */
+  write(item: T): boolean;
+  ready(): Promise<void>;
+  end(): Promise<void>;
+}
+
+export interface WriterOptions<T> {
+  output?: Output;
+  /** Text rendering of one item; a trailing newline is added when missing. */
+  text: (item: T) => string;
+  /** The plain object written as JSON/YAML (defaults to the item itself). */
+  toPlain?: (item: T) => unknown;
+}
+
+type Serializer = (value: unknown) => string;
+
+async function yamlSerializer(): Promise<Serializer> {
+  const yaml = await import('js-yaml');
+  return (value) => `---\n${yaml.dump(value, { lineWidth: -1, noRefs: true, skipInvalid: true })}`;
+}
+
+const jsonSerializer: Serializer = (value) => `${JSON.stringify(value)}\n`;
+
+export async function createWriter<T>(format: FormatName, opts: WriterOptions<T>): Promise<ItemWriter<T>> {
+  const output = opts.output ?? new Output();
+  let render: (item: T) => string;
+  if (format === 'text') {
+    render = (item) => {
+      const s = opts.text(item);
+      return s.endsWith('\n') || s === '' ? s : `${s}\n`;
+    };
+  } else {
+    const serialize = format === 'json' ? jsonSerializer : await yamlSerializer();
+    const toPlain = opts.toPlain ?? ((item: T) => item);
+    render = (item) => serialize(toPlain(item));
+  }
+  return {
+    write: (item) => output.write(render(item)),
+    ready: () => output.ready(),
+    end: () => output.end(),
+  };
+}
+
+/** Writes one item in the chosen format and waits until stdout has taken it. */
+export async function writeOne<T>(format: FormatName, item: T, opts: WriterOptions<T>): Promise<void> {
+  const writer = await createWriter(format, opts);
+  writer.write(item);
+  await writer.end();
+}
+
+export { Output } from './output.js';

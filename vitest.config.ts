@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+
+// Two groups: `unit` runs anywhere; `kernel` needs root and an audit kernel, runs one file at a time, and
+// is skipped with a printed reason otherwise (see test/kernel/env.ts). scripts/test.mjs runs them in turn,
+// the kernel group under a machine-wide lock so that no two kernel runs ever overlap.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'kernel',
+          include: ['test/kernel/**/*.test.ts'],
+          fileParallelism: false,
+          sequence: { concurrent: false },
+          globalSetup: ['test/kernel/global-setup.ts'],
+          setupFiles: ['test/kernel/setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          passWithNoTests: true,
+        },
+      },
+    ],
+  },
+});
