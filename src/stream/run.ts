@@ -11,7 +11,6 @@
 // writer flush what is queued (bounded in time, since stdout may be gone).
 
 import type { FormatName, ItemWriter } from '../format/index.js';
-import { createWriter } from '../format/index.js';
 import { isLossRecord, type LossRecord, formatLoss, mergeLoss } from './loss.js';
 import { LostPoller } from './lost-poller.js';
 import { type Assembler, StreamPipeline, type StreamItem, type StreamRecordLike } from './pipeline.js';
@@ -35,8 +34,8 @@ export interface StreamClient {
 export interface EventCodec<R extends StreamRecordLike, E> {
   decode: (type: number, payload: Buffer | string) => R | string;
   assembler: (emit: (event: E) => void) => Assembler<R>;
-  text: (event: E) => string;
-  toPlain: (event: E) => unknown;
+  /** the output writer for events and loss records (to stdout, batched) */
+  writer: (format: FormatName) => Promise<ItemWriter<E | LossRecord>>;
 }
 
 export interface StreamOptions {
@@ -149,6 +148,7 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
     unreported.set(loss.source, prev ? mergeLoss(prev, loss) : loss);
   };
 
+  const writer = deps.writer ?? (await codec.writer(opts.format));
   let receiveBuffer: number;
   const since = Date.now();
   let session: Session;
@@ -197,12 +197,6 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
     onError: (err) => note(`cannot read the kernel's lost counter: ${(err as Error).message}`),
   });
 
-  const writer =
-    deps.writer ??
-    (await createWriter<E | LossRecord>(opts.format, {
-      text: (item) => (isLossRecord(item) ? '' : codec.text(item)),
-      toPlain: (item) => (isLossRecord(item) ? item : codec.toPlain(item)),
-    }));
 
   let written = 0;
   const limit = opts.count ?? Infinity;
