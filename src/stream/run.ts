@@ -206,6 +206,8 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
       const item = queue.shift();
       if (item === undefined) {
         if (queue.isClosed) break;
+        // nothing more for now: hand what is batched to stdout (a live stream must not sit on 64 KiB)
+        await writer.end();
         await queue.wait();
         continue;
       }

@@ -115,7 +115,10 @@ class MemoryWriter implements ItemWriter<Ev | LossRecord> {
   ready() {
     return this.blocked ?? Promise.resolve();
   }
-  async end() {}
+  flushes = 0;
+  async end() {
+    this.flushes++;
+  }
 }
 
 function setup(opts: { stopWhenDrained?: boolean } = {}) {
@@ -254,6 +257,20 @@ describe('runStream', () => {
     await runStream({ format: 'text', stats: true }, deps);
     expect(notes[0]).toMatch(/^streaming as the audit daemon \(pid 5000\); receive buffer \d+ bytes$/);
     expect(notes.at(-1)).toMatch(/^stream summary: mode=unicast events=1 written=1 records=3 lost_kernel=0 lost_sequence=0 dropped_queue=0 enobufs=0 bad=0 /);
+  });
+
+  it('flushes the output as soon as the queue runs dry (a live stream must not sit on a batch)', async () => {
+    const { client, writer, ac, deps } = setup({ stopWhenDrained: false });
+    client.script.push(event(1));
+    let flushedWhileRunning = -1;
+    client.onDrained = () =>
+      setTimeout(() => {
+        flushedWhileRunning = writer.flushes;
+        ac.abort('SIGINT');
+      }, 50);
+    await runStream({ format: 'json' }, deps);
+    expect(events(writer.items)).toHaveLength(1);
+    expect(flushedWhileRunning).toBeGreaterThan(0);
   });
 
   it('text format writes no loss records to stdout (they go to stderr)', async () => {
