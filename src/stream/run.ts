@@ -93,7 +93,9 @@ export interface StreamSummary {
 const TICK_MS = 250;
 const NOTE_MS = 1000;
 const FLUSH_TIMEOUT_MS = 2000;
-const YIELD_EVERY = 1024;
+const YIELD_EVERY = 4096;
+/** queued events above which the reader lets the writer run before taking the next batch */
+const YIELD_QUEUE = 1024;
 
 function control(client: StreamClient): KernelControl {
   return {
@@ -153,7 +155,7 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
   const since = Date.now();
   let session: Session;
   try {
-    receiveBuffer = client.setReceiveBuffer(opts.receiveBuffer ?? 16 * 1024 * 1024);
+    receiveBuffer = client.setReceiveBuffer(opts.receiveBuffer ?? 64 * 1024 * 1024);
     session = await startSession(control(client), {
       multicast: opts.multicast,
       enable: opts.enable,
@@ -199,6 +201,7 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
 
 
   let written = 0;
+  let writerWaiting = false;
   const limit = opts.count ?? Infinity;
   const writeLoop = async () => {
     let n = 0;
@@ -219,8 +222,11 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
         written++;
         if (written === limit) local.abort('count');
       }
-      if (!ok) await writer.ready();
-      else if (++n % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (!ok) {
+        writerWaiting = true;
+        await writer.ready();
+        writerWaiting = false;
+      } else if (++n % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
     await writer.end();
   };
@@ -242,21 +248,38 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
   ticker.unref();
   noter.unref();
 
+  // Stopping keeps draining the socket until the audit pid is cleared and settings are restored: requests to
+  // the kernel may sleep while its backlog is full (see control-worker.ts), and the backlog only empties if
+  // someone reads. Records arriving after the stop are read and dropped.
+  const receiveStop = new AbortController();
+  let stopping: Promise<void> | undefined;
+  const beginStop = () => {
+    stopping ??= (async () => {
+      clearInterval(ticker);
+      clearInterval(noter);
+      await poller.stop().catch(() => undefined);
+      pipeline.finish();
+      problems.push(...(await session.stop()));
+    })().finally(() => receiveStop.abort());
+  };
+  if (stop.aborted) beginStop();
+  else stop.addEventListener('abort', beginStop, { once: true });
+
   let failure: unknown;
   try {
     await poller.start(session.initial.lost);
-    for await (const batch of client.receive({ signal: stop })) {
+    for await (const batch of client.receive({ signal: receiveStop.signal })) {
+      if (stopping) continue;
       pipeline.handle(batch);
-      if (stop.aborted) break;
+      // give the writer its turn when it can write (not when stdout is full: then the queue drops instead)
+      if (queue.length >= YIELD_QUEUE && !writerWaiting) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   } catch (err) {
     failure = err;
   } finally {
-    clearInterval(ticker);
-    clearInterval(noter);
-    await poller.stop().catch(() => undefined);
-    pipeline.finish();
-    problems.push(...(await session.stop()));
+    stop.removeEventListener('abort', beginStop);
+    beginStop();
+    await stopping;
     queue.close();
     await Promise.race([writing, sleep(opts.flushTimeoutMs ?? FLUSH_TIMEOUT_MS)]);
     lost.queue = queue.dropped;

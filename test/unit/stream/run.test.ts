@@ -273,6 +273,31 @@ describe('runStream', () => {
     expect(flushedWhileRunning).toBeGreaterThan(0);
   });
 
+  it('keeps reading while it clears the audit pid (the kernel may hold that request until its backlog drains)', async () => {
+    const { client, writer, ac, deps } = setup({ stopWhenDrained: false });
+    let clearRequested!: () => void;
+    const requested = new Promise<void>((r) => (clearRequested = r));
+    let drained!: () => void;
+    const backlogDrained = new Promise<void>((r) => (drained = r));
+    client.clearPid = async () => {
+      client.log.push('pid 0');
+      clearRequested();
+      await backlogDrained; // like the kernel: the request returns only once someone reads
+      client.status.pid = 0;
+    };
+    client.receive = async function* ({ signal }: { signal?: AbortSignal }) {
+      yield event(1);
+      setTimeout(() => ac.abort('SIGINT'), 10);
+      await requested;
+      yield event(2); // arrives after the stop: read (so the kernel can go on) but not printed
+      drained();
+      await new Promise<void>((resolve) => (signal?.aborted ? resolve() : signal?.addEventListener('abort', () => resolve())));
+    };
+    await runStream({ format: 'json' }, deps);
+    expect(client.status.pid).toBe(0);
+    expect(events(writer.items).map((e) => e.serial)).toEqual([1]);
+  });
+
   it('text format writes no loss records to stdout (they go to stderr)', async () => {
     const { client, writer, deps } = setup();
     client.script.push(event(1), [{ kind: 'overrun' }]);
