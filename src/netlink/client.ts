@@ -82,7 +82,7 @@ export interface AuditClientOptions {
 
 export interface ReceiveOptions {
   signal?: AbortSignal;
-  /** Largest batch handed out at once (default 4096 items). */
+  /** Largest batch handed out at once (default 1024 items). */
   maxBatch?: number;
 }
 
@@ -111,7 +111,7 @@ const CHANGES = new Set<number>([AUDIT.SET, AUDIT.ADD_RULE, AUDIT.DEL_RULE, AUDI
 /** How long one wait() may sleep before the pump looks around again (closing, timeouts). */
 const WAIT_SLICE_MS = 1000;
 /** Datagrams drained before yielding to the event loop. */
-const DRAIN_BUDGET = 4096;
+const DRAIN_BUDGET = 1024;
 /** Queued records beyond which the pump stops draining until the consumer catches up. */
 const QUEUE_HIGH_WATER = 65536;
 
@@ -452,11 +452,14 @@ export class AuditClient {
   }
 }
 
-/** Record text without the NUL padding and trailing newline some kernels include. */
+/**
+ * Record text without the NUL padding and trailing newline some kernels include. A view, not a copy: the
+ * transport hands over a datagram buffer that belongs to us.
+ */
 function trimRecord(payload: Buffer): Buffer {
   let end = payload.length;
   while (end > 0 && (payload[end - 1] === 0 || payload[end - 1] === 10)) end--;
-  return Buffer.from(payload.subarray(0, end));
+  return payload.subarray(0, end);
 }
 
 function describeChange(change: StatusChange): string {
