@@ -27,7 +27,7 @@ import { TsauditError } from '../errors.js';
 import { dangerousChange, messageName } from './codec.js';
 import { errnoMessage, errnoName, kernelError } from './errors.js';
 import { OVERRUN, type Overrun, type Transport } from './transport.js';
-import { LITTLE_ENDIAN, NLMSG_HDRLEN } from './wire.js';
+import { LITTLE_ENDIAN, NLMSG_HDRLEN, Writer } from './wire.js';
 
 const AF_NETLINK = 16;
 const SOCK_RAW = 3;
@@ -47,7 +47,8 @@ const RECV_BUFFER_SIZE = 64 * 1024;
 
 const E = constants.errno;
 
-interface Libc {
+/** The libc calls this transport makes (exported so tests can drive NetlinkSocket with a fake libc). */
+export interface Libc {
   socket: (domain: number, type: number, protocol: number) => number;
   bind: (fd: number, addr: Buffer, len: number) => number;
   getsockname: (fd: number, addr: Buffer, len: Buffer) => number;
@@ -160,16 +161,7 @@ export class NetlinkSocket implements Transport {
     putU32(len, 0, SOCKADDR_NL_SIZE);
     this.portId = c.getsockname(fd, addr, len) === 0 ? u32(addr, 4) : 0;
     // struct pollfd { int fd; short events; short revents; } x2: the socket and the wake-up eventfd.
-    this.pollFds.writeInt32LE(fd, 0);
-    this.pollFds.writeInt16LE(POLLIN, 4);
-    this.pollFds.writeInt32LE(wakeFd, 8);
-    this.pollFds.writeInt16LE(POLLIN, 12);
-    if (!LITTLE_ENDIAN) {
-      this.pollFds.writeInt32BE(fd, 0);
-      this.pollFds.writeInt16BE(POLLIN, 4);
-      this.pollFds.writeInt32BE(wakeFd, 8);
-      this.pollFds.writeInt16BE(POLLIN, 12);
-    }
+    new Writer(16).s32(fd).u16(POLLIN).u16(0).s32(wakeFd).u16(POLLIN).u16(0).toBuffer().copy(this.pollFds);
   }
 
   send(datagram: Buffer): void {
@@ -255,8 +247,8 @@ export class NetlinkSocket implements Transport {
     if (this.polling) {
       // poll() is running on a koffi worker thread: wake it and close both descriptors when it returns.
       const one = Buffer.alloc(8);
-      one.writeBigUInt64LE(1n);
-      if (!LITTLE_ENDIAN) one.writeBigUInt64BE(1n);
+      if (LITTLE_ENDIAN) one.writeBigUInt64LE(1n);
+      else one.writeBigUInt64BE(1n);
       this.c.write(this.wakeFd, one, 8);
       return;
     }
