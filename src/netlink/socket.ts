@@ -108,10 +108,10 @@ function sockaddrNl(pid: number, groups: number): Buffer {
 }
 
 /** Opens and binds a NETLINK_AUDIT socket. Throws E_NO_AUDIT when the kernel has no audit netlink family. */
-export function openNetlinkSocket(): NetlinkSocket {
+export function openNetlinkSocket(libc?: Libc): NetlinkSocket {
   let c: Libc;
   try {
-    c = loadLibc();
+    c = libc ?? loadLibc();
   } catch (err) {
     throw new TsauditError('E_NO_AUDIT', `cannot load libc for netlink access: ${(err as Error).message}`, { cause: err });
   }
@@ -119,7 +119,7 @@ export function openNetlinkSocket(): NetlinkSocket {
   if (fd < 0) {
     const errno = c.errno();
     const name = errnoName(errno);
-    if (name === 'EPERM' || name === 'EACCES') throw kernelError('AUDIT_SOCKET', errno);
+    if (name === 'EPERM' || name === 'EACCES') throw kernelError('socket', errno);
     throw new TsauditError('E_NO_AUDIT', `this kernel has no audit support: socket(NETLINK_AUDIT) failed: ${name} (${errnoMessage(errno)})`, {
       context: { errno: name, op: 'socket' },
     });

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TsauditError } from '../../../src/errors.js';
 import { AUDIT, encodeRequest, encodeSetFeature, encodeStatusChange } from '../../../src/netlink/codec.js';
-import { type Libc, NetlinkSocket } from '../../../src/netlink/socket.js';
+import { type Libc, NetlinkSocket, openNetlinkSocket } from '../../../src/netlink/socket.js';
 import { OVERRUN } from '../../../src/netlink/transport.js';
 import { encodeMessage } from '../../../src/netlink/wire.js';
 
@@ -140,5 +140,30 @@ describe('NetlinkSocket send/receive with a fake libc', () => {
   it('reports the granted receive buffer', () => {
     const { c } = fakeLibc();
     expect(new NetlinkSocket(c, 3, 4).setReceiveBuffer(1 << 20)).toBe(424242);
+  });
+});
+
+describe('openNetlinkSocket with a fake libc', () => {
+  it.each([
+    [93, 'E_NO_AUDIT', 'this kernel has no audit support: socket(NETLINK_AUDIT) failed: EPROTONOSUPPORT (protocol not supported)'],
+    [1, 'E_NOT_ROOT', 'opening the audit netlink socket requires root (CAP_AUDIT_CONTROL)'],
+  ])('socket() errno %i is %s', (errno, code, message) => {
+    const { c } = fakeLibc();
+    c.socket = () => -1;
+    c.errno = () => errno;
+    let err: unknown;
+    try {
+      openNetlinkSocket(c);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(TsauditError);
+    expect((err as TsauditError).code).toBe(code);
+    expect((err as TsauditError).message).toBe(message);
+  });
+
+  it('binds and learns the port id', () => {
+    const { c } = fakeLibc();
+    expect(openNetlinkSocket(c).portId).toBe(777);
   });
 });
