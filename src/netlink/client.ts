@@ -54,7 +54,7 @@ import {
 } from './codec.js';
 import { kernelError, opWords } from './errors.js';
 import { OVERRUN, type Transport } from './transport.js';
-import { AUDIT_FIRST_EVENT_TYPE, NLMSG, type NetlinkMessage, decodeNetlinkError, splitDatagram } from './wire.js';
+import { NLMSG, isAuditRecord, type NetlinkMessage, decodeNetlinkError, splitDatagram } from './wire.js';
 
 export type { AuditFeatures, AuditStatus, FeatureName, StatusChange } from './codec.js';
 export type { Transport } from './transport.js';
@@ -393,7 +393,7 @@ export class AuditClient {
   private dispatch(datagram: Buffer): void {
     for (const msg of splitDatagram(datagram)) {
       if (this.deliver(msg)) continue;
-      if (this.receiving && msg.type >= AUDIT_FIRST_EVENT_TYPE) {
+      if (this.receiving && isAuditRecord(msg.type, msg.seq)) {
         this.queue.push({ kind: 'message', type: msg.type, payload: trimRecord(msg.payload) });
       }
       // Anything else (a late reply to a timed-out request, NLMSG_NOOP) is dropped.
