@@ -129,8 +129,10 @@ export async function runParse(opts: ParseRunOptions): Promise<ParseRunResult> {
       splitter.end();
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
+      const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.code === 'EACCES' ? 'permission denied' : e.message;
+      if (files.length === 1) throw new TsauditError('E_INPUT', `cannot read ${name}: ${why}`, { exitCode: 1, context: { file: name }, cause: err });
       result.unreadable++;
-      report(`tsaudit: cannot read ${name}: ${e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.code === 'EACCES' ? 'permission denied' : e.message}`);
+      report(`tsaudit: cannot read ${name}: ${why}`);
       splitter.end();
     }
     result.lines += splitter.lines;
