@@ -50,7 +50,7 @@ export function parseRuleFile(text: string, env: RuleEnv, name: string): ParsedL
   return ruleLines(text).map((l) => {
     if (l.error !== undefined) throw lineError(name, l.line, new Error(l.error));
     try {
-      return { line: l.line, text: l.text, commands: parseRuleArgs(l.tokens!, env, { line: l.line }) };
+      return { line: l.line, text: l.text, commands: parseRuleArgs(l.tokens!, env) };
     } catch (err) {
       throw lineError(name, l.line, err);
     }
@@ -81,7 +81,7 @@ export async function loadRules(client: RulesClient, text: string, env: RuleEnv,
     result.lines++;
     try {
       if (l.error !== undefined) throw new Error(l.error);
-      const cmds = parseRuleArgs(l.tokens!, env, { line: l.line });
+      const cmds = parseRuleArgs(l.tokens!, env);
       for (const c of cmds) if (c.kind === 'error-mode') mode = c.mode;
       const before = result.warnings.length;
       await applyCommands(client, cmds, l.text, result);

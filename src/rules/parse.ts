@@ -63,11 +63,6 @@ interface Opt {
   argAt: number;
 }
 
-export interface ParseOptions {
-  /** Line number in a rules file (for auditctl's "in line N" warnings). */
-  line?: number;
-}
-
 /** A syntax error in a rule, naming the token. Exit code 2 (usage). */
 function tokenError(tokens: readonly string[], index: number, what: string, detail?: string, value?: string): TsauditError {
   const got = value ?? tokens[index] ?? '';
@@ -446,7 +441,7 @@ function checkWatchPath(path: string): string | undefined {
  * Parses one auditctl command line (without the program name) into the commands it stands for, in the order
  * auditctl applies them. A rule (-a/-A/-d/-w/-W) comes last.
  */
-export function parseRuleArgs(tokens: readonly string[], env: RuleEnv, options: ParseOptions = {}): RuleCommand[] {
+export function parseRuleArgs(tokens: readonly string[], env: RuleEnv): RuleCommand[] {
   if (tokens.length === 0) throw ruleError('empty rule: expected options such as -w PATH or -a always,exit ...');
   const { opts, operands } = scan(tokens);
   const s: State = {
@@ -500,7 +495,7 @@ export function parseRuleArgs(tokens: readonly string[], env: RuleEnv, options: 
         }
         s.syscallAdded = true;
         if (unknownArch && s.add !== UNSET) {
-          const warning = mismatchWarning(env, s, value, options.line);
+          const warning = mismatchWarning(env, s, value);
           if (warning) s.warnings.push(warning);
         }
         break;
@@ -651,7 +646,7 @@ function appendKey(s: State, value: string, tokens: readonly string[], o: Opt): 
 }
 
 /** auditctl's check_rule_mismatch: a syscall rule without an arch whose numbers differ on the 32-bit table. */
-function mismatchWarning(env: RuleEnv, s: State, names: string, line?: number): string | undefined {
+function mismatchWarning(env: RuleEnv, s: State, names: string): string | undefined {
   const native = env.archName(s.elf);
   const compat = native === undefined ? undefined : COMPAT32[native];
   const code32 = compat === undefined ? undefined : env.archCode(compat);
@@ -662,7 +657,7 @@ function mismatchWarning(env: RuleEnv, s: State, names: string, line?: number): 
   // auditctl compares AUDIT_BITMASK_SIZE bytes (16 words) of the two masks
   for (let i = 0; i < 16; i++) if (tmp[i] !== s.rule.mask[i]) differs = true;
   if (!differs) return undefined;
-  return line ? `WARNING - 32/64 bit syscall mismatch in line ${line}, you should specify an arch` : 'WARNING - 32/64 bit syscall mismatch, you should specify an arch';
+  return '32/64 bit syscall mismatch, you should specify an arch';
 }
 
 /** A rule line of a rules file -> tokens. Splits on blanks; `\ ` is a space inside a token and `\\` a

@@ -212,13 +212,13 @@ export interface StructuredRule {
 
 /** The rule as data, for -format json|yaml. */
 export function structuredRule(r: RuleData, env: RuleEnv, text: string, opts: RenderOptions = {}): StructuredRule {
-  const watch = isWatch(r);
-  const out: StructuredRule = { text, list: listName(r.list), action: actionName(r.action), fields: [], keys: ruleKeys(r) };
+  const isW = isWatch(r);
+  const out: StructuredRule = { text, list: listName(r.list), action: actionName(r.action), fields: [], keys: [] };
   if (r.prepend) out.prepend = true;
   const archField = r.fields.find((f) => f.field === FIELD.AUDIT_ARCH);
   const arch = archField ? archField.value : env.archCode(env.machine);
   if (archField) out.arch = archText(env, archField.value, opts.interpret ?? false);
-  if (!noSyscallList(r.list)) {
+  if (!noSyscallList(r.list) && !isW) {
     if (allSyscalls(r.mask)) out.syscalls = 'all';
     else {
       const names: string[] = [];
@@ -228,26 +228,26 @@ export function structuredRule(r: RuleData, env: RuleEnv, text: string, opts: Re
       out.syscalls = names;
     }
   }
+  const fields: StructuredField[] = [];
   for (const f of r.fields) {
-    if (f.field === FIELD.AUDIT_FILTERKEY) continue;
+    if (f.field === FIELD.AUDIT_FILTERKEY || f.field === FIELD.AUDIT_ARCH) continue;
     const name = fieldName(f.field) ?? `f${f.field}`;
     const op = opSymbol(f.op);
-    if (watch && (f.field === FIELD.AUDIT_WATCH || f.field === FIELD.AUDIT_DIR)) {
-      out.watch = { path: f.str ?? '', kind: f.field === FIELD.AUDIT_DIR ? 'dir' : 'file', perms: '' };
+    if (isW && (f.field === FIELD.AUDIT_WATCH || f.field === FIELD.AUDIT_DIR)) {
+      out.watch = { path: f.str ?? '', kind: f.field === FIELD.AUDIT_DIR ? 'dir' : 'file', perms: out.watch?.perms ?? '' };
       continue;
     }
-    if (watch && f.field === FIELD.AUDIT_PERM && out.watch) {
-      out.watch.perms = permString(f.value);
+    if (isW && f.field === FIELD.AUDIT_PERM) {
+      if (out.watch) out.watch.perms = permString(f.value);
       continue;
     }
     let value: number | string;
     if (f.str !== undefined) value = f.str;
-    else if (f.field === FIELD.AUDIT_ARCH) value = archText(env, f.value, true);
     else if (f.field === FIELD.AUDIT_PERM) value = permString(f.value);
     else if (f.field === FIELD.AUDIT_MSGTYPE) value = env.messageTypeName(f.value) ?? f.value;
     else if (f.field === FIELD.AUDIT_FIELD_COMPARE) {
       const c = COMPARE.get(f.value);
-      out.fields.push(c ? { name: c.left, op, value: c.right, compare: true } : { name: 'field_compare', op, value: f.value });
+      fields.push(c ? { name: c.left, op, value: c.right, compare: true } : { name: 'field_compare', op, value: f.value });
       continue;
     } else if (f.field === FIELD.AUDIT_EXIT) {
       const v = signed(f.value);
@@ -256,7 +256,9 @@ export function structuredRule(r: RuleData, env: RuleEnv, text: string, opts: Re
     } else if (f.field >= FIELD.AUDIT_ARG0 && f.field <= FIELD.AUDIT_ARG3) value = `0x${(f.value >>> 0).toString(16)}`;
     else if (f.field === FIELD.AUDIT_INODE) value = f.value >>> 0;
     else value = signed(f.value);
-    out.fields.push({ name, op, value });
+    fields.push({ name, op, value });
   }
-  return out;
+  // key order: text, list, action, prepend, arch, syscalls, watch, fields, keys
+  const { fields: _f, keys: _k, ...head } = out;
+  return { ...head, fields, keys: ruleKeys(r) };
 }
