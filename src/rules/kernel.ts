@@ -19,8 +19,9 @@ function errnoOf(err: unknown): string | undefined {
 
 const isRoot = (): boolean => typeof process.geteuid !== 'function' || process.geteuid() === 0;
 
-/** Turns a kernel error on a rule request into a sentence naming the rule (`text` as the user wrote it). */
-export function ruleError(err: unknown, op: 'add' | 'delete', text: string): unknown {
+/** Turns a kernel error on a rule request into a sentence naming the rule (`text` as the user wrote it).
+ *  `immutable` says whether the kernel is locked (enabled 2), which is why it answers EPERM even to root. */
+export function ruleError(err: unknown, op: 'add' | 'delete', text: string, immutable = isRoot()): unknown {
   const errno = errnoOf(err);
   if (!(err instanceof TsauditError) || errno === undefined) return err;
   const context = { ...err.context, rule: text };
@@ -35,7 +36,7 @@ export function ruleError(err: unknown, op: 'add' | 'delete', text: string): unk
       return new TsauditError('E_RULE_INVALID', `the kernel rejected the rule as invalid (EINVAL): ${text}`, { context, cause: err });
     case 'EPERM':
     case 'EACCES':
-      if (isRoot()) {
+      if (immutable) {
         return new TsauditError('E_IMMUTABLE', `the audit system is in immutable mode, no rule changes allowed (until reboot): ${text}`, { context, cause: err });
       }
       return new TsauditError('E_NOT_ROOT', `${op === 'add' ? 'adding' : 'deleting'} audit rules requires root (CAP_AUDIT_CONTROL): ${text}`, { context, cause: err });
@@ -52,6 +53,19 @@ export async function ensureMutable(client: RulesClient): Promise<void> {
   }
 }
 
+/** EPERM on a rule request: root in immutable mode, or not root. Ask the kernel which. */
+async function explain(client: RulesClient, err: unknown, op: 'add' | 'delete', text: string): Promise<unknown> {
+  const errno = errnoOf(err);
+  if (errno !== 'EPERM' && errno !== 'EACCES') return ruleError(err, op, text);
+  let locked: boolean;
+  try {
+    locked = (await client.getStatus()).enabled === 2;
+  } catch {
+    locked = false; // not allowed to read the status either: not root
+  }
+  return ruleError(err, op, text, locked);
+}
+
 async function send(client: RulesClient, op: 'add' | 'delete', rule: RuleData, text: string): Promise<void> {
   const call = (r: RuleData) => (op === 'add' ? client.addRule(encodeRule(r)) : client.deleteRule(encodeRule(r)));
   try {
@@ -65,10 +79,10 @@ async function send(client: RulesClient, op: 'add' | 'delete', rule: RuleData, t
         await call(retry);
         return;
       } catch (err2) {
-        throw ruleError(err2, op, text);
+        throw await explain(client, err2, op, text);
       }
     }
-    throw ruleError(err, op, text);
+    throw await explain(client, err, op, text);
   }
 }
 
@@ -97,7 +111,7 @@ export async function deleteAll(client: RulesClient, key?: string): Promise<numb
     try {
       await client.deleteRule(r.bytes);
     } catch (err) {
-      throw ruleError(err, 'delete', '(delete all)');
+      throw await explain(client, err, 'delete', '(delete all)');
     }
   }
   return rules.length;
