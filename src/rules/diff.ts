@@ -57,7 +57,29 @@ export function diffRules(file: readonly FileRule[], kernel: readonly RuleData[]
       extra.push({ rule: renderRule(r, env) });
     }
   });
-  const orderDiffers = fileCommon.some((id, i) => kernelCommon[i] !== id);
+  // The kernel keeps one list per filter (user, task, exit, exclude, ...), dumps them in that order, and -A
+  // puts a rule at the front of its list: compare the common rules list by list, in the order they would have.
+  const listOf = new Map<string, number>();
+  for (const f of file) listOf.set(identity(f.rule), f.rule.list);
+  const expected = new Map<number, string[]>();
+  const common = new Map<string, number>();
+  for (const id of fileCommon) common.set(id, (common.get(id) ?? 0) + 1);
+  for (const f of file) {
+    const id = identity(f.rule);
+    const n = common.get(id) ?? 0;
+    if (n === 0) continue;
+    common.set(id, n - 1);
+    const seq = expected.get(f.rule.list) ?? [];
+    if (f.rule.prepend) seq.unshift(id);
+    else seq.push(id);
+    expected.set(f.rule.list, seq);
+  }
+  const actual = new Map<number, string[]>();
+  for (const id of kernelCommon) {
+    const l = listOf.get(id)!;
+    actual.set(l, [...(actual.get(l) ?? []), id]);
+  }
+  const orderDiffers = [...expected].some(([l, seq]) => seq.some((id, i) => actual.get(l)?.[i] !== id));
   return { missing, extra, same: fileCommon.length, orderDiffers };
 }
 

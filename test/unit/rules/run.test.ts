@@ -249,3 +249,21 @@ describe('rules diff', () => {
     expect(JSON.parse(stdout)).toEqual({ file: p, missing: [], extra: [], same: 3, orderDiffers: true });
   });
 });
+
+describe('diffRules order', () => {
+  it('knows the kernel keeps one list per filter and -A prepends', async () => {
+    const { diffRules } = await import('../../../src/rules/diff.js');
+    const { parseRuleArgs } = await import('../../../src/rules/parse.js');
+    const r = (l: string) => {
+      const c = parseRuleArgs(l.split(' '), env)[0]!;
+      if (c.kind !== 'add') throw new Error('not a rule');
+      return c.rule;
+    };
+    const a = r('-a always,exit -F arch=b64 -S open');
+    const u = r('-a never,user -F uid=0');
+    const p = r('-A always,exit -F arch=b64 -S kill');
+    const file = [a, u, p].map((rule, i) => ({ line: i + 1, rule }));
+    expect(diffRules(file, [u, { ...p, prepend: false }, a], env)).toEqual({ missing: [], extra: [], same: 3, orderDiffers: false });
+    expect(diffRules(file, [u, a, p], env).orderDiffers).toBe(true);
+  });
+});
