@@ -7,8 +7,9 @@
 
 import { machine } from './lib.mjs';
 import { parseScenario } from './parse.mjs';
+import { streamScenario } from './stream.mjs';
 
-const SCENARIOS = [parseScenario];
+const SCENARIOS = [parseScenario, streamScenario];
 
 const args = process.argv.slice(2);
 const keep = args.includes('--keep');

@@ -26,7 +26,7 @@ export interface StreamClient {
   clearPid(): Promise<void>;
   joinMulticast(): void | Promise<void>;
   setReceiveBuffer(bytes: number): number;
-  receive(opts: { signal?: AbortSignal }): AsyncIterable<StreamItem[]>;
+  receive(opts: { signal?: AbortSignal; maxBatch?: number }): AsyncIterable<StreamItem[]>;
   close(): void;
 }
 
@@ -93,9 +93,15 @@ export interface StreamSummary {
 const TICK_MS = 250;
 const NOTE_MS = 1000;
 const FLUSH_TIMEOUT_MS = 2000;
-const YIELD_EVERY = 4096;
+/**
+ * Records taken from the socket per step, and events written per step. Small on purpose: in unicast mode the
+ * kernel gives up on an audit daemon whose socket stays full for 100 ms (kauditd's send timeout, HZ/10) and
+ * unregisters it, so no step of the reader or the writer may keep the other from reading for that long.
+ */
+const BATCH = 512;
+const YIELD_EVERY = 512;
 /** queued events above which the reader lets the writer run before taking the next batch */
-const YIELD_QUEUE = 1024;
+const YIELD_QUEUE = 256;
 
 function control(client: StreamClient): KernelControl {
   return {
@@ -268,7 +274,7 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
   let failure: unknown;
   try {
     await poller.start(session.initial.lost);
-    for await (const batch of client.receive({ signal: receiveStop.signal })) {
+    for await (const batch of client.receive({ signal: receiveStop.signal, maxBatch: BATCH })) {
       if (stopping) continue;
       pipeline.handle(batch);
       // give the writer its turn when it can write (not when stdout is full: then the queue drops instead)
