@@ -207,7 +207,7 @@ describeKernel('tsaudit stream (kernel)', () => {
     const exit = await Promise.race([s.exited, new Promise<null>((r) => setTimeout(() => r(null), 15_000))]);
     clearInterval(more);
     if (exit === null) s.child.kill('SIGKILL');
-    expect(exit).toEqual({ code: 0, signal: null });
-    expect(readStatus().pid).toBe('0');
+    expect(exit, s.stderr()).toEqual({ code: 0, signal: null });
+    expect(readStatus().pid, s.stderr()).toBe('0');
   });
 });
