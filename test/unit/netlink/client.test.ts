@@ -128,7 +128,7 @@ describe('AuditClient requests', () => {
   it('EINVAL names the setting', async () => {
     const e = await rejection(withClient(new FakeKernel(), (c) => c.setStatus({ backlogWaitTime: 999999 })));
     expect(e.code).toBe('E_KERNEL');
-    expect(e.message).toBe('changing audit settings: kernel rejected backlog_wait_time 999999: EINVAL (invalid argument)');
+    expect(e.message).toBe('changing audit settings: kernel rejected backlog_wait_time 999999: EINVAL (Invalid argument)');
   });
 
   it('a silent kernel gives E_TIMEOUT, and the client still works afterwards', async () => {
