@@ -96,6 +96,8 @@ async function runDrain() {
       if (!t0) {
         t0 = performance.now();
         cpu0 = process.cpuUsage();
+        maxGap = 0; // count event-loop stalls while receiving only, not module loading
+        last = t0;
       }
       for (const item of batch) {
         if (item.kind === 'overrun') overruns++;
