@@ -166,12 +166,36 @@ export class AuditClient {
 
   /** Registers `pid` (default: this process) as the audit daemon; records are then unicast to this socket. */
   async setPid(pid: number = process.pid): Promise<void> {
-    await this.request(AUDIT.SET, encodeStatusChange({ pid }), { ack: true, setting: `pid ${pid}` });
+    try {
+      await this.request(AUDIT.SET, encodeStatusChange({ pid }), { ack: true, setting: `pid ${pid}` });
+    } catch (err) {
+      // EEXIST: the kernel does not replace a live audit daemon. Say which one holds it.
+      throw await this.explainPidError(err, (holder) => `registering as the audit daemon: pid ${holder} is already registered`);
+    }
   }
 
   /** Unregisters the audit daemon (pid 0); only the registered process may do this. */
   async clearPid(): Promise<void> {
-    await this.request(AUDIT.SET, encodeStatusChange({ pid: 0 }), { ack: true, setting: 'pid 0' });
+    try {
+      await this.request(AUDIT.SET, encodeStatusChange({ pid: 0 }), { ack: true, setting: 'pid 0' });
+    } catch (err) {
+      // EACCES here is not a missing capability: only the registered daemon may unregister itself.
+      throw await this.explainPidError(err, (holder) => `unregistering the audit daemon: only the registered daemon (pid ${holder}) may do that`);
+    }
+  }
+
+  private async explainPidError(err: unknown, say: (holder: number) => string): Promise<unknown> {
+    if (!(err instanceof TsauditError)) return err;
+    const errno = err.context.errno;
+    if (errno !== 'EEXIST' && errno !== 'EACCES') return err;
+    let holder: number;
+    try {
+      holder = (await this.getStatus()).pid;
+    } catch {
+      return err;
+    }
+    if (holder === 0) return err;
+    return new TsauditError('E_KERNEL', `${say(holder)} (${errno})`, { context: { ...err.context, pid: holder }, cause: err });
   }
 
   /** Resets the lost counter and returns its old value. */

@@ -85,6 +85,10 @@ describeKernel('AuditClient on the real kernel', () => {
       expect(daemon.setReceiveBuffer(1 << 20)).toBeGreaterThanOrEqual(1 << 20);
       await daemon.setPid();
       expect(readStatus().pid).toBe(String(process.pid));
+      // a second registration is refused while the first daemon's socket is alive, naming the holder
+      const dup = await reader.setPid().catch((err: unknown) => err);
+      expect(dup).toBeInstanceOf(TsauditError);
+      expect((dup as TsauditError).message).toBe(`registering as the audit daemon: pid ${process.pid} is already registered (EEXIST)`);
       reader.joinMulticast();
       auditctl('-D');
       auditctl('-e', '1');
