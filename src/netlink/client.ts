@@ -24,6 +24,8 @@
 // Every request has a sequence number and a timeout (default 5 s, `timeoutMs`): a silent kernel gives
 // E_TIMEOUT instead of a hang. Kernel errors become TsauditError (see errors.ts): E_NOT_ROOT for
 // EPERM/EACCES, E_NO_AUDIT for ECONNREFUSED, E_KERNEL otherwise, with context.errno and context.op.
+// Two refinements ask the kernel why: an EPERM on a change while enabled=2 (or on a locked feature) is
+// E_LOCKED, and setPid/clearPid name the registered daemon for EEXIST/EACCES. E_TIMEOUT, E_CLOSED as named.
 //
 // Receiving records (stream)
 //   joinMulticast()                   joins AUDIT_NLGRP_READLOG (needs CAP_AUDIT_READ): a read-only copy of
