@@ -139,6 +139,7 @@ export async function runParse(opts: ParseRunOptions): Promise<ParseRunResult> {
       splitter.end();
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
+      if (typeof e?.code !== 'string' || typeof e?.syscall !== 'string') throw err; // not a read error
       const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.code === 'EACCES' ? 'permission denied' : e.message;
       if (files.length === 1) throw new TsauditError('E_INPUT', `cannot read ${name}: ${why}`, { exitCode: 1, context: { file: name }, cause: err });
       result.unreadable++;
