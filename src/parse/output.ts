@@ -46,6 +46,30 @@ export class BatchOutput {
     return this.inFlight < MAX_IN_FLIGHT;
   }
 
+  /**
+   * Makes room for `max` bytes to be written straight into `buffer` at `offset` (then call commit()).
+   * False when one batch cannot hold that much.
+   */
+  reserve(max: number): boolean {
+    if (max > SIZE) return false;
+    if (this.used + max > SIZE) this.flush();
+    return true;
+  }
+
+  get buffer(): Buffer {
+    return this.buf;
+  }
+
+  get offset(): number {
+    return this.used;
+  }
+
+  /** Takes the bytes written up to `end`. Returns false when the caller should `await ready()`. */
+  commit(end: number): boolean {
+    this.used = end;
+    return this.inFlight < MAX_IN_FLIGHT;
+  }
+
   /** Hands what is queued to the stream. */
   flush(): void {
     if (this.used === 0) return;

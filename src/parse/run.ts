@@ -17,6 +17,7 @@ import { LineSplitter } from './lines.js';
 import { BatchOutput } from './output.js';
 import { parseRecord, type AuditRecord } from './record.js';
 import { type AuditEvent, EventAssembler, type AssemblerOptions } from './reassemble.js';
+import { jsonBound, recordJSONInto } from './record-json-bytes.js';
 import { recordJSON, recordToPlain } from './record-json.js';
 
 /** Where complete events go. `write` returns false when the caller should await `ready()`. */
@@ -31,18 +32,25 @@ export interface EventSink {
 /** Text: each event's raw lines after a `---` line. JSON/YAML: one object per record (see recordToPlain). */
 export async function rawSink(format: FormatName): Promise<EventSink> {
   if (format === 'text' || format === 'json') {
-    // The hot paths: text is the lines themselves; JSON is written straight from each line (recordJSON).
+    // The hot paths. Text: the lines themselves, batched into reused buffers. JSON: for ASCII input, each
+    // record's JSON is written as bytes straight into the batch (recordJSONInto); else recordJSON().
     const out = new BatchOutput();
-    const write =
-      format === 'text'
-        ? (e: AuditEvent) => out.write(eventText(e))
-        : (e: AuditEvent) => {
-            let ok = true;
-            for (const r of e.records) ok = out.write(recordJSON(r)) && ok;
-            return ok;
-          };
+    const writeJson = (e: AuditEvent): boolean => {
+      let ok = true;
+      for (const r of e.records) {
+        if (out.ascii && out.reserve(jsonBound(r))) {
+          const end = recordJSONInto(r, out.buffer, out.offset);
+          if (end >= 0) {
+            ok = out.commit(end) && ok;
+            continue;
+          }
+        }
+        ok = out.write(recordJSON(r)) && ok;
+      }
+      return ok;
+    };
     return {
-      write,
+      write: format === 'text' ? (e) => out.write(eventText(e)) : writeJson,
       ready: () => out.ready(),
       end: () => out.end(),
       inputAscii: (ascii) => {
