@@ -486,6 +486,17 @@ export function parseRuleArgs(tokens: readonly string[], env: RuleEnv): RuleComm
           s.elf = code;
         }
         const value = needValue(o, '-S');
+        if (l === LIST.AUDIT_FILTER_URING_EXIT) {
+          // io_uring rules name io_uring operations, not syscalls: tsaudit carries no table of them
+          for (const sc of value.split(',').filter((x) => x !== '')) {
+            const ok = sc === 'all' || (isDigit(sc[0]) && parseCNumber(sc) !== undefined);
+            if (!ok || addSyscall(env, s.rule.mask, 0, sc) === undefined) {
+              throw bad('unknown io_uring operation', 'give io_uring operations by number below 2048 (or all)');
+            }
+          }
+          s.syscallAdded = true;
+          break;
+        }
         for (const sc of value.split(',').filter((x) => x !== '')) {
           if (addSyscall(env, s.rule.mask, s.elf, sc) === undefined) {
             const hint = closest(sc, env.syscallNames(s.elf));

@@ -338,3 +338,13 @@ describe('round trip', () => {
     expect(encodeRule(rule(rendered))).toEqual(first);
   });
 });
+
+describe('io_uring list', () => {
+  it('takes io_uring operations by number and prints them as numbers', () => {
+    const r = rule('-a always,io_uring -S 18,0x13 -F uid=0 -k ring');
+    expect(r.list).toBe(7);
+    expect(setBits(r)).toEqual([18, 19]);
+    expect(text('-a always,io_uring -S 18,0x13 -F uid=0 -k ring')).toBe('-a always,io_uring -S 18,19 -F uid=0 -F key=ring');
+    expect(fail('-a always,io_uring -S openat')).toBe('unknown io_uring operation at token 4: got "openat" (give io_uring operations by number below 2048 (or all))');
+  });
+});

@@ -140,7 +140,7 @@ describe('rules add / delete / list', () => {
     kernel.failWith.set(AUDIT.LIST_RULES, 1);
     const e = await failure(runList({ format: 'text' }, ctx));
     expect(e.code).toBe('E_NOT_ROOT');
-    expect(e.message).toBe('tsaudit rules list requires root (CAP_AUDIT_CONTROL)');
+    expect(e.message).toBe('rules list requires root (CAP_AUDIT_CONTROL)');
   });
 
   it('keeps syntax errors as usage errors and sends nothing', async () => {
