@@ -52,9 +52,9 @@ import {
   featureState,
   messageName,
 } from './codec.js';
-import { kernelError } from './errors.js';
+import { kernelError, opWords } from './errors.js';
 import { OVERRUN, type Transport } from './transport.js';
-import { AUDIT_FIRST_EVENT_TYPE, NLMSG, type NetlinkMessage, decodeNetlinkError, splitDatagram } from './wire.js';
+import { NLMSG, isAuditRecord, type NetlinkMessage, decodeNetlinkError, splitDatagram } from './wire.js';
 
 export type { AuditFeatures, AuditStatus, FeatureName, StatusChange } from './codec.js';
 export type { Transport } from './transport.js';
@@ -82,7 +82,7 @@ export interface AuditClientOptions {
 
 export interface ReceiveOptions {
   signal?: AbortSignal;
-  /** Largest batch handed out at once (default 4096 items). */
+  /** Largest batch handed out at once (default 1024 items). */
   maxBatch?: number;
 }
 
@@ -106,10 +106,12 @@ interface Pending {
 }
 
 const DEFAULT_TIMEOUT_MS = 5000;
+/** Requests that change kernel state (refused with EPERM once the configuration is immutable). */
+const CHANGES = new Set<number>([AUDIT.SET, AUDIT.ADD_RULE, AUDIT.DEL_RULE, AUDIT.SET_FEATURE]);
 /** How long one wait() may sleep before the pump looks around again (closing, timeouts). */
 const WAIT_SLICE_MS = 1000;
 /** Datagrams drained before yielding to the event loop. */
-const DRAIN_BUDGET = 4096;
+const DRAIN_BUDGET = 1024;
 /** Queued records beyond which the pump stops draining until the consumer catches up. */
 const QUEUE_HIGH_WATER = 65536;
 
@@ -292,7 +294,36 @@ export class AuditClient {
     return p;
   }
 
-  private request(
+  /**
+   * Sends a request and waits for its reply. An EPERM on a change is checked against the kernel's state:
+   * with enabled=2 the configuration is locked until reboot, which root cannot fix either (E_LOCKED).
+   */
+  private async request(
+    type: number,
+    payload: Uint8Array | undefined,
+    opts: { replyType?: number; multi?: boolean; ack?: boolean; setting?: string },
+  ): Promise<Reply> {
+    try {
+      return await this.exchange(type, payload, opts);
+    } catch (err) {
+      if (!(err instanceof TsauditError) || err.context.errno !== 'EPERM' || !CHANGES.has(type)) throw err;
+      let why = '';
+      try {
+        if ((await this.getStatus()).enabled === 2) why = 'the audit configuration is locked (enabled 2) until reboot';
+        else if (type === AUDIT.SET_FEATURE && payload && payload.length >= 16) {
+          const asked = decodeFeatures(Buffer.from(payload));
+          const current = await this.getFeatures();
+          if (asked.mask & current.lock) why = 'the feature is locked until reboot';
+        }
+      } catch {
+        throw err;
+      }
+      if (!why) throw err;
+      throw new TsauditError('E_LOCKED', `${opWords(messageName(type))}: ${why}`, { context: err.context, cause: err });
+    }
+  }
+
+  private exchange(
     type: number,
     payload: Uint8Array | undefined,
     opts: { replyType?: number; multi?: boolean; ack?: boolean; setting?: string },
@@ -362,7 +393,7 @@ export class AuditClient {
   private dispatch(datagram: Buffer): void {
     for (const msg of splitDatagram(datagram)) {
       if (this.deliver(msg)) continue;
-      if (this.receiving && msg.type >= AUDIT_FIRST_EVENT_TYPE) {
+      if (this.receiving && isAuditRecord(msg.type, msg.seq)) {
         this.queue.push({ kind: 'message', type: msg.type, payload: trimRecord(msg.payload) });
       }
       // Anything else (a late reply to a timed-out request, NLMSG_NOOP) is dropped.
@@ -421,11 +452,14 @@ export class AuditClient {
   }
 }
 
-/** Record text without the NUL padding and trailing newline some kernels include. */
+/**
+ * Record text without the NUL padding and trailing newline some kernels include. A view, not a copy: the
+ * transport hands over a datagram buffer that belongs to us.
+ */
 function trimRecord(payload: Buffer): Buffer {
   let end = payload.length;
   while (end > 0 && (payload[end - 1] === 0 || payload[end - 1] === 10)) end--;
-  return Buffer.from(payload.subarray(0, end));
+  return payload.subarray(0, end);
 }
 
 function describeChange(change: StatusChange): string {

@@ -36,6 +36,8 @@ const OP_WORDS: Record<string, string> = {
   AUDIT_SET_FEATURE: 'changing audit features',
   AUDIT_SIGNAL_INFO: 'reading audit signal info',
   NLGRP_READLOG: 'reading audit events from the multicast group',
+  socket: 'opening the audit netlink socket',
+  recvfrom: 'receiving from the audit netlink socket',
 };
 
 export function opWords(op: string): string {

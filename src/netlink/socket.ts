@@ -9,8 +9,12 @@
 //     caps the rate far below a burst of audit records (each event is several records);
 //   - a worker thread doing blocking recv: fast, but records must then be copied across threads and the
 //     worker has to be torn down on every exit path; the drain loop reaches the target without it.
-// Measured on this VM (2 vCPU, kernel 6.18, audit pid set to the reader, one narrow getppid rule, under the
-// kernel-test lock, state restored): see the figure in the comment on AuditClient.receive (client.ts).
+// Measured with bench/netlink-receive.mjs (2 vCPU VM shared with other work, kernel 6.18, this process as
+// the audit pid, one rule matching a child's getpgid calls, 3 records per event, state restored after):
+//   drain, records already queued:  ~270-300k records/s (~90-100k events/s), reader CPU-bound, 1024-datagram
+//                                   drains keep event-loop turns to a few ms
+//   drain, live generator:          ~137k records/s with the reader at 44% CPU (the generator is the limit)
+//   recvfrom.async per datagram:    ~35k records/s at 92% CPU: 8x slower, hence not used.
 //
 // Socket facts (<linux/netlink.h>, <sys/socket.h>, Linux generic ABI as used on x86_64 and arm64):
 // AF_NETLINK 16, SOCK_RAW 3, SOCK_NONBLOCK 0o4000, SOCK_CLOEXEC 0o2000000, NETLINK_AUDIT 9, SOL_SOCKET 1,
@@ -23,7 +27,7 @@ import { TsauditError } from '../errors.js';
 import { dangerousChange, messageName } from './codec.js';
 import { errnoMessage, errnoName, kernelError } from './errors.js';
 import { OVERRUN, type Overrun, type Transport } from './transport.js';
-import { LITTLE_ENDIAN, NLMSG_HDRLEN } from './wire.js';
+import { LITTLE_ENDIAN, NLMSG_HDRLEN, Writer } from './wire.js';
 
 const AF_NETLINK = 16;
 const SOCK_RAW = 3;
@@ -43,7 +47,8 @@ const RECV_BUFFER_SIZE = 64 * 1024;
 
 const E = constants.errno;
 
-interface Libc {
+/** The libc calls this transport makes (exported so tests can drive NetlinkSocket with a fake libc). */
+export interface Libc {
   socket: (domain: number, type: number, protocol: number) => number;
   bind: (fd: number, addr: Buffer, len: number) => number;
   getsockname: (fd: number, addr: Buffer, len: Buffer) => number;
@@ -103,10 +108,10 @@ function sockaddrNl(pid: number, groups: number): Buffer {
 }
 
 /** Opens and binds a NETLINK_AUDIT socket. Throws E_NO_AUDIT when the kernel has no audit netlink family. */
-export function openNetlinkSocket(): NetlinkSocket {
+export function openNetlinkSocket(libc?: Libc): NetlinkSocket {
   let c: Libc;
   try {
-    c = loadLibc();
+    c = libc ?? loadLibc();
   } catch (err) {
     throw new TsauditError('E_NO_AUDIT', `cannot load libc for netlink access: ${(err as Error).message}`, { cause: err });
   }
@@ -114,7 +119,7 @@ export function openNetlinkSocket(): NetlinkSocket {
   if (fd < 0) {
     const errno = c.errno();
     const name = errnoName(errno);
-    if (name === 'EPERM' || name === 'EACCES') throw kernelError('AUDIT_SOCKET', errno);
+    if (name === 'EPERM' || name === 'EACCES') throw kernelError('socket', errno);
     throw new TsauditError('E_NO_AUDIT', `this kernel has no audit support: socket(NETLINK_AUDIT) failed: ${name} (${errnoMessage(errno)})`, {
       context: { errno: name, op: 'socket' },
     });
@@ -156,16 +161,7 @@ export class NetlinkSocket implements Transport {
     putU32(len, 0, SOCKADDR_NL_SIZE);
     this.portId = c.getsockname(fd, addr, len) === 0 ? u32(addr, 4) : 0;
     // struct pollfd { int fd; short events; short revents; } x2: the socket and the wake-up eventfd.
-    this.pollFds.writeInt32LE(fd, 0);
-    this.pollFds.writeInt16LE(POLLIN, 4);
-    this.pollFds.writeInt32LE(wakeFd, 8);
-    this.pollFds.writeInt16LE(POLLIN, 12);
-    if (!LITTLE_ENDIAN) {
-      this.pollFds.writeInt32BE(fd, 0);
-      this.pollFds.writeInt16BE(POLLIN, 4);
-      this.pollFds.writeInt32BE(wakeFd, 8);
-      this.pollFds.writeInt16BE(POLLIN, 12);
-    }
+    new Writer(16).s32(fd).u16(POLLIN).u16(0).s32(wakeFd).u16(POLLIN).u16(0).toBuffer().copy(this.pollFds);
   }
 
   send(datagram: Buffer): void {
@@ -251,8 +247,8 @@ export class NetlinkSocket implements Transport {
     if (this.polling) {
       // poll() is running on a koffi worker thread: wake it and close both descriptors when it returns.
       const one = Buffer.alloc(8);
-      one.writeBigUInt64LE(1n);
-      if (!LITTLE_ENDIAN) one.writeBigUInt64BE(1n);
+      if (LITTLE_ENDIAN) one.writeBigUInt64LE(1n);
+      else one.writeBigUInt64BE(1n);
       this.c.write(this.wakeFd, one, 8);
       return;
     }

@@ -35,6 +35,18 @@ export const NLMSGERR_LEN = 4 + NLMSG_HDRLEN;
 /** First message type that is an audit record rather than a command or a reply (AUDIT_FIRST_USER_MSG). */
 export const AUDIT_FIRST_EVENT_TYPE = 1100;
 
+/** First audit message type (AUDIT_GET); records below AUDIT_FIRST_EVENT_TYPE exist: AUDIT_USER 1005, AUDIT_LOGIN 1006. */
+export const AUDIT_FIRST_TYPE = 1000;
+
+/**
+ * Is this message an audit record? Types from 1100 always are; below that, the kernel also sends records of
+ * command-range types (AUDIT_LOGIN 1006 when a loginuid is set, AUDIT_USER 1005 from `auditctl -m`). Those
+ * come unsolicited, with sequence number 0, which no request of ours uses; replies echo the request's seq.
+ */
+export function isAuditRecord(type: number, seq: number): boolean {
+  return type >= AUDIT_FIRST_EVENT_TYPE || (seq === 0 && type >= AUDIT_FIRST_TYPE);
+}
+
 export function nlmsgAlign(len: number): number {
   return (len + NLMSG_ALIGNTO - 1) & ~(NLMSG_ALIGNTO - 1);
 }
@@ -200,7 +212,7 @@ export function splitDatagram(datagram: Buffer): NetlinkMessage[] {
     const seq = r.u32();
     const pid = r.u32();
     const rest = datagram.length - off;
-    if (type >= AUDIT_FIRST_EVENT_TYPE || len < NLMSG_HDRLEN || len > rest) {
+    if (isAuditRecord(type, seq) || len < NLMSG_HDRLEN || len > rest) {
       // An audit record (its nlmsg_len excludes the header) or a bad length: the datagram's remainder is it.
       out.push({ type, flags, seq, pid, payload: datagram.subarray(off + NLMSG_HDRLEN) });
       break;

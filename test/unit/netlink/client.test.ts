@@ -77,7 +77,9 @@ describe('AuditClient requests', () => {
       await c.setFeature('loginuid_immutable', true, true);
       expect(await c.getLoginuidImmutable()).toEqual({ enabled: true, locked: true });
       const e = await rejection(c.setFeature('loginuid_immutable', false));
-      expect(e.code).toBe('E_NOT_ROOT'); // EPERM: locked
+      expect(e.code).toBe('E_LOCKED'); // EPERM from a locked feature is not a missing capability
+      expect(e.message).toBe('changing audit features: the feature is locked until reboot');
+      expect(e.context).toMatchObject({ errno: 'EPERM', op: 'AUDIT_SET_FEATURE' });
     });
   });
 
@@ -112,6 +114,15 @@ describe('AuditClient requests', () => {
     expect(e.code).toBe('E_NOT_ROOT');
     expect(e.message).toBe('reading audit status requires root (CAP_AUDIT_CONTROL)');
     expect(e.context).toMatchObject({ errno: 'EPERM', op: 'AUDIT_GET' });
+  });
+
+  it('EPERM once the configuration is immutable is E_LOCKED, not a missing capability', async () => {
+    const k = new FakeKernel();
+    k.status.enabled = 2;
+    const e = await rejection(withClient(k, (c) => c.addRule(Buffer.from('r'))));
+    expect(e.code).toBe('E_LOCKED');
+    expect(e.message).toBe('adding an audit rule: the audit configuration is locked (enabled 2) until reboot');
+    expect(e.context).toMatchObject({ errno: 'EPERM', op: 'AUDIT_ADD_RULE' });
   });
 
   it('EINVAL names the setting', async () => {

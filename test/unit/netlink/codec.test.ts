@@ -119,3 +119,22 @@ describe('codec: the kernel-test safety guard', () => {
     expect(dangerousChange(encodeRequest(AUDIT.GET, 1, undefined, { ack: false }))).toBeNull();
   });
 });
+
+describe('codec: rule requests and the dump framing', () => {
+  it('LIST_RULES asks without ACK (the ACK would precede the dump)', () => {
+    expect(encodeRequest(AUDIT.LIST_RULES, 5, undefined, { ack: false })).toEqual(hex('10000000 f503 0100 05000000 00000000'));
+  });
+
+  it('ADD_RULE and DEL_RULE carry the rule bytes, padded, and ask for an ACK', () => {
+    const rule = Buffer.from([1, 2, 3, 4, 5, 6]);
+    expect(encodeRequest(AUDIT.ADD_RULE, 6, rule, { ack: true })).toEqual(hex('16000000 f303 0500 06000000 00000000 010203040506 0000'));
+    expect(encodeRequest(AUDIT.DEL_RULE, 7, rule, { ack: true }).subarray(0, 8)).toEqual(hex('16000000 f403 0500'));
+  });
+
+  it('GET_FEATURE and SET_FEATURE requests', () => {
+    expect(encodeRequest(AUDIT.GET_FEATURE, 8, undefined, { ack: false })).toEqual(hex('10000000 fb03 0100 08000000 00000000'));
+    expect(encodeRequest(AUDIT.SET_FEATURE, 9, encodeSetFeature('loginuid_immutable', false, false), { ack: true })).toEqual(
+      hex('20000000 fa03 0500 09000000 00000000 01000000 02000000 00000000 00000000'),
+    );
+  });
+});
