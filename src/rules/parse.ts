@@ -328,7 +328,8 @@ function fieldPair(env: RuleEnv, s: State, pair: string, list: number): RuleFiel
     }
     case FIELD.AUDIT_FILETYPE: {
       exitOnly();
-      const t = FILETYPE_BY_NAME[v];
+      // beyond auditctl: a number too, since auditctl -l prints filetype as a number
+      const t = isDigit(v[0]) ? parseCNumber(v) : FILETYPE_BY_NAME[v];
       if (t === undefined) throw new Error(`unknown file type "${v}" (expected ${Object.keys(FILETYPE_BY_NAME).join(', ')})`);
       return { field, op, value: t };
     }
@@ -672,22 +673,17 @@ function mismatchWarning(env: RuleEnv, s: State, names: string): string | undefi
 }
 
 /** A rule line of a rules file -> tokens. Splits on blanks; `\ ` is a space inside a token and `\\` a
- *  backslash (as auditctl), and, beyond auditctl, '...' and "..." quote a token (as go-libaudit). Returns
- *  undefined for a blank or comment line. */
+ *  backslash (as auditctl). Beyond auditctl, a token that starts with ' or " and has the closing quote is
+ *  taken without its quotes (go-libaudit's rule files quote paths with spaces); a quote anywhere else, or
+ *  without its closing quote, is an ordinary character, as for auditctl. Returns undefined for a blank or
+ *  comment line. */
 export function splitRuleLine(line: string): string[] | undefined {
   const text = line.replace(/\r$/, '');
   const tokens: string[] = [];
   let cur = '';
   let has = false;
-  let quote: string | undefined;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if (quote) {
-      if (ch === quote) quote = undefined;
-      else if (ch === '\\' && quote === '"' && (text[i + 1] === '"' || text[i + 1] === '\\')) cur += text[++i];
-      else cur += ch;
-      continue;
-    }
     if (ch === ' ' || ch === '\t') {
       if (has) tokens.push(cur);
       cur = '';
@@ -695,12 +691,19 @@ export function splitRuleLine(line: string): string[] | undefined {
       continue;
     }
     if (ch === '#' && !has && tokens.length === 0) return undefined;
+    if (!has && (ch === '"' || ch === "'")) {
+      const end = text.indexOf(ch, i + 1);
+      if (end > i) {
+        cur += text.slice(i + 1, end);
+        i = end;
+        has = true;
+        continue;
+      }
+    }
     has = true;
     if (ch === '\\' && (text[i + 1] === ' ' || text[i + 1] === '\\')) cur += text[++i];
-    else if (ch === '"' || ch === "'") quote = ch;
     else cur += ch;
   }
-  if (quote) throw ruleError(`unterminated ${quote === '"' ? 'double' : 'single'} quote`);
   if (has) tokens.push(cur);
   return tokens.length === 0 ? undefined : tokens;
 }

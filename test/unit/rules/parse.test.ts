@@ -304,8 +304,10 @@ describe('rule file lines', () => {
     expect(splitRuleLine('  # indented comment')).toBeUndefined();
     expect(splitRuleLine('-w /etc/passwd\t-p wa  -k x\r')).toEqual(['-w', '/etc/passwd', '-p', 'wa', '-k', 'x']);
     expect(splitRuleLine('-w /folder\\ with\\ space -k a\\\\b')).toEqual(['-w', '/folder with space', '-k', 'a\\b']);
-    expect(splitRuleLine(`-w "/folder with space" -k 'it''s'`)).toEqual(['-w', '/folder with space', '-k', 'its']);
-    expect(() => splitRuleLine('-w "/oops')).toThrow(/unterminated double quote/);
+    expect(splitRuleLine(`-w "/folder with space" -k 'quoted key'`)).toEqual(['-w', '/folder with space', '-k', 'quoted key']);
+    // quotes inside a token, or without a closing quote, are plain characters, as for auditctl
+    expect(splitRuleLine(`-k don't -F exe="/bin/sh"`)).toEqual(['-k', "don't", '-F', 'exe="/bin/sh"']);
+    expect(splitRuleLine('-w "/oops')).toEqual(['-w', '"/oops']);
   });
 });
 
