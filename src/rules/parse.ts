@@ -592,7 +592,7 @@ export function parseRuleArgs(tokens: readonly string[], env: RuleEnv): RuleComm
       case 'e':
       case 'f': {
         const v = o.arg!;
-        if (v !== '0' && v !== '1' && v !== '2') throw bad(o.name === 'e' ? 'bad enabled value' : 'bad failure value', 'expected 0, 1 or 2');
+        if (v !== '0' && v !== '1' && v !== '2') throw bad(o.name === 'e' ? 'bad enabled value' : 'bad failure value', `-${o.name} takes 0, 1 or 2`);
         out.push({ kind: 'set', setting: o.name === 'e' ? 'enabled' : 'failure', value: Number(v) });
         break;
       }
@@ -601,7 +601,7 @@ export function parseRuleArgs(tokens: readonly string[], env: RuleEnv): RuleComm
       case 'backlog_wait_time': {
         const n = isDigit(o.arg![0]) ? parseCNumber(o.arg!) : undefined;
         const what = o.name === 'r' ? 'rate limit' : o.name === 'b' ? 'backlog limit' : 'backlog wait time';
-        if (n === undefined) throw bad(`bad ${what}`, 'expected a number');
+        if (n === undefined) throw bad(`bad ${what}`, `${name} takes a number`);
         out.push({ kind: 'set', setting: o.name === 'r' ? 'rate_limit' : o.name === 'b' ? 'backlog_limit' : 'backlog_wait_time', value: n });
         break;
       }

@@ -289,8 +289,8 @@ describe('control options', () => {
     expect(parseRuleArgs(['--reset-lost'], env)).toEqual([{ kind: 'reset-lost' }]);
     expect(parseRuleArgs(['-c'], env)).toEqual([{ kind: 'error-mode', mode: 'continue' }]);
     expect(parseRuleArgs(['-i'], env)).toEqual([{ kind: 'error-mode', mode: 'ignore' }]);
-    expect(fail('-e 3')).toBe('bad enabled value at token 2: got "3" (expected 0, 1 or 2)');
-    expect(fail('-b lots')).toBe('bad backlog limit at token 2: got "lots" (expected a number)');
+    expect(fail('-e 3')).toBe('bad enabled value at token 2: got "3" (-e takes 0, 1 or 2)');
+    expect(fail('-b lots')).toBe('bad backlog limit at token 2: got "lots" (-b takes a number)');
     expect(fail('-D extra')).toMatch(/only -D or -D -k KEY/);
     expect(fail('-l')).toMatch(/-l is not a rule or rule-file option/);
   });

@@ -191,6 +191,15 @@ describe('rules load', () => {
     expect(again.code).toBe('E_IMMUTABLE');
   });
 
+  it('applies --loginuid-immutable and the counter resets of a rules file (fake kernel only)', async () => {
+    await runLoad(file('feat.rules', `--reset-lost\n--loginuid-immutable\n-w /etc/passwd\n`), {}, ctx);
+    expect(kernel.status.lost).toBe(0);
+    const loginuid = 1 << 1; // AUDIT_FEATURE_LOGINUID_IMMUTABLE = 1
+    expect(kernel.features.features & loginuid).toBe(loginuid);
+    expect(kernel.features.lock & loginuid).toBe(loginuid);
+    expect(stdout).toMatch(/feat\.rules: 1 rule added, 2 settings applied\n$/);
+  });
+
   it('stops at the first bad line with FILE:LINE: reason', async () => {
     const p = file('bad.rules', `-w /etc/passwd\n\n# x\n-a always,exit -F arch=b64 -S opne\n-w /etc/shadow\n`);
     const e = await failure(runLoad(p, {}, ctx));
