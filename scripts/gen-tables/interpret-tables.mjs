@@ -1,0 +1,181 @@
+#!/usr/bin/env node
+// Generates the interpretation tables under src/tables/ (capabilities, signals, families, flags) from facts:
+//   - auparse/*tab.h and lib/ftypetab.h of linux-audit/audit-userspace (names per value, as `ausearch -i` prints them);
+//   - the system headers: <bits/socket.h> (AF_* numbers), <linux/in.h> (IPPROTO_* numbers), <linux/stat.h> (S_IF*).
+// Only the (value, name) pairs are taken; no code.
+//
+// Usage: node scripts/gen-tables/interpret-tables.mjs <audit-userspace checkout> [include dir, default /usr/include]
+// The checkout may be a bare git directory: files are then read with `git show HEAD:<path>`.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const [auDir, incDir = '/usr/include'] = process.argv.slice(2);
+if (!auDir) {
+  console.error('usage: interpret-tables.mjs <audit-userspace checkout> [include dir]');
+  process.exit(2);
+}
+
+const isWorkTree = existsSync(join(auDir, 'auparse'));
+const commit = execFileSync('git', ['-C', auDir, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+
+function auFile(path) {
+  if (isWorkTree) return readFileSync(join(auDir, path), 'utf8');
+  return execFileSync('git', ['-C', auDir, 'show', `HEAD:${path}`], { encoding: 'utf8', maxBuffer: 1 << 26 });
+}
+
+function firstExisting(...paths) {
+  for (const p of paths) if (existsSync(p)) return p;
+  throw new Error(`none of ${paths.join(', ')} exists`);
+}
+
+/** `_S(value, "name")` pairs of an audit-userspace table header, comments dropped. */
+function sPairs(text) {
+  const out = [];
+  const body = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+  for (const m of body.matchAll(/_S\(\s*([^,]+?)\s*,\s*"([^"]*)"\s*\)/g)) out.push([m[1], m[2]]);
+  return out;
+}
+
+/** `#define NAME value` numeric defines of a C header, following aliases. */
+function defines(text) {
+  const map = new Map();
+  for (const m of text.matchAll(/^#\s*define\s+(\w+)\s+(\w+)/gm)) map.set(m[1], m[2]);
+  // enum members `NAME = 12,`
+  for (const m of text.matchAll(/^\s*(\w+)\s*=\s*(\d+)\s*,/gm)) if (!map.has(m[1])) map.set(m[1], m[2]);
+  return map;
+}
+
+function resolveNumber(token, defs, depth = 0) {
+  if (/^0x[0-9a-f]+$/i.test(token)) return Number.parseInt(token, 16);
+  if (/^0[0-7]+$/.test(token)) return Number.parseInt(token, 8);
+  if (/^\d+$/.test(token)) return Number.parseInt(token, 10);
+  if (depth > 8 || !defs.has(token)) throw new Error(`cannot resolve ${token}`);
+  return resolveNumber(defs.get(token), defs, depth + 1);
+}
+
+function num(token) {
+  const t = token.replace(/ULL$|UL$|U$/i, '');
+  if (/^0x/i.test(t)) return BigInt(t);
+  if (/^0[0-7]+$/.test(t)) return BigInt(`0o${t.slice(1)}`);
+  if (t === '0') return 0n;
+  return BigInt(t);
+}
+
+function header(sources, what) {
+  return [
+    '// GENERATED FILE, do not edit: node scripts/gen-tables/interpret-tables.mjs <audit-userspace> [include dir]',
+    `// ${what}`,
+    `// Facts from linux-audit/audit-userspace (commit ${commit}): ${sources.join(', ')}.`,
+    '',
+  ].join('\n');
+}
+
+const js = (v) => JSON.stringify(v);
+
+// --- capabilities and signals: index -> name
+const caps = sPairs(auFile('auparse/captab.h')).map(([v, n]) => [Number(v), n]);
+const signals = sPairs(auFile('auparse/signaltab.h')).map(([v, n]) => [Number(v), n]);
+
+writeFileSync(
+  'src/tables/capabilities.ts',
+  `${header(['auparse/captab.h'], 'Capability numbers to the names `ausearch -i` prints (cap_fp=... bitmaps, capability=N).')}
+/** Capability number -> name (without the CAP_ prefix, lower case, as auditd prints it). */
+export const CAPABILITIES: ReadonlyMap<number, string> = new Map([
+${caps.map(([v, n]) => `  [${v}, ${js(n)}],`).join('\n')}
+]);
+
+/** The highest capability number known to the table. */
+export const CAP_LAST_CAP = ${Math.max(...caps.map(([v]) => v))};
+`,
+);
+
+writeFileSync(
+  'src/tables/signals.ts',
+  `${header(['auparse/signaltab.h'], 'Signal numbers (Linux, generic numbering) to names.')}
+/** Signal number -> name (SIGKILL, ...). */
+export const SIGNALS: ReadonlyMap<number, string> = new Map([
+${signals.map(([v, n]) => `  [${v}, ${js(n)}],`).join('\n')}
+]);
+`,
+);
+
+// --- families, socket types, IP protocols
+const socketH = readFileSync(firstExisting(join(incDir, 'x86_64-linux-gnu/bits/socket.h'), join(incDir, 'bits/socket.h')), 'utf8');
+const sockDefs = defines(socketH);
+const families = sPairs(auFile('auparse/famtab.h')).map(([v, n]) => {
+  const token = /^\d+$/.test(v) ? v : v.replace(/^AF_/, 'PF_');
+  return [/^\d+$/.test(v) ? Number(v) : resolveNumber(token, sockDefs), n];
+});
+const sockTypes = sPairs(auFile('auparse/socktypetab.h')).map(([v, n]) => [Number(v), n]);
+const inH = readFileSync(join(incDir, 'linux/in.h'), 'utf8');
+const protos = [];
+for (const m of inH.matchAll(/^\s*IPPROTO_(\w+)\s*=\s*(\d+)\s*,/gm)) {
+  if (m[1] === 'MAX') continue;
+  protos.push([Number(m[2]), m[1].toLowerCase()]);
+}
+
+writeFileSync(
+  'src/tables/families.ts',
+  `${header(
+    ['auparse/famtab.h', 'auparse/socktypetab.h'],
+    'Socket address families, socket types and IP protocols. AF_* numbers from <bits/socket.h>, IPPROTO_* from <linux/in.h>.',
+  )}
+/** Address family number -> name as auditd prints it (local, inet, inet6, netlink, ...). */
+export const ADDRESS_FAMILIES: ReadonlyMap<number, string> = new Map([
+${families.map(([v, n]) => `  [${v}, ${js(n)}],`).join('\n')}
+]);
+
+/** Socket type number (low byte of socket()'s type) -> name. */
+export const SOCKET_TYPES: ReadonlyMap<number, string> = new Map([
+${sockTypes.map(([v, n]) => `  [${v}, ${js(n)}],`).join('\n')}
+]);
+
+/** IP protocol number -> lower-case IPPROTO_* name (tcp, udp, icmpv6, ...). */
+export const IP_PROTOCOLS: ReadonlyMap<number, string> = new Map([
+${protos.map(([v, n]) => `  [${v}, ${js(n)}],`).join('\n')}
+]);
+`,
+);
+
+// --- flags: open, clone, ptrace, file types
+const openFlags = sPairs(auFile('auparse/open-flagtab.h')).map(([v, n]) => [Number(num(v)), n]);
+const cloneFlags = sPairs(auFile('auparse/clone-flagtab.h')).map(([v, n]) => [Number(num(v)), n]);
+const ptrace = sPairs(auFile('auparse/ptracetab.h')).map(([v, n]) => [Number(num(v)), n]);
+const statDefs = defines(readFileSync(join(incDir, 'linux/stat.h'), 'utf8'));
+const ftypes = sPairs(auFile('lib/ftypetab.h')).map(([v, n]) => [resolveNumber(v, statDefs), n]);
+
+writeFileSync(
+  'src/tables/flags.ts',
+  `${header(
+    ['auparse/open-flagtab.h', 'auparse/clone-flagtab.h', 'auparse/ptracetab.h', 'lib/ftypetab.h'],
+    'open(2) flags, clone(2) flags, ptrace(2) requests and file types (S_IF* values from <linux/stat.h>).',
+  )}
+/** open(2) flag bits in auditd's print order; O_RDONLY (0) is handled by the caller. */
+export const OPEN_FLAGS: ReadonlyArray<readonly [number, string]> = [
+${openFlags.map(([v, n]) => `  [0o${v.toString(8)}, ${js(n)}],`).join('\n')}
+];
+
+/** clone(2)/unshare(2)/setns(2) flag bits; the low byte of clone's flags is the exit signal. */
+export const CLONE_FLAGS: ReadonlyArray<readonly [number, string]> = [
+${cloneFlags.map(([v, n]) => `  [0x${v.toString(16)}, ${js(n)}],`).join('\n')}
+];
+
+/** ptrace(2) request number -> name. */
+export const PTRACE_REQUESTS: ReadonlyMap<number, string> = new Map([
+${ptrace.map(([v, n]) => `  [0x${v.toString(16)}, ${js(n)}],`).join('\n')}
+]);
+
+/** File type (mode & S_IFMT) -> name as auditd prints it (file, dir, link, ...). */
+export const FILE_TYPES: ReadonlyMap<number, string> = new Map([
+${ftypes.map(([v, n]) => `  [0o${v.toString(8)}, ${js(n)}],`).join('\n')}
+]);
+
+export const S_IFMT = 0o${resolveNumber('S_IFMT', statDefs).toString(8)};
+`,
+);
+
+console.log(
+  `wrote capabilities (${caps.length}), signals (${signals.length}), families (${families.length}/${sockTypes.length}/${protos.length}), flags (${openFlags.length}/${cloneFlags.length}/${ptrace.length}/${ftypes.length})`,
+);
