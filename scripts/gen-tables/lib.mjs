@@ -104,7 +104,7 @@ export function evalDefine(name, defs, seen = new Set()) {
   const src = expr.replace(/\b(0x[0-9a-fA-F]+|[0-9]+)[uUlL]*\b/g, '$1');
   if (!/^[\sA-Za-z0-9_()|+\-<>~&]*$/.test(src)) return undefined;
   let ok = true;
-  const js = src.replace(/[A-Za-z_][A-Za-z0-9_]*/g, (id) => {
+  const js = src.replace(/\b0x[0-9a-fA-F]+\b|[A-Za-z_][A-Za-z0-9_]*/g, (id) => {
     if (/^0x/.test(id)) return id;
     const v = evalDefine(id, defs, new Set(seen));
     if (v === undefined) ok = false;
