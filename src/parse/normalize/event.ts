@@ -1,0 +1,480 @@
+// Records of one event -> one normalized event: who (actor), did what (action), to what (object), how, with
+// what result; plus the user's ids and names, the process, the file, network endpoints, the remaining data
+// and the PATH records. The layout and vocabulary follow go-libaudit's aucoalesce (so dashboards built on it
+// keep working); where go-libaudit is wrong (see test/unit/interpret/conformance.test.ts) we are not.
+
+import { eventCategory } from '../../tables/event-categories.js';
+import { messageTypeName } from '../../tables/message-types.js';
+import type { Normalization } from '../../tables/normalizations.js';
+import type { AuditRecord } from '../record.js';
+import type { IdResolver } from '../interpret/ids.js';
+import { fileTypeOfMode } from '../interpret/values.js';
+import { reassembleArgv } from './execve.js';
+import { normalizationFor } from './table.js';
+import { EXECVE, type Lookups, PATH, recordData, SOCKADDR, SYSCALL } from './record-data.js';
+
+const EOE = 1320;
+
+/** Records that only add detail to a SYSCALL record; they never decide an event's type. */
+const AUXILIARY = new Set([
+  1302, // PATH
+  1303, // IPC
+  1306, // SOCKADDR
+  1307, // CWD
+  1309, // EXECVE
+  1311, // IPC_SET_PERM
+  1312, // MQ_OPEN
+  1313, // MQ_SENDRECV
+  1314, // MQ_NOTIFY
+  1315, // MQ_GETSETATTR
+  1317, // FD_PAIR
+  1318, // OBJ_PID
+  1320, // EOE
+  1321, // BPRM_FCAPS
+  1322, // CAPSET
+  1323, // MMAP
+  1327, // PROCTITLE
+]);
+
+export interface Actor {
+  primary?: string;
+  secondary?: string;
+}
+export interface ObjectRef {
+  type?: string;
+  primary?: string;
+  secondary?: string;
+}
+export interface Summary {
+  actor: Actor;
+  action?: string;
+  object: ObjectRef;
+  how?: string;
+}
+export interface UserInfo {
+  ids?: Record<string, string>;
+  names?: Record<string, string>;
+  selinux?: Record<string, string>;
+}
+export interface ProcessInfo {
+  pid?: string;
+  ppid?: string;
+  title?: string;
+  name?: string;
+  exe?: string;
+  cwd?: string;
+  args?: string[];
+}
+export interface FileInfo {
+  path?: string;
+  device?: string;
+  inode?: string;
+  mode?: string;
+  uid?: string;
+  gid?: string;
+  owner?: string;
+  group?: string;
+  selinux?: Record<string, string>;
+}
+export interface Address {
+  ip?: string;
+  port?: string;
+  path?: string;
+}
+
+export interface NormalizedEvent {
+  '@timestamp': string;
+  sequence: number;
+  node?: string;
+  category: string;
+  record_type: string;
+  result: string;
+  session?: string;
+  tags?: string[];
+  summary: Summary;
+  user: UserInfo;
+  process: ProcessInfo;
+  file?: FileInfo;
+  source?: Address;
+  destination?: Address;
+  network?: { direction: 'ingress' | 'egress' };
+  data?: Record<string, string>;
+  paths?: Record<string, string>[];
+  ecs?: { event: { kind?: string; category?: string[]; type?: string[]; outcome?: string } };
+  warnings?: string[];
+}
+
+export interface NormalizeOptions {
+  lookups: Lookups;
+  /** Resolves uid/gid names when the log has no ENRICHED names; null turns names off (`-id=false`). */
+  ids?: IdResolver | null;
+}
+
+/** Interpreter names first: how comm is preferred for scripts (go-libaudit's rule). */
+const SCRIPT_EXE = ['/usr/bin/python', '/usr/bin/sh', '/usr/bin/bash', '/usr/bin/perl'];
+
+function isIdKey(k: string): boolean {
+  return k.endsWith('uid') || k.endsWith('gid');
+}
+
+function lookupValue(ev: NormalizedEvent, data: Record<string, string>, key: string): string | undefined {
+  const v = data[key];
+  if (v !== undefined) return v;
+  return ev.user.ids?.[key];
+}
+
+function firstOf(ev: NormalizedEvent, data: Record<string, string>, keys: readonly string[]): string | undefined {
+  for (const k of keys) {
+    const v = lookupValue(ev, data, k);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+function objectTypeOfMode(mode: string | undefined): string | undefined {
+  if (mode === undefined) return undefined;
+  switch (fileTypeOfMode(mode)) {
+    case 'file':
+      return 'file';
+    case 'dir':
+      return 'directory';
+    case 'character':
+      return 'character-device';
+    case 'block':
+      return 'block-device';
+    case 'fifo':
+      return 'named-pipe';
+    case 'link':
+      return 'symlink';
+    case 'socket':
+      return 'socket';
+    default:
+      return undefined;
+  }
+}
+
+function setFileObject(ev: NormalizedEvent, paths: Record<string, string>[], hint: number): void {
+  const start = paths.length > hint ? hint : 0;
+  let path = paths[start]!;
+  for (let i = start; i < paths.length; i++) {
+    const p = paths[i]!;
+    // Skip PARENT/UNKNOWN items in case the index hint was wrong (older kernels say objtype=PARENT).
+    const nt = p.nametype ?? p.objtype;
+    if (nt !== 'PARENT' && nt !== 'UNKNOWN') {
+      path = p;
+      break;
+    }
+  }
+  const file: FileInfo = {};
+  if (path.name !== undefined) {
+    ev.summary.object.primary = path.name;
+    file.path = path.name;
+  }
+  if (path.dev !== undefined) file.device = path.dev;
+  if (path.inode !== undefined) file.inode = path.inode;
+  if (path.mode !== undefined) {
+    const m = Number.parseInt(path.mode, 8);
+    if (!Number.isNaN(m)) file.mode = (m & 0o7777).toString(8).padStart(4, '0');
+    const t = objectTypeOfMode(path.mode);
+    if (t) ev.summary.object.type = t;
+  }
+  if (path.ouid !== undefined) file.uid = path.ouid;
+  if (path.ogid !== undefined) file.gid = path.ogid;
+  for (const k in path) {
+    if (k.startsWith('obj_')) (file.selinux ??= {})[k.slice(4)] = path[k]!;
+  }
+  ev.file = file;
+}
+
+function genericAction(ev: NormalizedEvent, syscall: string | undefined): string {
+  return ev.record_type === 'syscall' && syscall ? `called-${syscall}` : `logged-${ev.record_type}`;
+}
+
+/** Normalizes the records of one event (as delivered by the reassembler). Never throws. */
+export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOptions): NormalizedEvent {
+  const records = input.filter((r) => r.type !== EOE);
+  const warnings: string[] = [];
+  const first = records[0] ?? input[0];
+  if (!first) {
+    return {
+      '@timestamp': new Date(0).toISOString(),
+      sequence: 0,
+      category: 'unknown',
+      record_type: 'unknown',
+      result: 'unknown',
+      summary: { actor: {}, object: {} },
+      user: {},
+      process: {},
+      warnings: ['empty event'],
+    };
+  }
+  let syscall: AuditRecord | undefined;
+  let special: AuditRecord | undefined;
+  for (const r of records) {
+    if (r.type === SYSCALL) syscall ??= r;
+    else if (special === undefined && !AUXILIARY.has(r.type)) special = r;
+  }
+  const head = special ?? syscall ?? first;
+  const main = syscall ?? head;
+  const typeName = head.type >= 0 ? messageTypeName(head.type) : head.typeName;
+  const ev: NormalizedEvent = {
+    '@timestamp': new Date(head.timeMs).toISOString(),
+    sequence: head.serial,
+    category: head.type >= 0 ? eventCategory(head.type) : 'unknown',
+    record_type: typeName.toLowerCase(),
+    result: 'unknown',
+    summary: { actor: {}, object: {} },
+    user: {},
+    process: {},
+  };
+  if (head.node !== undefined) ev.node = head.node;
+
+  const mainData = recordData(main, opts.lookups);
+  const d = mainData.data;
+  const data: Record<string, string> = {};
+  if (d.result !== undefined) ev.result = d.result;
+  if (d.ses !== undefined) ev.session = d.ses;
+  if (d.auid !== undefined) ev.summary.actor.primary = d.auid;
+  if (d.uid !== undefined) ev.summary.actor.secondary = d.uid;
+  if (mainData.tags.length) ev.tags = mainData.tags;
+  for (const k in d) {
+    if (k === 'result' || k === 'ses') continue;
+    if (isIdKey(k)) (ev.user.ids ??= {})[k] = d[k]!;
+    else if (k.startsWith('subj_')) (ev.user.selinux ??= {})[k.slice(5)] = d[k]!;
+    else data[k] = d[k]!;
+  }
+
+  const paths: Record<string, string>[] = [];
+  const execves: AuditRecord[] = [];
+  const enrichedFrom: AuditRecord[] = [main];
+  for (const r of records) {
+    if (r === main) continue;
+    switch (r.type) {
+      case SYSCALL:
+        warnings.push('second SYSCALL record in event');
+        break;
+      case PATH:
+        paths.push(recordData(r, opts.lookups).data);
+        enrichedFrom.push(r);
+        break;
+      case EXECVE:
+        execves.push(r);
+        break;
+      case SOCKADDR: {
+        const s = recordData(r, opts.lookups).data;
+        for (const k in s) data[`socket_${k}`] = s[k]!;
+        const sc = data.syscall;
+        const addr: Address = {};
+        if (s.addr !== undefined) addr.ip = s.addr;
+        if (s.port !== undefined) addr.port = s.port;
+        if (s.path !== undefined) addr.path = s.path;
+        const has = addr.ip !== undefined || addr.port !== undefined || addr.path !== undefined;
+        if (sc === 'recvfrom' || sc === 'recvmsg' || sc === 'accept' || sc === 'accept4') {
+          if (has) ev.source = addr;
+          ev.network = { direction: 'ingress' };
+        } else if (sc === 'connect' || sc === 'sendto' || sc === 'sendmsg') {
+          if (has) ev.destination = addr;
+          ev.network = { direction: 'egress' };
+        }
+        break;
+      }
+      default: {
+        const rd = recordData(r, opts.lookups);
+        if (!ev.tags && rd.tags.length) ev.tags = rd.tags;
+        const rn = messageTypeName(r.type);
+        for (const k in rd.data) {
+          if (k in data) {
+            if (data[k] !== rd.data[k]) warnings.push(`duplicate key (${k}) from ${rn} message`);
+            continue;
+          }
+          data[k] = rd.data[k]!;
+        }
+        enrichedFrom.push(r);
+      }
+    }
+  }
+  delete data.items;
+  if (execves.length) {
+    const argv = reassembleArgv(execves);
+    ev.process.args = argv.args;
+    if (argv.argc >= 0) data.argc = String(argv.argc);
+    warnings.push(...argv.warnings);
+  }
+
+  applyNormalization(ev, data, paths, warnings);
+
+  // Process.
+  const p = ev.process;
+  const take = (k: string): string | undefined => {
+    const v = data[k];
+    delete data[k];
+    return v;
+  };
+  const pid = take('pid');
+  const ppid = take('ppid');
+  const title = take('proctitle');
+  const name = take('comm');
+  const exe = take('exe');
+  const cwd = take('cwd');
+  const args = p.args;
+  ev.process = {};
+  if (pid !== undefined) ev.process.pid = pid;
+  if (ppid !== undefined) ev.process.ppid = ppid;
+  if (title !== undefined) ev.process.title = title;
+  if (name !== undefined) ev.process.name = name;
+  if (exe !== undefined) ev.process.exe = exe;
+  if (cwd !== undefined) ev.process.cwd = cwd;
+  if (args !== undefined) ev.process.args = args;
+
+  addNames(ev, enrichedFrom, opts.ids ?? null);
+
+  // Output order: fixed, so JSON is stable.
+  const out: NormalizedEvent = {
+    '@timestamp': ev['@timestamp'],
+    sequence: ev.sequence,
+    ...(ev.node !== undefined ? { node: ev.node } : {}),
+    category: ev.category,
+    record_type: ev.record_type,
+    result: ev.result,
+    ...(ev.session !== undefined ? { session: ev.session } : {}),
+    ...(ev.tags ? { tags: ev.tags } : {}),
+    summary: ev.summary,
+    user: ev.user,
+    process: ev.process,
+  };
+  if (ev.file) out.file = ev.file;
+  if (ev.source) out.source = ev.source;
+  if (ev.destination) out.destination = ev.destination;
+  if (ev.network) out.network = ev.network;
+  for (const _ in data) {
+    out.data = data;
+    break;
+  }
+  if (paths.length) out.paths = paths;
+  if (ev.ecs) out.ecs = ev.ecs;
+  if (warnings.length) out.warnings = warnings;
+  return out;
+}
+
+function applyNormalization(
+  ev: NormalizedEvent,
+  data: Record<string, string>,
+  paths: Record<string, string>[],
+  warnings: string[],
+): void {
+  // Default how: the executable, or comm for interpreters running a script.
+  const exe = data.exe ?? data.comm;
+  if (exe !== undefined) {
+    ev.summary.how = exe;
+    if (data.comm !== undefined && SCRIPT_EXE.some((s) => exe.startsWith(s))) ev.summary.how = data.comm;
+  }
+  const syscall = data.syscall;
+  const found = normalizationFor(ev.record_type, syscall, data);
+  const norm = found.norm;
+  if (!norm) {
+    ev.summary.action = genericAction(ev, syscall);
+    warnings.push(
+      ev.record_type === 'syscall'
+        ? `no normalization for syscall ${syscall ?? '(none)'}`
+        : `no normalization for record type ${ev.record_type.toUpperCase()}`,
+    );
+    return;
+  }
+  const s = ev.summary;
+  s.action = norm.action || genericAction(ev, syscall);
+  if (!norm.action) warnings.push(`no action for syscall ${syscall ?? '(none)'}`);
+  s.object.type = norm.objectWhat || undefined;
+  if (s.object.type === undefined) delete s.object.type;
+  const ecsEvent: NonNullable<NormalizedEvent['ecs']>['event'] = {};
+  if (norm.ecs.kind) ecsEvent.kind = norm.ecs.kind;
+  const cats = [...norm.ecs.category];
+  const types = [...norm.ecs.type];
+  const extra = found.syscallNorm;
+  if (extra && extra !== norm) {
+    cats.push(...extra.ecs.category);
+    types.push(...extra.ecs.type);
+    if (ev.result === 'fail') ecsEvent.outcome = 'failure';
+  }
+  if (cats.length) ecsEvent.category = cats;
+  if (types.length) ecsEvent.type = types;
+  ev.ecs = { event: ecsEvent };
+
+  if ((norm.objectWhat === 'file' || norm.objectWhat === 'filesystem') && paths.length) {
+    setFileObject(ev, paths, norm.objectPathIndex);
+  } else if (norm.objectWhat === 'socket') {
+    const a = data.socket_addr ?? data.socket_path;
+    if (a !== undefined) s.object.primary = a;
+    if (data.socket_port !== undefined) s.object.secondary = data.socket_port;
+  }
+  const set = (keys: readonly string[], what: string, apply: (v: string) => void): void => {
+    if (!keys.length) return;
+    const v = firstOf(ev, data, keys);
+    if (v === undefined) warnings.push(`failed to set ${what} using keys=[${keys.join(' ')}] because they were not found`);
+    else apply(v);
+  };
+  set(norm.subjectPrimary, 'subject primary', (v) => (s.actor.primary = v));
+  set(norm.subjectSecondary, 'subject secondary', (v) => (s.actor.secondary = v));
+  set(norm.objectPrimary, 'object primary', (v) => (s.object.primary = v));
+  set(norm.objectSecondary, 'object secondary', (v) => (s.object.secondary = v));
+  set(norm.how, 'how', (v) => (s.how = v));
+  if (!ev.source && norm.sourceIp.length) {
+    let ok = false;
+    for (const k of norm.sourceIp) {
+      const v = data[k];
+      if (v !== undefined) {
+        delete data[k];
+        ev.source = { ip: v };
+        ev.network = { direction: 'ingress' };
+        ok = true;
+        break;
+      }
+    }
+    if (!ok) warnings.push(`failed to set source IP using keys=[${norm.sourceIp.join(' ')}] because they were not found`);
+  }
+}
+
+/** ENRICHED keys (upper case) that name an id field of ours (lower case). */
+function addNames(ev: NormalizedEvent, records: readonly AuditRecord[], ids: IdResolver | null): void {
+  const userIds = ev.user.ids;
+  const names: Record<string, string> = {};
+  let enriched = false;
+  for (const r of records) {
+    if (!r.isEnriched) continue;
+    enriched = true;
+    const e = r.enriched();
+    if (userIds) {
+      for (const k in userIds) {
+        const v = e[k.toUpperCase()];
+        if (v !== undefined && names[k] === undefined) names[k] = v;
+      }
+    }
+    if (ev.file && r.type === PATH && ev.file.path !== undefined && r.get('name') !== undefined) {
+      // The PATH record chosen as the file object carries OUID/OGID.
+      if (e.OUID !== undefined && ev.file.owner === undefined && r.get('ouid') === ev.file.uid) ev.file.owner = e.OUID;
+      if (e.OGID !== undefined && ev.file.group === undefined && r.get('ogid') === ev.file.gid) ev.file.group = e.OGID;
+    }
+  }
+  if (!enriched && ids && userIds) {
+    for (const k in userIds) {
+      const v = userIds[k]!;
+      const n = k.endsWith('gid') ? ids.group(v) : ids.user(v);
+      if (n !== undefined) names[k] = n;
+    }
+    if (ev.file) {
+      if (ev.file.uid !== undefined) {
+        const n = ids.user(ev.file.uid);
+        if (n !== undefined) ev.file.owner = n;
+      }
+      if (ev.file.gid !== undefined) {
+        const n = ids.group(ev.file.gid);
+        if (n !== undefined) ev.file.group = n;
+      }
+    }
+  }
+  for (const _ in names) {
+    ev.user.names = names;
+    break;
+  }
+}
+
+export type { Normalization };
