@@ -42,7 +42,7 @@ export const ARCHES: readonly ArchInfo[] = [
   { name: 'i386', code: 0x40000003, constant: 'AUDIT_ARCH_I386', bits: 32, littleEndian: true, syscallTable: 'i386', ausearchName: 'i386' },
   { name: 'ia64', code: 0xc0000032, constant: 'AUDIT_ARCH_IA64', bits: 64, littleEndian: true, syscallTable: undefined, ausearchName: undefined },
   { name: 'loongarch32', code: 0x40000102, constant: 'AUDIT_ARCH_LOONGARCH32', bits: 32, littleEndian: true, syscallTable: undefined, ausearchName: undefined },
-  { name: 'loongarch64', code: 0xc0000102, constant: 'AUDIT_ARCH_LOONGARCH64', bits: 64, littleEndian: true, syscallTable: 'loongarch64', ausearchName: undefined },
+  { name: 'loongarch64', code: 0xc0000102, constant: 'AUDIT_ARCH_LOONGARCH64', bits: 64, littleEndian: true, syscallTable: undefined, ausearchName: undefined },
   { name: 'm32r', code: 0x00000058, constant: 'AUDIT_ARCH_M32R', bits: 32, littleEndian: false, syscallTable: undefined, ausearchName: undefined },
   { name: 'm68k', code: 0x00000004, constant: 'AUDIT_ARCH_M68K', bits: 32, littleEndian: false, syscallTable: undefined, ausearchName: undefined },
   { name: 'microblaze', code: 0x000000bd, constant: 'AUDIT_ARCH_MICROBLAZE', bits: 32, littleEndian: false, syscallTable: undefined, ausearchName: undefined },
