@@ -117,15 +117,21 @@ function isIdKey(k: string): boolean {
   return k.endsWith('uid') || k.endsWith('gid');
 }
 
-function lookupValue(ev: NormalizedEvent, data: Record<string, string>, key: string): string | undefined {
-  const v = data[key];
-  if (v !== undefined) return v;
-  return ev.user.ids?.[key];
+type Data = Map<string, string>;
+
+function toObject(m: Data): Record<string, string> {
+  const o: Record<string, string> = {};
+  for (const [k, v] of m) o[k] = v;
+  return o;
 }
 
-function firstOf(ev: NormalizedEvent, data: Record<string, string>, keys: readonly string[]): string | undefined {
+function lookupValue(ids: Data, data: Data, key: string): string | undefined {
+  return data.get(key) ?? ids.get(key);
+}
+
+function firstOf(ids: Data, data: Data, keys: readonly string[]): string | undefined {
   for (const k of keys) {
-    const v = lookupValue(ev, data, k);
+    const v = lookupValue(ids, data, k);
     if (v !== undefined) return v;
   }
   return undefined;
@@ -230,22 +236,31 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
   if (head.node !== undefined) ev.node = head.node;
 
   const mainData = recordData(main, opts.lookups);
-  const d = mainData.data;
-  const data: Record<string, string> = {};
-  if (d.result !== undefined) ev.result = d.result;
-  if (d.ses !== undefined) ev.session = d.ses;
-  if (d.auid !== undefined) ev.summary.actor.primary = d.auid;
-  if (d.uid !== undefined) ev.summary.actor.secondary = d.uid;
-  if (mainData.tags.length) ev.tags = mainData.tags;
-  for (const k in d) {
-    if (k === 'result' || k === 'ses') continue;
-    if (isIdKey(k)) (ev.user.ids ??= {})[k] = d[k]!;
-    else if (k.startsWith('subj_')) (ev.user.selinux ??= {})[k.slice(5)] = d[k]!;
-    else data[k] = d[k]!;
+  const data: Data = new Map();
+  const ids: Data = new Map();
+  let selinux: Record<string, string> | undefined;
+  for (const [k, v] of mainData.data) {
+    switch (k) {
+      case 'result':
+        ev.result = v;
+        continue;
+      case 'ses':
+        ev.session = v;
+        continue;
+      default:
+        if (isIdKey(k)) ids.set(k, v);
+        else if (k.startsWith('subj_')) (selinux ??= {})[k.slice(5)] = v;
+        else data.set(k, v);
+    }
   }
+  const auid = ids.get('auid');
+  const uid = ids.get('uid');
+  if (auid !== undefined) ev.summary.actor.primary = auid;
+  if (uid !== undefined) ev.summary.actor.secondary = uid;
+  if (mainData.tags.length) ev.tags = mainData.tags;
 
-  const paths: Record<string, string>[] = [];
-  const execves: AuditRecord[] = [];
+  const paths: Data[] = [];
+  let execves: AuditRecord[] | undefined;
   const enrichedFrom: AuditRecord[] = [main];
   for (const r of records) {
     if (r === main) continue;
@@ -258,17 +273,20 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
         enrichedFrom.push(r);
         break;
       case EXECVE:
-        execves.push(r);
+        (execves ??= []).push(r);
         break;
       case SOCKADDR: {
         const s = recordData(r, opts.lookups).data;
-        for (const k in s) data[`socket_${k}`] = s[k]!;
-        const sc = data.syscall;
+        for (const [k, v] of s) data.set(`socket_${k}`, v);
+        const sc = data.get('syscall');
+        const ip = s.get('addr');
+        const port = s.get('port');
+        const path = s.get('path');
         const addr: Address = {};
-        if (s.addr !== undefined) addr.ip = s.addr;
-        if (s.port !== undefined) addr.port = s.port;
-        if (s.path !== undefined) addr.path = s.path;
-        const has = addr.ip !== undefined || addr.port !== undefined || addr.path !== undefined;
+        if (ip !== undefined) addr.ip = ip;
+        if (port !== undefined) addr.port = port;
+        if (path !== undefined) addr.path = path;
+        const has = ip !== undefined || port !== undefined || path !== undefined;
         if (sc === 'recvfrom' || sc === 'recvmsg' || sc === 'accept' || sc === 'accept4') {
           if (has) ev.source = addr;
           ev.network = { direction: 'ingress' };
@@ -281,33 +299,35 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
       default: {
         const rd = recordData(r, opts.lookups);
         if (!ev.tags && rd.tags.length) ev.tags = rd.tags;
-        const rn = messageTypeName(r.type);
-        for (const k in rd.data) {
-          if (k in data) {
-            if (data[k] !== rd.data[k]) warnings.push(`duplicate key (${k}) from ${rn} message`);
+        for (const [k, v] of rd.data) {
+          const prev = data.get(k);
+          if (prev !== undefined) {
+            if (prev !== v) warnings.push(`duplicate key (${k}) from ${messageTypeName(r.type)} message`);
             continue;
           }
-          data[k] = rd.data[k]!;
+          data.set(k, v);
         }
         enrichedFrom.push(r);
       }
     }
   }
-  delete data.items;
-  if (execves.length) {
+  data.delete('items');
+  let args: string[] | undefined;
+  if (execves) {
     const argv = reassembleArgv(execves);
-    ev.process.args = argv.args;
-    if (argv.argc >= 0) data.argc = String(argv.argc);
-    warnings.push(...argv.warnings);
+    args = argv.args;
+    if (argv.argc >= 0) data.set('argc', String(argv.argc));
+    for (const w of argv.warnings) warnings.push(w);
   }
 
-  applyNormalization(ev, data, paths, warnings);
+  const pathObjects = paths.map(toObject);
+  applyNormalization(ev, data, ids, pathObjects, warnings);
 
   // Process.
-  const p = ev.process;
+  const proc: ProcessInfo = {};
   const take = (k: string): string | undefined => {
-    const v = data[k];
-    delete data[k];
+    const v = data.get(k);
+    if (v !== undefined) data.delete(k);
     return v;
   };
   const pid = take('pid');
@@ -316,59 +336,59 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
   const name = take('comm');
   const exe = take('exe');
   const cwd = take('cwd');
-  const args = p.args;
-  ev.process = {};
-  if (pid !== undefined) ev.process.pid = pid;
-  if (ppid !== undefined) ev.process.ppid = ppid;
-  if (title !== undefined) ev.process.title = title;
-  if (name !== undefined) ev.process.name = name;
-  if (exe !== undefined) ev.process.exe = exe;
-  if (cwd !== undefined) ev.process.cwd = cwd;
-  if (args !== undefined) ev.process.args = args;
+  if (pid !== undefined) proc.pid = pid;
+  if (ppid !== undefined) proc.ppid = ppid;
+  if (title !== undefined) proc.title = title;
+  if (name !== undefined) proc.name = name;
+  if (exe !== undefined) proc.exe = exe;
+  if (cwd !== undefined) proc.cwd = cwd;
+  if (args !== undefined) proc.args = args;
+  ev.process = proc;
 
+  if (ids.size) ev.user.ids = toObject(ids);
+  if (selinux) ev.user.selinux = selinux;
   addNames(ev, enrichedFrom, opts.ids ?? null);
 
   // Output order: fixed, so JSON is stable.
   const out: NormalizedEvent = {
     '@timestamp': ev['@timestamp'],
     sequence: ev.sequence,
-    ...(ev.node !== undefined ? { node: ev.node } : {}),
+    node: ev.node,
     category: ev.category,
     record_type: ev.record_type,
     result: ev.result,
-    ...(ev.session !== undefined ? { session: ev.session } : {}),
-    ...(ev.tags ? { tags: ev.tags } : {}),
+    session: ev.session,
+    tags: ev.tags,
     summary: ev.summary,
     user: ev.user,
     process: ev.process,
+    file: ev.file,
+    source: ev.source,
+    destination: ev.destination,
+    network: ev.network,
+    data: data.size ? toObject(data) : undefined,
+    paths: pathObjects.length ? pathObjects : undefined,
+    ecs: ev.ecs,
+    warnings: warnings.length ? warnings : undefined,
   };
-  if (ev.file) out.file = ev.file;
-  if (ev.source) out.source = ev.source;
-  if (ev.destination) out.destination = ev.destination;
-  if (ev.network) out.network = ev.network;
-  for (const _ in data) {
-    out.data = data;
-    break;
-  }
-  if (paths.length) out.paths = paths;
-  if (ev.ecs) out.ecs = ev.ecs;
-  if (warnings.length) out.warnings = warnings;
   return out;
 }
 
 function applyNormalization(
   ev: NormalizedEvent,
-  data: Record<string, string>,
+  data: Data,
+  ids: Data,
   paths: Record<string, string>[],
   warnings: string[],
 ): void {
   // Default how: the executable, or comm for interpreters running a script.
-  const exe = data.exe ?? data.comm;
+  const comm = data.get('comm');
+  const exe = data.get('exe') ?? comm;
   if (exe !== undefined) {
     ev.summary.how = exe;
-    if (data.comm !== undefined && SCRIPT_EXE.some((s) => exe.startsWith(s))) ev.summary.how = data.comm;
+    if (comm !== undefined && SCRIPT_EXE.some((s) => exe.startsWith(s))) ev.summary.how = comm;
   }
-  const syscall = data.syscall;
+  const syscall = data.get('syscall');
   const found = normalizationFor(ev.record_type, syscall, data);
   const norm = found.norm;
   if (!norm) {
@@ -402,13 +422,14 @@ function applyNormalization(
   if ((norm.objectWhat === 'file' || norm.objectWhat === 'filesystem') && paths.length) {
     setFileObject(ev, paths, norm.objectPathIndex);
   } else if (norm.objectWhat === 'socket') {
-    const a = data.socket_addr ?? data.socket_path;
+    const a = data.get('socket_addr') ?? data.get('socket_path');
     if (a !== undefined) s.object.primary = a;
-    if (data.socket_port !== undefined) s.object.secondary = data.socket_port;
+    const port = data.get('socket_port');
+    if (port !== undefined) s.object.secondary = port;
   }
   const set = (keys: readonly string[], what: string, apply: (v: string) => void): void => {
     if (!keys.length) return;
-    const v = firstOf(ev, data, keys);
+    const v = firstOf(ids, data, keys);
     if (v === undefined) warnings.push(`failed to set ${what} using keys=[${keys.join(' ')}] because they were not found`);
     else apply(v);
   };
@@ -420,9 +441,9 @@ function applyNormalization(
   if (!ev.source && norm.sourceIp.length) {
     let ok = false;
     for (const k of norm.sourceIp) {
-      const v = data[k];
+      const v = data.get(k);
       if (v !== undefined) {
-        delete data[k];
+        data.delete(k);
         ev.source = { ip: v };
         ev.network = { direction: 'ingress' };
         ok = true;

@@ -29,110 +29,125 @@ export const LOGIN = 1006;
 export const AVC = 1400;
 
 export interface RecordData {
-  data: Record<string, string>;
+  /** Interpreted fields in record order (later keys of the same name, e.g. inside msg='…', win). */
+  data: Map<string, string>;
   /** Rule keys from `key=` (split on \x01), in order. */
   tags: string[];
 }
 
-const DROPPED = new Set(['', '?', '?,', '(null)']);
 const CONTEXT_PARTS = ['user', 'role', 'domain', 'level', 'category'] as const;
 
-function addContext(data: Record<string, string>, prefix: string, ctx: string): void {
+function addContext(data: Map<string, string>, prefix: string, ctx: string): void {
   const c = splitContext(ctx);
   if (c.profile !== undefined) {
-    data[`${prefix}_user`] = c.profile; // AppArmor: keep the label where consumers look for it
-    if (c.mode !== undefined) data[`${prefix}_mode`] = c.mode;
+    data.set(`${prefix}_user`, c.profile); // AppArmor: keep the label where consumers look for it
+    if (c.mode !== undefined) data.set(`${prefix}_mode`, c.mode);
     return;
   }
   for (const part of CONTEXT_PARTS) {
     const v = c[part];
-    if (v !== undefined) data[`${prefix}_${part}`] = v;
+    if (v !== undefined) data.set(`${prefix}_${part}`, v);
   }
 }
 
+function isDropped(v: string): boolean {
+  const n = v.length;
+  return n === 0 || (n === 1 && v === '?') || (n === 2 && v === '?,') || (n === 6 && v === '(null)');
+}
+
+const UNSET_KEYS = new Set(['auid', 'old-auid', 'old_auid', 'ses', 'old-ses', 'old_ses']);
+
 /** Interprets one record (not EXECVE arguments: see execve.ts). */
 export function recordData(rec: AuditRecord, lookups: Lookups): RecordData {
-  const data: Record<string, string> = {};
+  const data = new Map<string, string>();
   const tags: string[] = [];
   const type = rec.type;
-  for (const f of rec.fields()) {
+  const fields = rec.fields();
+  let result: string | undefined;
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
     let key = f.key;
     let value = f.value;
     if (key === 'key') {
       for (const k of ruleKeys(value, f.quote !== '')) tags.push(k);
       continue;
     }
-    if (DROPPED.has(value)) continue;
+    if (isDropped(value)) continue;
     if (type === EXECVE && isExecveArgKey(key)) continue;
-    if (key.includes(' ')) key = key.replace(' ', '_'); // old LOGIN spelling: `old auid=` -> old_auid
-    if (f.quote === '' && UNTRUSTED_FIELDS.has(key) && isHexEncoded(value)) {
-      value = key === 'proctitle' ? proctitleText(value) : decodeHex(value);
-    } else if (key === 'proctitle') {
-      value = proctitleText(value, f.quote !== '');
+    switch (key) {
+      case 'success':
+      case 'res':
+        result = resultOf(value);
+        continue;
+      case 'proctitle':
+        value = proctitleText(value, f.quote !== '');
+        break;
+      case 'subj':
+        addContext(data, 'subj', value);
+        continue;
+      case 'obj':
+        if (type === PATH) {
+          addContext(data, 'obj', value);
+          continue;
+        }
+        break;
+      case 'exit':
+        if (value.charCodeAt(0) === 45 /* - */) {
+          const name = lookups.errnoName(-Number(value));
+          if (name) value = name;
+        }
+        break;
+      case 'saddr':
+        if (type === SOCKADDR) {
+          const sa = decodeSockaddr(value);
+          data.set('family', sockaddrFamilyLabel(sa));
+          if (sa.addr !== undefined) data.set('addr', sa.addr);
+          if (sa.port !== undefined) data.set('port', String(sa.port));
+          if (sa.path !== undefined) data.set('path', sa.path);
+          if (sa.flow !== undefined) data.set('flow', String(sa.flow));
+          if (sa.pid !== undefined) data.set('nl_pid', String(sa.pid));
+          if (sa.addr === undefined && sa.path === undefined) data.set('saddr', sa.raw);
+          continue;
+        }
+        break;
+      default:
+        if (key.includes(' ')) key = key.replace(' ', '_'); // old LOGIN spelling: `old auid=` -> old_auid
+        if (f.quote === '' && UNTRUSTED_FIELDS.has(key) && isHexEncoded(value)) value = decodeHex(value);
+        else if (UNSET_KEYS.has(key) && isUnsetId(value)) value = 'unset';
     }
-    data[key] = value;
+    data.set(key, value);
   }
-  // Results, unset ids, errno names.
-  const success = data.success ?? data.res;
-  if (success !== undefined) {
-    delete data.success;
-    delete data.res;
-    data.result = resultOf(success);
-  }
-  for (const k of ['auid', 'old-auid', 'old_auid', 'ses', 'old-ses', 'old_ses']) {
-    const v = data[k];
-    if (v !== undefined && isUnsetId(v)) data[k] = 'unset';
-  }
-  const exit = data.exit;
-  if (exit !== undefined && exit.charCodeAt(0) === 45 /* - */) {
-    const name = lookups.errnoName(-Number(exit));
-    if (name) data.exit = name;
-  }
-  if (data.subj !== undefined) {
-    addContext(data, 'subj', data.subj);
-    delete data.subj;
-  }
-  if (type === PATH && data.obj !== undefined) {
-    addContext(data, 'obj', data.obj);
-    delete data.obj;
-  }
+  if (result !== undefined) data.set('result', result);
   if (type === SYSCALL || type === SECCOMP) {
-    const archHex = data.arch;
+    const archHex = data.get('arch');
     if (archHex !== undefined) {
       const code = Number.parseInt(archHex, 16);
-      const nr = data.syscall !== undefined ? Number(data.syscall) : Number.NaN;
+      const nrText = data.get('syscall');
+      const nr = nrText !== undefined ? Number(nrText) : Number.NaN;
       if (!Number.isNaN(code)) {
         const name = lookups.archName(code);
-        if (name) data.arch = name;
+        if (name) data.set('arch', name);
         if (!Number.isNaN(nr)) {
           const sc = lookups.syscallName(code, nr);
-          if (sc) data.syscall = sc;
+          if (sc) data.set('syscall', sc);
         }
       }
     }
-    if (type === SECCOMP && data.sig !== undefined) {
-      const s = signalName(Number(data.sig));
-      if (s) data.sig = s;
+    if (type === SECCOMP) {
+      const sig = data.get('sig');
+      if (sig !== undefined) {
+        const s = signalName(Number(sig));
+        if (s) data.set('sig', s);
+      }
     }
-  }
-  if (type === SOCKADDR && data.saddr !== undefined) {
-    const sa = decodeSockaddr(data.saddr);
-    delete data.saddr;
-    data.family = sockaddrFamilyLabel(sa);
-    if (sa.addr !== undefined) data.addr = sa.addr;
-    if (sa.port !== undefined) data.port = String(sa.port);
-    if (sa.path !== undefined) data.path = sa.path;
-    if (sa.flow !== undefined) data.flow = String(sa.flow);
-    if (sa.pid !== undefined) data.nl_pid = String(sa.pid);
-    if (sa.addr === undefined && sa.path === undefined) data.saddr = sa.raw;
   }
   if (type === AVC) {
     // SELinux: `avc:  denied  { read write } for ...` -> seresult=denied seperms=read,write
     for (const t of rec.text()) {
       const m = /avc:\s+(\w+)\s+\{\s*([^}]*?)\s*\}/.exec(t.text);
       if (m) {
-        data.seresult = m[1]!;
-        data.seperms = m[2]!.split(/\s+/).join(',');
+        data.set('seresult', m[1]!);
+        data.set('seperms', m[2]!.split(/\s+/).join(','));
         break;
       }
     }
