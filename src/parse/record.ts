@@ -156,8 +156,11 @@ function typeNumber(name: string): number {
   return n;
 }
 
-/** Reads decimal digits from `i`; returns [value, end] or [-1, i] when there are none. */
-function digits(s: string, i: number, end: number): [number, number] {
+/** End offset of the last digits() call (a module variable: no tuple per call on the hot path). */
+let digitsEnd = 0;
+
+/** Reads decimal digits from `i` (at most 15); returns the value, or -1 when there are none. Sets digitsEnd. */
+function digits(s: string, i: number, end: number): number {
   let v = 0;
   const start = i;
   while (i < end) {
@@ -166,8 +169,8 @@ function digits(s: string, i: number, end: number): [number, number] {
     v = v * 10 + c;
     i++;
   }
-  if (i === start || i - start > 15) return [-1, i];
-  return [v, i];
+  digitsEnd = i;
+  return i === start || i - start > 15 ? -1 : v;
 }
 
 /**
@@ -206,11 +209,14 @@ export function parseRecord(input: string): AuditRecord | RecordError {
   }
   const msgStart = p + 4;
   let q = p + 10;
-  const [sec, a] = digits(line, q, end);
+  const sec = digits(line, q, end);
+  const a = digitsEnd;
   if (sec < 0 || line.charCodeAt(a) !== 46 /* . */) return badTime(line, msgStart);
-  const [msec, b] = digits(line, a + 1, end);
+  const msec = digits(line, a + 1, end);
+  const b = digitsEnd;
   if (msec < 0 || b - (a + 1) > 3 || line.charCodeAt(b) !== 58 /* : */) return badTime(line, msgStart);
-  const [serial, c] = digits(line, b + 1, end);
+  const serial = digits(line, b + 1, end);
+  const c = digitsEnd;
   if (serial < 0 || line.charCodeAt(c) !== 41 /* ) */ || line.charCodeAt(c + 1) !== 58 /* : */) return badTime(line, msgStart);
   q = c + 2;
   if (line.charCodeAt(q) === 32) q++;
