@@ -427,30 +427,28 @@ function applyNormalization(
     const port = data.get('socket_port');
     if (port !== undefined) s.object.secondary = port;
   }
-  const set = (keys: readonly string[], what: string, apply: (v: string) => void): void => {
+  // A field the mapping names may be absent (`terminal=?` and `addr=?` are dropped): that leaves the part
+  // unset, it is not worth a warning (go-libaudit warns; its warnings are not part of our output contract).
+  const set = (keys: readonly string[], apply: (v: string) => void): void => {
     if (!keys.length) return;
     const v = firstOf(ids, data, keys);
-    if (v === undefined) warnings.push(`failed to set ${what} using keys=[${keys.join(' ')}] because they were not found`);
-    else apply(v);
+    if (v !== undefined) apply(v);
   };
-  set(norm.subjectPrimary, 'subject primary', (v) => (s.actor.primary = v));
-  set(norm.subjectSecondary, 'subject secondary', (v) => (s.actor.secondary = v));
-  set(norm.objectPrimary, 'object primary', (v) => (s.object.primary = v));
-  set(norm.objectSecondary, 'object secondary', (v) => (s.object.secondary = v));
-  set(norm.how, 'how', (v) => (s.how = v));
+  set(norm.subjectPrimary, (v) => (s.actor.primary = v));
+  set(norm.subjectSecondary, (v) => (s.actor.secondary = v));
+  set(norm.objectPrimary, (v) => (s.object.primary = v));
+  set(norm.objectSecondary, (v) => (s.object.secondary = v));
+  set(norm.how, (v) => (s.how = v));
   if (!ev.source && norm.sourceIp.length) {
-    let ok = false;
     for (const k of norm.sourceIp) {
       const v = data.get(k);
       if (v !== undefined) {
         data.delete(k);
         ev.source = { ip: v };
         ev.network = { direction: 'ingress' };
-        ok = true;
         break;
       }
     }
-    if (!ok) warnings.push(`failed to set source IP using keys=[${norm.sourceIp.join(' ')}] because they were not found`);
   }
 }
 

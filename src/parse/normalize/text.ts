@@ -9,11 +9,13 @@ import type { NormalizedEvent } from './event.js';
 function who(ev: NormalizedEvent): string {
   const names = ev.user.names;
   const a = ev.summary.actor;
-  // Prefer names for the id fields the actor came from (auid, uid) when we have them.
+  // Prefer the name of the id field the actor came from (auid, uid, old-auid, ...) when we have one.
   const name = (v: string | undefined, key: string): string | undefined => {
     if (v === undefined) return undefined;
     const ids = ev.user.ids;
-    if (names && ids && ids[key] === v && names[key] !== undefined) return names[key];
+    if (!names || !ids) return v;
+    if (ids[key] === v && names[key] !== undefined) return names[key];
+    for (const k in ids) if (ids[k] === v && names[k] !== undefined) return names[k];
     return v;
   };
   const primary = name(a.primary, 'auid') ?? '?';
