@@ -117,24 +117,38 @@ function isIdKey(k: string): boolean {
   return k.endsWith('uid') || k.endsWith('gid');
 }
 
-type Data = Map<string, string>;
+type Data = Record<string, string>;
 
-function toObject(m: Data): Record<string, string> {
-  const o: Record<string, string> = {};
-  for (const [k, v] of m) o[k] = v;
-  return o;
+const PROCESS_KEYS = new Set(['pid', 'ppid', 'proctitle', 'comm', 'exe', 'cwd']);
+
+/** ENRICHED names are the upper-case field names (AUID, UID, OLD-AUID, ...). */
+const UPPER = new Map<string, string>();
+function upper(k: string): string {
+  let u = UPPER.get(k);
+  if (u === undefined) {
+    u = k.toUpperCase();
+    if (UPPER.size < 1024) UPPER.set(k, u);
+  }
+  return u;
 }
 
-function lookupValue(ids: Data, data: Data, key: string): string | undefined {
-  return data.get(key) ?? ids.get(key);
-}
-
-function firstOf(ids: Data, data: Data, keys: readonly string[]): string | undefined {
+function firstOf(ids: Data, data: Data, proc: Data, keys: readonly string[]): string | undefined {
   for (const k of keys) {
-    const v = lookupValue(ids, data, k);
+    const v = data[k] ?? proc[k] ?? ids[k];
     if (v !== undefined) return v;
   }
   return undefined;
+}
+
+/** The ISO text of a second, cached: the records of a log share few distinct seconds. */
+let isoSec = -1;
+let isoPrefix = '';
+function isoTime(sec: number, msec: number): string {
+  if (sec !== isoSec) {
+    isoSec = sec;
+    isoPrefix = new Date(sec * 1000).toISOString().slice(0, 20); // 2026-11-21T14:39:47.
+  }
+  return `${isoPrefix}${msec < 10 ? '00' : msec < 100 ? '0' : ''}${msec}Z`;
 }
 
 function objectTypeOfMode(mode: string | undefined): string | undefined {
@@ -223,45 +237,40 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
   const head = special ?? syscall ?? first;
   const main = syscall ?? head;
   const typeName = head.type >= 0 ? messageTypeName(head.type) : head.typeName;
-  const ev: NormalizedEvent = {
-    '@timestamp': new Date(head.timeMs).toISOString(),
-    sequence: head.serial,
-    category: head.type >= 0 ? eventCategory(head.type) : 'unknown',
-    record_type: typeName.toLowerCase(),
-    result: 'unknown',
-    summary: { actor: {}, object: {} },
-    user: {},
-    process: {},
-  };
-  if (head.node !== undefined) ev.node = head.node;
-
+  const summary: Summary = { actor: {}, object: {} };
+  const user: UserInfo = {};
   const mainData = recordData(main, opts.lookups);
-  const data: Data = new Map();
-  const ids: Data = new Map();
+  const d = mainData.data;
+  // The main record's fields are routed: result/ses to the event, ids and SELinux labels to user, process
+  // fields to process, the rest to data. Other records add their fields to data (the first value wins).
+  const data: Data = {};
+  const ids: Data = {};
+  const proc: Data = {};
+  let result = 'unknown';
+  let session: string | undefined;
   let selinux: Record<string, string> | undefined;
-  for (const [k, v] of mainData.data) {
-    switch (k) {
-      case 'result':
-        ev.result = v;
-        continue;
-      case 'ses':
-        ev.session = v;
-        continue;
-      default:
-        if (isIdKey(k)) ids.set(k, v);
-        else if (k.startsWith('subj_')) (selinux ??= {})[k.slice(5)] = v;
-        else data.set(k, v);
-    }
+  let nIds = 0;
+  for (const k in d) {
+    const v = d[k]!;
+    if (k === 'result') result = v;
+    else if (k === 'ses') session = v;
+    else if (isIdKey(k)) {
+      ids[k] = v;
+      nIds++;
+    } else if (k.startsWith('subj_')) (selinux ??= {})[k.slice(5)] = v;
+    else if (PROCESS_KEYS.has(k)) proc[k] = v;
+    else if (k !== 'items') data[k] = v;
   }
-  const auid = ids.get('auid');
-  const uid = ids.get('uid');
-  if (auid !== undefined) ev.summary.actor.primary = auid;
-  if (uid !== undefined) ev.summary.actor.secondary = uid;
-  if (mainData.tags.length) ev.tags = mainData.tags;
+  if (ids.auid !== undefined) summary.actor.primary = ids.auid;
+  if (ids.uid !== undefined) summary.actor.secondary = ids.uid;
+  let tags = mainData.tags.length ? mainData.tags : undefined;
 
   const paths: Data[] = [];
   let execves: AuditRecord[] | undefined;
   const enrichedFrom: AuditRecord[] = [main];
+  let source: Address | undefined;
+  let destination: Address | undefined;
+  let network: NormalizedEvent['network'];
   for (const r of records) {
     if (r === main) continue;
     switch (r.type) {
@@ -277,118 +286,111 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
         break;
       case SOCKADDR: {
         const s = recordData(r, opts.lookups).data;
-        for (const [k, v] of s) data.set(`socket_${k}`, v);
-        const sc = data.get('syscall');
-        const ip = s.get('addr');
-        const port = s.get('port');
-        const path = s.get('path');
+        for (const k in s) data[`socket_${k}`] = s[k]!;
+        const sc = data.syscall;
         const addr: Address = {};
-        if (ip !== undefined) addr.ip = ip;
-        if (port !== undefined) addr.port = port;
-        if (path !== undefined) addr.path = path;
-        const has = ip !== undefined || port !== undefined || path !== undefined;
+        if (s.addr !== undefined) addr.ip = s.addr;
+        if (s.port !== undefined) addr.port = s.port;
+        if (s.path !== undefined) addr.path = s.path;
+        const has = s.addr !== undefined || s.port !== undefined || s.path !== undefined;
         if (sc === 'recvfrom' || sc === 'recvmsg' || sc === 'accept' || sc === 'accept4') {
-          if (has) ev.source = addr;
-          ev.network = { direction: 'ingress' };
+          if (has) source = addr;
+          network = { direction: 'ingress' };
         } else if (sc === 'connect' || sc === 'sendto' || sc === 'sendmsg') {
-          if (has) ev.destination = addr;
-          ev.network = { direction: 'egress' };
+          if (has) destination = addr;
+          network = { direction: 'egress' };
         }
         break;
       }
       default: {
         const rd = recordData(r, opts.lookups);
-        if (!ev.tags && rd.tags.length) ev.tags = rd.tags;
-        for (const [k, v] of rd.data) {
-          const prev = data.get(k);
+        if (!tags && rd.tags.length) tags = rd.tags;
+        const o = rd.data;
+        for (const k in o) {
+          const v = o[k]!;
+          if (PROCESS_KEYS.has(k)) {
+            if (proc[k] === undefined) proc[k] = v;
+            continue;
+          }
+          const prev = data[k];
           if (prev !== undefined) {
             if (prev !== v) warnings.push(`duplicate key (${k}) from ${messageTypeName(r.type)} message`);
             continue;
           }
-          data.set(k, v);
+          data[k] = v;
         }
         enrichedFrom.push(r);
       }
     }
   }
-  data.delete('items');
   let args: string[] | undefined;
   if (execves) {
     const argv = reassembleArgv(execves);
     args = argv.args;
-    if (argv.argc >= 0) data.set('argc', String(argv.argc));
+    if (argv.argc >= 0) data.argc = String(argv.argc);
     for (const w of argv.warnings) warnings.push(w);
   }
 
-  const pathObjects = paths.map(toObject);
-  applyNormalization(ev, data, ids, pathObjects, warnings);
-
-  // Process.
-  const proc: ProcessInfo = {};
-  const take = (k: string): string | undefined => {
-    const v = data.get(k);
-    if (v !== undefined) data.delete(k);
-    return v;
+  const ev: NormalizedEvent = {
+    '@timestamp': isoTime(head.sec, head.msec),
+    sequence: head.serial,
+    node: head.node,
+    category: head.type >= 0 ? eventCategory(head.type) : 'unknown',
+    record_type: typeName.toLowerCase(),
+    result,
+    session,
+    tags,
+    summary,
+    user,
+    process: {},
+    file: undefined,
+    source,
+    destination,
+    network,
+    data: undefined,
+    paths: paths.length ? paths : undefined,
+    ecs: undefined,
+    warnings: undefined,
   };
-  const pid = take('pid');
-  const ppid = take('ppid');
-  const title = take('proctitle');
-  const name = take('comm');
-  const exe = take('exe');
-  const cwd = take('cwd');
-  if (pid !== undefined) proc.pid = pid;
-  if (ppid !== undefined) proc.ppid = ppid;
-  if (title !== undefined) proc.title = title;
-  if (name !== undefined) proc.name = name;
-  if (exe !== undefined) proc.exe = exe;
-  if (cwd !== undefined) proc.cwd = cwd;
-  if (args !== undefined) proc.args = args;
-  ev.process = proc;
+  applyNormalization(ev, data, ids, proc, paths, warnings);
 
-  if (ids.size) ev.user.ids = toObject(ids);
-  if (selinux) ev.user.selinux = selinux;
+  // Process fields (pid, ppid, proctitle, comm, exe, cwd) are not part of data, as in go-libaudit.
+  const p: ProcessInfo = {};
+  if (proc.pid !== undefined) p.pid = proc.pid;
+  if (proc.ppid !== undefined) p.ppid = proc.ppid;
+  if (proc.proctitle !== undefined) p.title = proc.proctitle;
+  if (proc.comm !== undefined) p.name = proc.comm;
+  if (proc.exe !== undefined) p.exe = proc.exe;
+  if (proc.cwd !== undefined) p.cwd = proc.cwd;
+  if (args !== undefined) p.args = args;
+  ev.process = p;
+  for (const _ in data) {
+    ev.data = data;
+    break;
+  }
+  if (nIds) user.ids = ids;
+  if (selinux) user.selinux = selinux;
   addNames(ev, enrichedFrom, opts.ids ?? null);
-
-  // Output order: fixed, so JSON is stable.
-  const out: NormalizedEvent = {
-    '@timestamp': ev['@timestamp'],
-    sequence: ev.sequence,
-    node: ev.node,
-    category: ev.category,
-    record_type: ev.record_type,
-    result: ev.result,
-    session: ev.session,
-    tags: ev.tags,
-    summary: ev.summary,
-    user: ev.user,
-    process: ev.process,
-    file: ev.file,
-    source: ev.source,
-    destination: ev.destination,
-    network: ev.network,
-    data: data.size ? toObject(data) : undefined,
-    paths: pathObjects.length ? pathObjects : undefined,
-    ecs: ev.ecs,
-    warnings: warnings.length ? warnings : undefined,
-  };
-  return out;
+  if (warnings.length) ev.warnings = warnings;
+  return ev;
 }
 
 function applyNormalization(
   ev: NormalizedEvent,
   data: Data,
   ids: Data,
+  proc: Data,
   paths: Record<string, string>[],
   warnings: string[],
 ): void {
   // Default how: the executable, or comm for interpreters running a script.
-  const comm = data.get('comm');
-  const exe = data.get('exe') ?? comm;
+  const comm = proc.comm;
+  const exe = proc.exe ?? comm;
   if (exe !== undefined) {
     ev.summary.how = exe;
     if (comm !== undefined && SCRIPT_EXE.some((s) => exe.startsWith(s))) ev.summary.how = comm;
   }
-  const syscall = data.get('syscall');
+  const syscall = data.syscall;
   const found = normalizationFor(ev.record_type, syscall, data);
   const norm = found.norm;
   if (!norm) {
@@ -422,16 +424,16 @@ function applyNormalization(
   if ((norm.objectWhat === 'file' || norm.objectWhat === 'filesystem') && paths.length) {
     setFileObject(ev, paths, norm.objectPathIndex);
   } else if (norm.objectWhat === 'socket') {
-    const a = data.get('socket_addr') ?? data.get('socket_path');
+    const a = data.socket_addr ?? data.socket_path;
     if (a !== undefined) s.object.primary = a;
-    const port = data.get('socket_port');
+    const port = data.socket_port;
     if (port !== undefined) s.object.secondary = port;
   }
   // A field the mapping names may be absent (`terminal=?` and `addr=?` are dropped): that leaves the part
   // unset, it is not worth a warning (go-libaudit warns; its warnings are not part of our output contract).
   const set = (keys: readonly string[], apply: (v: string) => void): void => {
     if (!keys.length) return;
-    const v = firstOf(ids, data, keys);
+    const v = firstOf(ids, data, proc, keys);
     if (v !== undefined) apply(v);
   };
   set(norm.subjectPrimary, (v) => (s.actor.primary = v));
@@ -441,9 +443,9 @@ function applyNormalization(
   set(norm.how, (v) => (s.how = v));
   if (!ev.source && norm.sourceIp.length) {
     for (const k of norm.sourceIp) {
-      const v = data.get(k);
+      const v = data[k];
       if (v !== undefined) {
-        data.delete(k);
+        delete data[k];
         ev.source = { ip: v };
         ev.network = { direction: 'ingress' };
         break;
@@ -456,18 +458,20 @@ function applyNormalization(
 function addNames(ev: NormalizedEvent, records: readonly AuditRecord[], ids: IdResolver | null): void {
   const userIds = ev.user.ids;
   const names: Record<string, string> = {};
-  let enriched = false;
-  for (const r of records) {
-    if (!r.isEnriched) continue;
-    enriched = true;
-    const e = r.enriched();
-    if (userIds) {
-      for (const k in userIds) {
-        const v = e[k.toUpperCase()];
-        if (v !== undefined && names[k] === undefined) names[k] = v;
-      }
+  // user.ids come from the main record (the first one given); its ENRICHED part names them.
+  const main = records[0];
+  const enriched = main !== undefined && main.isEnriched;
+  if (enriched && userIds) {
+    const e = main.enriched();
+    for (const k in userIds) {
+      const v = e[upper(k)];
+      if (v !== undefined) names[k] = v;
     }
-    if (ev.file && r.type === PATH && ev.file.path !== undefined && r.get('name') !== undefined) {
+  }
+  if (ev.file?.path !== undefined) {
+    for (const r of records) {
+      if (r.type !== PATH || !r.isEnriched) continue;
+      const e = r.enriched();
       // The PATH record chosen as the file object carries OUID/OGID.
       if (e.OUID !== undefined && ev.file.owner === undefined && r.get('ouid') === ev.file.uid) ev.file.owner = e.OUID;
       if (e.OGID !== undefined && ev.file.group === undefined && r.get('ogid') === ev.file.gid) ev.file.group = e.OGID;

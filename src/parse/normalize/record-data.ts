@@ -30,23 +30,23 @@ export const AVC = 1400;
 
 export interface RecordData {
   /** Interpreted fields in record order (later keys of the same name, e.g. inside msg='…', win). */
-  data: Map<string, string>;
+  data: Record<string, string>;
   /** Rule keys from `key=` (split on \x01), in order. */
   tags: string[];
 }
 
 const CONTEXT_PARTS = ['user', 'role', 'domain', 'level', 'category'] as const;
 
-function addContext(data: Map<string, string>, prefix: string, ctx: string): void {
+function addContext(data: Record<string, string>, prefix: string, ctx: string): void {
   const c = splitContext(ctx);
   if (c.profile !== undefined) {
-    data.set(`${prefix}_user`, c.profile); // AppArmor: keep the label where consumers look for it
-    if (c.mode !== undefined) data.set(`${prefix}_mode`, c.mode);
+    data[`${prefix}_user`] = c.profile; // AppArmor: keep the label where consumers look for it
+    if (c.mode !== undefined) data[`${prefix}_mode`] = c.mode;
     return;
   }
   for (const part of CONTEXT_PARTS) {
     const v = c[part];
-    if (v !== undefined) data.set(`${prefix}_${part}`, v);
+    if (v !== undefined) data[`${prefix}_${part}`] = v;
   }
 }
 
@@ -59,7 +59,7 @@ const UNSET_KEYS = new Set(['auid', 'old-auid', 'old_auid', 'ses', 'old-ses', 'o
 
 /** Interprets one record (not EXECVE arguments: see execve.ts). */
 export function recordData(rec: AuditRecord, lookups: Lookups): RecordData {
-  const data = new Map<string, string>();
+  const data: Record<string, string> = {};
   const tags: string[] = [];
   const type = rec.type;
   const fields = rec.fields();
@@ -100,13 +100,13 @@ export function recordData(rec: AuditRecord, lookups: Lookups): RecordData {
       case 'saddr':
         if (type === SOCKADDR) {
           const sa = decodeSockaddr(value);
-          data.set('family', sockaddrFamilyLabel(sa));
-          if (sa.addr !== undefined) data.set('addr', sa.addr);
-          if (sa.port !== undefined) data.set('port', String(sa.port));
-          if (sa.path !== undefined) data.set('path', sa.path);
-          if (sa.flow !== undefined) data.set('flow', String(sa.flow));
-          if (sa.pid !== undefined) data.set('nl_pid', String(sa.pid));
-          if (sa.addr === undefined && sa.path === undefined) data.set('saddr', sa.raw);
+          data['family'] = sockaddrFamilyLabel(sa);
+          if (sa.addr !== undefined) data['addr'] = sa.addr;
+          if (sa.port !== undefined) data['port'] = String(sa.port);
+          if (sa.path !== undefined) data['path'] = sa.path;
+          if (sa.flow !== undefined) data['flow'] = String(sa.flow);
+          if (sa.pid !== undefined) data['nl_pid'] = String(sa.pid);
+          if (sa.addr === undefined && sa.path === undefined) data['saddr'] = sa.raw;
           continue;
         }
         break;
@@ -115,29 +115,29 @@ export function recordData(rec: AuditRecord, lookups: Lookups): RecordData {
         if (f.quote === '' && UNTRUSTED_FIELDS.has(key) && isHexEncoded(value)) value = decodeHex(value);
         else if (UNSET_KEYS.has(key) && isUnsetId(value)) value = 'unset';
     }
-    data.set(key, value);
+    data[key] = value;
   }
-  if (result !== undefined) data.set('result', result);
+  if (result !== undefined) data['result'] = result;
   if (type === SYSCALL || type === SECCOMP) {
-    const archHex = data.get('arch');
+    const archHex = data['arch'];
     if (archHex !== undefined) {
       const code = Number.parseInt(archHex, 16);
-      const nrText = data.get('syscall');
+      const nrText = data['syscall'];
       const nr = nrText !== undefined ? Number(nrText) : Number.NaN;
       if (!Number.isNaN(code)) {
         const name = lookups.archName(code);
-        if (name) data.set('arch', name);
+        if (name) data['arch'] = name;
         if (!Number.isNaN(nr)) {
           const sc = lookups.syscallName(code, nr);
-          if (sc) data.set('syscall', sc);
+          if (sc) data['syscall'] = sc;
         }
       }
     }
     if (type === SECCOMP) {
-      const sig = data.get('sig');
+      const sig = data['sig'];
       if (sig !== undefined) {
         const s = signalName(Number(sig));
-        if (s) data.set('sig', s);
+        if (s) data['sig'] = s;
       }
     }
   }
@@ -146,8 +146,8 @@ export function recordData(rec: AuditRecord, lookups: Lookups): RecordData {
     for (const t of rec.text()) {
       const m = /avc:\s+(\w+)\s+\{\s*([^}]*?)\s*\}/.exec(t.text);
       if (m) {
-        data.set('seresult', m[1]!);
-        data.set('seperms', m[2]!.split(/\s+/).join(','));
+        data['seresult'] = m[1]!;
+        data['seperms'] = m[2]!.split(/\s+/).join(',');
         break;
       }
     }

@@ -28,7 +28,7 @@ export interface FoundNormalization {
 export function normalizationFor(
   recordType: string,
   syscall: string | undefined,
-  data: { has(key: string): boolean },
+  data: Readonly<Record<string, string>>,
 ): FoundNormalization {
   let syscallNorm: Normalization | undefined;
   if (syscall !== undefined) syscallNorm = BY_SYSCALL.get(syscall) ?? BY_SYSCALL.get('*');
@@ -38,7 +38,7 @@ export function normalizationFor(
   if (list) {
     if (list.length === 1) norm = list[0];
     else {
-      for (const n of list) if (n.hasFields.every((f) => data.has(f))) norm = n;
+      for (const n of list) if (n.hasFields.every((f) => data[f] !== undefined)) norm = n;
     }
   }
   return { norm, syscallNorm };
