@@ -41,13 +41,15 @@ function sPairs(text) {
 /** `#define NAME value` numeric defines of a C header, following aliases. */
 function defines(text) {
   const map = new Map();
-  for (const m of text.matchAll(/^#\s*define\s+(\w+)\s+(\w+)/gm)) map.set(m[1], m[2]);
+  for (const m of text.matchAll(/^#\s*define\s+(\w+)\s+(\(\s*\d+\s*<<\s*\d+\s*\)|\w+)/gm)) map.set(m[1], m[2]);
   // enum members `NAME = 12,`
   for (const m of text.matchAll(/^\s*(\w+)\s*=\s*(\d+)\s*,/gm)) if (!map.has(m[1])) map.set(m[1], m[2]);
   return map;
 }
 
 function resolveNumber(token, defs, depth = 0) {
+  const shift = /^\(?\s*(\d+)\s*<<\s*(\d+)\s*\)?$/.exec(token);
+  if (shift) return Number(shift[1]) * 2 ** Number(shift[2]);
   if (/^0x[0-9a-f]+$/i.test(token)) return Number.parseInt(token, 16);
   if (/^0[0-7]+$/.test(token)) return Number.parseInt(token, 8);
   if (/^\d+$/.test(token)) return Number.parseInt(token, 10);
@@ -145,12 +147,18 @@ const cloneFlags = sPairs(auFile('auparse/clone-flagtab.h')).map(([v, n]) => [Nu
 const ptrace = sPairs(auFile('auparse/ptracetab.h')).map(([v, n]) => [Number(num(v)), n]);
 const statDefs = defines(readFileSync(join(incDir, 'linux/stat.h'), 'utf8'));
 const ftypes = sPairs(auFile('lib/ftypetab.h')).map(([v, n]) => [resolveNumber(v, statDefs), n]);
+const auditDefs = defines(readFileSync(join(incDir, 'linux/audit.h'), 'utf8'));
+const ruleLists = sPairs(auFile('lib/flagtab.h')).map(([v, n]) => [resolveNumber(v, auditDefs), n]);
+const seccomp = sPairs(auFile('auparse/seccomptab.h')).map(([v, n]) => [Number(num(v)), n]);
+const nfproto = sPairs(auFile('auparse/nfprototab.h')).map(([v, n]) => [Number(num(v)), n]);
+const mountDefs = defines(readFileSync(join(incDir, 'linux/mount.h'), 'utf8'));
+const mountFlags = sPairs(auFile('auparse/mounttab.h')).map(([v, n]) => [resolveNumber(v, mountDefs), n]);
 
 writeFileSync(
   'src/tables/flags.ts',
   `${header(
-    ['auparse/open-flagtab.h', 'auparse/clone-flagtab.h', 'auparse/ptracetab.h', 'lib/ftypetab.h'],
-    'open(2) flags, clone(2) flags, ptrace(2) requests and file types (S_IF* values from <linux/stat.h>).',
+    ['auparse/open-flagtab.h', 'auparse/clone-flagtab.h', 'auparse/ptracetab.h', 'lib/ftypetab.h', 'lib/flagtab.h', 'auparse/seccomptab.h', 'auparse/nfprototab.h', 'auparse/mounttab.h'],
+    'open(2) flags, clone(2) flags, ptrace(2) requests, file types (S_IF* from <linux/stat.h>), rule lists (<linux/audit.h>).',
   )}
 /** open(2) flag bits in auditd's print order; O_RDONLY (0) is handled by the caller. */
 export const OPEN_FLAGS: ReadonlyArray<readonly [number, string]> = [
@@ -173,6 +181,26 @@ ${ftypes.map(([v, n]) => `  [0o${v.toString(8)}, ${js(n)}],`).join('\n')}
 ]);
 
 export const S_IFMT = 0o${resolveNumber('S_IFMT', statDefs).toString(8)};
+
+/** Rule list (filter) number -> name, as CONFIG_CHANGE list= is printed (exit, task, user, exclude, ...). */
+export const RULE_LISTS: ReadonlyMap<number, string> = new Map([
+${ruleLists.map(([v, n]) => `  [${v}, ${js(n)}],`).join('\n')}
+]);
+
+/** seccomp return action (code & ~SECCOMP_RET_DATA) -> name, as SECCOMP code= is printed. */
+export const SECCOMP_ACTIONS: ReadonlyMap<number, string> = new Map([
+${seccomp.map(([v, n]) => `  [0x${v.toString(16)}, ${js(n)}],`).join('\n')}
+]);
+
+/** mount(2) flag bits (MS_* values from <linux/mount.h>), in auditd's print order. */
+export const MOUNT_FLAGS: ReadonlyArray<readonly [number, string]> = [
+${mountFlags.map(([v, n]) => `  [0x${v.toString(16)}, ${js(n)}],`).join('\n')}
+];
+
+/** Netfilter protocol family (NETFILTER_CFG family=) -> name. */
+export const NF_PROTOCOLS: ReadonlyMap<number, string> = new Map([
+${nfproto.map(([v, n]) => `  [${v}, ${js(n)}],`).join('\n')}
+]);
 `,
 );
 

@@ -1,6 +1,6 @@
 // GENERATED FILE, do not edit: node scripts/gen-tables/interpret-tables.mjs <audit-userspace> [include dir]
-// open(2) flags, clone(2) flags, ptrace(2) requests and file types (S_IF* values from <linux/stat.h>).
-// Facts from linux-audit/audit-userspace (commit ea8550209d556fdf44a2c13d4b54a9803dd07442): auparse/open-flagtab.h, auparse/clone-flagtab.h, auparse/ptracetab.h, lib/ftypetab.h.
+// open(2) flags, clone(2) flags, ptrace(2) requests, file types (S_IF* from <linux/stat.h>), rule lists (<linux/audit.h>).
+// Facts from linux-audit/audit-userspace (commit ea8550209d556fdf44a2c13d4b54a9803dd07442): auparse/open-flagtab.h, auparse/clone-flagtab.h, auparse/ptracetab.h, lib/ftypetab.h, lib/flagtab.h, auparse/seccomptab.h, auparse/nfprototab.h, auparse/mounttab.h.
 
 /** open(2) flag bits in auditd's print order; O_RDONLY (0) is handled by the caller. */
 export const OPEN_FLAGS: ReadonlyArray<readonly [number, string]> = [
@@ -112,3 +112,71 @@ export const FILE_TYPES: ReadonlyMap<number, string> = new Map([
 ]);
 
 export const S_IFMT = 0o170000;
+
+/** Rule list (filter) number -> name, as CONFIG_CHANGE list= is printed (exit, task, user, exclude, ...). */
+export const RULE_LISTS: ReadonlyMap<number, string> = new Map([
+  [1, "task"],
+  [4, "exit"],
+  [0, "user"],
+  [5, "exclude"],
+  [6, "filesystem"],
+  [7, "io_uring"],
+]);
+
+/** seccomp return action (code & ~SECCOMP_RET_DATA) -> name, as SECCOMP code= is printed. */
+export const SECCOMP_ACTIONS: ReadonlyMap<number, string> = new Map([
+  [0x80000000, "kill-process"],
+  [0x0, "kill-thread"],
+  [0x30000, "trap"],
+  [0x50000, "errno"],
+  [0x7fc00000, "user-notify"],
+  [0x7ff00000, "trace"],
+  [0x7ffc0000, "log"],
+  [0x7fff0000, "allow"],
+]);
+
+/** mount(2) flag bits (MS_* values from <linux/mount.h>), in auditd's print order. */
+export const MOUNT_FLAGS: ReadonlyArray<readonly [number, string]> = [
+  [0x1, "MS_RDONLY"],
+  [0x2, "MS_NOSUID"],
+  [0x4, "MS_NODEV"],
+  [0x8, "MS_NOEXEC"],
+  [0x10, "MS_SYNCHRONOUS"],
+  [0x20, "MS_REMOUNT"],
+  [0x40, "MS_MANDLOCK"],
+  [0x80, "MS_DIRSYNC"],
+  [0x400, "MS_NOATIME"],
+  [0x800, "MS_NODIRATIME"],
+  [0x1000, "MS_BIND"],
+  [0x2000, "MS_MOVE"],
+  [0x4000, "MS_REC"],
+  [0x8000, "MS_SILENT"],
+  [0x10000, "MS_POSIXACL"],
+  [0x20000, "MS_UNBINDABLE"],
+  [0x40000, "MS_PRIVATE"],
+  [0x80000, "MS_SLAVE"],
+  [0x100000, "MS_SHARED"],
+  [0x200000, "MS_RELATIME"],
+  [0x400000, "MS_KERNMOUNT"],
+  [0x800000, "MS_I_VERSION"],
+  [0x1000000, "MS_STRICTATIME"],
+  [0x2000000, "MS_LAZYTIME"],
+  [0x4000000, "MS_SUBMOUNT"],
+  [0x8000000, "MS_SNAP_STABLE"],
+  [0x10000000, "MS_NOSEC"],
+  [0x20000000, "MS_BORN"],
+  [0x40000000, "MS_ACTIVE"],
+  [0x80000000, "MS_NOUSER"],
+];
+
+/** Netfilter protocol family (NETFILTER_CFG family=) -> name. */
+export const NF_PROTOCOLS: ReadonlyMap<number, string> = new Map([
+  [0, "unspecified"],
+  [1, "inet"],
+  [2, "ipv4"],
+  [3, "arp"],
+  [5, "netdev"],
+  [7, "bridge"],
+  [10, "ipv6"],
+  [12, "decnet"],
+]);

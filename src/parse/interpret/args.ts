@@ -4,7 +4,7 @@
 // set*id/chown. Anything else is shown as 0x<hex>.
 
 import { ADDRESS_FAMILIES, IP_PROTOCOLS, SOCKET_TYPES } from '../../tables/families.js';
-import { CLONE_FLAGS, OPEN_FLAGS, PTRACE_REQUESTS } from '../../tables/flags.js';
+import { CLONE_FLAGS, MOUNT_FLAGS, OPEN_FLAGS, PTRACE_REQUESTS } from '../../tables/flags.js';
 import { SIGNALS } from '../../tables/signals.js';
 import { modeShortText, signalText } from './values.js';
 
@@ -35,6 +35,14 @@ export function cloneFlagsText(value: string): string {
     if (s) names.push(s);
   }
   return names.length ? names.join('|') : `0x${flags.toString(16)}`;
+}
+
+export function mountFlagsText(value: string): string {
+  if (!/^[0-9a-fA-F]+$/.test(value)) return `conversion error(${value})`;
+  const flags = BigInt(`0x${value}`) & 0xffffffffn;
+  const names: string[] = [];
+  for (const [bit, name] of MOUNT_FLAGS) if (flags & BigInt(bit)) names.push(name);
+  return names.length ? names.join('|') : `0x${value}`;
 }
 
 export function ptraceText(value: string): string {
@@ -108,24 +116,23 @@ export function syscallArgText(
       if (syscall === 'kill' || syscall === 'tkill') return signalText(value, 16);
       if (syscall === 'chmod' || syscall === 'fchmod' || syscall === 'mkdir' || syscall === 'creat') return modeShortText(value);
       if (syscall === 'setns') return cloneFlagsText(value);
-      if (/^[lf]?chown(32)?$/.test(syscall)) return id('uid');
+      if (syscall === 'chown' || syscall === 'chown32') return id('uid');
       if (syscall === 'setreuid' || syscall === 'setresuid' || syscall === 'setreuid32' || syscall === 'setresuid32') return id('uid');
       if (syscall === 'setregid' || syscall === 'setresgid' || syscall === 'setregid32' || syscall === 'setresgid32') return id('gid');
       break;
     case 2:
       if (syscall === 'socket' || syscall === 'socketpair') return socketProtoText(value);
       if (syscall === 'openat' || syscall === 'open_by_handle_at') return openFlagsText(value);
+      if (syscall === 'renameat' || syscall === 'renameat2' || syscall === 'linkat') return dirfdText(value);
       if (syscall === 'open' && args[1] !== undefined && (hexNum(args[1]) & 0o100) !== 0) return modeShortText(value);
       if (syscall === 'fchmodat' || syscall === 'fchmodat2' || syscall === 'mkdirat' || syscall === 'mknodat') return modeShortText(value);
       if (syscall === 'tgkill') return signalText(value, 16);
-      if (/^[lf]?chown(32)?$/.test(syscall)) return id('gid');
-      if (syscall === 'fchownat') return id('uid');
+      if (syscall === 'chown' || syscall === 'chown32') return id('gid');
       if (syscall === 'setresuid' || syscall === 'setresuid32') return id('uid');
       if (syscall === 'setresgid' || syscall === 'setresgid32') return id('gid');
       break;
     case 3:
-      if (syscall === 'fchownat') return id('gid');
-      if (syscall === 'openat' && args[2] !== undefined && (hexNum(args[2]) & 0o100) !== 0) return modeShortText(value);
+      if (syscall === 'mount') return mountFlagsText(value);
       break;
     default:
       break;

@@ -2,7 +2,7 @@
 // results, sessions, SELinux/AppArmor contexts, rule keys. Pure functions over the logged strings.
 
 import { CAPABILITIES, CAP_LAST_CAP } from '../../tables/capabilities.js';
-import { FILE_TYPES, S_IFMT } from '../../tables/flags.js';
+import { FILE_TYPES, NF_PROTOCOLS, S_IFMT, SECCOMP_ACTIONS } from '../../tables/flags.js';
 import { SIGNALS } from '../../tables/signals.js';
 import { decodeHex, isHexEncoded } from './hex.js';
 
@@ -24,10 +24,11 @@ export function capabilityNames(hex: string): string[] {
   return out;
 }
 
-/** `ausearch -i` text of a capability bitmap: names joined by commas, or `none`. */
+/** `ausearch -i` text of a capability bitmap: names joined by commas, or `none` (also for `?`, as auditd). */
 export function capabilityBitmapText(hex: string): string {
-  if (!/^[0-9a-fA-F]{1,16}$/.test(hex)) return `conversion error(${hex})`;
-  const names = capabilityNames(hex);
+  const m = /^[0-9a-fA-F]{1,16}/.exec(hex);
+  if (!m) return 'none';
+  const names = capabilityNames(m[0]);
   return names.length === 0 ? 'none' : names.join(',');
 }
 
@@ -92,9 +93,9 @@ export function resultOf(value: string): 'success' | 'fail' {
   return v === 'yes' || v === '1' || v.startsWith('suc') ? 'success' : 'fail';
 }
 
-/** `ausearch -i` text of res=: 0 -> failed, 1 -> success; words are kept. */
+/** `ausearch -i` text of a numeric res=: 0 -> no, 1 -> yes, other numbers -> unset; words are kept. */
 export function resText(value: string): string {
-  if (/^\d+$/.test(value)) return value === '0' ? 'failed' : value === '1' ? 'success' : `unknown(${value})`;
+  if (/^\d+$/.test(value)) return value === '0' ? 'no' : value === '1' ? 'yes' : 'unset';
   return value;
 }
 
@@ -152,4 +153,17 @@ export function ruleKeys(value: string, quoted = false): string[] {
     const eq = k.indexOf('=');
     return eq > 0 && k.startsWith('key=') ? k.slice(eq + 1) : k;
   });
+}
+
+/** SECCOMP `code=0x7ffc0000` -> `log` (the action part; the data bits are ignored). */
+export function seccompCodeText(value: string): string {
+  const n = Number.parseInt(value.replace(/^0x/i, ''), 16);
+  if (Number.isNaN(n)) return `conversion error(${value})`;
+  return SECCOMP_ACTIONS.get((n & 0xffff0000) >>> 0) ?? `unknown-seccomp-code(${value})`;
+}
+
+/** NETFILTER_CFG `family=` -> netfilter protocol name (inet, ipv4, ipv6, bridge, ...). */
+export function nfprotoText(value: string): string {
+  const n = Number(value);
+  return NF_PROTOCOLS.get(n) ?? `unknown-nfproto(${value})`;
 }

@@ -9,6 +9,7 @@ import type { Normalization } from '../../tables/normalizations.js';
 import type { AuditRecord } from '../record.js';
 import type { IdResolver } from '../interpret/ids.js';
 import { fileTypeOfMode } from '../interpret/values.js';
+import { syscallArgs } from '../interpret/fields.js';
 import { reassembleArgv } from './execve.js';
 import { normalizationFor } from './table.js';
 import { EXECVE, type Lookups, PATH, recordData, SOCKADDR, SYSCALL } from './record-data.js';
@@ -98,6 +99,8 @@ export interface NormalizedEvent {
   source?: Address;
   destination?: Address;
   network?: { direction: 'ingress' | 'egress' };
+  /** The SYSCALL record's call: arch, name and a0..a3 interpreted as auditd does (AT_FDCWD, O_RDONLY, ...). */
+  syscall?: { arch?: string; name?: string; args: string[] };
   data?: Record<string, string>;
   paths?: Record<string, string>[];
   ecs?: { event: { kind?: string; category?: string[]; type?: string[]; outcome?: string } };
@@ -347,6 +350,7 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
     source,
     destination,
     network,
+    syscall: syscall ? { arch: data.arch, name: data.syscall, args: syscallArgs(syscall, data.syscall) } : undefined,
     data: undefined,
     paths: paths.length ? paths : undefined,
     ecs: undefined,

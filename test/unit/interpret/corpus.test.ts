@@ -187,6 +187,18 @@ describe('whole files', () => {
     expect(i386.map((e) => e.data?.syscall).sort()).toEqual(['execve', 'fchmodat', 'fchownat', 'openat'].sort().flatMap((s) => [s, s]).sort());
   });
 
+  it('interprets a0..a3 of the common syscalls as auditd does', () => {
+    const args = (name: string) => small.find((e) => e.syscall?.name === name)?.syscall?.args;
+    expect(args('kill')?.[1]).toBe('SIGKILL');
+    expect(args('ptrace')?.[0]).toBe('PTRACE_SEIZE');
+    expect(args('openat')?.[0]).toBe('AT_FDCWD');
+    expect(args('openat')?.[2]).toMatch(/^O_/);
+    expect(args('mount')?.[3]).toMatch(/^MS_/);
+    expect(args('fchmodat')?.[2]).toMatch(/^0[0-7]{3}$/);
+    const setuid = small.find((e) => e.syscall?.name === 'setuid');
+    expect(setuid?.syscall?.args[0]).toMatch(/^\d+$/);
+  });
+
   it('names the SECCOMP signal and the LOGIN change', () => {
     const kill = small.find((e) => e.record_type === 'seccomp' && e.data?.code === '0x80000000');
     expect(kill?.data?.sig).toBe('SIGSYS');

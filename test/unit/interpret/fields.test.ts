@@ -14,9 +14,11 @@ import {
   isUnsetId,
   modeShortText,
   modeText,
+  nfprotoText,
   resText,
   resultOf,
   ruleKeys,
+  seccompCodeText,
   signalText,
   splitContext,
 } from '../../../src/parse/interpret/values.js';
@@ -129,7 +131,15 @@ describe('values', () => {
     expect(resultOf('1')).toBe('success');
     expect(resultOf('no')).toBe('fail');
     expect(resultOf('failed')).toBe('fail');
-    expect(resText('0')).toBe('failed');
+    expect(resText('0')).toBe('no');
+    expect(resText('1')).toBe('yes');
+    expect(resText('success')).toBe('success');
+    expect(seccompCodeText('0x7ffc0000')).toBe('log');
+    expect(seccompCodeText('0x80000000')).toBe('kill-process');
+    expect(seccompCodeText('0x00050001')).toBe('errno');
+    expect(nfprotoText('1')).toBe('inet');
+    expect(nfprotoText('10')).toBe('ipv6');
+    expect(capabilityBitmapText('?')).toBe('none');
     expect(isUnsetId('4294967295')).toBe(true);
     expect(isUnsetId('-1')).toBe(true);
     expect(isUnsetId('1001')).toBe(false);
@@ -163,7 +173,12 @@ describe('syscall arguments', () => {
     expect(syscallArgText('openat', 0, 'ffffff9c')).toBe('AT_FDCWD');
     expect(syscallArgText('openat', 2, '0')).toBe('O_RDONLY');
     expect(syscallArgText('openat', 2, '241')).toBe('O_WRONLY|O_CREAT|O_TRUNC');
-    expect(syscallArgText('openat', 3, '1b6', ['ffffff9c', 'x', '241'])).toBe('0666');
+    expect(syscallArgText('openat', 3, '1b6', ['ffffff9c', 'x', '241'])).toBe('0x1b6'); // auditd leaves it
+    expect(syscallArgText('mount', 3, '44000')).toBe('MS_REC|MS_PRIVATE');
+    expect(syscallArgText('renameat2', 2, 'ffffff9c')).toBe('AT_FDCWD');
+    expect(syscallArgText('chown', 1, '3e9', [], (n) => `u${n}`)).toBe('u1001');
+    expect(syscallArgText('chown', 2, '3e9', [], (n, k) => `${k}${n}`)).toBe('gid1001');
+    expect(syscallArgText('fchownat', 2, '3ea')).toBe('0x3ea');
     expect(syscallArgText('kill', 1, '9')).toBe('SIGKILL');
     expect(syscallArgText('ptrace', 0, '4206')).toBe('PTRACE_SEIZE');
     expect(syscallArgText('ptrace', 0, '10')).toBe('PTRACE_ATTACH');
