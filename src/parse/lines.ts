@@ -40,12 +40,7 @@ export class LineSplitter {
     }
     const last = chunk.lastIndexOf(10);
     if (last >= start) {
-      if (last - start > this.maxLine) {
-        // Rare: at least one overlong line inside this chunk; cut it line by line on bytes.
-        this.splitBytes(chunk, start, last);
-      } else {
-        this.splitText(chunk.toString('utf8', start, last));
-      }
+      this.splitBytes(chunk, start, last);
     }
     if (last + 1 < chunk.length) this.keep(chunk, last + 1, chunk.length);
   }
@@ -69,10 +64,13 @@ export class LineSplitter {
   }
 
   private splitBytes(chunk: Buffer, start: number, last: number): void {
+    // Each line is decoded on its own: a line string then holds only its own bytes, so a record kept
+    // waiting for its event does not pin a whole decoded chunk (1 MiB strings go straight to V8's old
+    // generation and only a full GC frees them).
     let from = start;
     while (from <= last) {
-      const nl = chunk.indexOf(10, from);
-      const end = nl < 0 || nl > last ? last : nl;
+      let end = chunk.indexOf(10, from);
+      if (end < 0 || end > last) end = last;
       if (end - from > this.maxLine) this.onLine('', ++this.lineNo, { bytes: end - from });
       else this.onLine(chunk.toString('utf8', from, end), ++this.lineNo);
       from = end + 1;

@@ -6,7 +6,8 @@
 // YAML); an interpreting stage (`-i`) only has to supply another EventSink. Bad lines are reported on stderr
 // as `FILE:LINE: reason`, counted, and summarized at the end; with `strict` they make the run fail.
 
-import { createReadStream } from 'node:fs';
+import { read } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { TsauditError } from '../errors.js';
 import { createWriter, type FormatName, Output } from '../format/index.js';
@@ -112,25 +113,23 @@ export async function runParse(opts: ParseRunOptions): Promise<ParseRunResult> {
       if (result.bad <= maxReported) report(`${name}:${lineNo}: ${reason}`);
       else if (result.bad === maxReported + 1) report(`tsaudit: more bad lines follow; only the first ${maxReported} are shown`);
     });
-    let input: Readable;
     try {
-      input = file === '-' ? (opts.stdin ?? stdinStream(opts.highWaterMark)) : createReadStream(file, { highWaterMark: opts.highWaterMark ?? 1 << 20 });
-      for await (const chunk of input) {
-        splitter.push(chunk as Buffer);
+      const chunks = file === '-' && (opts.stdin !== undefined || process.stdin.isTTY) ? streamChunks(opts.stdin ?? process.stdin) : fileChunks(file, opts.highWaterMark);
+      for await (const chunk of chunks) {
+        splitter.push(chunk);
         if (blocked) {
           blocked = false;
           await sink.ready();
         }
-        if (shutdownSignal.aborted) {
-          input.destroy();
-          break;
-        }
+        if (shutdownSignal.aborted) break;
       }
       splitter.end();
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
+      const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.code === 'EACCES' ? 'permission denied' : e.message;
+      if (files.length === 1) throw new TsauditError('E_INPUT', `cannot read ${name}: ${why}`, { exitCode: 1, context: { file: name }, cause: err });
       result.unreadable++;
-      report(`tsaudit: cannot read ${name}: ${e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.code === 'EACCES' ? 'permission denied' : e.message}`);
+      report(`tsaudit: cannot read ${name}: ${why}`);
       splitter.end();
     }
     result.lines += splitter.lines;
@@ -150,9 +149,37 @@ export async function runParse(opts: ParseRunOptions): Promise<ParseRunResult> {
   return result;
 }
 
-function stdinStream(highWaterMark = 1 << 20): Readable {
-  // A pipe or file on fd 0 is read with a large buffer; a terminal through process.stdin.
-  if (process.stdin.isTTY) return process.stdin;
-  return createReadStream('', { fd: 0, highWaterMark, autoClose: false });
+/**
+ * Reads a file (or `-`: fd 0, a pipe or a redirected file) into ONE reused buffer of `size` bytes. The
+ * splitter copies out what it keeps before the next read, so the read loop allocates nothing per chunk
+ * (fresh 1 MiB buffers per read pile up as external memory until a GC frees them).
+ */
+async function* fileChunks(file: string, size = 1 << 20): AsyncGenerator<Buffer> {
+  const handle = file === '-' ? undefined : await open(file, 'r');
+  const buf = Buffer.allocUnsafe(size);
+  try {
+    for (;;) {
+      const n = handle ? (await handle.read(buf, 0, size, null)).bytesRead : await readFd(0, buf);
+      if (n === 0) return;
+      yield buf.subarray(0, n);
+    }
+  } finally {
+    await handle?.close();
+  }
+}
+
+function readFd(fd: number, buf: Buffer): Promise<number> {
+  return new Promise((resolve, reject) => {
+    read(fd, buf, 0, buf.length, null, (err, n) => {
+      if (err && err.code === 'EAGAIN') setTimeout(() => readFd(fd, buf).then(resolve, reject), 5);
+      else if (err) reject(err);
+      else resolve(n);
+    });
+  });
+}
+
+/** A terminal on stdin, or an injected stream (tests): read as a stream. */
+async function* streamChunks(input: Readable): AsyncGenerator<Buffer> {
+  for await (const chunk of input) yield typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
 }
 

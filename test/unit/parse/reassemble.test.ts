@@ -40,6 +40,37 @@ describe('EventAssembler', () => {
     expect(asm.pending).toBe(0);
   });
 
+  it('PROCTITLE ends an event at once (the kernel writes it last); it goes out with the next record', () => {
+    const out: AuditEvent[] = [];
+    const asm = new EventAssembler((e) => out.push(e));
+    asm.push(rec(line('SYSCALL', '10.000', 1)));
+    asm.push(rec(line('PROCTITLE', '10.000', 1)));
+    expect(out).toHaveLength(0);
+    expect(asm.pending).toBe(1);
+    asm.push(rec(line('SYSCALL', '10.000', 2)));
+    expect(shape(out)).toEqual(['1:SYSCALL+PROCTITLE']);
+  });
+
+  it('the EOE right after a PROCTITLE joins its event; an EOE after another record is absorbed', () => {
+    const { events, asm } = assemble([
+      line('SYSCALL', '10.000', 1),
+      line('PROCTITLE', '10.000', 1),
+      line('EOE', '10.000', 1, ''),
+      line('SYSCALL', '10.000', 2),
+      line('PROCTITLE', '10.000', 2),
+      line('SYSCALL', '10.000', 3),
+      line('EOE', '10.000', 2, ''),
+    ]);
+    expect(shape(events)).toEqual(['1:SYSCALL+PROCTITLE+EOE', '2:SYSCALL+PROCTITLE', '3:SYSCALL']);
+    expect(asm.stats.strayEoe).toBe(1);
+  });
+
+  it('proctitleEnds: false waits like ausearch (a record after PROCTITLE still joins)', () => {
+    const lines = [line('SYSCALL', '10.000', 1), line('PROCTITLE', '10.000', 1), line('PATH', '10.000', 1)];
+    expect(shape(assemble(lines, { proctitleEnds: false }).events)).toEqual(['1:SYSCALL+PROCTITLE+PATH']);
+    expect(shape(assemble(lines).events)).toEqual(['1:SYSCALL+PROCTITLE', '1:PATH']);
+  });
+
   it('absorbs an EOE whose event already completed, and counts it', () => {
     const { events, asm } = assemble([line('USER_START', '10.000', 1), line('EOE', '10.000', 1, '')]);
     expect(shape(events)).toEqual(['1:USER_START']);
@@ -81,6 +112,7 @@ describe('EventAssembler', () => {
     const asm = new EventAssembler((e) => out.push(e));
     asm.push(rec(line('SYSCALL', '10.000', 1)));
     asm.push(rec(line('SYSCALL', '11.999', 2)));
+    expect(asm.pending).toBe(2);
     expect(out).toHaveLength(0);
     asm.push(rec(line('SYSCALL', '12.000', 3)));
     expect(shape(out)).toEqual(['1:SYSCALL']);
