@@ -12,7 +12,7 @@ import { fileTypeOfMode } from '../interpret/values.js';
 import { syscallArgs } from '../interpret/fields.js';
 import { reassembleArgv } from './execve.js';
 import { normalizationFor } from './table.js';
-import { EXECVE, type Lookups, PATH, recordData, SOCKADDR, SYSCALL } from './record-data.js';
+import { EXECVE, type Lookups, newMainParts, PATH, recordData, SOCKADDR, SYSCALL } from './record-data.js';
 
 const EOE = 1320;
 
@@ -115,10 +115,6 @@ export interface NormalizeOptions {
 
 /** Interpreter names first: how comm is preferred for scripts (go-libaudit's rule). */
 const SCRIPT_EXE = ['/usr/bin/python', '/usr/bin/sh', '/usr/bin/bash', '/usr/bin/perl'];
-
-function isIdKey(k: string): boolean {
-  return k.endsWith('uid') || k.endsWith('gid');
-}
 
 type Data = Record<string, string>;
 
@@ -242,28 +238,15 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
   const typeName = head.type >= 0 ? messageTypeName(head.type) : head.typeName;
   const summary: Summary = { actor: {}, object: {} };
   const user: UserInfo = {};
-  const mainData = recordData(main, opts.lookups);
-  const d = mainData.data;
-  // The main record's fields are routed: result/ses to the event, ids and SELinux labels to user, process
-  // fields to process, the rest to data. Other records add their fields to data (the first value wins).
-  const data: Data = {};
-  const ids: Data = {};
-  const proc: Data = {};
-  let result = 'unknown';
-  let session: string | undefined;
-  let selinux: Record<string, string> | undefined;
-  let nIds = 0;
-  for (const k in d) {
-    const v = d[k]!;
-    if (k === 'result') result = v;
-    else if (k === 'ses') session = v;
-    else if (isIdKey(k)) {
-      ids[k] = v;
-      nIds++;
-    } else if (k.startsWith('subj_')) (selinux ??= {})[k.slice(5)] = v;
-    else if (PROCESS_KEYS.has(k)) proc[k] = v;
-    else if (k !== 'items') data[k] = v;
-  }
+  const parts = newMainParts();
+  const mainData = recordData(main, opts.lookups, parts);
+  const data = parts.data;
+  const ids = parts.ids;
+  const proc = parts.proc;
+  const result = parts.result ?? 'unknown';
+  const session = parts.session;
+  const selinux = parts.selinux;
+  const nIds = parts.nIds;
   if (ids.auid !== undefined) summary.actor.primary = ids.auid;
   if (ids.uid !== undefined) summary.actor.secondary = ids.uid;
   let tags = mainData.tags.length ? mainData.tags : undefined;

@@ -37,16 +37,18 @@ export interface RecordData {
 
 const CONTEXT_PARTS = ['user', 'role', 'domain', 'level', 'category'] as const;
 
+/** Adds the parts of a security context as `<prefix>_user`, ... (or `user`, ... when prefix is ''). */
 function addContext(data: Record<string, string>, prefix: string, ctx: string): void {
+  const p = prefix === '' ? '' : `${prefix}_`;
   const c = splitContext(ctx);
   if (c.profile !== undefined) {
-    data[`${prefix}_user`] = c.profile; // AppArmor: keep the label where consumers look for it
-    if (c.mode !== undefined) data[`${prefix}_mode`] = c.mode;
+    data[`${p}user`] = c.profile; // AppArmor: keep the label where consumers look for it
+    if (c.mode !== undefined) data[`${p}mode`] = c.mode;
     return;
   }
   for (const part of CONTEXT_PARTS) {
     const v = c[part];
-    if (v !== undefined) data[`${prefix}_${part}`] = v;
+    if (v !== undefined) data[`${p}${part}`] = v;
   }
 }
 
@@ -57,67 +59,202 @@ function isDropped(v: string): boolean {
 
 const UNSET_KEYS = new Set(['auid', 'old-auid', 'old_auid', 'ses', 'old-ses', 'old_ses']);
 
-/** Interprets one record (not EXECVE arguments: see execve.ts). */
-export function recordData(rec: AuditRecord, lookups: Lookups): RecordData {
-  const data: Record<string, string> = {};
+const enum Kind {
+  Plain,
+  RuleKey,
+  Result,
+  Proctitle,
+  Subj,
+  Obj,
+  Exit,
+  Saddr,
+  Untrusted,
+  Unset,
+  ExecveArg,
+}
+
+/** Where a field of an event's main record goes. */
+export const enum Route {
+  Data,
+  Ids,
+  Process,
+  Session,
+  Skip,
+}
+
+interface KeyInfo {
+  kind: Kind;
+  /** The key as stored (`old auid` -> `old_auid`). */
+  name: string;
+  route: Route;
+}
+
+const PROCESS_KEYS = new Set(['pid', 'ppid', 'proctitle', 'comm', 'exe', 'cwd']);
+
+function routeOf(name: string): Route {
+  if (name.endsWith('uid') || name.endsWith('gid')) return Route.Ids;
+  if (PROCESS_KEYS.has(name)) return Route.Process;
+  if (name === 'ses') return Route.Session;
+  if (name === 'items') return Route.Skip;
+  return Route.Data;
+}
+
+/**
+ * The parts of a normalized event the main record's fields are routed to: ids and SELinux labels to user,
+ * process fields to process, `ses` and the result to the event, the rest to data.
+ */
+export interface MainParts {
+  data: Record<string, string>;
+  ids: Record<string, string>;
+  proc: Record<string, string>;
+  selinux: Record<string, string> | undefined;
+  session: string | undefined;
+  result: string | undefined;
+  nIds: number;
+}
+
+export function newMainParts(): MainParts {
+  return { data: {}, ids: {}, proc: {}, selinux: undefined, session: undefined, result: undefined, nIds: 0 };
+}
+
+function put(parts: MainParts, info: KeyInfo, value: string): void {
+  switch (info.route) {
+    case Route.Data:
+      parts.data[info.name] = value;
+      break;
+    case Route.Ids:
+      parts.ids[info.name] = value;
+      parts.nIds++;
+      break;
+    case Route.Process:
+      parts.proc[info.name] = value;
+      break;
+    case Route.Session:
+      parts.session = value;
+      break;
+    default:
+      break;
+  }
+}
+
+/** Per-key decisions, made once per distinct key: the set of keys in audit logs is small. */
+const KEY_INFO = new Map<string, KeyInfo>();
+
+function keyInfo(key: string): KeyInfo {
+  let info = KEY_INFO.get(key);
+  if (info !== undefined) return info;
+  const name = key.includes(' ') ? key.replace(' ', '_') : key; // old LOGIN spelling: `old auid=`
+  let kind: Kind;
+  switch (name) {
+    case 'key':
+      kind = Kind.RuleKey;
+      break;
+    case 'success':
+    case 'res':
+      kind = Kind.Result;
+      break;
+    case 'proctitle':
+      kind = Kind.Proctitle;
+      break;
+    case 'subj':
+      kind = Kind.Subj;
+      break;
+    case 'obj':
+      kind = Kind.Obj;
+      break;
+    case 'exit':
+      kind = Kind.Exit;
+      break;
+    case 'saddr':
+      kind = Kind.Saddr;
+      break;
+    default:
+      kind = isExecveArgKey(name)
+        ? Kind.ExecveArg
+        : UNTRUSTED_FIELDS.has(name)
+          ? Kind.Untrusted
+          : UNSET_KEYS.has(name)
+            ? Kind.Unset
+            : Kind.Plain;
+  }
+  info = { kind, name, route: routeOf(name) };
+  if (KEY_INFO.size < 4096) KEY_INFO.set(key, info);
+  return info;
+}
+
+/**
+ * Interprets one record (not EXECVE arguments: see execve.ts). With `parts`, the fields are routed into the
+ * parts of an event (the event's main record) instead of one flat map; `data` is then `parts.data`.
+ */
+export function recordData(rec: AuditRecord, lookups: Lookups, parts?: MainParts): RecordData {
+  const data: Record<string, string> = parts ? parts.data : {};
   const tags: string[] = [];
   const type = rec.type;
   const fields = rec.fields();
   let result: string | undefined;
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i]!;
-    let key = f.key;
     let value = f.value;
-    if (key === 'key') {
+    const info = keyInfo(f.key);
+    const kind = info.kind;
+    if (kind === Kind.RuleKey) {
       for (const k of ruleKeys(value, f.quote !== '')) tags.push(k);
       continue;
     }
     if (isDropped(value)) continue;
-    if (type === EXECVE && isExecveArgKey(key)) continue;
-    switch (key) {
-      case 'success':
-      case 'res':
+    switch (kind) {
+      case Kind.Plain:
+        break;
+      case Kind.Result:
         result = resultOf(value);
         continue;
-      case 'proctitle':
+      case Kind.Proctitle:
         value = proctitleText(value, f.quote !== '');
         break;
-      case 'subj':
-        addContext(data, 'subj', value);
+      case Kind.Subj:
+        if (parts) addContext((parts.selinux ??= {}), '', value);
+        else addContext(data, 'subj', value);
         continue;
-      case 'obj':
+      case Kind.Obj:
         if (type === PATH) {
           addContext(data, 'obj', value);
           continue;
         }
         break;
-      case 'exit':
+      case Kind.Exit:
         if (value.charCodeAt(0) === 45 /* - */) {
           const name = lookups.errnoName(-Number(value));
           if (name) value = name;
         }
         break;
-      case 'saddr':
+      case Kind.Saddr:
         if (type === SOCKADDR) {
           const sa = decodeSockaddr(value);
-          data['family'] = sockaddrFamilyLabel(sa);
-          if (sa.addr !== undefined) data['addr'] = sa.addr;
-          if (sa.port !== undefined) data['port'] = String(sa.port);
-          if (sa.path !== undefined) data['path'] = sa.path;
-          if (sa.flow !== undefined) data['flow'] = String(sa.flow);
-          if (sa.pid !== undefined) data['nl_pid'] = String(sa.pid);
-          if (sa.addr === undefined && sa.path === undefined) data['saddr'] = sa.raw;
+          data.family = sockaddrFamilyLabel(sa);
+          if (sa.addr !== undefined) data.addr = sa.addr;
+          if (sa.port !== undefined) data.port = String(sa.port);
+          if (sa.path !== undefined) data.path = sa.path;
+          if (sa.flow !== undefined) data.flow = String(sa.flow);
+          if (sa.pid !== undefined) data.nl_pid = String(sa.pid);
+          if (sa.addr === undefined && sa.path === undefined) data.saddr = sa.raw;
           continue;
         }
         break;
-      default:
-        if (key.includes(' ')) key = key.replace(' ', '_'); // old LOGIN spelling: `old auid=` -> old_auid
-        if (f.quote === '' && UNTRUSTED_FIELDS.has(key) && isHexEncoded(value)) value = decodeHex(value);
-        else if (UNSET_KEYS.has(key) && isUnsetId(value)) value = 'unset';
+      case Kind.ExecveArg:
+        if (type === EXECVE) continue;
+        break;
+      case Kind.Untrusted:
+        if (f.quote === '' && isHexEncoded(value)) value = decodeHex(value);
+        break;
+      case Kind.Unset:
+        if (isUnsetId(value)) value = 'unset';
+        break;
     }
-    data[key] = value;
+    if (parts) put(parts, info, value);
+    else data[info.name] = value;
   }
-  if (result !== undefined) data['result'] = result;
+  if (parts) parts.result = result;
+  else if (result !== undefined) data.result = result;
   if (type === SYSCALL || type === SECCOMP) {
     const archHex = data['arch'];
     if (archHex !== undefined) {
