@@ -211,7 +211,13 @@ function genericAction(ev: NormalizedEvent, syscall: string | undefined): string
 
 /** Normalizes the records of one event (as delivered by the reassembler). Never throws. */
 export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOptions): NormalizedEvent {
-  const records = input.filter((r) => r.type !== EOE);
+  let records = input;
+  for (const r of input) {
+    if (r.type === EOE) {
+      records = input.filter((x) => x.type !== EOE);
+      break;
+    }
+  }
   const warnings: string[] = [];
   const first = records[0] ?? input[0];
   if (!first) {
@@ -249,7 +255,7 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
   const nIds = parts.nIds;
   if (ids.auid !== undefined) summary.actor.primary = ids.auid;
   if (ids.uid !== undefined) summary.actor.secondary = ids.uid;
-  let tags = mainData.tags.length ? mainData.tags : undefined;
+  let tags = mainData.tags;
 
   const paths: Data[] = [];
   let execves: AuditRecord[] | undefined;
@@ -290,7 +296,7 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
       }
       default: {
         const rd = recordData(r, opts.lookups);
-        if (!tags && rd.tags.length) tags = rd.tags;
+        if (!tags && rd.tags) tags = rd.tags;
         const o = rd.data;
         for (const k in o) {
           const v = o[k]!;
@@ -396,12 +402,12 @@ function applyNormalization(
   if (s.object.type === undefined) delete s.object.type;
   const ecsEvent: NonNullable<NormalizedEvent['ecs']>['event'] = {};
   if (norm.ecs.kind) ecsEvent.kind = norm.ecs.kind;
-  const cats = [...norm.ecs.category];
-  const types = [...norm.ecs.type];
+  let cats = norm.ecs.category as string[];
+  let types = norm.ecs.type as string[];
   const extra = found.syscallNorm;
   if (extra && extra !== norm) {
-    cats.push(...extra.ecs.category);
-    types.push(...extra.ecs.type);
+    cats = [...cats, ...extra.ecs.category];
+    types = [...types, ...extra.ecs.type];
     if (ev.result === 'fail') ecsEvent.outcome = 'failure';
   }
   if (cats.length) ecsEvent.category = cats;

@@ -31,8 +31,8 @@ export const AVC = 1400;
 export interface RecordData {
   /** Interpreted fields in record order (later keys of the same name, e.g. inside msg='…', win). */
   data: Record<string, string>;
-  /** Rule keys from `key=` (split on \x01), in order. */
-  tags: string[];
+  /** Rule keys from `key=` (split on \x01), in order; undefined when the record has none. */
+  tags: string[] | undefined;
 }
 
 const CONTEXT_PARTS = ['user', 'role', 'domain', 'level', 'category'] as const;
@@ -188,7 +188,7 @@ function keyInfo(key: string): KeyInfo {
  */
 export function recordData(rec: AuditRecord, lookups: Lookups, parts?: MainParts): RecordData {
   const data: Record<string, string> = parts ? parts.data : {};
-  const tags: string[] = [];
+  let tags: string[] | undefined;
   const type = rec.type;
   const fields = rec.fields();
   let result: string | undefined;
@@ -198,7 +198,7 @@ export function recordData(rec: AuditRecord, lookups: Lookups, parts?: MainParts
     const info = keyInfo(f.key);
     const kind = info.kind;
     if (kind === Kind.RuleKey) {
-      for (const k of ruleKeys(value, f.quote !== '')) tags.push(k);
+      for (const k of ruleKeys(value, f.quote !== '')) (tags ??= []).push(k);
       continue;
     }
     if (isDropped(value)) continue;
