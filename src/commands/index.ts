@@ -2,10 +2,13 @@
 
 import type { Command } from 'commander';
 import { register as parse } from './parse.js';
+import { register as rules } from './rules.js';
+import { register as set } from './set.js';
+import { register as status } from './status.js';
 
 type Register = (program: Command) => void;
 
-const VERBS: Register[] = [parse];
+const VERBS: Register[] = [parse, rules, set, status];
 
 export function registerCommands(program: Command): void {
   for (const register of VERBS) register(program);
