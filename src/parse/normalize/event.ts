@@ -242,7 +242,7 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
   const head = special ?? syscall ?? first;
   const main = syscall ?? head;
   const typeName = head.type >= 0 ? messageTypeName(head.type) : head.typeName;
-  const summary: Summary = { actor: {}, object: {} };
+  const summary: Summary = { actor: {}, action: undefined, object: {}, how: undefined };
   const user: UserInfo = {};
   const parts = newMainParts();
   const mainData = recordData(main, opts.lookups, parts);
