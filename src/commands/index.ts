@@ -5,10 +5,11 @@ import { register as parse } from './parse.js';
 import { register as rules } from './rules.js';
 import { register as set } from './set.js';
 import { register as status } from './status.js';
+import { register as stream } from './stream.js';
 
 type Register = (program: Command) => void;
 
-const VERBS: Register[] = [parse, rules, set, status];
+const VERBS: Register[] = [parse, rules, set, status, stream];
 
 export function registerCommands(program: Command): void {
   for (const register of VERBS) register(program);
