@@ -14,6 +14,7 @@ const pkg = createRequire(import.meta.url)('../package.json') as { version: stri
 export function buildProgram(): Command {
   const program = new Command('tsaudit')
     .description(pkg.description)
+    .usage('[options] <command> [command options]')
     .version(pkg.version, '-V, --version', 'print the version')
     .option('--no-color', 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)')
     .option('--debug', 'show stack traces on errors')
