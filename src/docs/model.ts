@@ -67,7 +67,8 @@ function describeOption(opt: Option, cmd: Command): OptionModel {
   if (opt.short) model.short = opt.short;
   if (opt.long) model.long = opt.long;
   if (m && (opt.required || opt.optional)) model.value = { name: m[1]!, required: opt.required };
-  const choices = choicesOf(opt);
+  // a value named like <0|1> or <text|json> lists its values
+  const choices = choicesOf(opt) ?? (m && /^[\w.-]+(\|[\w.-]+)+$/.test(m[1]!) ? m[1]!.split('|') : undefined);
   if (choices) model.choices = choices;
   return model;
 }

@@ -17,7 +17,8 @@ function fixtureProgram(): Command {
   const program = new Command('tsaudit').option('--no-color', 'no colour').option('--debug', 'stack traces');
   program.command('status').description('show status').addOption(formatOption());
   program.command('stream').description('stream events').addOption(formatOption()).option('-i, --input <file>', 'read a file');
-  program.command('set').description('change settings').addOption(new Option('--failure <mode>', 'failure mode').choices(['silent', 'printk']));
+  program.command('set').description('change settings').addOption(new Option('--failure <mode>', 'failure mode').choices(['silent', 'printk']))
+    .option('--enabled <0|1>', 'enable');
   const rules = program.command('rules').description('manage rules');
   rules.command('list').description('list rules').addOption(formatOption('yaml'));
   rules.command('add').description('add a rule').argument('<rule...>', 'auditctl syntax');
@@ -87,6 +88,7 @@ describe('generated bash completion (fixture program)', () => {
     expect(c('tsaudit status -format ')).toEqual(['json', 'text', 'yaml']);
   });
   it('completes .choices() values', () => expect(c('tsaudit set --failure p')).toEqual(['printk']));
+  it('completes the values a value name lists (<0|1>)', () => expect(c('tsaudit set --enabled ')).toEqual(['0', '1']));
   it('skips option values when finding the verb', () => {
     expect(c('tsaudit status --format json --')).toEqual(['--debug', '--format', '--help', '--no-color']);
     expect(c('tsaudit status --format=json --d')).toEqual(['--debug']);
