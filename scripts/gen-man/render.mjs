@@ -262,6 +262,8 @@ export function renderPage(cmd, { version, date, prose, pages }) {
       extraSeeAlso = s.body.split(/[,\s]+/).filter(Boolean);
     } else if (s.title === 'EXAMPLES') {
       add('EXAMPLES', [...proseToRoff(s.body).split('\n'), ...examples]);
+    } else if (s.title === 'EXIT STATUS') {
+      add('EXIT STATUS', [...proseToRoff(s.body).split('\n'), ...EXIT_STATUS]);
     } else if (ORDER.includes(s.title)) {
       sections.set(s.title, proseToRoff(s.body).split('\n'));
     } else {
