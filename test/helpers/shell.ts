@@ -47,3 +47,19 @@ printf '%s\\n' "\${COMPREPLY[@]}"
   if (r.status !== 0) throw new Error(`bash completion failed (exit ${r.status}): ${r.stderr}`);
   return r.stdout.split('\n').filter((l) => l !== '');
 }
+
+/**
+ * Loads a zsh completion script into `zsh -f` after compinit, as a user's .zshrc would. Returns the
+ * completion function registered for `name` and the functions the script defined, or throws with zsh's
+ * error output.
+ */
+export function zshLoad(script: string, name: string): { registered: string; functions: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'tsaudit-completion-'));
+  const file = join(dir, `_${name}`);
+  writeFileSync(file, script);
+  const program = `autoload -U compinit && compinit -u -D -d "$2/zcompdump" && source "$1" && print -r -- "\${_comps[${name}]}" && print -rl -- \${(k)functions[(I)_${name}*]}`;
+  const r = spawnSync('zsh', ['-f', '-c', program, 'zsh', file, dir], { encoding: 'utf8', env: { ...process.env, HOME: dir } });
+  if (r.status !== 0 || r.stderr) throw new Error(`zsh could not load the script (exit ${r.status}): ${r.stderr}`);
+  const [registered = '', ...functions] = r.stdout.trim().split('\n');
+  return { registered, functions: functions.sort() };
+}

@@ -8,7 +8,7 @@ import { completionScript } from '../../../src/docs/completion.js';
 import { describeCommand } from '../../../src/docs/model.js';
 import { formatOption } from '../../../src/format/index.js';
 import { runCli } from '../../helpers/cli.js';
-import { completeBash, hasShell, syntaxErrors } from '../../helpers/shell.js';
+import { completeBash, hasShell, syntaxErrors, zshLoad } from '../../helpers/shell.js';
 
 const verbs = describeCommand(buildProgram()).commands.map((c) => c.name);
 
@@ -111,6 +111,15 @@ describe.skipIf(!hasShell('zsh'))('generated zsh completion', () => {
     expect(r.status).toBe(0);
     expect(r.stdout.startsWith('#compdef tsaudit\n')).toBe(true);
     expect(syntaxErrors('zsh', r.stdout)).toBe('');
+  });
+  it('tsaudit completion zsh loads after compinit and registers _tsaudit with one function per command', () => {
+    const r = runCli(['completion', 'zsh']);
+    const loaded = zshLoad(r.stdout, 'tsaudit');
+    expect(loaded.registered).toBe('_tsaudit');
+    const root = describeCommand(buildProgram());
+    const expected = [root, ...root.commands.flatMap(function all(c): (typeof root)[] { return [c, ...c.commands.flatMap(all)]; })]
+      .map((c) => `_${c.path.join('__').replace(/[^A-Za-z0-9_]/g, '_')}`);
+    expect(loaded.functions).toEqual(expected.sort());
   });
   it('the fixture program’s script parses with zsh -n and has one function per command', () => {
     expect(syntaxErrors('zsh', fixtureZsh)).toBe('');
