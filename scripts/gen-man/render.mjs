@@ -286,7 +286,43 @@ export function renderPage(cmd, { version, date, prose, pages }) {
       out.push(`.SH ${t.includes(' ') ? `"${t}"` : t}`, ...sections.get(t));
     }
   }
-  return `${out.join('\n')}\n`;
+  return `${tidy(out.join('\n').split('\n')).join('\n')}\n`;
+}
+
+/**
+ * Source hygiene (mandoc -Tlint): no paragraph macro right after a heading, and text lines broken after
+ * sentences and before 80 columns where a space allows.
+ */
+function tidy(lines) {
+  const out = [];
+  let fill = true;
+  for (const line of lines) {
+    if (line === '.EX' || line === '.nf') fill = false;
+    if (line === '.EE' || line === '.fi') fill = true;
+    if (line === '.PP' && /^\.S[HS]\b/.test(out[out.length - 1] ?? '')) continue;
+    if (!fill || line.startsWith('.') || line.length <= 80) {
+      out.push(line);
+      continue;
+    }
+    for (const sentence of line.split(/(?<=[.;:?!]) +(?=[^\s.'])/)) out.push(...wrap(sentence, 80));
+  }
+  return out;
+}
+
+function wrap(text, width) {
+  const lines = [];
+  let cur = '';
+  for (const word of text.split(' ')) {
+    if (cur && cur.length + 1 + word.length > width) {
+      lines.push(cur);
+      cur = word;
+    } else {
+      cur = cur ? `${cur} ${word}` : word;
+    }
+  }
+  if (cur) lines.push(cur);
+  // a text line must not start with a control character
+  return lines.map((l) => l.replace(/^([.'])/, '\\&$1'));
 }
 
 /** Every page: the root's and one per registered verb. prose: Map(page name -> source). */

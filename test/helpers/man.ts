@@ -6,6 +6,11 @@ export function hasCommand(name: string, args: string[] = ['--version']): boolea
   return spawnSync(name, args, { stdio: 'ignore' }).status === 0;
 }
 
+/** Whether a program is on the PATH at all, whatever its exit status for a harmless call. */
+export function commandExists(name: string): boolean {
+  return spawnSync(name, ['-h'], { stdio: 'ignore' }).error === undefined;
+}
+
 /** groff's warnings (all of them, -ww) for a page, or '' when there are none. */
 export function groffWarnings(file: string): string {
   const r = spawnSync('groff', ['-man', '-ww', '-z', file], { encoding: 'utf8' });

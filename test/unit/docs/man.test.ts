@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../../src/cli.js';
@@ -5,7 +6,7 @@ import { allCommands, describeCommand } from '../../../src/docs/model.js';
 // @ts-expect-error: plain JavaScript build script
 import { generate, withoutDate } from '../../../scripts/gen-man.mjs';
 import { ROOT, runCli } from '../../helpers/cli.js';
-import { groffWarnings, hasCommand, helpItems, manLocal, renderText, squash } from '../../helpers/man.js';
+import { commandExists, groffWarnings, hasCommand, helpItems, manLocal, renderText, squash } from '../../helpers/man.js';
 
 interface Page { name: string; section: number; file: string; content: string; cmd: { path: string[] } }
 
@@ -15,7 +16,9 @@ const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { man?: s
 const path = (p: Page) => `${ROOT}man/${p.file}`;
 const HAVE_GROFF = hasCommand('groff');
 const HAVE_MAN = hasCommand('man');
+const HAVE_MANDOC = commandExists('mandoc');
 if (!HAVE_GROFF) console.log('man page rendering tests skipped: groff is not installed (apt-get install -y groff-base)');
+if (!HAVE_MANDOC) console.log('mandoc lint test skipped: mandoc is not installed (apt-get install -y mandoc)');
 if (!HAVE_MAN) console.log('man -l test skipped: man is not installed (apt-get install -y man-db)');
 
 /** Every command whose --help a page must cover: the page's command and its subcommands. */
@@ -95,5 +98,12 @@ describe.skipIf(!HAVE_MAN)('man -l', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`${p.name.toUpperCase()}(${p.section})`);
+  });
+});
+
+describe.skipIf(!HAVE_MANDOC)('mandoc -Tlint', () => {
+  it.each(pages.map((p) => [p.file, p]))('%s has no mandoc lint findings, style included', (_f, p) => {
+    const r = spawnSync('mandoc', ['-Tlint', '-Wstyle', path(p)], { encoding: 'utf8' });
+    expect(`${r.stdout}${r.stderr}`).toBe('');
   });
 });
