@@ -7,8 +7,8 @@
 //                         auditctl(8) is a reference (bold name)
 //       indented          (4 spaces) an example block, printed as is
 //   - item                a bullet list
-//   term                  a tagged paragraph (.TP): the term on one line, the text on lines
-//   : text                starting with ': '
+//   term                  a tagged paragraph (.TP): the term on one line (bold unless it has markup),
+//   : text                the text on lines starting with ': '
 //
 // Pure: no I/O. scripts/gen-man.mjs writes the pages; test/unit/docs/man.test.ts checks them.
 
@@ -155,7 +155,8 @@ export function proseToRoff(body) {
         const text = [];
         i++;
         while (i < lines.length && /^: /.test(lines[i])) text.push(lines[i++].slice(2));
-        out.push('.TP', inline(term), inline(text.join(' ')));
+        // a plain term (a field, a file, a variable) is set in bold
+        out.push('.TP', /[`*]/.test(term) ? inline(term) : `\\fB${escLiteral(term)}\\fR`, inline(text.join(' ')));
       }
     } else {
       const para = [];
