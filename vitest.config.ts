@@ -23,7 +23,6 @@ export default defineConfig({
           setupFiles: ['test/kernel/setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
-          passWithNoTests: true,
         },
       },
     ],

@@ -1,0 +1,201 @@
+#!/usr/bin/env node
+// Generate src/tables/arch.ts: AUDIT_ARCH_* codes, their names, aliases, b32/b64 resolution, syscall tables.
+//
+// Usage: node scripts/gen-tables/arch.mjs --audit-userspace <git dir> [--include <dir containing linux/>]
+//
+// Codes: every AUDIT_ARCH_* of the kernel UAPI linux/audit.h, evaluated with the EM_* machine numbers of
+// linux/elf-em.h. Names: the lower-cased constant suffix (AUDIT_ARCH_X86_64 -> x86_64), the spelling
+// auditctl/ausearch use. Aliases accepted by auditctl (i686, armv7l, ...) come from audit-userspace's
+// lib/machinetab.h; the b32/b64 pairing is audit-userspace's audit_determine_machine() behaviour.
+import {
+  collectDefines,
+  debianPackageOf,
+  evalDefine,
+  headerComment,
+  parseArgs,
+  q,
+  readText,
+  userspaceSource,
+  writeModule,
+} from './lib.mjs';
+
+const opts = parseArgs();
+const inc = opts.include ?? '/usr/include';
+const us = userspaceSource(opts);
+const auditH = `${inc}/linux/audit.h`;
+const elfH = `${inc}/linux/elf-em.h`;
+
+const defs = new Map();
+collectDefines(readText(elfH), defs);
+collectDefines(readText(auditH), defs);
+
+// audit-userspace machine table: alias -> machine id (MACH_*), in file order; the first row of a machine is
+// the name ausearch prints for it.
+const machineRows = [];
+for (const m of us.read('lib/machinetab.h').matchAll(/_S\(\s*(MACH_[A-Z0-9_]+)\s*,\s*"([^"]+)"\s*\)/g)) {
+  machineRows.push({ mach: m[1], name: m[2] });
+}
+// audit-userspace's machine <-> AUDIT_ARCH pairing (lib/lookup_table.c elftab rows).
+const machToArch = new Map();
+for (const m of us.read('lib/lookup_table.c').matchAll(/\{\s*(MACH_[A-Z0-9_]+)\s*,\s*(AUDIT_ARCH_[A-Z0-9_]+)\s*\}/g)) {
+  machToArch.set(m[1], m[2]);
+}
+
+// Which syscall table (key of src/tables/syscalls.ts) serves each arch. This is knowledge about the kernel's
+// ABIs, not upstream data: ppc64le shares ppc64's table, armeb shares arm's. No
+// table yet for mips*, loongarch* and the rest (no audit-userspace table to check against).
+const SYSCALL_TABLE = {
+  x86_64: 'x86_64',
+  i386: 'i386',
+  aarch64: 'aarch64',
+  arm: 'arm',
+  armeb: 'arm',
+  ppc64: 'ppc64',
+  ppc64le: 'ppc64',
+  ppc: 'ppc',
+  s390x: 's390x',
+  s390: 's390',
+  riscv64: 'riscv64',
+  riscv32: 'riscv32',
+};
+
+const LE = evalDefine('__AUDIT_ARCH_LE', defs);
+const B64 = evalDefine('__AUDIT_ARCH_64BIT', defs);
+const arches = [];
+for (const sym of defs.keys()) {
+  if (!sym.startsWith('AUDIT_ARCH_')) continue;
+  const code = evalDefine(sym, defs);
+  if (code === undefined) throw new Error(`cannot evaluate ${sym}`);
+  const name = sym.slice('AUDIT_ARCH_'.length).toLowerCase();
+  arches.push({ sym, name, code, bits: code & B64 ? 64 : 32, le: (code & LE) !== 0 });
+}
+arches.sort((a, b) => a.name.localeCompare(b.name));
+const byArchSym = new Map(arches.map((a) => [a.sym, a]));
+
+// ausearch's printed name for a code: the first machinetab row of the machine mapped to that code.
+const ausearchName = new Map();
+const aliasRows = [];
+for (const { mach, name } of machineRows) {
+  const sym = machToArch.get(mach);
+  if (!sym) continue; // e.g. MACH_IO_URING: not an ELF arch
+  const arch = byArchSym.get(sym);
+  if (!arch) throw new Error(`${sym} not in linux/audit.h`);
+  if (!ausearchName.has(arch.code)) ausearchName.set(arch.code, name);
+  if (name !== arch.name) aliasRows.push([name, arch.name]);
+}
+
+const hex = (n) => `0x${n.toString(16).padStart(8, '0')}`;
+const archRows = arches
+  .map((a) => {
+    const table = SYSCALL_TABLE[a.name];
+    const aus = ausearchName.get(a.code);
+    return `  { name: ${q(a.name)}, code: ${hex(a.code)}, constant: ${q(a.sym)}, bits: ${a.bits}, littleEndian: ${a.le}, syscallTable: ${table ? q(table) : 'undefined'}, ausearchName: ${aus ? q(aus) : 'undefined'} },`;
+  })
+  .join('\n');
+
+const out = `${headerComment({
+  title: 'Audit architectures: AUDIT_ARCH_* codes <-> names, auditctl aliases and b32/b64, syscall table per arch.',
+  sources: [
+    `linux/audit.h and linux/elf-em.h, Linux UAPI (${debianPackageOf(auditH)})`,
+    us.label('linux-audit/audit-userspace') + ': lib/machinetab.h, lib/lookup_table.c (elftab), lib/libaudit.c (audit_determine_machine)',
+  ],
+  generator: 'arch.mjs',
+})}
+export interface ArchInfo {
+  /** Canonical name: the AUDIT_ARCH_ suffix in lower case (x86_64, i386, aarch64, arm, armeb, ppc64le, ...). */
+  readonly name: string;
+  /** AUDIT_ARCH_* value as logged in SYSCALL records (arch=c000003e) and used in -F arch rules. */
+  readonly code: number;
+  readonly constant: string;
+  readonly bits: 32 | 64;
+  readonly littleEndian: boolean;
+  /** Key for src/tables/syscalls.ts, or undefined when we carry no syscall table for this arch. */
+  readonly syscallTable: string | undefined;
+  /**
+   * What \`ausearch -i\` prints for this code, when audit-userspace knows the arch. It differs from \`name\`
+   * for arm (audit-userspace prints "armeb" for AUDIT_ARCH_ARM); unknown codes print unknown-elf-type(hex).
+   */
+  readonly ausearchName: string | undefined;
+}
+
+export const ARCHES: readonly ArchInfo[] = [
+${archRows}
+];
+
+/** Other spellings auditctl accepts for an arch (uname -m values), alias -> canonical name. */
+export const ARCH_ALIASES: ReadonlyMap<string, string> = new Map<string, string>([
+${aliasRows.map(([a, c]) => `  [${q(a)}, ${q(c)}],`).join('\n')}
+]);
+
+/**
+ * auditctl's \`-F arch=b64|b32\` on a host of the given arch (audit_determine_machine): the 64-bit and 32-bit
+ * arch it means there. A missing side is an error for auditctl (e.g. b64 on i386, b32 on ppc64le).
+ */
+export const BITNESS: ReadonlyMap<string, { readonly b64?: string; readonly b32?: string }> = new Map([
+  ['x86_64', { b64: 'x86_64', b32: 'i386' }],
+  ['i386', { b32: 'i386' }],
+  ['aarch64', { b64: 'aarch64', b32: 'arm' }],
+  ['arm', { b32: 'arm' }],
+  ['ppc64', { b64: 'ppc64', b32: 'ppc' }],
+  ['ppc64le', { b64: 'ppc64le' }],
+  ['ppc', { b32: 'ppc' }],
+  ['s390x', { b64: 's390x', b32: 's390' }],
+  ['s390', { b32: 's390' }],
+  ['riscv64', { b64: 'riscv64', b32: 'riscv32' }],
+  ['riscv32', { b32: 'riscv32' }],
+]);
+
+const BY_CODE = new Map<number, ArchInfo>();
+const BY_NAME = new Map<string, ArchInfo>();
+for (const a of ARCHES) {
+  BY_CODE.set(a.code, a);
+  BY_NAME.set(a.name, a);
+}
+
+/** Arch info for a code (AUDIT_ARCH_* value) or a name/alias (case-insensitive). */
+export function archInfo(codeOrName: number | string): ArchInfo | undefined {
+  if (typeof codeOrName === 'number') return BY_CODE.get(codeOrName >>> 0);
+  const lower = codeOrName.toLowerCase();
+  return BY_NAME.get(ARCH_ALIASES.get(lower) ?? lower);
+}
+
+/** Canonical name of an AUDIT_ARCH_* code (0xc000003e -> "x86_64"); undefined when unknown. */
+export function archName(code: number): string | undefined {
+  return BY_CODE.get(code >>> 0)?.name;
+}
+
+/**
+ * AUDIT_ARCH_* code of an arch name or auditctl alias (x86_64, i686, armv7l, ...), case-insensitive.
+ * Like auditctl, "armeb" means AUDIT_ARCH_ARM (little endian), so archCode(archName(AUDIT_ARCH_ARMEB))
+ * is AUDIT_ARCH_ARM: rules then encode the same bytes as auditctl's. Does not resolve b32/b64: use
+ * resolveBitness().
+ */
+export function archCode(name: string): number | undefined {
+  return archInfo(name)?.code;
+}
+
+/** What ausearch -i prints for an arch code: its name, or unknown-elf-type(hex). */
+export function ausearchArchName(code: number): string {
+  return BY_CODE.get(code >>> 0)?.ausearchName ?? \`unknown-elf-type(\${(code >>> 0).toString(16)})\`;
+}
+
+/** Canonical arch name of a uname -m machine string (x86_64, i686 -> i386, armv7l -> arm, ...). */
+export function machineArch(machine: string): string | undefined {
+  return archInfo(machine)?.name;
+}
+
+/**
+ * Resolve \`b64\` / \`b32\` on a host (canonical name or uname -m). Undefined when the host has no such
+ * personality (b64 on a 32-bit host, b32 on ppc64le) or the host is unknown.
+ */
+export function resolveBitness(bits: 'b32' | 'b64', host: string): string | undefined {
+  const canonical = machineArch(host);
+  return canonical === undefined ? undefined : BITNESS.get(canonical)?.[bits];
+}
+
+/** Name of the syscall table (for src/tables/syscalls.ts) used by an arch name, alias or code. */
+export function syscallTableOf(arch: number | string): string | undefined {
+  return archInfo(arch)?.syscallTable;
+}
+`;
+writeModule('src/tables/arch.ts', out);

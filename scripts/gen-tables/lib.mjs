@@ -1,0 +1,139 @@
+// Shared helpers for the table generators: reading upstream facts (plain files or files inside a git
+// repository at a given revision), parsing C `#define NAME value` lines, and writing the generated module.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Parse `--key value` / `--key=value` command-line options into an object. */
+export function parseArgs(argv = process.argv.slice(2)) {
+  const out = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) throw new Error(`unexpected argument: ${a}`);
+    const eq = a.indexOf('=');
+    if (eq > 0) out[a.slice(2, eq)] = a.slice(eq + 1);
+    else out[a.slice(2)] = argv[++i];
+  }
+  return out;
+}
+
+/** A git repository (bare or not) read at one revision without a work tree. */
+export class GitSource {
+  constructor(gitDir, rev = 'HEAD') {
+    this.gitDir = gitDir;
+    this.rev = rev;
+    this.commit = this.git('rev-parse', `${rev}^{commit}`).trim();
+    let describe = '';
+    try {
+      describe = this.git('describe', '--tags', this.commit).trim();
+    } catch {
+      describe = '';
+    }
+    this.describe = describe;
+  }
+  git(...args) {
+    return execFileSync('git', ['--git-dir', this.gitDir, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  }
+  read(path) {
+    return this.git('show', `${this.commit}:${path}`);
+  }
+  label(name) {
+    return `${name} ${this.commit}${this.describe ? ` (${this.describe})` : ''}`;
+  }
+}
+
+/** Resolve a --audit-userspace option: a git directory (bare repo or checkout's .git). */
+export function userspaceSource(opts) {
+  const dir = opts['audit-userspace'];
+  if (!dir) throw new Error('missing --audit-userspace <git dir of linux-audit/audit-userspace>');
+  let gitDir = dir;
+  try {
+    execFileSync('git', ['--git-dir', join(dir, '.git'), 'rev-parse', 'HEAD'], { stdio: 'ignore' });
+    gitDir = join(dir, '.git');
+  } catch {
+    /* bare repository */
+  }
+  return new GitSource(gitDir, opts['audit-userspace-rev'] ?? 'HEAD');
+}
+
+/** Debian package version that owns a file, if dpkg knows it (for the header comment). */
+export function debianPackageOf(path) {
+  try {
+    const pkg = execFileSync('dpkg-query', ['-S', path], { encoding: 'utf8' }).split(':')[0].trim();
+    const ver = execFileSync('dpkg-query', ['-W', '-f=${Version}', pkg], { encoding: 'utf8' }).trim();
+    return `${pkg} ${ver}`;
+  } catch {
+    return 'unknown package';
+  }
+}
+
+export function readText(path) {
+  return readFileSync(path, 'utf8');
+}
+
+/** Strip C comments (block and line) but keep line structure. */
+export function stripComments(text) {
+  return text.replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' ')).replace(/\/\/[^\n]*/g, '');
+}
+
+/**
+ * Collect `#define NAME expr` from C text into `defs` (Map name -> expression text). Comments are removed
+ * first; continuation lines are joined. Existing names are kept (first definition wins), matching the
+ * `#ifndef NAME` guards upstream headers use for fallbacks.
+ */
+export function collectDefines(text, defs = new Map()) {
+  const joined = stripComments(text).replace(/\\\n/g, ' ');
+  for (const line of joined.split('\n')) {
+    const m = /^\s*#\s*define\s+([A-Za-z_][A-Za-z0-9_]*)(?!\()\s+(.+?)\s*$/.exec(line);
+    if (m && !defs.has(m[1])) defs.set(m[1], m[2]);
+  }
+  return defs;
+}
+
+/**
+ * Evaluate a define to an integer: decimal/hex literals, other defines, parentheses, | + - << and ~.
+ * Returns undefined when the expression is not a constant integer expression.
+ */
+export function evalDefine(name, defs, seen = new Set()) {
+  const expr = defs.get(name);
+  if (expr === undefined || seen.has(name)) return undefined;
+  seen.add(name);
+  const src = expr.replace(/\b(0x[0-9a-fA-F]+|[0-9]+)[uUlL]*\b/g, '$1');
+  if (!/^[\sA-Za-z0-9_()|+\-<>~&]*$/.test(src)) return undefined;
+  let ok = true;
+  const js = src.replace(/\b0x[0-9a-fA-F]+\b|[A-Za-z_][A-Za-z0-9_]*/g, (id) => {
+    if (/^0x/.test(id)) return id;
+    const v = evalDefine(id, defs, new Set(seen));
+    if (v === undefined) ok = false;
+    return String(v);
+  });
+  if (!ok) return undefined;
+  // Only integer operators and literals remain; evaluate with BigInt-free 32-bit unsigned semantics.
+  const v = Function(`"use strict"; return (${js});`)();
+  if (typeof v !== 'number' || !Number.isInteger(v)) return undefined;
+  return v >>> 0 === v || v < 0 ? v >>> 0 : v;
+}
+
+export function headerComment({ title, sources, generator, notes = [] }) {
+  const lines = [
+    `// ${title}`,
+    '//',
+    '// Sources (facts only):',
+    ...sources.map((s) => `//   - ${s}`),
+    ...(notes.length ? ['//', ...notes.map((n) => `// ${n}`)] : []),
+    '//',
+    `// generated by scripts/gen-tables/${generator}; do not edit.`,
+  ];
+  return lines.join('\n') + '\n';
+}
+
+export function writeModule(relPath, text) {
+  const path = join(REPO_ROOT, relPath);
+  writeFileSync(path, text);
+  process.stderr.write(`wrote ${relPath} (${text.length} bytes)\n`);
+}
+
+export const q = (s) => `'${String(s).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;

@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+// Generate src/tables/message-types.ts: audit message type number <-> name.
+//
+// Usage: node scripts/gen-tables/message-types.mjs --audit-userspace <git dir> [--kernel-audit-h <path>]
+//
+// Names come from audit-userspace's lib/msg_typetab.h (the table ausearch prints from), including its
+// commented-out entries (netlink control messages and deprecated types ausearch never shows), plus any
+// message-type define of the kernel UAPI linux/audit.h that the table lacks. Numbers come from the defines
+// in linux/audit.h, lib/audit-records.h and lib/libaudit.h.
+import {
+  collectDefines,
+  debianPackageOf,
+  evalDefine,
+  headerComment,
+  parseArgs,
+  q,
+  readText,
+  stripComments,
+  userspaceSource,
+  writeModule,
+} from './lib.mjs';
+
+const opts = parseArgs();
+const kernelPath = opts['kernel-audit-h'] ?? '/usr/include/linux/audit.h';
+const us = userspaceSource(opts);
+
+const kernelText = readText(kernelPath);
+const tabText = us.read('lib/msg_typetab.h');
+const defs = new Map();
+collectDefines(kernelText, defs);
+collectDefines(us.read('lib/audit-records.h'), defs);
+collectDefines(us.read('lib/libaudit.h'), defs);
+// Message types newer than the installed UAPI header and not yet in audit-userspace: facts from the
+// kernel's include/uapi/linux/audit.h (IPE types since v6.12, LSM context types since v6.17). Only used
+// when no header above defines them.
+const NEWER_KERNEL = { AUDIT_IPE_ACCESS: '1420', AUDIT_IPE_CONFIG_CHANGE: '1421', AUDIT_IPE_POLICY_LOAD: '1422',
+  AUDIT_LANDLOCK_ACCESS: '1423', AUDIT_LANDLOCK_DOMAIN: '1424', AUDIT_MAC_TASK_CONTEXTS: '1425',
+  AUDIT_MAC_OBJ_CONTEXTS: '1426' };
+for (const [k, v] of Object.entries(NEWER_KERNEL)) if (!defs.has(k)) defs.set(k, v);
+// Deprecated types kept only as a commented-out define in the UAPI header (e.g. FS_WATCH 1301).
+for (const m of kernelText.matchAll(/\/\*\s*#define\s+(AUDIT_[A-Z0-9_]+)\s+(\d+)/g)) {
+  if (!defs.has(m[1])) defs.set(m[1], m[2]);
+}
+
+/** number -> { name, symbol, origin } */
+const byNumber = new Map();
+const unresolved = [];
+const inAusearch = new Set();
+
+// 1. audit-userspace's table, active and commented-out rows, in file order.
+for (const line of tabText.split('\n')) {
+  const m = /^\s*(\/\/)?\s*_S\(\s*(AUDIT_[A-Z0-9_]+)\s*,\s*"([^"]+)"\s*\)/.exec(line);
+  if (!m) continue;
+  const [, commented, symbol, name] = m;
+  const n = evalDefine(symbol, defs);
+  if (n === undefined) {
+    unresolved.push(symbol);
+    continue;
+  }
+  const prev = byNumber.get(n);
+  if (prev && prev.name !== name) throw new Error(`conflict at ${n}: ${prev.name} vs ${name}`);
+  if (!prev) byNumber.set(n, { name, symbol, origin: 'userspace' });
+  if (!commented) inAusearch.add(n);
+}
+
+// 2. Kernel UAPI message types (1000..2999) the table lacks. Range markers are not message types.
+const kernelDefs = collectDefines(kernelText);
+for (const symbol of [...kernelDefs.keys(), ...Object.keys(NEWER_KERNEL)]) {
+  if (/_(FIRST|LAST)_|^AUDIT_(FIRST|LAST)_/.test(symbol)) continue;
+  const n = evalDefine(symbol, defs);
+  if (n === undefined || n < 1000 || n > 2999) continue;
+  if (!byNumber.has(n)) byNumber.set(n, { name: symbol.slice('AUDIT_'.length), symbol, origin: 'kernel' });
+}
+
+const numbers = [...byNumber.keys()].sort((a, b) => a - b);
+const names = new Set();
+for (const n of numbers) {
+  const { name } = byNumber.get(n);
+  if (names.has(name)) throw new Error(`duplicate name ${name}`);
+  names.add(name);
+}
+if (unresolved.length) process.stderr.write(`no number for: ${unresolved.join(', ')} (skipped)\n`);
+
+const rows = numbers.map((n) => `  [${n}, ${q(byNumber.get(n).name)}],`).join('\n');
+const hidden = numbers.filter((n) => !inAusearch.has(n));
+
+const out = `${headerComment({
+  title: 'Audit message types: number <-> name (names without the AUDIT_ prefix, as ausearch prints them).',
+  sources: [
+    `linux/audit.h, Linux UAPI (${debianPackageOf(kernelPath)})`,
+    'Linux include/uapi/linux/audit.h v6.17 for types newer than that header: IPE_* 1420-1422, MAC_TASK_CONTEXTS 1425, MAC_OBJ_CONTEXTS 1426',
+    us.label('linux-audit/audit-userspace') + ': lib/msg_typetab.h, lib/audit-records.h, lib/libaudit.h',
+  ],
+  notes: [
+    `${numbers.length} types. Skipped (no number in any source): ${unresolved.join(', ') || 'none'}.`,
+  ],
+  generator: 'message-types.mjs',
+})}
+/** Every known audit message type, number -> name, in ascending order. */
+export const MESSAGE_TYPES: ReadonlyMap<number, string> = new Map<number, string>([
+${rows}
+]);
+
+/**
+ * Types that ausearch's own table leaves out (netlink control messages and long-deprecated types that
+ * auditd filters and never logs), so ausearch would print them as UNKNOWN[n]; ours names them.
+ */
+export const NOT_IN_AUSEARCH: ReadonlySet<number> = new Set<number>([${hidden.join(', ')}]);
+
+const FIRST = ${numbers[0]};
+const LAST = ${numbers[numbers.length - 1]};
+
+// Dense array for the parser's hot path: index = number - FIRST.
+const NAME_BY_INDEX: (string | undefined)[] = new Array(LAST - FIRST + 1);
+const NUMBER_BY_NAME = new Map<string, number>();
+for (const [n, name] of MESSAGE_TYPES) {
+  NAME_BY_INDEX[n - FIRST] = name;
+  NUMBER_BY_NAME.set(name, n);
+}
+
+/** Name of message type \`n\` (e.g. 1300 -> "SYSCALL"); \`UNKNOWN[n]\` when the number has no name. */
+export function messageTypeName(n: number): string {
+  const name = n >= FIRST && n <= LAST ? NAME_BY_INDEX[n - FIRST] : undefined;
+  return name ?? \`UNKNOWN[\${n}]\`;
+}
+
+/**
+ * Number of a message type name ("SYSCALL" -> 1300). Case-insensitive; accepts \`UNKNOWN[n]\` (and a
+ * leading AUDIT_). Returns undefined for names it does not know.
+ */
+export function messageTypeNumber(name: string): number | undefined {
+  const n = NUMBER_BY_NAME.get(name);
+  if (n !== undefined) return n;
+  let upper = name.toUpperCase();
+  if (upper.startsWith('AUDIT_')) upper = upper.slice(6);
+  const m = /^UNKNOWN\\[(\\d{1,10})\\]$/.exec(upper);
+  if (m) {
+    const v = Number(m[1]);
+    return v <= 0xffffffff ? v : undefined;
+  }
+  return NUMBER_BY_NAME.get(upper);
+}
+`;
+writeModule('src/tables/message-types.ts', out);

@@ -1,0 +1,312 @@
+#!/usr/bin/env node
+// Generate src/tables/syscalls.ts: syscall number <-> name for each syscall table the arch module names.
+//
+// Usage:
+//   node scripts/gen-tables/syscalls.mjs --audit-userspace <git dir> --cross-debs <dir> [--x86-include <dir>]
+//
+// Facts, in order of preference:
+//   1. The Linux UAPI unistd headers: x86 from this machine's linux-libc-dev (<triplet>/asm/unistd_64.h and
+//      unistd_32.h), the others from Debian's linux-libc-dev-<arch>-cross packages (apt-get download
+//      linux-libc-dev-{arm64,armhf,powerpc,ppc64el,s390x,riscv64}-cross into --cross-debs). asm-generic
+//      arches (aarch64, riscv) are run through the C preprocessor so that their __ARCH_WANT_* choices apply.
+//   2. audit-userspace's lib/<arch>_table.h for syscalls newer than those headers (numbers above the
+//      header's highest), plus a few named older additions listed in EXTRA_FROM_AUDIT below.
+// Where audit-userspace spells a syscall differently (pread vs pread64), the kernel name is the name and
+// the audit spelling is kept as an alias (what auditctl accepts and ausearch prints).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  collectDefines,
+  debianPackageOf,
+  evalDefine,
+  headerComment,
+  parseArgs,
+  q,
+  userspaceSource,
+  writeModule,
+} from './lib.mjs';
+
+const opts = parseArgs();
+const us = userspaceSource(opts);
+const x86 = opts['x86-include'] ?? '/usr/include/x86_64-linux-gnu';
+const debDir = opts['cross-debs'];
+if (!debDir) throw new Error('missing --cross-debs <dir with linux-libc-dev-*-cross .deb files>');
+
+// Unpack the cross header packages.
+const root = mkdtempSync(join(tmpdir(), 'gen-syscalls-'));
+const debs = new Map(); // arch triplet dir -> "package version"
+for (const f of readdirSync(debDir).filter((f) => f.endsWith('.deb')).sort()) {
+  const path = join(debDir, f);
+  const field = (k) => execFileSync('dpkg-deb', ['-f', path, k], { encoding: 'utf8' }).trim();
+  execFileSync('dpkg-deb', ['-x', path, root]);
+  debs.set(field('Package'), `${field('Package')} ${field('Version')}`);
+}
+const cross = (triplet) => join(root, 'usr', triplet, 'include');
+const need = (pkg) => {
+  if (!debs.has(pkg)) throw new Error(`missing ${pkg} in --cross-debs`);
+  return debs.get(pkg);
+};
+
+function fromFile(path) {
+  return readFileSync(path, 'utf8');
+}
+function fromCpp(include, args) {
+  return execFileSync('cpp', ['-dM', '-nostdinc', '-I', include, ...args, '-'], {
+    input: '#include <asm/unistd.h>\n',
+    encoding: 'utf8',
+  });
+}
+
+const x86Pkg = debianPackageOf(join(x86, 'asm/unistd_64.h'));
+const TABLES = [
+  { key: 'x86_64', audit: 'x86_64', src: () => fromFile(join(x86, 'asm/unistd_64.h')), from: `asm/unistd_64.h (${x86Pkg})` },
+  { key: 'i386', audit: 'i386', src: () => fromFile(join(x86, 'asm/unistd_32.h')), from: `asm/unistd_32.h (${x86Pkg})` },
+  {
+    key: 'aarch64',
+    audit: 'aarch64',
+    src: () => fromCpp(cross('aarch64-linux-gnu'), ['-D__aarch64__']),
+    from: `asm/unistd.h + asm-generic/unistd.h, 64-bit (${need('linux-libc-dev-arm64-cross')})`,
+  },
+  {
+    key: 'arm',
+    audit: 'arm',
+    src: () => fromFile(join(cross('arm-linux-gnueabihf'), 'asm/unistd-eabi.h')),
+    from: `asm/unistd-eabi.h (${need('linux-libc-dev-armhf-cross')})`,
+  },
+  {
+    key: 'ppc64',
+    audit: 'ppc',
+    src: () => fromFile(join(cross('powerpc64le-linux-gnu'), 'asm/unistd_64.h')),
+    from: `asm/unistd_64.h (${need('linux-libc-dev-ppc64el-cross')})`,
+  },
+  {
+    key: 'ppc',
+    audit: 'ppc',
+    src: () => fromFile(join(cross('powerpc-linux-gnu'), 'asm/unistd_32.h')),
+    from: `asm/unistd_32.h (${need('linux-libc-dev-powerpc-cross')})`,
+  },
+  {
+    key: 's390x',
+    audit: 's390x',
+    src: () => fromFile(join(cross('s390x-linux-gnu'), 'asm/unistd_64.h')),
+    from: `asm/unistd_64.h (${need('linux-libc-dev-s390x-cross')})`,
+  },
+  {
+    key: 's390',
+    audit: 's390',
+    src: () => fromFile(join(cross('s390x-linux-gnu'), 'asm/unistd_32.h')),
+    from: `asm/unistd_32.h (${need('linux-libc-dev-s390x-cross')})`,
+  },
+  {
+    key: 'riscv64',
+    audit: 'riscv64',
+    src: () => fromCpp(cross('riscv64-linux-gnu'), []),
+    from: `asm/unistd.h + asm-generic/unistd.h, LP64 (${need('linux-libc-dev-riscv64-cross')})`,
+  },
+  {
+    key: 'riscv32',
+    audit: 'riscv32',
+    src: () => fromCpp(cross('riscv64-linux-gnu'), ['-m32']),
+    from: `asm/unistd.h + asm-generic/unistd.h, ILP32 (${need('linux-libc-dev-riscv64-cross')})`,
+  },
+];
+
+// audit-userspace entries below a header's highest number that the header lacks, taken on purpose.
+// Anything else of that kind is reported in the module header as not taken.
+const EXTRA_FROM_AUDIT = {
+  // OABI-only calls (the kernel's arch/arm/tools/syscall.tbl "oabi" rows): same number space.
+  arm: 'all',
+  s390x: ['memfd_secret'], // wired up on s390 after 6.1
+  s390: ['memfd_secret'],
+  riscv64: ['riscv_hwprobe'], // added in 6.4 in the arch-specific range
+  riscv32: ['riscv_hwprobe'],
+};
+// x86_64 uretprobe (6.11) and uprobe (6.16): audit-userspace lists them only in comment rows of
+// x86_64_table.h because they are not ordinary syscalls; they are in the kernel's syscall_64.tbl.
+const EXTRA_KERNEL = { x86_64: { 335: 'uretprobe', 336: 'uprobe' } };
+
+function kernelTable(text) {
+  const defs = collectDefines(text);
+  defs.set('__NR_SYSCALL_BASE', defs.get('__NR_SYSCALL_BASE') ?? '0');
+  const byNr = new Map();
+  for (const sym of defs.keys()) {
+    if (!/^__NR_[a-z_][a-z0-9_]*$/.test(sym) || sym === '__NR_arch_specific_syscall' || sym === '__NR_syscalls') continue;
+    const nr = evalDefine(sym, defs);
+    if (nr === undefined) throw new Error(`cannot evaluate ${sym} = ${defs.get(sym)}`);
+    const name = sym.slice(5);
+    if (byNr.has(nr)) throw new Error(`two names for ${nr}: ${byNr.get(nr)} ${name}`);
+    byNr.set(nr, name);
+  }
+  return byNr;
+}
+
+function auditTable(arch) {
+  const byNr = new Map();
+  for (const m of us.read(`lib/${arch}_table.h`).matchAll(/^_S\(\s*(\d+)\s*,\s*"([A-Za-z0-9_]+)"\s*\)/gm)) {
+    byNr.set(Number(m[1]), m[2]);
+  }
+  return byNr;
+}
+
+const results = [];
+for (const t of TABLES) {
+  const k = kernelTable(t.src());
+  const a = auditTable(t.audit);
+  const kmax = Math.max(...k.keys());
+  const kNames = new Set(k.values());
+  const table = new Map(k);
+  const aliases = new Map(); // audit spelling -> nr
+  const newer = [];
+  const notTaken = [];
+  for (const [nr, name] of [...a].sort((x, y) => x[0] - y[0])) {
+    const kn = k.get(nr);
+    if (kn !== undefined) {
+      if (kn !== name) {
+        if (kNames.has(name)) notTaken.push(`${nr} ${name} (kernel: ${kn})`);
+        else aliases.set(name, nr);
+      }
+      continue;
+    }
+    if (kNames.has(name)) {
+      notTaken.push(`${nr} ${name} (kernel numbers it differently)`);
+      continue;
+    }
+    const extra = EXTRA_FROM_AUDIT[t.key];
+    if (nr > kmax || extra === 'all' || extra?.includes(name)) {
+      table.set(nr, name);
+      if (nr > kmax) newer.push(nr);
+    } else notTaken.push(`${nr} ${name}`);
+  }
+  for (const [nr, name] of Object.entries(EXTRA_KERNEL[t.key] ?? {})) {
+    if (!table.has(Number(nr))) table.set(Number(nr), name);
+  }
+  const names = new Set();
+  for (const n of table.values()) {
+    if (names.has(n)) throw new Error(`${t.key}: duplicate name ${n}`);
+    names.add(n);
+  }
+  results.push({ t, table, aliases, newer, notTaken, kmax });
+}
+rmSync(root, { recursive: true, force: true });
+
+const sources = [
+  ...TABLES.map((t) => `${t.key}: ${t.from}`),
+  us.label('linux-audit/audit-userspace') + ': lib/<arch>_table.h (ppc_table.h serves ppc and ppc64)',
+];
+const notes = ['Syscalls newer than the headers, from audit-userspace:'];
+for (const r of results) {
+  notes.push(`  ${r.t.key}: ${r.newer.length} above ${r.kmax}${r.newer.length ? ` (${Math.min(...r.newer)}..${Math.max(...r.newer)})` : ''}`);
+}
+notes.push('audit-userspace entries not taken (not a syscall of that ABI in the kernel headers):');
+for (const r of results) if (r.notTaken.length) notes.push(`  ${r.t.key}: ${r.notTaken.join(', ')}`);
+
+const body = results
+  .map(({ t, table }) => {
+    const rows = [...table].sort((x, y) => x[0] - y[0]).map(([nr, name]) => `${nr}: ${q(name)}`);
+    const lines = [];
+    for (let i = 0; i < rows.length; i += 6) lines.push(`    ${rows.slice(i, i + 6).join(', ')},`);
+    return `  ${t.key}: {\n${lines.join('\n')}\n  },`;
+  })
+  .join('\n');
+const aliasBody = results
+  .filter((r) => r.aliases.size)
+  .map(({ t, aliases }) => `  ${t.key}: { ${[...aliases].map(([n, nr]) => `${n}: ${nr}`).join(', ')} },`)
+  .join('\n');
+
+const out = `${headerComment({
+  title: 'Syscall number <-> name per syscall table (kernel names; audit-userspace spellings as aliases).',
+  sources,
+  notes,
+  generator: 'syscalls.mjs',
+})}
+import { syscallTableOf } from './arch.js';
+
+export type SyscallTable = ${TABLES.map((t) => q(t.key)).join(' | ')};
+
+/** Every syscall table, number -> kernel name. Which arch uses which table: ArchInfo.syscallTable. */
+export const SYSCALLS: Readonly<Record<SyscallTable, Readonly<Record<number, string>>>> = {
+${body}
+};
+
+/**
+ * audit-userspace spellings that differ from the kernel's (x86_64 pread for pread64, ...), name -> number:
+ * auditctl accepts them and ausearch prints them.
+ */
+export const SYSCALL_ALIASES: Readonly<Partial<Record<SyscallTable, Readonly<Record<string, number>>>>> = {
+${aliasBody}
+};
+
+interface Compiled {
+  readonly names: readonly (string | undefined)[];
+  readonly numbers: ReadonlyMap<string, number>;
+  readonly ausearch: ReadonlyMap<number, string>;
+  readonly sorted: readonly string[];
+}
+
+const cache = new Map<string | number, Compiled>();
+
+function compile(key: SyscallTable): Compiled {
+  const names: (string | undefined)[] = [];
+  const numbers = new Map<string, number>();
+  const sorted: string[] = [];
+  for (const [nrText, name] of Object.entries(SYSCALLS[key])) {
+    const nr = Number(nrText);
+    names[nr] = name;
+    numbers.set(name, nr);
+  }
+  for (const name of names) if (name !== undefined) sorted.push(name);
+  const ausearch = new Map<number, string>();
+  for (const [alias, nr] of Object.entries(SYSCALL_ALIASES[key] ?? {})) {
+    numbers.set(alias, nr);
+    ausearch.set(nr, alias);
+  }
+  return { names, numbers, ausearch, sorted };
+}
+
+const isTable = (s: string): s is SyscallTable => Object.prototype.hasOwnProperty.call(SYSCALLS, s);
+
+/** Table key used for an arch: a table key, arch name or auditctl alias (i686, ppc64le), or AUDIT_ARCH code. */
+export function syscallTableFor(arch: string | number): SyscallTable | undefined {
+  if (typeof arch === 'string' && isTable(arch)) return arch;
+  const key = syscallTableOf(arch);
+  return key !== undefined && isTable(key) ? key : undefined;
+}
+
+/** The compiled table for an arch, cached so that hot-path calls cost one Map lookup. */
+function tableFor(arch: string | number): Compiled | undefined {
+  let t = cache.get(arch);
+  if (t !== undefined) return t;
+  const key = syscallTableFor(arch);
+  if (key === undefined) return undefined;
+  t = cache.get(key) ?? compile(key);
+  cache.set(key, t);
+  cache.set(arch, t);
+  return t;
+}
+
+/** Kernel name of syscall \`nr\` on \`arch\` (x86_64 59 -> "execve"); undefined when unknown. */
+export function syscallName(arch: string | number, nr: number): string | undefined {
+  return tableFor(arch)?.names[nr];
+}
+
+/** The spelling ausearch prints (audit-userspace's, e.g. x86_64 17 -> "pread"), else the kernel name. */
+export function ausearchSyscallName(arch: string | number, nr: number): string | undefined {
+  const t = tableFor(arch);
+  return t === undefined ? undefined : t.ausearch.get(nr) ?? t.names[nr];
+}
+
+/** Number of a syscall name (kernel name or audit-userspace spelling) on \`arch\`; undefined when unknown. */
+export function syscallNumber(arch: string | number, name: string): number | undefined {
+  const t = tableFor(arch);
+  if (t === undefined) return undefined;
+  return t.numbers.get(name) ?? t.numbers.get(name.toLowerCase());
+}
+
+/** All kernel syscall names of \`arch\` in number order; empty when the arch has no table. */
+export function syscallNames(arch: string | number): readonly string[] {
+  return tableFor(arch)?.sorted ?? [];
+}
+`;
+writeModule('src/tables/syscalls.ts', out);
