@@ -1,7 +1,7 @@
 // Runs generated completion scripts in real shells.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -62,4 +62,37 @@ export function zshLoad(script: string, name: string): { registered: string; fun
   if (r.status !== 0 || r.stderr) throw new Error(`zsh could not load the script (exit ${r.status}): ${r.stderr}`);
   const [registered = '', ...functions] = r.stdout.trim().split('\n');
   return { registered, functions: functions.sort() };
+}
+
+const ZSH_DRIVER = `
+zmodload zsh/zpty || exit 3
+zpty z 'zsh -f -i'
+zpty -w z 'PROMPT=; RPROMPT=; unsetopt zle_bracketed_paste; autoload -Uz compinit; compinit -u -D -d "$DIR/zcompdump"'
+zpty -w z 'source "$DIR/script"'
+zpty -w z 'compadd() { local -a __h; builtin compadd -O __h "$@"; (( $#__h )) && print -rl -- "\${__h[@]}" >> "$DIR/hits"; builtin compadd "$@"; }'
+zpty -w z '__tsaudit_test() { _main_complete; : > "$DIR/done"; }; zle -C __tsaudit_test complete-word __tsaudit_test; bindkey "^T" __tsaudit_test'
+zpty -wn z "$LINE"$'\\x14'
+# keys typed while a completion is shown would be taken by it: wait for the widget to finish
+for i in {1..200}; do [[ -e $DIR/done ]] && break; sleep 0.05; done
+[[ -e $DIR/done ]] || exit 4
+zpty -d z
+`;
+
+/**
+ * Completes `line` (the cursor at its end) in a real interactive zsh on a pseudo-terminal, with the
+ * script loaded after compinit; returns the matches zsh's completion system produced.
+ */
+export function completeZsh(script: string, line: string, cwd?: string): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'tsaudit-zsh-'));
+  writeFileSync(join(dir, 'script'), script);
+  writeFileSync(join(dir, 'hits'), '');
+  const r = spawnSync('zsh', ['-f', '-c', ZSH_DRIVER], {
+    encoding: 'utf8',
+    cwd,
+    timeout: 20_000,
+    env: { ...process.env, HOME: dir, DIR: dir, LINE: line, TERM: 'xterm' },
+  });
+  if (r.status !== 0) throw new Error(`zsh completion failed (exit ${r.status}, ${r.signal ?? ''}): ${r.stderr}`);
+  const hits = readFileSync(join(dir, 'hits'), 'utf8').split('\n').filter((l) => l !== '');
+  return [...new Set(hits)].sort();
 }

@@ -8,7 +8,7 @@ import { completionScript } from '../../../src/docs/completion.js';
 import { describeCommand } from '../../../src/docs/model.js';
 import { formatOption } from '../../../src/format/index.js';
 import { runCli } from '../../helpers/cli.js';
-import { completeBash, hasShell, syntaxErrors, zshLoad } from '../../helpers/shell.js';
+import { completeBash, completeZsh, hasShell, syntaxErrors, zshLoad } from '../../helpers/shell.js';
 
 const verbs = describeCommand(buildProgram()).commands.map((c) => c.name);
 
@@ -127,6 +127,36 @@ describe.skipIf(!hasShell('zsh'))('generated zsh completion', () => {
       expect(fixtureZsh).toContain(`\n${fn}() {\n`);
     }
     expect(fixtureZsh).toContain(`'(-f --format)'{-f+,--format=}'[output format\\: text, json, yaml (default\\: "text")]:format:(text json yaml)'`);
+  });
+});
+
+describe.skipIf(!hasShell('zsh'))('generated zsh completion, completing in a real interactive zsh', () => {
+  const z = (line: string, cwd?: string) => completeZsh(fixtureZsh, line, cwd);
+
+  it('offers the registered verbs of tsaudit itself', () => {
+    const r = runCli(['completion', 'zsh']);
+    expect(completeZsh(r.stdout, 'tsaudit ')).toEqual([...verbs].sort());
+    expect(completeZsh(r.stdout, 'tsaudit completion ')).toEqual(['bash', 'zsh']);
+  });
+  it('completes verbs and subverbs', () => {
+    expect(z('tsaudit st')).toEqual(['status', 'stream']);
+    expect(z('tsaudit rules l')).toEqual(['list']);
+  });
+  it('completes a verb’s options with the global ones', () => {
+    expect(z('tsaudit status --')).toEqual(['--debug', '--format', '--help', '--no-color']);
+  });
+  it('completes option values', () => {
+    expect(z('tsaudit status --format ')).toEqual(['json', 'text', 'yaml']);
+    expect(z('tsaudit status --format=y')).toEqual(['yaml']);
+    expect(z('tsaudit rules list -f j')).toEqual(['json']);
+    expect(z('tsaudit set --failure ')).toEqual(['printk', 'silent']);
+    expect(z('tsaudit set --enabled ')).toEqual(['0', '1']);
+  });
+  it('completes file names for file values', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tsaudit-files-'));
+    writeFileSync(join(dir, 'audit.log'), '');
+    writeFileSync(join(dir, 'other.txt'), '');
+    expect(z('tsaudit stream -i au', dir)).toEqual(['audit.log']);
   });
 });
 
