@@ -301,7 +301,8 @@ function tidy(lines) {
     if (line === '.EX' || line === '.nf') fill = false;
     if (line === '.EE' || line === '.fi') fill = true;
     if (line === '.PP' && /^\.S[HS]\b/.test(out[out.length - 1] ?? '')) continue;
-    if (!fill || line.startsWith('.') || line.length <= 80) {
+    // the line after .TP is the tag: one line by definition
+    if (!fill || line.startsWith('.') || line.length <= 80 || out[out.length - 1] === '.TP') {
       out.push(line);
       continue;
     }
