@@ -2,10 +2,14 @@
 
 import type { Command } from 'commander';
 import { register as completion } from './completion.js';
+import { register as parse } from './parse.js';
+import { register as rules } from './rules.js';
+import { register as set } from './set.js';
+import { register as status } from './status.js';
 
 type Register = (program: Command) => void;
 
-const VERBS: Register[] = [completion];
+const VERBS: Register[] = [completion, parse, rules, set, status];
 
 export function registerCommands(program: Command): void {
   for (const register of VERBS) register(program);

@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// `npm run bench [-- NAME…] [--keep]`: runs the benchmark scenarios (all, or those named) one after the
+// other and prints their figures next to the real peers measured in the same run. Not a test: run it once
+// on a quiet machine (2 shared cores make figures noisy). --keep leaves generated inputs in the temp dir.
+//
+// To add a scenario: write bench/<name>.mjs exporting { name, description, run(ctx) } and list it below.
+
+import { machine } from './lib.mjs';
+import { parseScenario } from './parse.mjs';
+
+const SCENARIOS = [parseScenario];
+
+const args = process.argv.slice(2);
+const keep = args.includes('--keep');
+const wanted = args.filter((a) => !a.startsWith('--'));
+const unknown = wanted.filter((w) => !SCENARIOS.some((s) => s.name === w));
+if (unknown.length > 0) {
+  console.error(`bench: unknown scenario ${unknown.join(', ')} (have: ${SCENARIOS.map((s) => s.name).join(', ')})`);
+  process.exit(2);
+}
+
+console.log(`tsaudit bench on ${machine()}`);
+let failed = 0;
+for (const s of SCENARIOS) {
+  if (wanted.length > 0 && !wanted.includes(s.name)) continue;
+  console.log(`\n== ${s.name}: ${s.description}`);
+  try {
+    await s.run({ keep });
+  } catch (err) {
+    failed++;
+    console.error(`bench ${s.name} failed: ${err.message}`);
+  }
+}
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,185 @@
+// `tsaudit parse`: files (or stdin) -> lines -> records -> events -> a sink that prints them.
+//
+//   LineSplitter -> parseRecord -> EventAssembler -> EventSink
+//
+// The sink is the seam for output stages: rawSink() prints records as they are (text / record-level JSON /
+// YAML); an interpreting stage (`-i`) only has to supply another EventSink. Bad lines are reported on stderr
+// as `FILE:LINE: reason`, counted, and summarized at the end; with `strict` they make the run fail.
+
+import { read } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { TsauditError } from '../errors.js';
+import { createWriter, type FormatName, Output } from '../format/index.js';
+import { shutdownSignal } from '../runtime.js';
+import { LineSplitter } from './lines.js';
+import { parseRecord, type AuditRecord } from './record.js';
+import { type AuditEvent, EventAssembler, type AssemblerOptions } from './reassemble.js';
+import { recordJSON, recordToPlain } from './record-json.js';
+
+/** Where complete events go. `write` returns false when the caller should await `ready()`. */
+export interface EventSink {
+  write(event: AuditEvent): boolean;
+  ready(): Promise<void>;
+  end(): Promise<void>;
+}
+
+/** Text: each event's raw lines after a `---` line. JSON/YAML: one object per record (see recordToPlain). */
+export async function rawSink(format: FormatName): Promise<EventSink> {
+  if (format === 'text') {
+    const w = await createWriter<AuditEvent>('text', { text: eventText });
+    return { write: (e) => w.write(e), ready: () => w.ready(), end: () => w.end() };
+  }
+  if (format === 'json') {
+    // The hot path: JSON text written straight from each line (recordJSON), no intermediate objects.
+    const out = new Output();
+    return {
+      write(e) {
+        let ok = true;
+        for (const r of e.records) ok = out.write(recordJSON(r)) && ok;
+        return ok;
+      },
+      ready: () => out.ready(),
+      end: () => out.end(),
+    };
+  }
+  const w = await createWriter<AuditRecord>(format, { text: (r) => r.line, toPlain: recordToPlain });
+  return {
+    write(e) {
+      let ok = true;
+      for (const r of e.records) ok = w.write(r) && ok;
+      return ok;
+    },
+    ready: () => w.ready(),
+    end: () => w.end(),
+  };
+}
+
+export function eventText(e: AuditEvent): string {
+  let s = '---\n';
+  for (const r of e.records) s += `${r.line}\n`;
+  return s;
+}
+
+export interface ParseRunOptions {
+  /** Files in order; `-` is stdin. Empty means stdin. */
+  files: string[];
+  sink: EventSink;
+  strict?: boolean;
+  assembler?: AssemblerOptions;
+  /** Most bad lines reported one by one (the summary counts all). Default 1000. */
+  maxReported?: number;
+  /** Read size (default 1 MiB). */
+  highWaterMark?: number;
+  /** Where reports go (default stderr). */
+  report?: (line: string) => void;
+  /** Input for `-` (default process.stdin). */
+  stdin?: Readable;
+}
+
+export interface ParseRunResult {
+  lines: number;
+  records: number;
+  events: number;
+  bad: number;
+  unreadable: number;
+}
+
+export async function runParse(opts: ParseRunOptions): Promise<ParseRunResult> {
+  const files = opts.files.length > 0 ? opts.files : ['-'];
+  const report = opts.report ?? ((l: string) => void process.stderr.write(`${l}\n`));
+  const maxReported = opts.maxReported ?? 1000;
+  const sink = opts.sink;
+  let blocked = false;
+  const asm = new EventAssembler((e) => {
+    if (!sink.write(e)) blocked = true;
+  }, opts.assembler);
+  const result: ParseRunResult = { lines: 0, records: 0, events: 0, bad: 0, unreadable: 0 };
+  let firstBad = '';
+
+  for (const file of files) {
+    if (shutdownSignal.aborted) break;
+    const name = file === '-' ? '<stdin>' : file;
+    const splitter = new LineSplitter((line, lineNo, overlong) => {
+      const r = overlong ? undefined : parseRecord(line);
+      if (r !== undefined && r.kind === 'record') {
+        result.records++;
+        asm.push(r);
+        return;
+      }
+      const reason = overlong ? `line too long (${overlong.bytes} bytes), skipped` : r!.reason;
+      result.bad++;
+      if (result.bad === 1) firstBad = `${name}:${lineNo}`;
+      if (result.bad <= maxReported) report(`${name}:${lineNo}: ${reason}`);
+      else if (result.bad === maxReported + 1) report(`tsaudit: more bad lines follow; only the first ${maxReported} are shown`);
+    });
+    try {
+      const chunks = file === '-' && (opts.stdin !== undefined || process.stdin.isTTY) ? streamChunks(opts.stdin ?? process.stdin) : fileChunks(file, opts.highWaterMark);
+      for await (const chunk of chunks) {
+        splitter.push(chunk);
+        if (blocked) {
+          blocked = false;
+          await sink.ready();
+        }
+        if (shutdownSignal.aborted) break;
+      }
+      splitter.end();
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.code === 'EACCES' ? 'permission denied' : e.message;
+      if (files.length === 1) throw new TsauditError('E_INPUT', `cannot read ${name}: ${why}`, { exitCode: 1, context: { file: name }, cause: err });
+      result.unreadable++;
+      report(`tsaudit: cannot read ${name}: ${why}`);
+      splitter.end();
+    }
+    result.lines += splitter.lines;
+  }
+  asm.flush();
+  result.events = asm.stats.events;
+  if (!shutdownSignal.aborted) await sink.end();
+
+  if (result.unreadable > 0) {
+    throw new TsauditError('E_INPUT', `${result.unreadable} of ${files.length} inputs could not be read`, { exitCode: 1 });
+  }
+  if (result.bad > 0) {
+    const summary = `${result.bad} of ${result.lines} lines were not audit records (first at ${firstBad})`;
+    if (opts.strict) throw new TsauditError('E_PARSE_INPUT', `${summary}; failing because of --strict`, { exitCode: 1 });
+    report(`tsaudit: ${summary}`);
+  }
+  return result;
+}
+
+/**
+ * Reads a file (or `-`: fd 0, a pipe or a redirected file) into ONE reused buffer of `size` bytes. The
+ * splitter copies out what it keeps before the next read, so the read loop allocates nothing per chunk
+ * (fresh 1 MiB buffers per read pile up as external memory until a GC frees them).
+ */
+async function* fileChunks(file: string, size = 1 << 20): AsyncGenerator<Buffer> {
+  const handle = file === '-' ? undefined : await open(file, 'r');
+  const buf = Buffer.allocUnsafe(size);
+  try {
+    for (;;) {
+      const n = handle ? (await handle.read(buf, 0, size, null)).bytesRead : await readFd(0, buf);
+      if (n === 0) return;
+      yield buf.subarray(0, n);
+    }
+  } finally {
+    await handle?.close();
+  }
+}
+
+function readFd(fd: number, buf: Buffer): Promise<number> {
+  return new Promise((resolve, reject) => {
+    read(fd, buf, 0, buf.length, null, (err, n) => {
+      if (err && err.code === 'EAGAIN') setTimeout(() => readFd(fd, buf).then(resolve, reject), 5);
+      else if (err) reject(err);
+      else resolve(n);
+    });
+  });
+}
+
+/** A terminal on stdin, or an injected stream (tests): read as a stream. */
+async function* streamChunks(input: Readable): AsyncGenerator<Buffer> {
+  for await (const chunk of input) yield typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+}
+
