@@ -194,8 +194,48 @@ function synopsis(cmd) {
   return lines;
 }
 
+function argumentItems(args) {
+  return args.filter((a) => a.description).flatMap((a) => ['.TP', `\\fI${esc(a.name)}\\fR${a.variadic ? '\\&...' : ''}`, esc(a.description)]);
+}
+
+function exampleBlock(lines) {
+  return lines.length ? ['.PP', '.RS 4', '.EX', ...lines.map((l) => (l === '' ? '' : escLiteral(l))), '.EE', '.RE'] : [];
+}
+
+/**
+ * The text a command's --help shows after its options (addHelpText 'after'), without the Examples block:
+ * paragraphs, and indented lines kept as they are.
+ */
+export function helpNotes(afterHelp) {
+  const lines = afterHelp.split('\n');
+  const ex = lines.findIndex((l) => /^\s*Examples?:\s*$/i.test(l));
+  const kept = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (i === ex) {
+      for (i++; i < lines.length && (lines[i].trim() === '' || /^\s/.test(lines[i])); i++);
+      i--;
+      continue;
+    }
+    kept.push(lines[i].trimEnd());
+  }
+  const out = [];
+  const groups = kept.join('\n').trim().split(/\n\s*\n/).filter((g) => g.trim());
+  for (const g of groups) {
+    const gl = g.split('\n');
+    if (gl.some((l) => /^\s/.test(l))) {
+      const head = /^\S/.test(gl[0]) ? gl.shift() : null;
+      if (head) out.push('.PP', esc(head));
+      const indent = Math.min(...gl.filter((l) => l.trim()).map((l) => /^\s*/.exec(l)[0].length));
+      out.push('.PP', '.RS 4', '.nf', ...gl.map((l) => esc(l.slice(indent))), '.fi', '.RE');
+    } else {
+      out.push('.PP', esc(gl.join(' ')));
+    }
+  }
+  return out;
+}
+
 function commandsSection(cmd) {
-  const subs = cmd.commands;
+  const subs = cmd.commands.filter((s) => s.name !== 'help');
   if (subs.length === 0) return null;
   const out = [];
   if (cmd.path.length === 1) {
@@ -206,8 +246,12 @@ function commandsSection(cmd) {
   }
   for (const s of subs) {
     out.push(`.SS ${quoteArg(s.usage)}`, esc(s.description || s.summary));
+    const args = argumentItems(s.arguments);
+    if (args.length) out.push('.PP', 'Arguments:', '.RS 4', ...args, '.RE');
     if (s.options.length) out.push('.PP', 'Options:', '.RS 4', ...optionItems(s.options), '.RE');
+    out.push(...helpNotes(s.afterHelp));
     if (s.commands.length) out.push('.PP', `Commands: ${s.commands.map((c) => `\\fB${esc(c.name)}\\fR`).join(', ')}.`);
+    if (s.examples.length) out.push('.PP', 'Examples:', ...exampleBlock(s.examples));
   }
   return out;
 }
@@ -248,12 +292,12 @@ export function renderPage(cmd, { version, date, prose, pages }) {
   add('SYNOPSIS', synopsis(cmd));
   add('DESCRIPTION', ['.PP', esc(cmd.description)]);
   add('COMMANDS', commandsSection(cmd));
-  add('ARGUMENTS', cmd.arguments.filter((a) => a.description).flatMap((a) => ['.TP', `\\fI${esc(a.name)}\\fR${a.variadic ? '\\&...' : ''}`, esc(a.description)]));
+  add('ARGUMENTS', argumentItems(cmd.arguments));
   add('OPTIONS', optionItems(cmd.options));
   add('GLOBAL OPTIONS', cmd.globalOptions.length ? ['.PP', 'Options of \\fBtsaudit\\fR(1), accepted anywhere on the command line:', ...optionItems(cmd.globalOptions)] : null);
   add('EXIT STATUS', EXIT_STATUS);
   add('FILES', ['.PP', `\\fB${esc(cmd.path[0])}\\fR reads no configuration file.`]);
-  const examples = cmd.examples.length ? ['.PP', '.RS 4', '.EX', ...cmd.examples.map((l) => (l === '' ? '' : escLiteral(l))), '.EE', '.RE'] : [];
+  const examples = exampleBlock(cmd.examples);
   let extraSeeAlso = [];
   const others = [];
   for (const s of proseSections) {

@@ -83,12 +83,16 @@ describe.skipIf(!HAVE_GROFF)('man pages rendered by groff', () => {
     }
   });
 
-  it.each(pages.map((p) => [p.file, p]))('%s shows the examples of its --help', (_f, p) => {
+  it.each(pages.map((p) => [p.file, p]))('%s shows the examples of its --help and its subcommands\' --help', (_f, p) => {
     const text = renderText(path(p));
-    const r = runCli([...p.cmd.path.slice(1), '--help']);
-    const examples = r.stdout.slice(r.stdout.search(/^Examples:$/m)).split('\n').slice(1).filter((l) => /^\s+\S/.test(l));
-    expect(examples.length).toBeGreaterThan(0);
-    for (const ex of examples) expect(text).toContain(ex.trim());
+    for (const cmdPath of helpPaths(p)) {
+      const r = runCli([...cmdPath, '--help']);
+      const at = r.stdout.search(/^Examples:$/m);
+      if (cmdPath.length > 1 && at < 0) continue; // a subcommand may leave its examples to its verb
+      const examples = r.stdout.slice(at).split('\n').slice(1).filter((l) => /^\s+\S/.test(l));
+      expect(examples.length, `tsaudit ${cmdPath.join(' ')} --help has no examples`).toBeGreaterThan(0);
+      for (const ex of examples) expect(text, `tsaudit ${cmdPath.join(' ')} --help example`).toContain(ex.trim());
+    }
   });
 });
 
