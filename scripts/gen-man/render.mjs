@@ -240,7 +240,7 @@ function commandsSection(cmd) {
   const out = [];
   if (cmd.path.length === 1) {
     for (const s of subs) {
-      out.push('.TP', `\\fB${esc(s.name)}\\fR`, `${esc(s.summary)}.`, `See \\fB${ref(pageName(s))}\\fR(${pageSection(s)}).`);
+      out.push('.TP', `\\fB${esc(s.name)}\\fR`, `${esc(s.summary)}.`, '.br', `See \\fB${ref(pageName(s))}\\fR(${pageSection(s)}).`);
     }
     return out;
   }
