@@ -3,6 +3,7 @@
 // as `parse` (rawSink, or interpretSink for -i), so the output is the same. Loss records are written, in
 // JSON/YAML, between events on the same stdout; in text they go to stderr only.
 
+import { isAscii } from 'node:buffer';
 import { createWriter, type FormatName, type ItemWriter } from '../format/index.js';
 import { type AuditRecord, recordFromNetlink } from '../parse/record.js';
 import { type AuditEvent, EventAssembler } from '../parse/reassemble.js';
@@ -18,6 +19,31 @@ export function decodeNetlink(type: number, payload: Buffer | string): AuditReco
   return r.kind === 'record' ? r : `netlink message type ${type}: ${r.reason}`;
 }
 
+/**
+ * Records are nearly always ASCII (the kernel hex-encodes untrusted strings). While they are, payloads are
+ * decoded as latin1 (cheaper than UTF-8, same characters) and the output sink may copy text byte for byte;
+ * the first non-ASCII payload switches both to the general path for good, before any event holding it is
+ * written (events are written after their records are decoded).
+ */
+class AsciiTracker {
+  ascii = true;
+  private sinks: EventSink[] = [];
+
+  watch(sink: EventSink): void {
+    this.sinks.push(sink);
+    sink.inputAscii?.(this.ascii);
+  }
+
+  decode(type: number, payload: Buffer | string): AuditRecord | string {
+    if (typeof payload === 'string') return decodeNetlink(type, payload);
+    if (this.ascii && !isAscii(payload)) {
+      this.ascii = false;
+      for (const sink of this.sinks) sink.inputAscii?.(false);
+    }
+    return decodeNetlink(type, this.ascii ? payload.toString('latin1') : payload);
+  }
+}
+
 export interface StreamOutputOptions {
   /** -i: one normalized event per event (parse's interpretSink) */
   interpret?: boolean;
@@ -26,7 +52,11 @@ export interface StreamOutputOptions {
 }
 
 /** Events (through parse's sinks) and loss records to stdout in the chosen format. */
-export async function streamWriter(format: FormatName, opts: StreamOutputOptions = {}): Promise<ItemWriter<AuditEvent | LossRecord>> {
+export async function streamWriter(
+  format: FormatName,
+  opts: StreamOutputOptions = {},
+  ascii?: AsciiTracker,
+): Promise<ItemWriter<AuditEvent | LossRecord>> {
   let sink: EventSink;
   if (opts.interpret) {
     const { interpretSink } = await import('../parse/normalize/sink.js');
@@ -35,6 +65,7 @@ export async function streamWriter(format: FormatName, opts: StreamOutputOptions
     const { rawSink } = await import('../parse/run.js');
     sink = await rawSink(format);
   }
+  ascii?.watch(sink);
   const loss = format === 'text' ? null : await createWriter<LossRecord>(format, { text: () => '' });
   return {
     write(item) {
@@ -58,9 +89,10 @@ export async function streamWriter(format: FormatName, opts: StreamOutputOptions
 }
 
 export function streamCodec(opts: StreamOutputOptions = {}): EventCodec<AuditRecord, AuditEvent> {
+  const ascii = new AsciiTracker();
   return {
-    decode: decodeNetlink,
+    decode: (type, payload) => ascii.decode(type, payload),
     assembler: (emit) => new EventAssembler(emit, { idleMs: IDLE_MS }),
-    writer: (format) => streamWriter(format, opts),
+    writer: (format) => streamWriter(format, opts, ascii),
   };
 }
