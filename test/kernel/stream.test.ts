@@ -3,6 +3,7 @@
 // is 0 again and settings are restored after exit; a held pid is refused; EPIPE and SIGTERM exit cleanly.
 
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { buildBurstHelper, burstRule } from '../../bench/stream-burst.mjs';
 import { BIN, ROOT } from '../helpers/cli.js';
@@ -207,6 +208,28 @@ describeKernel('tsaudit stream (kernel)', () => {
       holder.child.kill('SIGINT');
       await holder.exited;
     }
+    expect(readStatus().pid).toBe('0');
+  });
+
+  it('a reader that stops reading: the stream drops and reports, stays bounded, and still stops at once', async ({ skip: skipTest }) => {
+    if (skip) skipTest(skip);
+    // stdout is a pipe nobody reads: after the pipe buffer (64 KiB) fills, every write waits for ever
+    const s = startStream(['-format=json', '--enable', '--queue', '1000']);
+    s.child.stdout!.pause();
+    s.child.stdout!.removeAllListeners('data');
+    await started(s);
+    const total = 20_000;
+    burst(total);
+    await until('the drop to be reported', () => /dropped \d+ events because the output did not keep up/.test(s.stderr()), 20_000);
+    const rssKB = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${s.child.pid}/status`, 'utf8'))![1]);
+    expect(rssKB).toBeLessThan(400 * 1024);
+    const t0 = Date.now();
+    s.child.kill('SIGINT');
+    const exit = await s.exited;
+    expect(Date.now() - t0).toBeLessThan(8000);
+    expect(exit.code).toBe(130);
+    const summary = /dropped_queue=(\d+)/.exec(s.stderr());
+    expect(Number(summary![1])).toBeGreaterThan(total / 2);
     expect(readStatus().pid).toBe('0');
   });
 
