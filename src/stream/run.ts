@@ -1,14 +1,16 @@
 // `tsaudit stream`: live audit events from the kernel, reassembled, in text, JSON or YAML.
 //
 // Three loops share the event loop and never wait for each other:
-//   - receive: batches from the netlink client (async poll, non-blocking drain) go through the pipeline into
-//     the bounded OutputQueue; this loop never waits for stdout, so the kernel is never held up by a slow
-//     reader (that would fill its backlog and stall every audited process on the machine);
-//   - write: takes from the queue and writes through the shared formatter, honouring stdout's 'drain';
+//   - receive: batches from the netlink client (async poll, then non-blocking recvmmsg drains) go through the
+//     pipeline into the bounded OutputQueue; this loop never waits for stdout, so the kernel is never held up
+//     by a slow reader (that would fill its backlog and stall every audited process on the machine);
+//   - write: takes from the queue and writes through parse's output sinks, honouring stdout's backpressure;
 //   - timers: serial-gap expiry (250 ms), the kernel lost-counter poll (1 s), the stderr loss notes (1 s).
-// Stop (SIGINT, SIGTERM, EPIPE via src/runtime.ts, --count reached, or a receive error): stop receiving,
-// take a last lost reading, complete open events, clear the audit pid and restore settings, then let the
-// writer flush what is queued (bounded in time, since stdout may be gone).
+// Requests to the kernel other than registering go through the control worker thread (control-worker.ts).
+// Stop (SIGINT, SIGTERM, EPIPE via src/runtime.ts, --count reached, or a receive error): records received
+// from then on are read and dropped while a last lost reading is taken, open events are completed, the audit
+// pid is cleared and settings are restored; then the writer flushes what is queued (bounded in time, since
+// stdout may be gone).
 
 import type { FormatName, ItemWriter } from '../format/index.js';
 import { isLossRecord, type LossRecord, formatLoss, mergeLoss } from './loss.js';
