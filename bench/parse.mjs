@@ -38,7 +38,7 @@ export const parseScenario = {
   name: 'parse',
   description: 'tsaudit parse -format=json vs ausearch --format raw on a ~200 MB re-sequenced real log',
   async run({ keep }) {
-    const file = join(tmpdir(), 'tsaudit-bench-parse.log');
+    const file = join(tmpdir(), `tsaudit-bench-parse-${process.pid}.log`);
     console.log(`building ${file} from ${SEED} ...`);
     const { copies, bytes } = await buildLog(file);
     const events = copies * EVENTS_PER_COPY;
