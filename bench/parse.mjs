@@ -5,7 +5,7 @@
 
 import { createWriteStream, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { measure, table, which } from './lib.mjs';
@@ -39,7 +39,7 @@ export const parseScenario = {
   description: 'tsaudit parse -format=json vs ausearch --format raw on a ~200 MB re-sequenced real log',
   async run({ keep }) {
     const file = join(tmpdir(), `tsaudit-bench-parse-${process.pid}.log`);
-    console.log(`building ${file} from ${SEED} ...`);
+    console.log(`building ${file} from ${relative(ROOT, SEED)} ...`);
     const { copies, bytes } = await buildLog(file);
     const events = copies * EVENTS_PER_COPY;
     console.log(`${(bytes / 1e6).toFixed(1)} MB, ${copies} copies, ${events} events`);

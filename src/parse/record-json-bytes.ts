@@ -51,6 +51,21 @@ function isHeaderKey(line: string, ks: number, klen: number): boolean {
   }
 }
 
+/** Writes a non-negative integer's decimal digits. */
+function putUint(out: Buffer, o: number, n: number): number {
+  if (n < 10) {
+    out[o] = 48 + n;
+    return o + 1;
+  }
+  let digits = 1;
+  for (let p = 10; p <= n; p *= 10) digits++;
+  for (let i = o + digits - 1; i >= o; i--) {
+    out[i] = 48 + (n % 10);
+    n = Math.floor(n / 10);
+  }
+  return o + digits;
+}
+
 /** Upper bound of the bytes recordJSONInto may write for a record. */
 export function jsonBound(record: AuditRecord): number {
   return record.line.length * 6 + 256;
@@ -60,7 +75,7 @@ export function jsonBound(record: AuditRecord): number {
  * Writes the record's JSON line (with its newline) into `out` at `at`; returns the end offset, or -1 when
  * this record needs the general path. The caller guarantees `jsonBound(record)` bytes of room.
  */
-export function recordJSONInto(record: AuditRecord, out: Uint8Array, at: number): number {
+export function recordJSONInto(record: AuditRecord, out: Buffer, at: number): number {
   if (record.node !== undefined) return -1;
   const header = typeHeader(record.typeName);
   if (header === null) return -1;
@@ -76,17 +91,21 @@ export function recordJSONInto(record: AuditRecord, out: Uint8Array, at: number)
   for (let i = 0; i < ts.length; i++) out[o++] = ts.charCodeAt(i);
   out.set(header, o);
   o += header.length;
-  const seq = String(record.serial);
-  for (let i = 0; i < seq.length; i++) out[o++] = seq.charCodeAt(i);
+  o = putUint(out, o, record.serial);
 
-  // raw_msg: the header part and a SAFE body hold no backslash or control byte; only quotes need escaping.
+  // raw_msg: the header part and an accepted body hold no backslash, control or non-ASCII byte (the body
+  // check below declines those), so only quotes need escaping. Spans between quotes are copied natively.
   out.set(RAW_OPEN, o);
   o += RAW_OPEN.length;
-  for (let i = record.msgStart; i < be; i++) {
-    const c = line.charCodeAt(i);
-    if (c > 127) return -1;
-    if (c === 34) out[o++] = 92;
-    out[o++] = c;
+  let from = record.msgStart;
+  for (;;) {
+    let q = line.indexOf('"', from);
+    if (q < 0 || q >= be) q = be;
+    if (q > from) o += out.write(line.slice(from, q), o, 'latin1');
+    if (q === be) break;
+    out[o++] = 92;
+    out[o++] = 34;
+    from = q + 1;
   }
   out[o++] = 34;
 
