@@ -172,20 +172,29 @@ export async function runParse(opts: ParseRunOptions): Promise<ParseRunResult> {
 }
 
 /**
- * Reads a file (or `-`: fd 0, a pipe or a redirected file) into ONE reused buffer of `size` bytes. The
- * splitter copies out what it keeps before the next read, so the read loop allocates nothing per chunk
+ * Reads a file (or `-`: fd 0, a pipe or a redirected file) through two reused buffers of `size` bytes: the
+ * next read runs while the caller processes the current chunk. The splitter copies out what it keeps, so a
+ * buffer is free again once the caller asks for the next chunk, and the loop allocates nothing per chunk
  * (fresh 1 MiB buffers per read pile up as external memory until a GC frees them).
  */
 async function* fileChunks(file: string, size = 1 << 20): AsyncGenerator<Buffer> {
   const handle = file === '-' ? undefined : await open(file, 'r');
-  const buf = Buffer.allocUnsafe(size);
+  const bufs = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)] as const;
+  const readInto = (buf: Buffer): Promise<number> => (handle ? handle.read(buf, 0, size, null).then((r) => r.bytesRead) : readFd(0, buf));
+  let cur = 0;
+  let pending: Promise<number> | undefined = readInto(bufs[0]);
   try {
     for (;;) {
-      const n = handle ? (await handle.read(buf, 0, size, null)).bytesRead : await readFd(0, buf);
+      const n = await pending;
+      pending = undefined;
       if (n === 0) return;
+      const buf = bufs[cur]!;
+      cur ^= 1;
+      pending = readInto(bufs[cur]!);
       yield buf.subarray(0, n);
     }
   } finally {
+    await pending?.catch(() => 0);
     await handle?.close();
   }
 }
