@@ -128,6 +128,17 @@ describe('tsaudit parse bad input', () => {
     expect(r.stderr).toMatch(/tsaudit: 1 of 2 lines were not audit records .*--strict\n$/);
   });
 
+  it('reports the first 1000 bad lines one by one, then says more follow; the summary counts them all', () => {
+    const p = file('many-bad.log', `${GOOD}\n${'junk\n'.repeat(1500)}`);
+    const r = runCli(['parse', p]);
+    expect(r.status).toBe(0);
+    const err = r.stderr.trimEnd().split('\n');
+    expect(err).toHaveLength(1002);
+    expect(err[999]).toBe(`${p}:1001: not an audit record (expected "type=" at column 1): got "junk"`);
+    expect(err[1000]).toBe('tsaudit: more bad lines follow; only the first 1000 are shown');
+    expect(err[1001]).toBe(`tsaudit: 1500 of 1501 lines were not audit records (first at ${p}:2)`);
+  });
+
   it('--strict on clean input exits 0', () => {
     expect(runCli(['parse', '--strict', LIVE]).status).toBe(0);
   });
