@@ -202,6 +202,18 @@ export class EventAssembler {
     return n + due.length;
   }
 
+  /**
+   * Emits the event held at its PROCTITLE for a possible EOE, if any, without waiting for the next record
+   * (the input is idle, e.g. a pipe fed by `tail -f`). An EOE arriving later is then absorbed.
+   */
+  release(): void {
+    if (this.held !== undefined) {
+      const h = this.held;
+      this.held = undefined;
+      this.emit(h);
+    }
+  }
+
   /** Completes every open event, oldest first. */
   flush(): void {
     if (this.held !== undefined) {

@@ -27,6 +27,8 @@ export interface EventSink {
   end(): Promise<void>;
   /** Told whether all input so far was ASCII (a sink may then write its text as latin1: faster, same bytes). */
   inputAscii?(ascii: boolean): void;
+  /** Hands on what is batched: called when the input is idle (a short read from a pipe, `tail -f | …`). */
+  flush?(): void;
 }
 
 /** Text: each event's raw lines after a `---` line. JSON/YAML: one object per record (see recordToPlain). */
@@ -53,6 +55,7 @@ export async function rawSink(format: FormatName): Promise<EventSink> {
       write: format === 'text' ? (e) => out.write(eventText(e)) : writeJson,
       ready: () => out.ready(),
       end: () => out.end(),
+      flush: () => out.flush(),
       inputAscii: (ascii) => {
         out.ascii = ascii;
       },
@@ -110,6 +113,7 @@ export async function runParse(opts: ParseRunOptions): Promise<ParseRunResult> {
     if (!sink.write(e)) blocked = true;
   }, opts.assembler);
   const result: ParseRunResult = { lines: 0, records: 0, events: 0, bad: 0, unreadable: 0 };
+  const readSize = opts.highWaterMark ?? 1 << 20;
   let ascii = true;
   sink.inputAscii?.(true);
   let firstBad = '';
@@ -131,13 +135,18 @@ export async function runParse(opts: ParseRunOptions): Promise<ParseRunResult> {
       else if (result.bad === maxReported + 1) report(`tsaudit: more bad lines follow; only the first ${maxReported} are shown`);
     });
     try {
-      const chunks = file === '-' && (opts.stdin !== undefined || process.stdin.isTTY) ? streamChunks(opts.stdin ?? process.stdin) : fileChunks(file, opts.highWaterMark);
+      const chunks = file === '-' && (opts.stdin !== undefined || process.stdin.isTTY) ? streamChunks(opts.stdin ?? process.stdin) : fileChunks(file, readSize);
       for await (const chunk of chunks) {
         if (ascii && !isAscii(chunk)) {
           ascii = false;
           sink.inputAscii?.(false);
         }
         splitter.push(chunk);
+        if (chunk.length < readSize) {
+          // The input had no more for now (a pipe being written to): let what is complete go out.
+          asm.release();
+          sink.flush?.();
+        }
         if (blocked) {
           blocked = false;
           await sink.ready();

@@ -1,6 +1,6 @@
 // `tsaudit parse` as a process: formats, stdin, several files, bad input of every kind, EPIPE.
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -187,6 +187,26 @@ describe('tsaudit parse bad input', () => {
     const r = runCli(['parse', '-format=xml', SMALL]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^tsaudit: .*xml/);
+  });
+});
+
+describe('tsaudit parse on a live pipe', () => {
+  it('prints complete events while the writer is still writing (tail -f | tsaudit parse)', async () => {
+    const child = spawn(process.execPath, [BIN, 'parse'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stdin.write(`${smallLines.slice(0, 4).join('\n')}\n`);
+    // DAEMON_START, the registration SYSCALL+PROCTITLE and the LOGIN are complete: they must show up
+    // although stdin stays open.
+    const deadline = Date.now() + 20_000;
+    while (!out.includes('type=LOGIN') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(out.split('\n').filter((l) => l === '---')).toHaveLength(3);
+    expect(out).toContain(smallLines[3]);
+    child.stdin.end();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
   });
 });
 
