@@ -153,6 +153,13 @@ describe('EventAssembler', () => {
     expect(asm.stats.evicted).toBe(2);
   });
 
+  it('an event that reaches maxRecords completes', () => {
+    const lines = Array.from({ length: 5 }, () => line('PATH', '10.000', 9));
+    const { events, asm } = assemble(lines, { maxRecords: 2 });
+    expect(events.map((e) => e.records.length)).toEqual([2, 2, 1]);
+    expect(asm.stats.evicted).toBe(2);
+  });
+
   it('expire() completes events idle for idleMs of wall-clock time', () => {
     const out: AuditEvent[] = [];
     const asm = new EventAssembler((e) => out.push(e), { idleMs: 500 });
