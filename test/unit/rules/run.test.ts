@@ -259,6 +259,15 @@ describe('rules diff', () => {
   });
 });
 
+describe('rules diff of a file with deletions', () => {
+  it('compares with what loading the file leaves: -d/-W remove, -D -k KEY removes matching keys', async () => {
+    const p = file('del.rules', `-w /etc/passwd -k a\n-w /etc/group -k b\n-w /etc/shadow -k keep\n-W /etc/passwd -k a\n-D -k b\n-w /etc/hosts\n`);
+    await runAdd(words('-w /etc/shadow -k keep ; -w /etc/hosts'), ctx);
+    await runDiff(p, { format: 'text' }, ctx);
+    expect(stdout).toBe(`no drift: the kernel has the 2 rules of ${p}, in order\n`);
+  });
+});
+
 describe('diffRules order', () => {
   it('knows the kernel keeps one list per filter and -A prepends', async () => {
     const { diffRules } = await import('../../../src/rules/diff.js');
