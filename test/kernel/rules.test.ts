@@ -7,8 +7,8 @@
 //   - `rules load FILE` leaves the same rule list (and settings) as `auditctl -R FILE`; `rules diff` agrees.
 // Rules go in through one tsaudit process per step (rules separated by ";") to keep this quick.
 
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import yaml from 'js-yaml';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -267,3 +267,51 @@ describeKernel('tsaudit rules against auditctl', () => {
   });
 });
 
+
+// The example rule sets shipped with this machine's auditd (augenrules-style: all files in order, in one
+// file), loaded with auditctl -R and with tsaudit rules load: the same kernel rules, the same settings and
+// the same exit status. They include -D, -b, -f, --backlog_wait_time, -c and -i lines and rules that fail
+// (duplicates across the sets), so error handling is compared too. 11-loginuid.rules (--loginuid-immutable)
+// and any -e 2 / -f 2 line are left out: they must never reach this kernel.
+const EXAMPLES = '/usr/share/doc/auditd/examples/rules';
+
+describeKernel('tsaudit rules load against auditctl -R on the auditd example rule sets', () => {
+  useKernelState();
+  const dir = `/tmp/tsaudit-rules-examples-${process.pid}`;
+
+  afterAll(() => {
+    try {
+      auditctl(['-D']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(!existsSync(EXAMPLES))('gives the same rules, settings and exit status', () => {
+    mkdirSync(dir, { recursive: true });
+    const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.rules') && f !== '11-loginuid.rules').sort();
+    const dangerous = /^\s*(-e\s*2|-f\s*2|--loginuid-immutable)\b/;
+    const lines = files.flatMap((f) => readFileSync(join(EXAMPLES, f), 'utf8').split('\n')).filter((l) => !dangerous.test(l));
+    expect(lines.filter((l) => /^-[aw] /.test(l)).length).toBeGreaterThan(150);
+    const file = join(dir, 'audit.rules');
+    writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o640 });
+    const before = readStatus();
+
+    auditctl(['-D']);
+    const theirs = spawnSync('auditctl', ['-R', file], { encoding: 'utf8' });
+    const byAuditctl = list();
+    const statusAuditctl = readStatus();
+    expect(byAuditctl.split('\n').filter(Boolean).length).toBeGreaterThan(100);
+
+    auditctl(['-D']);
+    auditctl(['-b', before.backlog_limit!, '--backlog_wait_time', before.backlog_wait_time!, '-f', before.failure === '0' ? '0' : '1']);
+    const ours = runCli(['rules', 'load', file]);
+    expect(list()).toBe(byAuditctl);
+    expect(ours.status).toBe(theirs.status);
+    const statusOurs = readStatus();
+    for (const k of ['backlog_limit', 'backlog_wait_time', 'failure', 'enabled']) expect(statusOurs[k]).toBe(statusAuditctl[k]);
+    // each failed line is reported as FILE:LINE: reason, and the load fails at the end (the -c line)
+    expect(ours.stderr).toMatch(new RegExp(`^tsaudit: ${file}:\\d+: rule already exists: `, 'm'));
+    expect(ours.stderr.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`^tsaudit: ${file}: \\d+ of \\d+ lines failed`));
+  });
+});

@@ -219,10 +219,14 @@ describe('rules load', () => {
     expect(listing()).toBe('-w /etc/passwd -p rwxa\n-w /etc/group -p rwxa\n');
   });
 
-  it('after a -i line reports errors and still succeeds', async () => {
+  it('after a -i line reports errors and still succeeds; -c before -i still fails at the end, as in auditctl', async () => {
     await runLoad(file('ign.rules', `-i\n-w /etc/passwd\n-w /etc/passwd\n-w /etc/group\n`), {}, ctx);
     expect(stderr).toMatch(/ign\.rules:3: rule already exists/);
     expect(stdout).toMatch(/2 rules added, 1 line failed/);
+    kernel.rules = [];
+    const e = await failure(runLoad(file('ci.rules', `-c\n-i\n-w /etc/passwd\n-w /etc/passwd\n-w /etc/group\n`), {}, ctx));
+    expect(e.message).toMatch(/ci\.rules: 1 of 5 lines failed/);
+    expect(listing()).toBe('-w /etc/passwd -p rwxa\n-w /etc/group -p rwxa\n');
   });
 
   it('reads stdin for -, and refuses world-writable files like auditctl -R', async () => {
