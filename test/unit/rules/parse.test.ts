@@ -84,6 +84,18 @@ describe('watches (-w/-W/-p/-k)', () => {
     expect(rule('-w /etc/shadow -p WX').fields[1]!.value).toBe(3);
   });
 
+  it('warns like auditctl about relative and wildcard paths, which the kernel takes literally', () => {
+    const [cmd] = parseRuleArgs(['-w', '/etc/../etc/pass*'], env) as [RuleCommand];
+    expect(cmd.kind === 'add' && cmd.warnings).toEqual(['relative path notation is not supported', 'wildcard notation is not supported']);
+  });
+
+  it('stops at the kernel limit of 64 fields', () => {
+    const many = Array.from({ length: 62 }, (_, i) => `-F uid!=${i}`).join(' ');
+    expect(rule(`-a always,exit ${many} -F gid=0`).fields).toHaveLength(63);
+    expect(fail(`-a always,exit ${many} -F gid=0 -F gid=1`)).toMatch(/^bad rule field at token 130: got "gid=1" \(too many fields in rule\)/);
+    expect(fail(`-a always,exit ${many} -F gid=0 -p r`)).toMatch(/too many fields in rule/);
+  });
+
   it('-W builds the same rule for deletion', () => {
     const cmd = parseRuleArgs(['-W', '/etc/passwd', '-p', 'wa'], env)[0]!;
     expect(cmd.kind).toBe('delete');
