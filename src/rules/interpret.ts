@@ -1,11 +1,11 @@
 // `auditctl -l -i` for a0..a3: on a rule with exactly one syscall, auditctl shows the argument as auparse
 // interprets that syscall's argument (auparse's print_a0..print_a3 of audit 3.0.x): ptrace requests, clock
-// ids, uids and gids, socket domain/type/protocol, open flags, modes, signals, AT_FDCWD. This follows those
-// choices for the syscalls below, with the value formatters of tsaudit's log interpretation. Syscalls that
-// auparse interprets and tsaudit does not (personality, prctl, rlimits, socketcall, ipc, bpf, fcntl, socket
-// options, clone flags of unshare/setns, ...) print as 0x<hex>, as auparse prints the uninterpreted ones.
+// ids, uids and gids, socket domain/type/protocol, open and clone flags, modes, signals, AT_FDCWD. This
+// follows those choices for the syscalls below, with the value formatters of tsaudit's log interpretation.
+// Syscalls that auparse interprets and tsaudit does not (personality, prctl, rlimits, socketcall, ipc, bpf,
+// fcntl, socket options, ...) print as 0x<hex>, as auparse prints the uninterpreted ones.
 
-import { dirfdText, openFlagsText, ptraceText, socketDomainText, socketProtoText, socketTypeText } from '../parse/interpret/args.js';
+import { cloneFlagsText, dirfdText, openFlagsText, ptraceText, socketDomainText, socketProtoText, socketTypeText } from '../parse/interpret/args.js';
 import { modeShortText, signalText } from '../parse/interpret/values.js';
 import { CLOCK_IDS } from '../tables/rule-fields.js';
 import type { RuleEnv } from './env.js';
@@ -49,6 +49,7 @@ export function argText(env: RuleEnv, sys: string | undefined, index: number, va
         if (GID_A0.has(sys)) return idText(env, hex, 'gid');
         if (sys === 'socket') return socketDomainText(hex);
         if (sys.startsWith('exit')) return exitText(hex);
+        if (sys === 'unshare') return cloneFlagsText(hex);
         break;
       case 1:
         if (sys === 'fchmod' || sys === 'chmod' || sys === 'creat' || sys === 'mkdir') return modeShortText(hex, 16);
@@ -58,6 +59,7 @@ export function argText(env: RuleEnv, sys: string | undefined, index: number, va
         if (sys === 'socket') return socketTypeText(hex);
         if (sys === 'open' || sys === 'mq_open') return openFlagsText(hex);
         if (sys === 'kill' || sys === 'tkill') return signalText(hex, 16);
+        if (sys === 'setns') return cloneFlagsText(hex);
         break;
       case 2:
         if (sys === 'openat' || sys === 'open_by_handle_at') return openFlagsText(hex);
