@@ -84,6 +84,10 @@ const OWN = [
   '-a always,exit -F arch=b64 -S rename,renameat,renameat2 -F subj_user=system_u -F subj_role=object_r -F subj_sen=s0 -F subj_clr=s0',
   '-a always,exit -F arch=b64 -S mkdir -F obj_user=system_u -F obj_role=object_r -F obj_type=etc_t -F obj_lev_low=s0 -F obj_lev_high=s0',
   '-a always,exit -F arch=b64 -S open -F key=tsaudit-a -k tsaudit-b',
+  '-a never,exclude -F msgtype=9999',
+  '-a never,filesystem -F fstype=0x12345678 -k tsaudit-fsnum',
+  '-a always,exit -F arch=b64 -S open -F exit=5 -F exit!=-4095',
+  `-a always,exit -F arch=b64 -S all -F dir=${TREE}/dir -F perm=wa -k tsaudit-dir-as-watch`,
   // arguments auditctl -l -i interprets for single-syscall rules
   '-a always,exit -F arch=b64 -S socket -F a0=2 -F a1=1 -F a2=6',
   '-a always,exit -F arch=b32 -S kill -F a1=9',
