@@ -8,8 +8,9 @@
 import { machine } from './lib.mjs';
 import { interpretScenario } from './interpret.mjs';
 import { parseScenario } from './parse.mjs';
+import { streamScenario } from './stream.mjs';
 
-const SCENARIOS = [parseScenario, interpretScenario];
+const SCENARIOS = [parseScenario, interpretScenario, streamScenario];
 
 const args = process.argv.slice(2);
 const keep = args.includes('--keep');

@@ -14,6 +14,7 @@ const pkg = createRequire(import.meta.url)('../package.json') as { version: stri
 export function buildProgram(): Command {
   const program = new Command('tsaudit')
     .description(pkg.description)
+    .usage('[options] <command> [command options]')
     .version(pkg.version, '-V, --version', 'print the version')
     .option('--no-color', 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)')
     .option('--debug', 'show stack traces on errors')
@@ -26,10 +27,14 @@ export function buildProgram(): Command {
 Flags may be written Go-style too: -format=json, -format json, --format=json and --format json are the same.
 
 Examples:
-  tsaudit parse -i test/fixtures/corpus/real-small.log
   sudo tsaudit status
+  sudo tsaudit set --backlog-limit 8192
   sudo tsaudit rules add -w /etc/passwd -p wa -k passwd
-  sudo tsaudit stream -format=json`,
+  sudo tsaudit stream -format=json
+  tsaudit parse -format=json /var/log/audit/audit.log
+  source <(tsaudit completion bash)
+
+Each command has its own --help and manual page (man tsaudit-status, ...).`,
     );
   registerCommands(program);
   program.argument('[command]').action((name: string | undefined) => {
