@@ -14,6 +14,7 @@
 
 import { execFileSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 const require = createRequire(import.meta.url);
 const EVENTS = Number(process.argv[2] ?? 100000);
@@ -40,6 +41,7 @@ const child = spawn(process.execPath, ['-e', `
   process.stdin.once('data', () => { for (let i = 0; i < ${EVENTS}; i++) getpgid(0); process.exit(0); });
 `], { stdio: ['pipe', 'inherit', 'inherit'] });
 
+const loopDelay = monitorEventLoopDelay({ resolution: 1 });
 let maxGap = 0;
 let last = performance.now();
 const ticker = setInterval(() => {
@@ -67,6 +69,7 @@ try {
     prefill: PREFILL,
     reader_cpu_percent: Math.round(result.cpuMs / result.ms * 100),
     max_event_loop_gap_ms: +maxGap.toFixed(1),
+    event_loop_delay_p99_ms: +(loopDelay.percentile(99) / 1e6).toFixed(1),
   }));
 } finally {
   clearInterval(ticker);
@@ -96,6 +99,9 @@ async function runDrain() {
       if (!t0) {
         t0 = performance.now();
         cpu0 = process.cpuUsage();
+        maxGap = 0; // count event-loop stalls while receiving only, not module loading
+        last = t0;
+        loopDelay.enable();
       }
       for (const item of batch) {
         if (item.kind === 'overrun') overruns++;

@@ -13,12 +13,12 @@ import { measure, table, which } from './lib.mjs';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SEED = join(ROOT, 'test/fixtures/corpus/real-medium.log.gz');
 /** Events in one copy of real-medium.log, as `ausearch --input` counts them (corpus README). */
-const EVENTS_PER_COPY = 21407;
+export const EVENTS_PER_COPY = 21407;
 const TARGET_BYTES = 200e6;
 const SERIAL_STEP = 10_000_000; // > the serial range of one copy
 const SECONDS_STEP = 30; // > the 18 s one copy spans, and > the 2 s reassembly window
 
-async function buildLog(file) {
+export async function buildLog(file) {
   const seed = gunzipSync(readFileSync(SEED)).toString('utf8');
   const copies = Math.max(1, Math.round(TARGET_BYTES / Buffer.byteLength(seed)));
   const out = createWriteStream(file, { highWaterMark: 1 << 20 });

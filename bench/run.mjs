@@ -6,9 +6,11 @@
 // To add a scenario: write bench/<name>.mjs exporting { name, description, run(ctx) } and list it below.
 
 import { machine } from './lib.mjs';
+import { interpretScenario } from './interpret.mjs';
 import { parseScenario } from './parse.mjs';
+import { streamScenario } from './stream.mjs';
 
-const SCENARIOS = [parseScenario];
+const SCENARIOS = [parseScenario, interpretScenario, streamScenario];
 
 const args = process.argv.slice(2);
 const keep = args.includes('--keep');

@@ -7,6 +7,8 @@ import { formatOption, type FormatName } from '../format/index.js';
 interface ParseFlags {
   format: FormatName;
   strict?: boolean;
+  interpret?: boolean;
+  id: boolean;
 }
 
 export function register(program: Command): void {
@@ -16,12 +18,20 @@ export function register(program: Command): void {
     .argument('[files...]', 'audit log files, read in order; "-" or none reads stdin')
     .addOption(formatOption('text'))
     .option('--strict', 'fail (exit 1) when any line is not an audit record')
+    .option('-i, --interpret', 'one normalized event per event: who did what to what, how, with what result')
+    .option('--id', 'with -i, resolve uid/gid names from /etc/passwd and /etc/group (default)', true)
+    .option('--no-id', 'with -i, keep ids numeric (also -id=false); ENRICHED logs still give their own names')
     .addHelpText(
       'after',
       `
-Output:
+Output (without -i):
   text   each event's raw records, each event preceded by a "---" line
   json   one object per record (NDJSON): @timestamp, record_type, sequence, raw_msg, result, fields
+  yaml   the same objects, one YAML document each
+
+Output with -i (interpreted, normalized events in go-libaudit's layout and vocabulary):
+  text   TIME SERIAL ACTOR ACTION OBJECT via HOW: RESULT [keys]
+  json   one object per event: category, record_type, result, session, summary, user, process, file, data, paths
   yaml   the same objects, one YAML document each
 
 Lines that are not audit records are reported on stderr as FILE:LINE: reason, counted, and summed up at
@@ -30,11 +40,17 @@ the end; they do not stop the run unless --strict is given.
 Examples:
   tsaudit parse /var/log/audit/audit.log
   sudo cat /var/log/audit/audit.log | tsaudit parse -format=json | jq -c 'select(.record_type == "EXECVE")'
-  tsaudit parse --strict audit.log.1 audit.log`,
+  tsaudit parse --strict audit.log.1 audit.log
+  tsaudit parse -i audit.log                      # one line per event: time, actor, action, object, result
+  tsaudit parse -i -format=json -id=false audit.log | jq -c 'select(.summary.action == "executed")'`,
     )
     .action(async (files: string[], flags: ParseFlags) => {
       const { runParse, rawSink } = await import('../parse/run.js');
-      const sink = await rawSink(flags.format);
+      let sink;
+      if (flags.interpret) {
+        const { interpretSink } = await import('../parse/normalize/sink.js');
+        sink = await interpretSink(flags.format, { ids: flags.id });
+      } else sink = await rawSink(flags.format);
       await runParse({ files, sink, strict: flags.strict === true });
     });
 }

@@ -24,6 +24,8 @@
 // Every request has a sequence number and a timeout (default 5 s, `timeoutMs`): a silent kernel gives
 // E_TIMEOUT instead of a hang. Kernel errors become TsauditError (see errors.ts): E_NOT_ROOT for
 // EPERM/EACCES, E_NO_AUDIT for ECONNREFUSED, E_KERNEL otherwise, with context.errno and context.op.
+// Two refinements ask the kernel why: an EPERM on a change while enabled=2 (or on a locked feature) is
+// E_LOCKED, and setPid/clearPid name the registered daemon for EEXIST/EACCES. E_TIMEOUT, E_CLOSED as named.
 //
 // Receiving records (stream)
 //   joinMulticast()                   joins AUDIT_NLGRP_READLOG (needs CAP_AUDIT_READ): a read-only copy of
@@ -166,12 +168,36 @@ export class AuditClient {
 
   /** Registers `pid` (default: this process) as the audit daemon; records are then unicast to this socket. */
   async setPid(pid: number = process.pid): Promise<void> {
-    await this.request(AUDIT.SET, encodeStatusChange({ pid }), { ack: true, setting: `pid ${pid}` });
+    try {
+      await this.request(AUDIT.SET, encodeStatusChange({ pid }), { ack: true, setting: `pid ${pid}` });
+    } catch (err) {
+      // EEXIST: the kernel does not replace a live audit daemon. Say which one holds it.
+      throw await this.explainPidError(err, (holder) => `registering as the audit daemon: pid ${holder} is already registered`);
+    }
   }
 
   /** Unregisters the audit daemon (pid 0); only the registered process may do this. */
   async clearPid(): Promise<void> {
-    await this.request(AUDIT.SET, encodeStatusChange({ pid: 0 }), { ack: true, setting: 'pid 0' });
+    try {
+      await this.request(AUDIT.SET, encodeStatusChange({ pid: 0 }), { ack: true, setting: 'pid 0' });
+    } catch (err) {
+      // EACCES here is not a missing capability: only the registered daemon may unregister itself.
+      throw await this.explainPidError(err, (holder) => `unregistering the audit daemon: only the registered daemon (pid ${holder}) may do that`);
+    }
+  }
+
+  private async explainPidError(err: unknown, say: (holder: number) => string): Promise<unknown> {
+    if (!(err instanceof TsauditError)) return err;
+    const errno = err.context.errno;
+    if (errno !== 'EEXIST' && errno !== 'EACCES') return err;
+    let holder: number;
+    try {
+      holder = (await this.getStatus()).pid;
+    } catch {
+      return err;
+    }
+    if (holder === 0) return err;
+    return new TsauditError('E_KERNEL', `${say(holder)} (${errno})`, { context: { ...err.context, pid: holder }, cause: err });
   }
 
   /** Resets the lost counter and returns its old value. */

@@ -1,28 +1,24 @@
 // Maps kernel errno values from netlink ACKs and failed socket calls to TsauditError.
 //   EPERM/EACCES    -> E_NOT_ROOT  "<what> requires root (CAP_AUDIT_CONTROL)"
 //   ECONNREFUSED    -> E_NO_AUDIT  (audit requests refused, e.g. from a non-initial user namespace)
-//   anything else   -> E_KERNEL    "<what>: <setting> <value>: EINVAL (invalid argument)"
+//   anything else   -> E_KERNEL    "<what>: <setting> <value>: EINVAL (Invalid argument)"
 // context.errno is the errno name ('EEXIST'), context.op the message type name ('AUDIT_SET').
 
-import { constants } from 'node:os';
-import { getSystemErrorMap } from 'node:util';
 import { TsauditError } from '../errors.js';
-
-const ERRNO_NAMES = new Map<number, string>();
-for (const [name, value] of Object.entries(constants.errno)) if (!ERRNO_NAMES.has(value)) ERRNO_NAMES.set(value, name);
+import { errnoName as tableName, errnoMessage as tableMessage, errnoNumber } from '../tables/errno.js';
 
 /** 'EINVAL' for 22; 'errno 999' when unknown. */
 export function errnoName(errno: number): string {
-  return ERRNO_NAMES.get(errno) ?? `errno ${errno}`;
+  return tableName(errno) ?? `errno ${errno}`;
 }
 
-/** Lower-case description ('invalid argument'), as libuv words it. */
+/** strerror() text ('Invalid argument'), as auditctl shows it. */
 export function errnoMessage(errno: number): string {
-  return getSystemErrorMap().get(-errno)?.[1] ?? 'unknown error';
+  return tableMessage(errno);
 }
 
 export function errnoValue(name: string): number {
-  return (constants.errno as Record<string, number>)[name] ?? -1;
+  return errnoNumber(name) ?? -1;
 }
 
 /** What a request does, for messages: "reading audit status requires root ...". */

@@ -1,8 +1,10 @@
-// Bytes -> lines, in constant memory. Each chunk is searched for newlines with Buffer.indexOf(10); the part
-// up to the chunk's last newline is decoded to a string once and cut into lines, and only the unfinished
-// tail is kept for the next chunk. A line longer than `maxLine` bytes is not buffered: its bytes are
+// Bytes -> lines, in constant memory. Each chunk is searched for newlines with Buffer.indexOf(10); every
+// complete line is decoded on its own (latin1 when the chunk is ASCII, else UTF-8), and only the
+// unfinished tail is kept (copied) for the next chunk. A line longer than `maxLine` bytes is not buffered: its bytes are
 // counted and skipped, and it is reported as an overlong line (so a newline-free binary file cannot grow
 // memory). Lines are numbered from 1; a last line without a newline is still a line.
+
+import { isAscii } from 'node:buffer';
 
 /** Called for every complete line (without its newline). `overlong` is set for skipped overlong lines. */
 export type LineHandler = (line: string, lineNo: number, overlong?: { bytes: number }) => void;
@@ -39,9 +41,7 @@ export class LineSplitter {
       start = first + 1;
     }
     const last = chunk.lastIndexOf(10);
-    if (last >= start) {
-      this.splitBytes(chunk, start, last);
-    }
+    if (last >= start) this.splitBytes(chunk, start, last, isAscii(chunk.subarray(start, last)));
     if (last + 1 < chunk.length) this.keep(chunk, last + 1, chunk.length);
   }
 
@@ -50,20 +50,7 @@ export class LineSplitter {
     if (this.skipping || this.tailBytes > 0) this.finishTail();
   }
 
-  private splitText(text: string): void {
-    let from = 0;
-    for (;;) {
-      const nl = text.indexOf('\n', from);
-      if (nl < 0) {
-        this.onLine(from === 0 ? text : text.slice(from), ++this.lineNo);
-        return;
-      }
-      this.onLine(text.slice(from, nl), ++this.lineNo);
-      from = nl + 1;
-    }
-  }
-
-  private splitBytes(chunk: Buffer, start: number, last: number): void {
+  private splitBytes(chunk: Buffer, start: number, last: number, ascii: boolean): void {
     // Each line is decoded on its own: a line string then holds only its own bytes, so a record kept
     // waiting for its event does not pin a whole decoded chunk (1 MiB strings go straight to V8's old
     // generation and only a full GC frees them).
@@ -72,7 +59,8 @@ export class LineSplitter {
       let end = chunk.indexOf(10, from);
       if (end < 0 || end > last) end = last;
       if (end - from > this.maxLine) this.onLine('', ++this.lineNo, { bytes: end - from });
-      else this.onLine(chunk.toString('utf8', from, end), ++this.lineNo);
+      // ASCII bytes decode the same as latin1, which is a plain copy (about twice as fast as UTF-8).
+      else this.onLine(ascii ? chunk.toString('latin1', from, end) : chunk.toString('utf8', from, end), ++this.lineNo);
       from = end + 1;
     }
   }

@@ -1,6 +1,6 @@
 // Record-level JSON/YAML (no -i): one plain object per record, in the shape of go-libaudit's
 // `auparse -format=json`: `@timestamp`, `record_type`, `sequence`, `node` (when present), `raw_msg`,
-// `result` when the record says (`success=`/`res=`), then every body field as a string, as written
+// every body field as a string, then `result` when the record says (`success=`/`res=`). Fields are as written
 // (quotes removed; hex, `(null)` and `?` kept), except `arch` shown by name (`x86_64`) and `syscall` by
 // name (by the arch field before it) where the tables know it. A key that repeats (an outer and an inner `uid=`) keeps its last value.
 // (The JSON text then holds both members; JSON parsers keep the last.)
@@ -37,7 +37,17 @@ export function recordResult(record: AuditRecord): 'success' | 'fail' | undefine
   return v === undefined ? undefined : resultOf(v);
 }
 
-function resultOf(v: string): 'success' | 'fail' | undefined {
+export function resultOf(v: string): 'success' | 'fail' | undefined {
+  switch (v) {
+    case 'yes':
+    case 'success':
+    case '1':
+      return 'success';
+    case 'no':
+    case 'failed':
+    case '0':
+      return 'fail';
+  }
   switch (v.replace(/[),']+$/, '').toLowerCase()) {
     case 'yes':
     case 'success':
@@ -54,9 +64,15 @@ function resultOf(v: string): 'success' | 'fail' | undefined {
 }
 
 /** Name for an `arch=` value (hex AUDIT_ARCH_* code), or undefined. */
+const archNames = new Map<string, string | null>();
+
 export function archFieldName(value: string): string | undefined {
-  if (value.length === 0 || value.length > 8 || !/^[0-9a-fA-F]+$/.test(value)) return undefined;
-  return archName(Number.parseInt(value, 16));
+  let name = archNames.get(value);
+  if (name === undefined) {
+    name = value.length === 0 || value.length > 8 || !/^[0-9a-fA-F]+$/.test(value) ? null : archName(Number.parseInt(value, 16)) ?? null;
+    if (archNames.size < 256) archNames.set(value, name);
+  }
+  return name ?? undefined;
 }
 
 export function recordToPlain(record: AuditRecord): Record<string, unknown> {
@@ -66,8 +82,6 @@ export function recordToPlain(record: AuditRecord): Record<string, unknown> {
   out.sequence = record.serial;
   if (record.node !== undefined) out.node = record.node;
   out.raw_msg = record.rawMsg;
-  const result = recordResult(record);
-  if (result !== undefined) out.result = result;
   let arch: string | undefined;
   for (const f of record.fields()) {
     if (HEADER_KEYS.has(f.key)) continue;
@@ -80,21 +94,23 @@ export function recordToPlain(record: AuditRecord): Record<string, unknown> {
     }
     out[f.key] = v; // a repeated key keeps its first position and its last value (as JSON.parse of recordJSON)
   }
+  const result = recordResult(record);
+  if (result !== undefined) out.result = result;
   if (record.isEnriched) out.enriched = record.enriched();
   return out;
 }
 
 // ---- the JSON hot path ----------------------------------------------------------------------------------
 //
-// Most bodies are a plain run of `key=value` / `key="value"` tokens with nothing to escape. For those, one
-// native regular-expression replace turns the body into JSON members; arch/syscall/result are patched in.
-// Anything else (msg='…', free text, backslashes, control bytes, a field named like a header key, an
-// unterminated quote) goes through the general scanner. Both write a repeated key twice (JSON parsers keep
-// the last value, as recordToPlain does).
+// Most bodies are a plain run of `key=value` / `key="value"` tokens with nothing to escape (SAFE_BODY).
+// Those are cut with indexOf/slice (safeBodyJson), and record-json-bytes.ts writes them as bytes without
+// building strings at all. Anything else (msg='…', free text, backslashes, control bytes, a field named like
+// a header key, an unterminated quote) goes through the general scanner. Both write a repeated key twice
+// (JSON parsers keep the last value, as recordToPlain does).
 
-const SAFE_BODY =
+export const SAFE_BODY =
   /^ *(?:(?!(?:@timestamp|record_type|sequence|node|raw_msg|result|enriched)=)[^\s="'\\\u0000-\u001f]+=(?:"[^"\\\u0000-\u001f]*"|[^\s"'\\\u0000-\u001f]*)(?: +|$))*$/;
-const SAFE_ENRICHED =
+export const SAFE_ENRICHED =
   /^ *(?:[^\s="'\\{}\u0000-\u001f]+=(?:"[^"\\\u0000-\u001f]*"|\{[^}"\\\u0000-\u001f]*\}|[^\s"'\\{}\u0000-\u001f]*)(?: +|$))*$/;
 
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\u007f\u2028\u2029\ud800-\udfff]/;
@@ -247,8 +263,8 @@ export function recordJSON(record: AuditRecord): string {
   let out = `{"@timestamp":"${isoTimestamp(record.sec, record.msec)}","record_type":${typeNameJson(record.typeName)},"sequence":${record.serial}`;
   if (record.node !== undefined) out += `,"node":${q(record.node)}`;
   out += `,"raw_msg":${JSON.stringify(record.rawMsg)}`;
-  if (result !== undefined) out += `,"result":"${result}"`;
   out += json;
+  if (result !== undefined) out += `,"result":"${result}"`;
   if (record.isEnriched) out += `,"enriched":${enrichedJson(record.line, record.bodyEnd + 1, record.line.length)}`;
   return `${out}}\n`;
 }

@@ -6,15 +6,18 @@
 // YAML); an interpreting stage (`-i`) only has to supply another EventSink. Bad lines are reported on stderr
 // as `FILE:LINE: reason`, counted, and summarized at the end; with `strict` they make the run fail.
 
+import { isAscii } from 'node:buffer';
 import { read } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { TsauditError } from '../errors.js';
-import { createWriter, type FormatName, Output } from '../format/index.js';
+import { createWriter, type FormatName } from '../format/index.js';
 import { shutdownSignal } from '../runtime.js';
 import { LineSplitter } from './lines.js';
+import { BatchOutput } from './output.js';
 import { parseRecord, type AuditRecord } from './record.js';
 import { type AuditEvent, EventAssembler, type AssemblerOptions } from './reassemble.js';
+import { jsonBound, recordJSONInto } from './record-json-bytes.js';
 import { recordJSON, recordToPlain } from './record-json.js';
 
 /** Where complete events go. `write` returns false when the caller should await `ready()`. */
@@ -22,25 +25,37 @@ export interface EventSink {
   write(event: AuditEvent): boolean;
   ready(): Promise<void>;
   end(): Promise<void>;
+  /** Told whether all input so far was ASCII (a sink may then write its text as latin1: faster, same bytes). */
+  inputAscii?(ascii: boolean): void;
 }
 
 /** Text: each event's raw lines after a `---` line. JSON/YAML: one object per record (see recordToPlain). */
 export async function rawSink(format: FormatName): Promise<EventSink> {
-  if (format === 'text') {
-    const w = await createWriter<AuditEvent>('text', { text: eventText });
-    return { write: (e) => w.write(e), ready: () => w.ready(), end: () => w.end() };
-  }
-  if (format === 'json') {
-    // The hot path: JSON text written straight from each line (recordJSON), no intermediate objects.
-    const out = new Output();
+  if (format === 'text' || format === 'json') {
+    // The hot paths. Text: the lines themselves, batched into reused buffers. JSON: for ASCII input, each
+    // record's JSON is written as bytes straight into the batch (recordJSONInto); else recordJSON().
+    const out = new BatchOutput();
+    const writeJson = (e: AuditEvent): boolean => {
+      let ok = true;
+      for (const r of e.records) {
+        if (out.ascii && out.reserve(jsonBound(r))) {
+          const end = recordJSONInto(r, out.buffer, out.offset);
+          if (end >= 0) {
+            ok = out.commit(end) && ok;
+            continue;
+          }
+        }
+        ok = out.write(recordJSON(r)) && ok;
+      }
+      return ok;
+    };
     return {
-      write(e) {
-        let ok = true;
-        for (const r of e.records) ok = out.write(recordJSON(r)) && ok;
-        return ok;
-      },
+      write: format === 'text' ? (e) => out.write(eventText(e)) : writeJson,
       ready: () => out.ready(),
       end: () => out.end(),
+      inputAscii: (ascii) => {
+        out.ascii = ascii;
+      },
     };
   }
   const w = await createWriter<AuditRecord>(format, { text: (r) => r.line, toPlain: recordToPlain });
@@ -95,6 +110,8 @@ export async function runParse(opts: ParseRunOptions): Promise<ParseRunResult> {
     if (!sink.write(e)) blocked = true;
   }, opts.assembler);
   const result: ParseRunResult = { lines: 0, records: 0, events: 0, bad: 0, unreadable: 0 };
+  let ascii = true;
+  sink.inputAscii?.(true);
   let firstBad = '';
 
   for (const file of files) {
@@ -116,6 +133,10 @@ export async function runParse(opts: ParseRunOptions): Promise<ParseRunResult> {
     try {
       const chunks = file === '-' && (opts.stdin !== undefined || process.stdin.isTTY) ? streamChunks(opts.stdin ?? process.stdin) : fileChunks(file, opts.highWaterMark);
       for await (const chunk of chunks) {
+        if (ascii && !isAscii(chunk)) {
+          ascii = false;
+          sink.inputAscii?.(false);
+        }
         splitter.push(chunk);
         if (blocked) {
           blocked = false;
@@ -126,6 +147,7 @@ export async function runParse(opts: ParseRunOptions): Promise<ParseRunResult> {
       splitter.end();
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
+      if (typeof e?.code !== 'string' || typeof e?.syscall !== 'string') throw err; // not a read error
       const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.code === 'EACCES' ? 'permission denied' : e.message;
       if (files.length === 1) throw new TsauditError('E_INPUT', `cannot read ${name}: ${why}`, { exitCode: 1, context: { file: name }, cause: err });
       result.unreadable++;

@@ -328,7 +328,8 @@ function fieldPair(env: RuleEnv, s: State, pair: string, list: number): RuleFiel
     }
     case FIELD.AUDIT_FILETYPE: {
       exitOnly();
-      const t = FILETYPE_BY_NAME[v];
+      // beyond auditctl: a number too, since auditctl -l prints filetype as a number
+      const t = isDigit(v[0]) ? parseCNumber(v) : FILETYPE_BY_NAME[v];
       if (t === undefined) throw new Error(`unknown file type "${v}" (expected ${Object.keys(FILETYPE_BY_NAME).join(', ')})`);
       return { field, op, value: t };
     }
@@ -486,6 +487,17 @@ export function parseRuleArgs(tokens: readonly string[], env: RuleEnv): RuleComm
           s.elf = code;
         }
         const value = needValue(o, '-S');
+        if (l === LIST.AUDIT_FILTER_URING_EXIT) {
+          // io_uring rules name io_uring operations, not syscalls: tsaudit carries no table of them
+          for (const sc of value.split(',').filter((x) => x !== '')) {
+            const ok = sc === 'all' || (isDigit(sc[0]) && parseCNumber(sc) !== undefined);
+            if (!ok || addSyscall(env, s.rule.mask, 0, sc) === undefined) {
+              throw bad('unknown io_uring operation', 'give io_uring operations by number below 2048 (or all)');
+            }
+          }
+          s.syscallAdded = true;
+          break;
+        }
         for (const sc of value.split(',').filter((x) => x !== '')) {
           if (addSyscall(env, s.rule.mask, s.elf, sc) === undefined) {
             const hint = closest(sc, env.syscallNames(s.elf));
@@ -580,7 +592,7 @@ export function parseRuleArgs(tokens: readonly string[], env: RuleEnv): RuleComm
       case 'e':
       case 'f': {
         const v = o.arg!;
-        if (v !== '0' && v !== '1' && v !== '2') throw bad(o.name === 'e' ? 'bad enabled value' : 'bad failure value', 'expected 0, 1 or 2');
+        if (v !== '0' && v !== '1' && v !== '2') throw bad(o.name === 'e' ? 'bad enabled value' : 'bad failure value', `-${o.name} takes 0, 1 or 2`);
         out.push({ kind: 'set', setting: o.name === 'e' ? 'enabled' : 'failure', value: Number(v) });
         break;
       }
@@ -589,7 +601,7 @@ export function parseRuleArgs(tokens: readonly string[], env: RuleEnv): RuleComm
       case 'backlog_wait_time': {
         const n = isDigit(o.arg![0]) ? parseCNumber(o.arg!) : undefined;
         const what = o.name === 'r' ? 'rate limit' : o.name === 'b' ? 'backlog limit' : 'backlog wait time';
-        if (n === undefined) throw bad(`bad ${what}`, 'expected a number');
+        if (n === undefined) throw bad(`bad ${what}`, `${name} takes a number`);
         out.push({ kind: 'set', setting: o.name === 'r' ? 'rate_limit' : o.name === 'b' ? 'backlog_limit' : 'backlog_wait_time', value: n });
         break;
       }
@@ -661,22 +673,17 @@ function mismatchWarning(env: RuleEnv, s: State, names: string): string | undefi
 }
 
 /** A rule line of a rules file -> tokens. Splits on blanks; `\ ` is a space inside a token and `\\` a
- *  backslash (as auditctl), and, beyond auditctl, '...' and "..." quote a token (as go-libaudit). Returns
- *  undefined for a blank or comment line. */
+ *  backslash (as auditctl). Beyond auditctl, a token that starts with ' or " and has the closing quote is
+ *  taken without its quotes (go-libaudit's rule files quote paths with spaces); a quote anywhere else, or
+ *  without its closing quote, is an ordinary character, as for auditctl. Returns undefined for a blank or
+ *  comment line. */
 export function splitRuleLine(line: string): string[] | undefined {
   const text = line.replace(/\r$/, '');
   const tokens: string[] = [];
   let cur = '';
   let has = false;
-  let quote: string | undefined;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if (quote) {
-      if (ch === quote) quote = undefined;
-      else if (ch === '\\' && quote === '"' && (text[i + 1] === '"' || text[i + 1] === '\\')) cur += text[++i];
-      else cur += ch;
-      continue;
-    }
     if (ch === ' ' || ch === '\t') {
       if (has) tokens.push(cur);
       cur = '';
@@ -684,12 +691,19 @@ export function splitRuleLine(line: string): string[] | undefined {
       continue;
     }
     if (ch === '#' && !has && tokens.length === 0) return undefined;
+    if (!has && (ch === '"' || ch === "'")) {
+      const end = text.indexOf(ch, i + 1);
+      if (end > i) {
+        cur += text.slice(i + 1, end);
+        i = end;
+        has = true;
+        continue;
+      }
+    }
     has = true;
     if (ch === '\\' && (text[i + 1] === ' ' || text[i + 1] === '\\')) cur += text[++i];
-    else if (ch === '"' || ch === "'") quote = ch;
     else cur += ch;
   }
-  if (quote) throw ruleError(`unterminated ${quote === '"' ? 'double' : 'single'} quote`);
   if (has) tokens.push(cur);
   return tokens.length === 0 ? undefined : tokens;
 }

@@ -115,7 +115,8 @@ function syscallText(env: RuleEnv, r: RuleData, state: RenderState): string {
   if (noSyscallList(r.list)) return '';
   if (allSyscalls(r.mask)) return ' -S all';
   const arch = state.elf !== 0 ? state.elf : env.archCode(env.machine);
-  const known = arch !== undefined && env.archName(arch) !== undefined;
+  // io_uring rules hold io_uring operation numbers, printed as numbers (tsaudit has no table of their names)
+  const known = r.list !== LIST.AUDIT_FILTER_URING_EXIT && arch !== undefined && env.archName(arch) !== undefined;
   const names: string[] = [];
   for (let i = 0; i < 64 * 32; i++) {
     if ((r.mask[i >>> 5]! & (1 << (i & 31))) !== 0) names.push((known ? env.syscallName(arch!, i) : undefined) ?? String(i));
@@ -223,7 +224,9 @@ export function structuredRule(r: RuleData, env: RuleEnv, text: string, opts: Re
     else {
       const names: string[] = [];
       for (let i = 0; i < 64 * 32; i++) {
-        if ((r.mask[i >>> 5]! & (1 << (i & 31))) !== 0) names.push((arch !== undefined ? env.syscallName(arch, i) : undefined) ?? String(i));
+        if ((r.mask[i >>> 5]! & (1 << (i & 31))) !== 0) {
+          names.push((arch !== undefined && r.list !== LIST.AUDIT_FILTER_URING_EXIT ? env.syscallName(arch, i) : undefined) ?? String(i));
+        }
       }
       out.syscalls = names;
     }

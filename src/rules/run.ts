@@ -47,7 +47,7 @@ async function withClient<T>(ctx: RunContext, verb: string, fn: (c: RulesClient)
     return await fn(client);
   } catch (e) {
     if (e instanceof TsauditError && e.code === 'E_NOT_ROOT' && !('rule' in e.context)) {
-      throw new TsauditError('E_NOT_ROOT', `tsaudit rules ${verb} requires root (CAP_AUDIT_CONTROL)`, { context: e.context, cause: e });
+      throw new TsauditError('E_NOT_ROOT', `rules ${verb} requires root (CAP_AUDIT_CONTROL)`, { context: e.context, cause: e });
     }
     throw e;
   } finally {

@@ -85,6 +85,10 @@ describeKernel('AuditClient on the real kernel', () => {
       expect(daemon.setReceiveBuffer(1 << 20)).toBeGreaterThanOrEqual(1 << 20);
       await daemon.setPid();
       expect(readStatus().pid).toBe(String(process.pid));
+      // a second registration is refused while the first daemon's socket is alive, naming the holder
+      const dup = await reader.setPid().catch((err: unknown) => err);
+      expect(dup).toBeInstanceOf(TsauditError);
+      expect((dup as TsauditError).message).toBe(`registering as the audit daemon: pid ${process.pid} is already registered (EEXIST)`);
       reader.joinMulticast();
       auditctl('-D');
       auditctl('-e', '1');
@@ -116,5 +120,40 @@ describeKernel('AuditClient on the real kernel', () => {
       reader.close();
     }
     expect(readStatus().pid).toBe('0');
+  });
+  it('a full receive buffer (ENOBUFS) is an overrun item, and reading goes on', async () => {
+    const daemon = await AuditClient.open();
+    const reader = await AuditClient.open();
+    try {
+      await daemon.setPid();
+      const granted = reader.setReceiveBuffer(1); // the kernel rounds up to its minimum (a few KiB)
+      expect(granted).toBeLessThan(64 * 1024);
+      reader.joinMulticast();
+      auditctl('-D');
+      auditctl('-e', '1');
+      auditctl('-a', 'always,exit', '-F', 'arch=b64', '-S', 'execve', '-F', `ppid=${process.pid}`, '-k', 'tsaudit-overrun-test');
+      // the daemon drains its own copy so the kernel's queue keeps moving; the reader does not read yet
+      const ac = new AbortController();
+      const drained = (async () => {
+        for await (const _batch of daemon.receive({ signal: ac.signal })) {
+          /* discard */
+        }
+      })();
+      for (let i = 0; i < 40; i++) spawnSync('/usr/bin/true');
+      await new Promise((r) => setTimeout(r, 200));
+      const items = await collect(reader, (all) => all.some((i) => i.kind === 'overrun') && all.some((i) => i.kind === 'message'), 3000);
+      ac.abort();
+      await drained;
+      expect(items.some((i) => i.kind === 'overrun')).toBe(true);
+      // after the overrun, records still arrive on the same socket
+      spawnSync('/usr/bin/true');
+      const more = await collect(reader, (all) => text(all).some((t) => t.includes('key="tsaudit-overrun-test"')), 3000);
+      expect(text(more).some((t) => t.includes('key="tsaudit-overrun-test"'))).toBe(true);
+    } finally {
+      auditctl('-D');
+      await daemon.clearPid().catch(() => {});
+      daemon.close();
+      reader.close();
+    }
   });
 });

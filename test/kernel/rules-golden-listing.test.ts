@@ -14,7 +14,10 @@ import { useKernelState } from './state.js';
 
 const DIR = join(ROOT, 'test/fixtures/go-libaudit/rule/testdata');
 const FIXTURE = join(ROOT, 'test/fixtures/rules/go-libaudit-listing.txt');
-const TREE = '/tmp/audit-test';
+// The goldens' paths are under /tmp/audit-test/; the rules are loaded from a private copy of that tree (the
+// unit golden test of another checkout may be using /tmp/audit-test right now) and the listing mapped back.
+const GOLDEN_TREE = '/tmp/audit-test';
+const TREE = `/tmp/tsaudit-golden-listing-${process.pid}`;
 
 function auditctl(args: string[]): string {
   return execFileSync('auditctl', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -27,7 +30,7 @@ describeKernel('auditctl -l of the go-libaudit golden rules', () => {
     const flags: string[] = [];
     for (const f of readdirSync(DIR).filter((x) => x.endsWith('.rules.golden.yml')).sort()) {
       const doc = yaml.load(readFileSync(join(DIR, f), 'utf8')) as { rules: { flags: string }[] };
-      flags.push(...doc.rules.map((r) => r.flags));
+      flags.push(...doc.rules.map((r) => r.flags.replaceAll(`${GOLDEN_TREE}/`, `${TREE}/`)));
     }
     rmSync(TREE, { recursive: true, force: true });
     // Directories are the paths the goldens recorded as AUDIT_DIR; everything else is a file.
@@ -49,7 +52,7 @@ describeKernel('auditctl -l of the go-libaudit golden rules', () => {
         auditctl(argv);
         const listed = auditctl(['-l']).trimEnd().split('\n');
         expect(listed).toHaveLength(1);
-        lines.push(listed[0]!);
+        lines.push(listed[0]!.replaceAll(`${TREE}/`, `${GOLDEN_TREE}/`));
         auditctl(['-D']);
       }
     } finally {

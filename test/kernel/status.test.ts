@@ -77,7 +77,7 @@ describeKernel('tsaudit set on the real kernel', () => {
   it('an out-of-range backlog wait time is a one-line error naming the setting', () => {
     const r = runCli(['set', '--backlog-wait-time', '99999999']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe('tsaudit: changing audit settings: kernel rejected backlog_wait_time 99999999: EINVAL (invalid argument)\n');
+    expect(r.stderr).toBe('tsaudit: changing audit settings: kernel rejected backlog_wait_time 99999999: EINVAL (Invalid argument)\n');
   });
 
   it('--reset-lost returns the old lost count and zeroes it', () => {

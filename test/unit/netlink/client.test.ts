@@ -70,6 +70,21 @@ describe('AuditClient requests', () => {
     expect(k.status.pid).toBe(0);
   });
 
+  it('setPid while another daemon is registered names it (EEXIST); clearPid by another process too (EACCES)', async () => {
+    const k = new FakeKernel();
+    k.status.pid = 31337;
+    await withClient(k, async (c) => {
+      const e = await rejection(c.setPid());
+      expect(e.code).toBe('E_KERNEL');
+      expect(e.message).toBe('registering as the audit daemon: pid 31337 is already registered (EEXIST)');
+      expect(e.context).toMatchObject({ errno: 'EEXIST', op: 'AUDIT_SET', pid: 31337 });
+      const f = await rejection(c.clearPid());
+      expect(f.code).toBe('E_KERNEL');
+      expect(f.message).toBe('unregistering the audit daemon: only the registered daemon (pid 31337) may do that (EACCES)');
+    });
+    expect(k.status.pid).toBe(31337);
+  });
+
   it('features: read and set loginuid_immutable (fake kernel only)', async () => {
     const k = new FakeKernel();
     await withClient(k, async (c) => {
@@ -128,7 +143,7 @@ describe('AuditClient requests', () => {
   it('EINVAL names the setting', async () => {
     const e = await rejection(withClient(new FakeKernel(), (c) => c.setStatus({ backlogWaitTime: 999999 })));
     expect(e.code).toBe('E_KERNEL');
-    expect(e.message).toBe('changing audit settings: kernel rejected backlog_wait_time 999999: EINVAL (invalid argument)');
+    expect(e.message).toBe('changing audit settings: kernel rejected backlog_wait_time 999999: EINVAL (Invalid argument)');
   });
 
   it('a silent kernel gives E_TIMEOUT, and the client still works afterwards', async () => {

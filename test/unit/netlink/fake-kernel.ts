@@ -194,7 +194,12 @@ export class FakeKernel implements Transport {
       if (locked()) return -1;
       this.status.failure = s.failure;
     }
-    if (s.mask & AUDIT_STATUS.PID) this.status.pid = s.pid;
+    if (s.mask & AUDIT_STATUS.PID) {
+      // like the kernel: a live daemon is not replaced, and only it may unregister itself
+      if (this.status.pid !== 0 && s.pid !== 0) return -17;
+      if (this.status.pid !== 0 && s.pid === 0 && this.status.pid !== process.pid) return -13;
+      this.status.pid = s.pid;
+    }
     if (s.mask & AUDIT_STATUS.RATE_LIMIT) {
       if (locked()) return -1;
       this.status.rateLimit = s.rateLimit;

@@ -145,7 +145,7 @@ describe('NetlinkSocket send/receive with a fake libc', () => {
 
 describe('openNetlinkSocket with a fake libc', () => {
   it.each([
-    [93, 'E_NO_AUDIT', 'this kernel has no audit support: socket(NETLINK_AUDIT) failed: EPROTONOSUPPORT (protocol not supported)'],
+    [93, 'E_NO_AUDIT', 'this kernel has no audit support: socket(NETLINK_AUDIT) failed: EPROTONOSUPPORT (Protocol not supported)'],
     [1, 'E_NOT_ROOT', 'opening the audit netlink socket requires root (CAP_AUDIT_CONTROL)'],
   ])('socket() errno %i is %s', (errno, code, message) => {
     const { c } = fakeLibc();

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   NLM_F,
@@ -70,5 +71,38 @@ describe('wire: nlmsgerr', () => {
     expect(decodeNetlinkError(hex('eaffffff 3c000000 e903 0500 09000000 00000000')).error).toBe(-22);
     expect(decodeNetlinkError(encodeNetlinkError(12, req)).error).toBe(12);
     expect(decodeNetlinkError(hex('ffffffff'))).toEqual({ error: -1 });
+  });
+});
+
+describe('wire: properties', () => {
+  it('splitDatagram never throws and never reads outside the datagram', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        const d = Buffer.from(bytes);
+        for (const m of splitDatagram(d)) {
+          expect(m.payload.buffer).toBe(d.buffer);
+          expect(m.payload.byteOffset + m.payload.length).toBeLessThanOrEqual(d.byteOffset + d.length);
+        }
+      }),
+    );
+  });
+
+  it('any sequence of framed replies splits back into the same messages', () => {
+    const msg = fc.record({
+      type: fc.integer({ min: 1, max: 1099 }),
+      flags: fc.integer({ min: 0, max: 0xffff }),
+      seq: fc.integer({ min: 1, max: 0xffffffff }),
+      pid: fc.integer({ min: 0, max: 0xffffffff }),
+      payload: fc.uint8Array({ maxLength: 40 }),
+    });
+    fc.assert(
+      fc.property(fc.array(msg, { minLength: 1, maxLength: 6 }), (msgs) => {
+        const d = Buffer.concat(msgs.map((m) => encodeMessage(m, m.payload)));
+        const out = splitDatagram(d);
+        expect(out.map((m) => ({ type: m.type, flags: m.flags, seq: m.seq, pid: m.pid, payload: new Uint8Array(m.payload) }))).toEqual(
+          msgs.map((m) => ({ ...m, payload: new Uint8Array(m.payload) })),
+        );
+      }),
+    );
   });
 });

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineSplitter } from '../../../src/parse/lines.js';
 import { EventAssembler } from '../../../src/parse/reassemble.js';
+import { recordJSONInto } from '../../../src/parse/record-json-bytes.js';
 import { recordJSON, recordToPlain } from '../../../src/parse/record-json.js';
 import { parseRecord } from '../../../src/parse/record.js';
 
@@ -24,6 +25,9 @@ const BASE = [
 ];
 
 const SYNTAX = ['=', ' ', '"', "'", '\x1d', '\\', '(', ')', ':', '.', '{', '}', '\t', '\r', '\0', 'é', '日', '😀', 'msg=', 'type=', 'audit(', 'node=', '%', '__proto__='];
+
+const scratch = Buffer.alloc(1 << 20);
+let bytesDeclined = 0;
 
 function check(ok: boolean, what: string, line: string): void {
   // plain checks: vitest's expect costs microseconds, and this runs millions of times
@@ -48,6 +52,10 @@ function outcome(line: string): string {
   const json = recordJSON(r);
   check(json.endsWith('}\n') && json.indexOf('\n') === json.length - 1, 'JSON is not one line', line);
   check(isDeepStrictEqual(JSON.parse(json), JSON.parse(JSON.stringify(recordToPlain(r)))), 'recordJSON differs from recordToPlain', line);
+  // The byte-level hot path either declines or writes exactly recordJSON's text.
+  const end = recordJSONInto(r, scratch, 3);
+  if (end >= 0) check(scratch.toString('latin1', 3, end) === json, 'recordJSONInto differs from recordJSON', line);
+  else bytesDeclined++;
   return `R ${r.serial} ${json}`;
 }
 
@@ -128,6 +136,9 @@ describe('parser fuzz', () => {
     expect(records + errors).toBe(lines);
     expect(records).toBeGreaterThan(lines / 4); // the mutations leave many records intact
     expect(errors).toBeGreaterThan(lines / 20);
+    // both JSON paths were exercised
+    expect(bytesDeclined).toBeGreaterThan(records / 20);
+    expect(bytesDeclined).toBeLessThan(records);
   });
 
   it('any chunking of the bytes gives the same lines, records and events', () => {

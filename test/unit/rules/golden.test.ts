@@ -4,7 +4,7 @@
 // /tmp/audit-test/; we create exactly those paths (files or directories, as the goldens recorded them) for
 // the duration of the test, so that the stat(2) that picks a file or a directory watch sees what it saw.
 
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,9 +55,34 @@ function watchedPaths(): Map<string, 'dir' | 'file'> {
   return paths;
 }
 
-let createdTree = false;
-beforeAll(() => {
-  if (existsSync(TREE)) rmSync(TREE, { recursive: true, force: true });
+// Several checkouts may run this test at once (each engineer's npm test): the tree is shared, so hold a
+// lock file while it exists. A lock older than a minute is from a run that died; take it over.
+const LOCK = `${TREE}.lock`;
+let locked = false;
+
+async function lock(): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      closeSync(openSync(LOCK, 'wx'));
+      locked = true;
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      try {
+        if (Date.now() - statSync(LOCK).mtimeMs > 60_000) rmSync(LOCK, { force: true });
+      } catch {
+        /* released meanwhile */
+      }
+      if (Date.now() > deadline) throw new Error(`${LOCK} held for 20 s by another run`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+beforeAll(async () => {
+  await lock();
+  rmSync(TREE, { recursive: true, force: true });
   for (const [p, type] of watchedPaths()) {
     expect(p.startsWith(`${TREE}/`)).toBe(true);
     if (type === 'dir') mkdirSync(p, { recursive: true });
@@ -66,11 +91,12 @@ beforeAll(() => {
       writeFileSync(p, '');
     }
   }
-  createdTree = true;
-});
+}, 30_000);
 
 afterAll(() => {
-  if (createdTree) rmSync(TREE, { recursive: true, force: true });
+  if (!locked) return;
+  rmSync(TREE, { recursive: true, force: true });
+  rmSync(LOCK, { force: true });
 });
 
 describe('go-libaudit rule goldens', () => {

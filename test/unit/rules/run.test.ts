@@ -140,7 +140,7 @@ describe('rules add / delete / list', () => {
     kernel.failWith.set(AUDIT.LIST_RULES, 1);
     const e = await failure(runList({ format: 'text' }, ctx));
     expect(e.code).toBe('E_NOT_ROOT');
-    expect(e.message).toBe('tsaudit rules list requires root (CAP_AUDIT_CONTROL)');
+    expect(e.message).toBe('rules list requires root (CAP_AUDIT_CONTROL)');
   });
 
   it('keeps syntax errors as usage errors and sends nothing', async () => {
@@ -189,6 +189,15 @@ describe('rules load', () => {
     // and a locked kernel refuses the next load up front
     const again = await failure(runLoad(file('again.rules', '-w /etc/group\n'), {}, ctx));
     expect(again.code).toBe('E_IMMUTABLE');
+  });
+
+  it('applies --loginuid-immutable and the counter resets of a rules file (fake kernel only)', async () => {
+    await runLoad(file('feat.rules', `--reset-lost\n--loginuid-immutable\n-w /etc/passwd\n`), {}, ctx);
+    expect(kernel.status.lost).toBe(0);
+    const loginuid = 1 << 1; // AUDIT_FEATURE_LOGINUID_IMMUTABLE = 1
+    expect(kernel.features.features & loginuid).toBe(loginuid);
+    expect(kernel.features.lock & loginuid).toBe(loginuid);
+    expect(stdout).toMatch(/feat\.rules: 1 rule added, 2 settings applied\n$/);
   });
 
   it('stops at the first bad line with FILE:LINE: reason', async () => {

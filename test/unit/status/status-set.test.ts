@@ -164,7 +164,7 @@ describe('tsaudit set (fake kernel)', () => {
   it('EINVAL from the kernel names the setting', async () => {
     const err = await set(new FakeKernel(), { backlogWaitTime: 700000 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TsauditError);
-    expect((err as TsauditError).message).toBe('changing audit settings: kernel rejected backlog_wait_time 700000: EINVAL (invalid argument)');
+    expect((err as TsauditError).message).toBe('changing audit settings: kernel rejected backlog_wait_time 700000: EINVAL (Invalid argument)');
   });
 
   it.each([

@@ -1,0 +1,111 @@
+// `tsaudit stream`: receive audit events from the kernel as they happen, reassemble and print them.
+// Thin: flags in, src/stream/ does the work (imported lazily so startup stays fast).
+
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { formatOption, type FormatName } from '../format/index.js';
+
+interface StreamFlags {
+  format: FormatName;
+  multicast?: boolean;
+  enable?: boolean;
+  backlogLimit?: number;
+  rateLimit?: number;
+  backlogWaitTime?: number;
+  receiveBuffer?: number;
+  queue: number;
+  count?: number;
+  stats?: boolean;
+}
+
+function uint(flag: string, max = 0xffffffff) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value) || Number(value) > max) {
+      throw new InvalidArgumentError(`expected an integer from 0 to ${max}, got "${value}"`);
+    }
+    return Number(value);
+  };
+}
+
+function positive(flag: string) {
+  const parse = uint(flag, 2 ** 31 - 1);
+  return (value: string): number => {
+    const n = parse(value);
+    if (n === 0) throw new InvalidArgumentError(`expected a positive integer, got "${value}"`);
+    return n;
+  };
+}
+
+export function register(program: Command): void {
+  program
+    .command('stream')
+    .description('receive audit events from the kernel as they happen, reassembled, as text, JSON or YAML')
+    .addOption(formatOption('text'))
+    .option('--multicast', 'read-only: join the audit multicast group beside auditd instead of becoming the audit daemon (CAP_AUDIT_READ)')
+    .option('--enable', 'enable auditing (enabled=1) while streaming; restored at exit')
+    .addOption(new Option('--backlog-limit <n>', 'kernel backlog limit while streaming; restored at exit').argParser(uint('--backlog-limit')))
+    .addOption(new Option('--rate-limit <n>', 'kernel rate limit (messages/s, 0 = none) while streaming; restored at exit').argParser(uint('--rate-limit')))
+    .addOption(
+      new Option('--backlog-wait-time <n>', 'kernel backlog wait time while streaming; restored at exit').argParser(uint('--backlog-wait-time')),
+    )
+    .addOption(new Option('--receive-buffer <bytes>', 'netlink socket receive buffer to ask for').default(64 * 1024 * 1024).argParser(positive('--receive-buffer')))
+    .addOption(new Option('--queue <events>', 'events held for a slow output before dropping (and reporting) them').default(10_000).argParser(positive('--queue')))
+    .addOption(new Option('-c, --count <n>', 'exit after printing n events').argParser(positive('--count')))
+    .option('--stats', 'print a start line and, at exit, a summary (events, loss, rate) on stderr')
+    .addHelpText(
+      'after',
+      `
+Modes:
+  unicast (default)  tsaudit registers as the audit daemon (the kernel's audit pid) and receives every
+                     record; it refuses if another live process (auditd) holds the pid. At exit the audit pid
+                     is cleared and settings changed by --enable/--backlog-limit/... are restored.
+  --multicast        a read-only copy of every record, beside auditd; the audit pid is left alone.
+
+Loss is reported, never hidden: serial gaps, a rise of the kernel's lost counter, socket overflows (ENOBUFS)
+and events dropped because the output did not keep up are noted on stderr and, in JSON/YAML, written as
+records with "type": "TSAUDIT_LOSS". Output is the same as 'tsaudit parse'. Stop with Ctrl-C (a second
+Ctrl-C exits at once).
+
+Examples:
+  sudo tsaudit stream
+  sudo tsaudit stream -format=json | jq -c 'select(.record_type == "EXECVE")'
+  sudo tsaudit stream --multicast -format=json
+  sudo tsaudit stream --enable --backlog-limit 8192 --stats -format=json > events.ndjson`,
+    )
+    .action(async (flags: StreamFlags) => {
+      const [{ runStream }, { rawCodec }, { openStreamClient }, { onShutdown, shutdownSignal }] = await Promise.all([
+        import('../stream/run.js'),
+        import('../stream/codec.js'),
+        import('../stream/open.js'),
+        import('../runtime.js'),
+      ]);
+      const client = await openStreamClient();
+      const done = runStream(
+        {
+          format: flags.format,
+          multicast: flags.multicast,
+          enable: flags.enable,
+          backlogLimit: flags.backlogLimit,
+          rateLimit: flags.rateLimit,
+          backlogWaitTime: flags.backlogWaitTime,
+          receiveBuffer: flags.receiveBuffer,
+          queueSize: flags.queue,
+          count: flags.count,
+          stats: flags.stats,
+        },
+        {
+          client,
+          codec: rawCodec,
+          signal: shutdownSignal,
+          note: (line) => void process.stderr.write(`tsaudit: ${line}\n`),
+        },
+      );
+      // On SIGINT/SIGTERM/EPIPE the runtime waits for this before exiting: the audit pid is cleared and
+      // settings restored by then.
+      const unregister = onShutdown(() => done.then(() => undefined, () => undefined));
+      try {
+        await done;
+      } finally {
+        unregister();
+      }
+    });
+}

@@ -1,0 +1,169 @@
+// Interpreters for single field values, as `ausearch -i` shows them: capabilities, signals, file modes,
+// results, sessions, SELinux/AppArmor contexts, rule keys. Pure functions over the logged strings.
+
+import { CAPABILITIES, CAP_LAST_CAP } from '../../tables/capabilities.js';
+import { FILE_TYPES, NF_PROTOCOLS, S_IFMT, SECCOMP_ACTIONS } from '../../tables/flags.js';
+import { SIGNALS } from '../../tables/signals.js';
+import { decodeHex, isHexEncoded } from './hex.js';
+
+/** The kernel's "no id" value for auid/ses and friends ((u32)-1). */
+export const UNSET_ID = '4294967295';
+
+export function isUnsetId(value: string): boolean {
+  return value === UNSET_ID || value === '-1';
+}
+
+/** Capability bitmap (hex, as in cap_fp=/cap_pi=/...) to names; empty when no bit is set. */
+export function capabilityNames(hex: string): string[] {
+  if (!/^[0-9a-fA-F]{1,16}$/.test(hex)) return [];
+  const v = BigInt(`0x${hex}`);
+  const out: string[] = [];
+  for (let i = 0; i <= 63; i++) {
+    if ((v >> BigInt(i)) & 1n) out.push(CAPABILITIES.get(i) ?? `cap_${i}`);
+  }
+  return out;
+}
+
+/** `ausearch -i` text of a capability bitmap: names joined by commas, or `none` (also for `?`, as auditd). */
+export function capabilityBitmapText(hex: string): string {
+  const m = /^[0-9a-fA-F]{1,16}/.exec(hex);
+  if (!m) return 'none';
+  const names = capabilityNames(m[0]);
+  return names.length === 0 ? 'none' : names.join(',');
+}
+
+/** A single capability number (`capability=21`, decimal; or hex when `base` is 16). */
+export function capabilityText(value: string, base: 10 | 16 = 10): string {
+  const n = Number.parseInt(value, base);
+  if (Number.isNaN(n)) return `conversion error(${value})`;
+  return CAPABILITIES.get(n) ?? `unknown-capability(${base === 16 ? '0x' : ''}${value})`;
+}
+
+export { CAP_LAST_CAP };
+
+/** Signal number (decimal, or hex for syscall arguments) to its name. */
+export function signalText(value: string, base: 10 | 16 = 10): string {
+  const n = Number.parseInt(value, base);
+  if (Number.isNaN(n)) return `conversion error(${value})`;
+  if (n < 32) {
+    const s = SIGNALS.get(n);
+    if (s) return s;
+  }
+  return `unknown-signal(${base === 16 ? '0x' : ''}${value})`;
+}
+
+export function signalName(n: number): string | undefined {
+  return SIGNALS.get(n);
+}
+
+/** File mode (octal, as in PATH mode=0100644) as auditd prints it: `file,644`, `dir,sticky,777`. */
+export function modeText(value: string, base: 8 | 16 = 8): string {
+  const m = Number.parseInt(value, base);
+  if (Number.isNaN(m)) return `conversion error(${value})`;
+  const fmt = m & S_IFMT;
+  let out = FILE_TYPES.get(fmt) ?? (fmt / 0o10000).toString(8).padStart(3, '0');
+  if (m & 0o4000) out += ',suid';
+  if (m & 0o2000) out += ',sgid';
+  if (m & 0o1000) out += ',sticky';
+  return `${out},${(m & 0o777).toString(8).padStart(3, '0')}`;
+}
+
+/** Permission-only mode (chmod/mkdir arguments, hex): `0755`, `suid,0755`. */
+export function modeShortText(value: string, base: 8 | 16 = 16): string {
+  const m = Number.parseInt(value, base);
+  if (Number.isNaN(m)) return `conversion error(${value})`;
+  const special: string[] = [];
+  if (m & 0o4000) special.push('suid');
+  if (m & 0o2000) special.push('sgid');
+  if (m & 0o1000) special.push('sticky');
+  const perm = `0${(m & 0o777).toString(8).padStart(3, '0')}`;
+  return special.length ? `${special.join(',')},${perm}` : perm;
+}
+
+/** File type name of a mode (`file`, `dir`, `link`, ...), or undefined. */
+export function fileTypeOfMode(value: string): string | undefined {
+  const m = Number.parseInt(value, 8);
+  if (Number.isNaN(m)) return undefined;
+  return FILE_TYPES.get(m & S_IFMT);
+}
+
+/** `success=`/`res=` to a result: yes/1/success* -> success, anything else -> fail. */
+export function resultOf(value: string): 'success' | 'fail' {
+  const v = value.toLowerCase();
+  return v === 'yes' || v === '1' || v.startsWith('suc') ? 'success' : 'fail';
+}
+
+/** `ausearch -i` text of a numeric res=: 0 -> no, 1 -> yes, other numbers -> unset; words are kept. */
+export function resText(value: string): string {
+  if (/^\d+$/.test(value)) return value === '0' ? 'no' : value === '1' ? 'yes' : 'unset';
+  return value;
+}
+
+/** ses=/auid= with the unset marker. */
+export function sessionText(value: string): string {
+  return isUnsetId(value) ? 'unset' : value;
+}
+
+/** `prom=`/`old_prom=`: 0 -> no, else yes. */
+export function promiscuousText(value: string): string {
+  return value === '0' ? 'no' : 'yes';
+}
+
+export interface SecurityContext {
+  user?: string;
+  role?: string;
+  domain?: string;
+  level?: string;
+  category?: string;
+  /** AppArmor: the profile (or `unconfined`) and its mode when given as `profile (enforce)`. */
+  profile?: string;
+  mode?: string;
+}
+
+/**
+ * Splits a security context. SELinux `user:role:type:level[:categories]` gives user/role/domain/level/category
+ * (the level keeps a range like `s0-s0`, the rest is the category set). A context without `:` is AppArmor's:
+ * `unconfined`, `/usr/sbin/cupsd`, or `/usr/bin/foo (enforce)`.
+ */
+export function splitContext(ctx: string): SecurityContext {
+  if (ctx.includes(':') && !ctx.startsWith('/')) {
+    const parts = ctx.split(':');
+    const out: SecurityContext = {};
+    if (parts[0] !== undefined) out.user = parts[0];
+    if (parts[1] !== undefined) out.role = parts[1];
+    if (parts[2] !== undefined) out.domain = parts[2];
+    if (parts[3] !== undefined) out.level = parts[3];
+    if (parts.length > 4) out.category = parts.slice(4).join(':');
+    return out;
+  }
+  const m = /^(.*) \((\w+)\)$/.exec(ctx);
+  return m ? { profile: m[1]!, mode: m[2]! } : { profile: ctx };
+}
+
+/**
+ * Rule keys of a `key=` value: `(null)` gives none; hex (several keys joined by \x01 make the kernel hex-encode
+ * the value) is decoded and split; a legacy `key=name` form keeps the name.
+ */
+export function ruleKeys(value: string, quoted = false): string[] {
+  if (!quoted && (value === '(null)' || value === '?' || value === '')) return [];
+  let text = value;
+  if (!quoted && isHexEncoded(value)) text = decodeHex(value);
+  const parts = text.split('\x01').filter((k) => k !== '');
+  return parts.map((k) => {
+    const eq = k.indexOf('=');
+    return eq > 0 && k.startsWith('key=') ? k.slice(eq + 1) : k;
+  });
+}
+
+/** SECCOMP `code=0x7ffc0000` -> `log` (the action part; the data bits are ignored). */
+export function seccompCodeText(value: string): string {
+  const n = Number.parseInt(value.replace(/^0x/i, ''), 16);
+  if (Number.isNaN(n)) return `conversion error(${value})`;
+  return SECCOMP_ACTIONS.get((n & 0xffff0000) >>> 0) ?? `unknown-seccomp-code(${value})`;
+}
+
+/** NETFILTER_CFG `family=` -> netfilter protocol name (inet, ipv4, ipv6, bridge, ...). */
+export function nfprotoText(value: string): string {
+  const n = Number(value);
+  return NF_PROTOCOLS.get(n) ?? `unknown-nfproto(${value})`;
+}

@@ -1,0 +1,496 @@
+// Records of one event -> one normalized event: who (actor), did what (action), to what (object), how, with
+// what result; plus the user's ids and names, the process, the file, network endpoints, the remaining data
+// and the PATH records. The layout and vocabulary follow go-libaudit's aucoalesce (so dashboards built on it
+// keep working); where go-libaudit is wrong (see test/unit/interpret/conformance.test.ts) we are not.
+
+import { eventCategory } from '../../tables/event-categories.js';
+import { messageTypeName } from '../../tables/message-types.js';
+import type { Normalization } from '../../tables/normalizations.js';
+import type { AuditRecord } from '../record.js';
+import type { IdResolver } from '../interpret/ids.js';
+import { fileTypeOfMode } from '../interpret/values.js';
+import { syscallArgs } from '../interpret/fields.js';
+import { reassembleArgv } from './execve.js';
+import { normalizationFor } from './table.js';
+import { EXECVE, type Lookups, newMainParts, PATH, recordData, SOCKADDR, SYSCALL } from './record-data.js';
+
+const EOE = 1320;
+
+/** Records that only add detail to a SYSCALL record; they never decide an event's type. */
+const AUXILIARY = new Set([
+  1302, // PATH
+  1303, // IPC
+  1306, // SOCKADDR
+  1307, // CWD
+  1309, // EXECVE
+  1311, // IPC_SET_PERM
+  1312, // MQ_OPEN
+  1313, // MQ_SENDRECV
+  1314, // MQ_NOTIFY
+  1315, // MQ_GETSETATTR
+  1317, // FD_PAIR
+  1318, // OBJ_PID
+  1320, // EOE
+  1321, // BPRM_FCAPS
+  1322, // CAPSET
+  1323, // MMAP
+  1327, // PROCTITLE
+]);
+
+export interface Actor {
+  primary?: string;
+  secondary?: string;
+}
+export interface ObjectRef {
+  type?: string;
+  primary?: string;
+  secondary?: string;
+}
+export interface Summary {
+  actor: Actor;
+  action?: string;
+  object: ObjectRef;
+  how?: string;
+}
+export interface UserInfo {
+  ids?: Record<string, string>;
+  names?: Record<string, string>;
+  selinux?: Record<string, string>;
+}
+export interface ProcessInfo {
+  pid?: string;
+  ppid?: string;
+  title?: string;
+  name?: string;
+  exe?: string;
+  cwd?: string;
+  args?: string[];
+}
+export interface FileInfo {
+  path?: string;
+  device?: string;
+  inode?: string;
+  mode?: string;
+  uid?: string;
+  gid?: string;
+  owner?: string;
+  group?: string;
+  selinux?: Record<string, string>;
+}
+export interface Address {
+  ip?: string;
+  port?: string;
+  path?: string;
+}
+
+export interface NormalizedEvent {
+  '@timestamp': string;
+  sequence: number;
+  node?: string;
+  category: string;
+  record_type: string;
+  result: string;
+  session?: string;
+  tags?: string[];
+  summary: Summary;
+  user: UserInfo;
+  process: ProcessInfo;
+  file?: FileInfo;
+  source?: Address;
+  destination?: Address;
+  network?: { direction: 'ingress' | 'egress' };
+  /** The SYSCALL record's call: arch, name and a0..a3 interpreted as auditd does (AT_FDCWD, O_RDONLY, ...). */
+  syscall?: { arch?: string; name?: string; args: string[] };
+  data?: Record<string, string>;
+  paths?: Record<string, string>[];
+  ecs?: { event: { kind?: string; category?: string[]; type?: string[]; outcome?: string } };
+  warnings?: string[];
+}
+
+export interface NormalizeOptions {
+  lookups: Lookups;
+  /** Resolves uid/gid names when the log has no ENRICHED names; null turns names off (`-id=false`). */
+  ids?: IdResolver | null;
+}
+
+/** Interpreter names first: how comm is preferred for scripts (go-libaudit's rule). */
+const SCRIPT_EXE = ['/usr/bin/python', '/usr/bin/sh', '/usr/bin/bash', '/usr/bin/perl'];
+
+type Data = Record<string, string>;
+
+const PROCESS_KEYS = new Set(['pid', 'ppid', 'proctitle', 'comm', 'exe', 'cwd']);
+
+/** ENRICHED names are the upper-case field names (AUID, UID, OLD-AUID, ...). */
+const UPPER = new Map<string, string>();
+function upper(k: string): string {
+  let u = UPPER.get(k);
+  if (u === undefined) {
+    u = k.toUpperCase();
+    if (UPPER.size < 1024) UPPER.set(k, u);
+  }
+  return u;
+}
+
+function firstOf(ids: Data, data: Data, proc: Data, keys: readonly string[]): string | undefined {
+  for (const k of keys) {
+    const v = data[k] ?? proc[k] ?? ids[k];
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** The ISO text of a second, cached: the records of a log share few distinct seconds. */
+let isoSec = -1;
+let isoPrefix = '';
+function isoTime(sec: number, msec: number): string {
+  if (sec !== isoSec) {
+    isoSec = sec;
+    isoPrefix = new Date(sec * 1000).toISOString().slice(0, 20); // 2026-11-21T14:39:47.
+  }
+  return `${isoPrefix}${msec < 10 ? '00' : msec < 100 ? '0' : ''}${msec}Z`;
+}
+
+function objectTypeOfMode(mode: string | undefined): string | undefined {
+  if (mode === undefined) return undefined;
+  switch (fileTypeOfMode(mode)) {
+    case 'file':
+      return 'file';
+    case 'dir':
+      return 'directory';
+    case 'character':
+      return 'character-device';
+    case 'block':
+      return 'block-device';
+    case 'fifo':
+      return 'named-pipe';
+    case 'link':
+      return 'symlink';
+    case 'socket':
+      return 'socket';
+    default:
+      return undefined;
+  }
+}
+
+function setFileObject(ev: NormalizedEvent, paths: Record<string, string>[], hint: number): void {
+  const start = paths.length > hint ? hint : 0;
+  let path = paths[start]!;
+  for (let i = start; i < paths.length; i++) {
+    const p = paths[i]!;
+    // Skip PARENT/UNKNOWN items in case the index hint was wrong (older kernels say objtype=PARENT).
+    const nt = p.nametype ?? p.objtype;
+    if (nt !== 'PARENT' && nt !== 'UNKNOWN') {
+      path = p;
+      break;
+    }
+  }
+  const file: FileInfo = {};
+  if (path.name !== undefined) {
+    ev.summary.object.primary = path.name;
+    file.path = path.name;
+  }
+  if (path.dev !== undefined) file.device = path.dev;
+  if (path.inode !== undefined) file.inode = path.inode;
+  if (path.mode !== undefined) {
+    const m = Number.parseInt(path.mode, 8);
+    if (!Number.isNaN(m)) file.mode = (m & 0o7777).toString(8).padStart(4, '0');
+    const t = objectTypeOfMode(path.mode);
+    if (t) ev.summary.object.type = t;
+  }
+  if (path.ouid !== undefined) file.uid = path.ouid;
+  if (path.ogid !== undefined) file.gid = path.ogid;
+  for (const k in path) {
+    if (k.startsWith('obj_')) (file.selinux ??= {})[k.slice(4)] = path[k]!;
+  }
+  ev.file = file;
+}
+
+function genericAction(ev: NormalizedEvent, syscall: string | undefined): string {
+  return ev.record_type === 'syscall' && syscall ? `called-${syscall}` : `logged-${ev.record_type}`;
+}
+
+/** Normalizes the records of one event (as delivered by the reassembler). Never throws. */
+export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOptions): NormalizedEvent {
+  let records = input;
+  for (const r of input) {
+    if (r.type === EOE) {
+      records = input.filter((x) => x.type !== EOE);
+      break;
+    }
+  }
+  const warnings: string[] = [];
+  const first = records[0] ?? input[0];
+  if (!first) {
+    return {
+      '@timestamp': new Date(0).toISOString(),
+      sequence: 0,
+      category: 'unknown',
+      record_type: 'unknown',
+      result: 'unknown',
+      summary: { actor: {}, object: {} },
+      user: {},
+      process: {},
+      warnings: ['empty event'],
+    };
+  }
+  let syscall: AuditRecord | undefined;
+  let special: AuditRecord | undefined;
+  for (const r of records) {
+    if (r.type === SYSCALL) syscall ??= r;
+    else if (special === undefined && !AUXILIARY.has(r.type)) special = r;
+  }
+  const head = special ?? syscall ?? first;
+  const main = syscall ?? head;
+  const typeName = head.type >= 0 ? messageTypeName(head.type) : head.typeName;
+  const summary: Summary = { actor: {}, action: undefined, object: {}, how: undefined };
+  const user: UserInfo = {};
+  const parts = newMainParts();
+  const mainData = recordData(main, opts.lookups, parts);
+  const data = parts.data;
+  const ids = parts.ids;
+  const proc = parts.proc;
+  const result = parts.result ?? 'unknown';
+  const session = parts.session;
+  const selinux = parts.selinux;
+  const nIds = parts.nIds;
+  if (ids.auid !== undefined) summary.actor.primary = ids.auid;
+  if (ids.uid !== undefined) summary.actor.secondary = ids.uid;
+  let tags = mainData.tags;
+
+  const paths: Data[] = [];
+  let execves: AuditRecord[] | undefined;
+  const enrichedFrom: AuditRecord[] = [main];
+  let source: Address | undefined;
+  let destination: Address | undefined;
+  let network: NormalizedEvent['network'];
+  for (const r of records) {
+    if (r === main) continue;
+    switch (r.type) {
+      case SYSCALL:
+        warnings.push('second SYSCALL record in event');
+        break;
+      case PATH:
+        paths.push(recordData(r, opts.lookups).data);
+        enrichedFrom.push(r);
+        break;
+      case EXECVE:
+        (execves ??= []).push(r);
+        break;
+      case SOCKADDR: {
+        const s = recordData(r, opts.lookups).data;
+        for (const k in s) data[`socket_${k}`] = s[k]!;
+        const sc = data.syscall;
+        const addr: Address = {};
+        if (s.addr !== undefined) addr.ip = s.addr;
+        if (s.port !== undefined) addr.port = s.port;
+        if (s.path !== undefined) addr.path = s.path;
+        const has = s.addr !== undefined || s.port !== undefined || s.path !== undefined;
+        if (sc === 'recvfrom' || sc === 'recvmsg' || sc === 'accept' || sc === 'accept4') {
+          if (has) source = addr;
+          network = { direction: 'ingress' };
+        } else if (sc === 'connect' || sc === 'sendto' || sc === 'sendmsg') {
+          if (has) destination = addr;
+          network = { direction: 'egress' };
+        }
+        break;
+      }
+      default: {
+        const rd = recordData(r, opts.lookups);
+        if (!tags && rd.tags) tags = rd.tags;
+        const o = rd.data;
+        for (const k in o) {
+          const v = o[k]!;
+          if (PROCESS_KEYS.has(k)) {
+            if (proc[k] === undefined) proc[k] = v;
+            continue;
+          }
+          const prev = data[k];
+          if (prev !== undefined) {
+            if (prev !== v) warnings.push(`duplicate key (${k}) from ${messageTypeName(r.type)} message`);
+            continue;
+          }
+          data[k] = v;
+        }
+        enrichedFrom.push(r);
+      }
+    }
+  }
+  let args: string[] | undefined;
+  if (execves) {
+    const argv = reassembleArgv(execves);
+    args = argv.args;
+    if (argv.argc >= 0) data.argc = String(argv.argc);
+    for (const w of argv.warnings) warnings.push(w);
+  }
+
+  const ev: NormalizedEvent = {
+    '@timestamp': isoTime(head.sec, head.msec),
+    sequence: head.serial,
+    node: head.node,
+    category: head.type >= 0 ? eventCategory(head.type) : 'unknown',
+    record_type: typeName.toLowerCase(),
+    result,
+    session,
+    tags,
+    summary,
+    user,
+    process: {},
+    file: undefined,
+    source,
+    destination,
+    network,
+    syscall: syscall ? { arch: data.arch, name: data.syscall, args: syscallArgs(syscall, data.syscall) } : undefined,
+    data: undefined,
+    paths: paths.length ? paths : undefined,
+    ecs: undefined,
+    warnings: undefined,
+  };
+  applyNormalization(ev, data, ids, proc, paths, warnings);
+
+  // Process fields (pid, ppid, proctitle, comm, exe, cwd) are not part of data, as in go-libaudit.
+  const p: ProcessInfo = {};
+  if (proc.pid !== undefined) p.pid = proc.pid;
+  if (proc.ppid !== undefined) p.ppid = proc.ppid;
+  if (proc.proctitle !== undefined) p.title = proc.proctitle;
+  if (proc.comm !== undefined) p.name = proc.comm;
+  if (proc.exe !== undefined) p.exe = proc.exe;
+  if (proc.cwd !== undefined) p.cwd = proc.cwd;
+  if (args !== undefined) p.args = args;
+  ev.process = p;
+  for (const _ in data) {
+    ev.data = data;
+    break;
+  }
+  if (nIds) user.ids = ids;
+  if (selinux) user.selinux = selinux;
+  addNames(ev, enrichedFrom, opts.ids ?? null);
+  if (warnings.length) ev.warnings = warnings;
+  return ev;
+}
+
+function applyNormalization(
+  ev: NormalizedEvent,
+  data: Data,
+  ids: Data,
+  proc: Data,
+  paths: Record<string, string>[],
+  warnings: string[],
+): void {
+  // Default how: the executable, or comm for interpreters running a script.
+  const comm = proc.comm;
+  const exe = proc.exe ?? comm;
+  if (exe !== undefined) {
+    ev.summary.how = exe;
+    if (comm !== undefined && SCRIPT_EXE.some((s) => exe.startsWith(s))) ev.summary.how = comm;
+  }
+  const syscall = data.syscall;
+  const found = normalizationFor(ev.record_type, syscall, data);
+  const norm = found.norm;
+  if (!norm) {
+    ev.summary.action = genericAction(ev, syscall);
+    warnings.push(
+      ev.record_type === 'syscall'
+        ? `no normalization for syscall ${syscall ?? '(none)'}`
+        : `no normalization for record type ${ev.record_type.toUpperCase()}`,
+    );
+    return;
+  }
+  const s = ev.summary;
+  s.action = norm.action || genericAction(ev, syscall);
+  if (!norm.action) warnings.push(`no action for syscall ${syscall ?? '(none)'}`);
+  s.object.type = norm.objectWhat || undefined;
+  if (s.object.type === undefined) delete s.object.type;
+  const ecsEvent: NonNullable<NormalizedEvent['ecs']>['event'] = {};
+  if (norm.ecs.kind) ecsEvent.kind = norm.ecs.kind;
+  let cats = norm.ecs.category as string[];
+  let types = norm.ecs.type as string[];
+  const extra = found.syscallNorm;
+  if (extra && extra !== norm) {
+    cats = [...cats, ...extra.ecs.category];
+    types = [...types, ...extra.ecs.type];
+    if (ev.result === 'fail') ecsEvent.outcome = 'failure';
+  }
+  if (cats.length) ecsEvent.category = cats;
+  if (types.length) ecsEvent.type = types;
+  ev.ecs = { event: ecsEvent };
+
+  if ((norm.objectWhat === 'file' || norm.objectWhat === 'filesystem') && paths.length) {
+    setFileObject(ev, paths, norm.objectPathIndex);
+  } else if (norm.objectWhat === 'socket') {
+    const a = data.socket_addr ?? data.socket_path;
+    if (a !== undefined) s.object.primary = a;
+    const port = data.socket_port;
+    if (port !== undefined) s.object.secondary = port;
+  }
+  // A field the mapping names may be absent (`terminal=?` and `addr=?` are dropped): that leaves the part
+  // unset, it is not worth a warning (go-libaudit warns; its warnings are not part of our output contract).
+  const set = (keys: readonly string[], apply: (v: string) => void): void => {
+    if (!keys.length) return;
+    const v = firstOf(ids, data, proc, keys);
+    if (v !== undefined) apply(v);
+  };
+  set(norm.subjectPrimary, (v) => (s.actor.primary = v));
+  set(norm.subjectSecondary, (v) => (s.actor.secondary = v));
+  set(norm.objectPrimary, (v) => (s.object.primary = v));
+  set(norm.objectSecondary, (v) => (s.object.secondary = v));
+  set(norm.how, (v) => (s.how = v));
+  if (!ev.source && norm.sourceIp.length) {
+    for (const k of norm.sourceIp) {
+      const v = data[k];
+      if (v !== undefined) {
+        delete data[k];
+        ev.source = { ip: v };
+        ev.network = { direction: 'ingress' };
+        break;
+      }
+    }
+  }
+}
+
+/** ENRICHED keys (upper case) that name an id field of ours (lower case). */
+function addNames(ev: NormalizedEvent, records: readonly AuditRecord[], ids: IdResolver | null): void {
+  const userIds = ev.user.ids;
+  const names: Record<string, string> = {};
+  // user.ids come from the main record (the first one given); its ENRICHED part names them.
+  const main = records[0];
+  const enriched = main !== undefined && main.isEnriched;
+  if (enriched && userIds) {
+    const e = main.enriched();
+    for (const k in userIds) {
+      const v = e[upper(k)];
+      if (v !== undefined) names[k] = v;
+    }
+  }
+  if (ev.file?.path !== undefined) {
+    for (const r of records) {
+      if (r.type !== PATH || !r.isEnriched) continue;
+      const e = r.enriched();
+      // The PATH record chosen as the file object carries OUID/OGID.
+      if (e.OUID !== undefined && ev.file.owner === undefined && r.get('ouid') === ev.file.uid) ev.file.owner = e.OUID;
+      if (e.OGID !== undefined && ev.file.group === undefined && r.get('ogid') === ev.file.gid) ev.file.group = e.OGID;
+    }
+  }
+  if (!enriched && ids && userIds) {
+    for (const k in userIds) {
+      const v = userIds[k]!;
+      const n = k.endsWith('gid') ? ids.group(v) : ids.user(v);
+      if (n !== undefined) names[k] = n;
+    }
+    if (ev.file) {
+      if (ev.file.uid !== undefined) {
+        const n = ids.user(ev.file.uid);
+        if (n !== undefined) ev.file.owner = n;
+      }
+      if (ev.file.gid !== undefined) {
+        const n = ids.group(ev.file.gid);
+        if (n !== undefined) ev.file.group = n;
+      }
+    }
+  }
+  for (const _ in names) {
+    ev.user.names = names;
+    break;
+  }
+}
+
+export type { Normalization };

@@ -1,0 +1,88 @@
+// EXECVE argv reassembly. The kernel logs argv as a0..aN over one or more EXECVE records of the event:
+//   a0="ls" a1=2D6C61          plain arguments, quoted, or hex when they hold a space/quote/control/non-ASCII
+//   a1=""                      an empty argument (it is an argument: keep it)
+//   a1_len=18000 a1[0]=… a1[1]=…   a long argument in chunks; the chunks may continue in the next record;
+//                              a hex argument is split in the middle of the hex, so chunks are joined before decoding
+//   argc=2501 a0=… … a692=…    (next record)  a693=… …   one argv spread over several records
+// Nothing is dropped; what cannot be found is reported as a warning.
+
+import type { AuditRecord } from '../record.js';
+import { decodeHex, isHexEncoded } from '../interpret/hex.js';
+
+export interface Argv {
+  /** argc as logged (the first EXECVE record's `argc=`), or -1 when absent. */
+  argc: number;
+  args: string[];
+  warnings: string[];
+}
+
+interface Chunked {
+  len: number;
+  parts: string[];
+  quoted: boolean;
+}
+
+function decodeArg(value: string, quoted: boolean): string {
+  return !quoted && isHexEncoded(value) ? decodeHex(value) : value;
+}
+
+/** Rebuilds argv from the EXECVE records of one event, in record order. */
+export function reassembleArgv(records: readonly AuditRecord[]): Argv {
+  let argc = -1;
+  const args: (string | undefined)[] = [];
+  const chunks = new Map<number, Chunked>();
+  const warnings: string[] = [];
+  for (const rec of records) {
+    for (const f of rec.fields()) {
+      const k = f.key;
+      if (k === 'argc') {
+        if (argc < 0) argc = Number(f.value);
+        continue;
+      }
+      if (k.charCodeAt(0) !== 97 /* a */) continue;
+      // aN, aN_len, aN[i]
+      let i = 1;
+      let n = 0;
+      while (i < k.length) {
+        const c = k.charCodeAt(i);
+        if (c < 48 || c > 57) break;
+        n = n * 10 + (c - 48);
+        i++;
+      }
+      if (i === 1) continue;
+      if (i === k.length) {
+        args[n] = decodeArg(f.value, f.quote !== '');
+      } else if (k.startsWith('_len', i)) {
+        chunks.set(n, { len: Number(f.value), parts: [], quoted: false });
+      } else if (k.charCodeAt(i) === 91 /* [ */) {
+        const idx = Number(k.slice(i + 1, k.length - 1));
+        let c = chunks.get(n);
+        if (!c) {
+          c = { len: -1, parts: [], quoted: false };
+          chunks.set(n, c);
+          warnings.push(`EXECVE a${n}[${idx}] without a${n}_len`);
+        }
+        c.parts[idx] = f.value;
+        if (f.quote !== '') c.quoted = true;
+      }
+    }
+  }
+  for (const [n, c] of chunks) {
+    let missing = 0;
+    for (let j = 0; j < c.parts.length; j++) if (c.parts[j] === undefined) missing++;
+    if (missing > 0) warnings.push(`EXECVE a${n}: ${missing} chunk(s) missing`);
+    const joined = c.parts.join('');
+    if (c.len >= 0 && joined.length !== c.len) warnings.push(`EXECVE a${n}: expected ${c.len} bytes of chunks, got ${joined.length}`);
+    args[n] = decodeArg(joined, c.quoted);
+  }
+  const count = argc >= 0 ? Math.max(argc, args.length) : args.length;
+  const out: string[] = [];
+  let missing = 0;
+  for (let j = 0; j < count; j++) {
+    const a = args[j];
+    if (a === undefined) missing++;
+    else out.push(a);
+  }
+  if (missing > 0) warnings.push(`EXECVE: ${missing} of ${count} argument(s) missing (argc=${argc})`);
+  return { argc, args: out, warnings };
+}

@@ -1,0 +1,293 @@
+// One record's fields as a flat, interpreted key -> value map: the building block of a normalized event.
+// Values are decoded (hex untrusted strings, proctitle), and a few fields are rewritten the way go-libaudit's
+// consumers expect (auid/ses `unset`, `result` from success/res, errno names for negative exits, arch and
+// syscall names, SELinux contexts split into subj_* / obj_*). Empty, `?` and `(null)` values are left out.
+
+import type { AuditRecord } from '../record.js';
+import { decodeHex, isExecveArgKey, isHexEncoded, UNTRUSTED_FIELDS } from '../interpret/hex.js';
+import { proctitleText } from '../interpret/proctitle.js';
+import { decodeSockaddr, sockaddrFamilyLabel } from '../interpret/sockaddr.js';
+import { isUnsetId, resultOf, ruleKeys, signalName, splitContext } from '../interpret/values.js';
+
+/** Name lookups the interpretation needs; supplied by src/parse/interpret/lookups.ts (tables). */
+export interface Lookups {
+  /** AUDIT_ARCH_* code -> arch name (c000003e -> x86_64). */
+  archName(code: number): string | undefined;
+  /** Syscall number -> name for an arch code. */
+  syscallName(archCode: number, nr: number): string | undefined;
+  /** errno number (positive) -> name (13 -> EACCES). */
+  errnoName(n: number): string | undefined;
+}
+
+export const SYSCALL = 1300;
+export const SOCKADDR = 1306;
+export const PATH = 1302;
+export const EXECVE = 1309;
+export const PROCTITLE = 1327;
+export const SECCOMP = 1326;
+export const LOGIN = 1006;
+export const AVC = 1400;
+
+export interface RecordData {
+  /** Interpreted fields in record order (later keys of the same name, e.g. inside msg='…', win). */
+  data: Record<string, string>;
+  /** Rule keys from `key=` (split on \x01), in order; undefined when the record has none. */
+  tags: string[] | undefined;
+}
+
+const CONTEXT_PARTS = ['user', 'role', 'domain', 'level', 'category'] as const;
+
+/** Adds the parts of a security context as `<prefix>_user`, ... (or `user`, ... when prefix is ''). */
+function addContext(data: Record<string, string>, prefix: string, ctx: string): void {
+  const p = prefix === '' ? '' : `${prefix}_`;
+  const c = splitContext(ctx);
+  if (c.profile !== undefined) {
+    data[`${p}user`] = c.profile; // AppArmor: keep the label where consumers look for it
+    if (c.mode !== undefined) data[`${p}mode`] = c.mode;
+    return;
+  }
+  for (const part of CONTEXT_PARTS) {
+    const v = c[part];
+    if (v !== undefined) data[`${p}${part}`] = v;
+  }
+}
+
+function isDropped(v: string): boolean {
+  const n = v.length;
+  return n === 0 || (n === 1 && v === '?') || (n === 2 && v === '?,') || (n === 6 && v === '(null)');
+}
+
+const UNSET_KEYS = new Set(['auid', 'old-auid', 'old_auid', 'ses', 'old-ses', 'old_ses']);
+
+const enum Kind {
+  Plain,
+  RuleKey,
+  Result,
+  Proctitle,
+  Subj,
+  Obj,
+  Exit,
+  Saddr,
+  Untrusted,
+  Unset,
+  ExecveArg,
+}
+
+/** Where a field of an event's main record goes. */
+export const enum Route {
+  Data,
+  Ids,
+  Process,
+  Session,
+  Skip,
+}
+
+interface KeyInfo {
+  kind: Kind;
+  /** The key as stored (`old auid` -> `old_auid`). */
+  name: string;
+  route: Route;
+}
+
+const PROCESS_KEYS = new Set(['pid', 'ppid', 'proctitle', 'comm', 'exe', 'cwd']);
+
+function routeOf(name: string): Route {
+  if (name.endsWith('uid') || name.endsWith('gid')) return Route.Ids;
+  if (PROCESS_KEYS.has(name)) return Route.Process;
+  if (name === 'ses') return Route.Session;
+  if (name === 'items') return Route.Skip;
+  return Route.Data;
+}
+
+/**
+ * The parts of a normalized event the main record's fields are routed to: ids and SELinux labels to user,
+ * process fields to process, `ses` and the result to the event, the rest to data.
+ */
+export interface MainParts {
+  data: Record<string, string>;
+  ids: Record<string, string>;
+  proc: Record<string, string>;
+  selinux: Record<string, string> | undefined;
+  session: string | undefined;
+  result: string | undefined;
+  nIds: number;
+}
+
+export function newMainParts(): MainParts {
+  return { data: {}, ids: {}, proc: {}, selinux: undefined, session: undefined, result: undefined, nIds: 0 };
+}
+
+function put(parts: MainParts, info: KeyInfo, value: string): void {
+  switch (info.route) {
+    case Route.Data:
+      parts.data[info.name] = value;
+      break;
+    case Route.Ids:
+      parts.ids[info.name] = value;
+      parts.nIds++;
+      break;
+    case Route.Process:
+      parts.proc[info.name] = value;
+      break;
+    case Route.Session:
+      parts.session = value;
+      break;
+    default:
+      break;
+  }
+}
+
+/** Per-key decisions, made once per distinct key: the set of keys in audit logs is small. */
+const KEY_INFO = new Map<string, KeyInfo>();
+
+function keyInfo(key: string): KeyInfo {
+  let info = KEY_INFO.get(key);
+  if (info !== undefined) return info;
+  const name = key.includes(' ') ? key.replace(' ', '_') : key; // old LOGIN spelling: `old auid=`
+  let kind: Kind;
+  switch (name) {
+    case 'key':
+      kind = Kind.RuleKey;
+      break;
+    case 'success':
+    case 'res':
+      kind = Kind.Result;
+      break;
+    case 'proctitle':
+      kind = Kind.Proctitle;
+      break;
+    case 'subj':
+      kind = Kind.Subj;
+      break;
+    case 'obj':
+      kind = Kind.Obj;
+      break;
+    case 'exit':
+      kind = Kind.Exit;
+      break;
+    case 'saddr':
+      kind = Kind.Saddr;
+      break;
+    default:
+      kind = isExecveArgKey(name)
+        ? Kind.ExecveArg
+        : UNTRUSTED_FIELDS.has(name)
+          ? Kind.Untrusted
+          : UNSET_KEYS.has(name)
+            ? Kind.Unset
+            : Kind.Plain;
+  }
+  info = { kind, name, route: routeOf(name) };
+  if (KEY_INFO.size < 4096) KEY_INFO.set(key, info);
+  return info;
+}
+
+/**
+ * Interprets one record (not EXECVE arguments: see execve.ts). With `parts`, the fields are routed into the
+ * parts of an event (the event's main record) instead of one flat map; `data` is then `parts.data`.
+ */
+export function recordData(rec: AuditRecord, lookups: Lookups, parts?: MainParts): RecordData {
+  const data: Record<string, string> = parts ? parts.data : {};
+  let tags: string[] | undefined;
+  const type = rec.type;
+  const fields = rec.fields();
+  let result: string | undefined;
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
+    let value = f.value;
+    const info = keyInfo(f.key);
+    const kind = info.kind;
+    if (kind === Kind.RuleKey) {
+      for (const k of ruleKeys(value, f.quote !== '')) (tags ??= []).push(k);
+      continue;
+    }
+    if (isDropped(value)) continue;
+    switch (kind) {
+      case Kind.Plain:
+        break;
+      case Kind.Result:
+        result = resultOf(value);
+        continue;
+      case Kind.Proctitle:
+        value = proctitleText(value, f.quote !== '');
+        break;
+      case Kind.Subj:
+        if (parts) addContext((parts.selinux ??= {}), '', value);
+        else addContext(data, 'subj', value);
+        continue;
+      case Kind.Obj:
+        if (type === PATH) {
+          addContext(data, 'obj', value);
+          continue;
+        }
+        break;
+      case Kind.Exit:
+        if (value.charCodeAt(0) === 45 /* - */) {
+          const name = lookups.errnoName(-Number(value));
+          if (name) value = name;
+        }
+        break;
+      case Kind.Saddr:
+        if (type === SOCKADDR) {
+          const sa = decodeSockaddr(value);
+          data.family = sockaddrFamilyLabel(sa);
+          if (sa.addr !== undefined) data.addr = sa.addr;
+          if (sa.port !== undefined) data.port = String(sa.port);
+          if (sa.path !== undefined) data.path = sa.path;
+          if (sa.flow !== undefined) data.flow = String(sa.flow);
+          if (sa.pid !== undefined) data.nl_pid = String(sa.pid);
+          if (sa.addr === undefined && sa.path === undefined) data.saddr = sa.raw;
+          continue;
+        }
+        break;
+      case Kind.ExecveArg:
+        if (type === EXECVE) continue;
+        break;
+      case Kind.Untrusted:
+        if (f.quote === '' && isHexEncoded(value)) value = decodeHex(value);
+        break;
+      case Kind.Unset:
+        if (isUnsetId(value)) value = 'unset';
+        break;
+    }
+    if (parts) put(parts, info, value);
+    else data[info.name] = value;
+  }
+  if (parts) parts.result = result;
+  else if (result !== undefined) data.result = result;
+  if (type === SYSCALL || type === SECCOMP) {
+    const archHex = data['arch'];
+    if (archHex !== undefined) {
+      const code = Number.parseInt(archHex, 16);
+      const nrText = data['syscall'];
+      const nr = nrText !== undefined ? Number(nrText) : Number.NaN;
+      if (!Number.isNaN(code)) {
+        const name = lookups.archName(code);
+        if (name) data['arch'] = name;
+        if (!Number.isNaN(nr)) {
+          const sc = lookups.syscallName(code, nr);
+          if (sc) data['syscall'] = sc;
+        }
+      }
+    }
+    if (type === SECCOMP) {
+      const sig = data['sig'];
+      if (sig !== undefined) {
+        const s = signalName(Number(sig));
+        if (s) data['sig'] = s;
+      }
+    }
+  }
+  if (type === AVC) {
+    // SELinux: `avc:  denied  { read write } for ...` -> seresult=denied seperms=read,write
+    for (const t of rec.text()) {
+      const m = /avc:\s+(\w+)\s+\{\s*([^}]*?)\s*\}/.exec(t.text);
+      if (m) {
+        data['seresult'] = m[1]!;
+        data['seperms'] = m[2]!.split(/\s+/).join(',');
+        break;
+      }
+    }
+  }
+  return { data, tags };
+}

@@ -1,0 +1,213 @@
+// `tsaudit stream` against the real kernel: a narrow rule (getppid from our own burst helper, matched by
+// exe=), N known events, exactly N arrive with the right fields in JSON; unicast and multicast; the audit pid
+// is 0 again and settings are restored after exit; a held pid is refused; EPIPE and SIGTERM exit cleanly.
+
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { buildBurstHelper, burstRule } from '../../bench/stream-burst.mjs';
+import { BIN, ROOT } from '../helpers/cli.js';
+import { describeKernel } from './describe.js';
+import { readStatus, useKernelState } from './state.js';
+
+const KEY = 'tsaudit-stream-test';
+const N = 25;
+
+interface Streamer {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+const children = new Set<ChildProcess>();
+
+function startStream(args: string[]): Streamer {
+  const child = spawn(process.execPath, [BIN, 'stream', '--stats', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
+  children.add(child);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => {
+      children.delete(child);
+      resolve({ code, signal });
+    }),
+  );
+  return { child, stdout: () => out, stderr: () => err, exited };
+}
+
+async function until(what: string, cond: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+const started = (s: Streamer) => until('the stream to start', () => /tsaudit: streaming /.test(s.stderr()));
+
+function jsonLines(text: string): Record<string, unknown>[] {
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+/** Records of our key's events, grouped by serial. */
+function ourEvents(text: string): Map<number, Record<string, unknown>[]> {
+  const lines = jsonLines(text);
+  const serials = new Set(lines.filter((r) => r.key === KEY).map((r) => r.sequence as number));
+  const events = new Map<number, Record<string, unknown>[]>();
+  for (const r of lines) {
+    const s = r.sequence as number;
+    if (!serials.has(s)) continue;
+    if (!events.has(s)) events.set(s, []);
+    events.get(s)!.push(r);
+  }
+  return events;
+}
+
+describeKernel('tsaudit stream (kernel)', () => {
+  useKernelState();
+  let helper = '';
+  let skip = '';
+
+  beforeAll(() => {
+    const built = buildBurstHelper();
+    if (!built.path) {
+      skip = built.skip ?? 'no helper';
+      return;
+    }
+    helper = built.path;
+    execFileSync('auditctl', ['-a', ...burstRule(helper, KEY)]);
+  });
+
+  afterEach(async () => {
+    // a failed test must not leave a stream holding the audit pid: SIGINT (clean exit), then SIGKILL
+    for (const child of [...children]) {
+      const gone = new Promise((r) => child.once('exit', r));
+      child.kill('SIGINT');
+      const t = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await gone;
+      clearTimeout(t);
+    }
+  });
+
+  afterAll(() => {
+    // useKernelState restores rules and settings; the audit pid must already be free
+    expect(readStatus().pid).toBe('0');
+  });
+
+  function burst(n: number): number {
+    const r = spawnSync(helper, [String(n)]);
+    expect(r.status).toBe(0);
+    return r.pid!;
+  }
+
+  async function receiveN(mode: string[], stopWith: NodeJS.Signals) {
+    const s = startStream(['-format=json', '--enable', ...mode]);
+    await started(s);
+    const pid = burst(N);
+    await until(`${N} events`, () => ourEvents(s.stdout()).size >= N);
+    await new Promise((r) => setTimeout(r, 300)); // anything extra would arrive now
+    s.child.kill(stopWith);
+    const exit = await s.exited;
+    return { s, pid, exit, events: ourEvents(s.stdout()) };
+  }
+
+  function checkEvents(events: Map<number, Record<string, unknown>[]>, pid: number) {
+    expect(events.size).toBe(N);
+    for (const records of events.values()) {
+      expect(records.map((r) => r.record_type)).toEqual(['SYSCALL', 'PROCTITLE', 'EOE']);
+      const sc = records[0]!;
+      expect(['110', 'getppid']).toContain(sc.syscall);
+      expect(sc.arch).toBe('x86_64');
+      expect(sc.pid).toBe(String(pid));
+      expect(sc.exe).toBe(helper);
+      expect(sc.comm).toBe('tsaudit-burst');
+      expect(sc.success).toBe('yes');
+    }
+    const serials = [...events.keys()].sort((a, b) => a - b);
+    expect(serials[N - 1]! - serials[0]!).toBe(N - 1); // one burst, consecutive serials
+  }
+
+  it('unicast: exactly N events with the right fields; pid cleared and settings restored after SIGINT', async ({ skip: skipTest }) => {
+    if (skip) skipTest(skip);
+    const before = readStatus();
+    const backlog = String(Number(before.backlog_limit) + 101);
+    const s = startStream(['-format=json', '--enable', '--backlog-limit', backlog]);
+    await started(s);
+    const during = readStatus();
+    expect(during.pid).toBe(String(s.child.pid));
+    expect(during.enabled).toBe('1');
+    expect(during.backlog_limit).toBe(backlog);
+    const pid = burst(N);
+    await until(`${N} events`, () => ourEvents(s.stdout()).size >= N);
+    await new Promise((r) => setTimeout(r, 300));
+    s.child.kill('SIGINT');
+    const exit = await s.exited;
+    expect(exit.code).toBe(130);
+    checkEvents(ourEvents(s.stdout()), pid);
+    expect(jsonLines(s.stdout()).filter((r) => r.type === 'TSAUDIT_LOSS')).toEqual([]);
+    expect(s.stderr()).toMatch(/stream summary: mode=unicast .*lost_kernel=0 lost_sequence=0 dropped_queue=0 enobufs=0 bad=0/);
+    const after = readStatus();
+    expect(after.pid).toBe('0');
+    expect(after.enabled).toBe(before.enabled);
+    expect(after.backlog_limit).toBe(before.backlog_limit);
+  });
+
+  it('multicast: exactly N events; SIGTERM exits 143 and leaves the audit pid alone', async ({ skip: skipTest }) => {
+    if (skip) skipTest(skip);
+    const { s, pid, exit, events } = await receiveN(['--multicast'], 'SIGTERM');
+    expect(exit.code).toBe(143);
+    checkEvents(events, pid);
+    expect(s.stderr()).toMatch(/stream summary: mode=multicast .*lost_sequence=0 dropped_queue=0 enobufs=0/);
+    expect(readStatus().pid).toBe('0');
+  });
+
+  it('refuses a second unicast stream, naming the holder; multicast runs beside it', async ({ skip: skipTest }) => {
+    if (skip) skipTest(skip);
+    const holder = startStream(['-format=json']);
+    await started(holder);
+    try {
+      const second = startStream(['-format=json']);
+      const exit = await second.exited;
+      expect(exit.code).toBe(1);
+      expect(second.stderr()).toBe(
+        `tsaudit: the kernel's audit pid is held by process ${holder.child.pid} (node): stop it first, or use --multicast to read beside it\n`,
+      );
+      const { exit: mexit, events, pid } = await receiveN(['--multicast'], 'SIGINT');
+      expect(mexit.code).toBe(130);
+      checkEvents(events, pid);
+      expect(readStatus().pid).toBe(String(holder.child.pid));
+    } finally {
+      holder.child.kill('SIGINT');
+      await holder.exited;
+    }
+    expect(readStatus().pid).toBe('0');
+  });
+
+  it('a reader that goes away (EPIPE) ends the stream with exit 0 and the pid cleared', async ({ skip: skipTest }) => {
+    if (skip) skipTest(skip);
+    const s = startStream(['-format=json', '--enable']);
+    await started(s);
+    let first = '';
+    await new Promise<void>((resolve) => {
+      s.child.stdout!.once('data', (d: string) => {
+        first = d;
+        s.child.stdout!.destroy();
+        resolve();
+      });
+      burst(N);
+    });
+    expect(first.length).toBeGreaterThan(0);
+    // more events, so that tsaudit writes into the closed pipe
+    const more = setInterval(() => burst(50), 100);
+    const exit = await Promise.race([s.exited, new Promise<null>((r) => setTimeout(() => r(null), 15_000))]);
+    clearInterval(more);
+    if (exit === null) s.child.kill('SIGKILL');
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(readStatus().pid).toBe('0');
+  });
+});

@@ -1,0 +1,51 @@
+// `tsaudit rules` as a process, for what needs no kernel: auditctl syntax reaches the parser untouched,
+// syntax errors are one-line usage errors (exit 2) raised before any socket is opened, help is there.
+
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../helpers/cli.js';
+
+describe('tsaudit rules (process)', () => {
+  it('passes auditctl syntax through untouched and reports the offending token, exit 2', () => {
+    const r = runCli(['rules', 'add', '-a', 'always,exit', '-F', 'arch=b64', '-S', 'execve', '-F', 'auid=>1000', '-k', 'exec']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('tsaudit: bad rule field at token 8: got "auid=>1000" (unknown user ">1000")\n');
+  });
+
+  it('suggests the closest syscall name', () => {
+    const r = runCli(['rules', 'add', '-a', 'always,exit', '-F', 'arch=b32', '-S', 'opneat']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('tsaudit: unknown syscall at token 6: got "opneat" ("opneat" is not a i386 syscall, did you mean "openat"?)\n');
+  });
+
+  it('reads -format=json after rules delete as auditctl would (-f with a value), not as a tsaudit flag', () => {
+    const r = runCli(['rules', 'delete', '-format=json', '-w', '/etc/passwd']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('tsaudit: bad failure value at token 1: got "ormat=json" (-f takes 0, 1 or 2)\n');
+  });
+
+  it('needs a rule, and delete --all takes only -k KEY', () => {
+    expect(runCli(['rules', 'add']).stderr).toBe('tsaudit: rules add: expected a rule in auditctl syntax, e.g. -w /etc/passwd -p wa -k passwd\n');
+    const d = runCli(['rules', 'delete', '--all', '-w', '/etc']);
+    expect(d.status).toBe(2);
+    expect(d.stderr).toBe('tsaudit: rules delete --all: only -k KEY may follow, got "-w /etc"\n');
+    const c = runCli(['rules', 'add', '-b', '100']);
+    expect(c.status).toBe(2);
+    expect(c.stderr).toBe('tsaudit: rules add: "-b 100" is not a rule (use tsaudit set, or rules load for control lines)\n');
+  });
+
+  it('a missing rules file is a one-line error, exit 1', () => {
+    const r = runCli(['rules', 'load', '/nonexistent/audit.rules']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('tsaudit: cannot read rules file /nonexistent/audit.rules: ENOENT\n');
+  });
+
+  it('has help for every rules verb', () => {
+    const r = runCli(['rules', '--help']);
+    expect(r.status).toBe(0);
+    for (const verb of ['add', 'delete', 'list', 'load', 'diff']) expect(r.stdout).toMatch(new RegExp(`\\n  ${verb} `));
+    const add = runCli(['rules', 'add', '--help']);
+    expect(add.status).toBe(0);
+    expect(add.stdout).toContain('sudo tsaudit rules add -w /etc/passwd -p wa -k passwd');
+  });
+});
