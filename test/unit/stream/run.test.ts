@@ -210,6 +210,27 @@ describe('runStream', () => {
     expect(notes).toContain('lost 5 records in the kernel (its lost counter is now 12)');
   });
 
+  it('multicast without a registered daemon: a rising kernel lost counter is not this stream\'s loss (kept out)', async () => {
+    const { client, writer, deps } = setup();
+    client.script.push(event(1), () => {
+      client.status.lost = 40; // e.g. a kernel booted with audit=1 overflowing its hold queue for a future daemon
+    });
+    const summary = await runStream({ format: 'json', multicast: true }, deps);
+    expect(losses(writer.items)).toEqual([]);
+    expect(summary.lost.kernel).toBe(0);
+  });
+
+  it('multicast beside a registered daemon: a rising kernel lost counter is reported', async () => {
+    const { client, writer, deps } = setup();
+    client.status.pid = 321;
+    client.script.push(event(1), () => {
+      client.status.lost = 3;
+    });
+    const summary = await runStream({ format: 'json', multicast: true }, deps);
+    expect(losses(writer.items)).toEqual([expect.objectContaining({ source: 'kernel', count: 3 })]);
+    expect(summary.lost.kernel).toBe(3);
+  });
+
   it('ENOBUFS is reported and the stream goes on', async () => {
     const { client, writer, notes, deps } = setup();
     client.script.push(event(1), [{ kind: 'overrun' }], event(2));
