@@ -265,7 +265,7 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
     stopping ??= (async () => {
       clearInterval(ticker);
       clearInterval(noter);
-      await poller.stop().catch(() => undefined);
+      if (session.statusReadable) await poller.stop().catch(() => undefined);
       pipeline.finish();
       problems.push(...(await session.stop()));
     })().finally(() => receiveStop.abort());
@@ -275,7 +275,8 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
 
   let failure: unknown;
   try {
-    await poller.start(session.initial.lost);
+    if (session.statusReadable) await poller.start(session.initial.lost);
+    else note("the kernel's lost counter needs CAP_AUDIT_CONTROL to read: only serial gaps and ENOBUFS are reported");
     for await (const batch of client.receive({ signal: receiveStop.signal, maxBatch: BATCH })) {
       if (stopping) continue;
       pipeline.handle(batch);

@@ -22,8 +22,9 @@ interface Streamer {
 
 const children = new Set<ChildProcess>();
 
-function startStream(args: string[]): Streamer {
-  const child = spawn(process.execPath, [BIN, 'stream', '--stats', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+function startStream(args: string[], wrap: string[] = []): Streamer {
+  const argv = [...wrap, process.execPath, BIN, 'stream', '--stats', ...args];
+  const child = spawn(argv[0]!, argv.slice(1), { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
@@ -187,6 +188,24 @@ describeKernel('tsaudit stream (kernel)', () => {
     }
     expect(new Set(events.map((e) => e.sequence)).size).toBe(N);
     expect(readStatus().pid).toBe('0');
+  });
+
+  it('multicast with CAP_AUDIT_READ only (user nobody): exactly N events, and says the lost counter is unreadable', async ({ skip: skipTest }) => {
+    if (skip) skipTest(skip);
+    if (spawnSync('setpriv', ['--version']).status !== 0) skipTest('setpriv (util-linux) not installed');
+    const asNobody = ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', '--inh-caps=+audit_read', '--ambient-caps=+audit_read'];
+    if (spawnSync(asNobody[0]!, [...asNobody.slice(1), process.execPath, BIN, '--version'], { cwd: ROOT }).status !== 0) {
+      skipTest('user nobody cannot run this checkout (directory permissions)');
+    }
+    execFileSync('auditctl', ['-e', '1']); // restored by useKernelState
+    const s = startStream(['--multicast', '-format=json'], asNobody);
+    await until('the stream to start', () => /lost counter needs CAP_AUDIT_CONTROL/.test(s.stderr()));
+    await new Promise((r) => setTimeout(r, 300)); // joined the group after that note
+    const pid = burst(N);
+    await until(`${N} events`, () => ourEvents(s.stdout()).size >= N);
+    s.child.kill('SIGINT');
+    expect((await s.exited).code).toBe(130);
+    checkEvents(ourEvents(s.stdout()), pid);
   });
 
   it('refuses a second unicast stream, naming the holder; multicast runs beside it', async ({ skip: skipTest }) => {
