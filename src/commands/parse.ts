@@ -26,7 +26,7 @@ export function register(program: Command): void {
       `
 Output (without -i):
   text   each event's raw records, each event preceded by a "---" line
-  json   one object per record (NDJSON): @timestamp, record_type, sequence, raw_msg, result, fields
+  json   one object per record (NDJSON): @timestamp, record_type, sequence, raw_msg, the fields, result
   yaml   the same objects, one YAML document each
 
 Output with -i (interpreted, normalized events in go-libaudit's layout and vocabulary):

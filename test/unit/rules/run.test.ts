@@ -219,10 +219,14 @@ describe('rules load', () => {
     expect(listing()).toBe('-w /etc/passwd -p rwxa\n-w /etc/group -p rwxa\n');
   });
 
-  it('after a -i line reports errors and still succeeds', async () => {
+  it('after a -i line reports errors and still succeeds; -c before -i still fails at the end, as in auditctl', async () => {
     await runLoad(file('ign.rules', `-i\n-w /etc/passwd\n-w /etc/passwd\n-w /etc/group\n`), {}, ctx);
     expect(stderr).toMatch(/ign\.rules:3: rule already exists/);
     expect(stdout).toMatch(/2 rules added, 1 line failed/);
+    kernel.rules = [];
+    const e = await failure(runLoad(file('ci.rules', `-c\n-i\n-w /etc/passwd\n-w /etc/passwd\n-w /etc/group\n`), {}, ctx));
+    expect(e.message).toMatch(/ci\.rules: 1 of 5 lines failed/);
+    expect(listing()).toBe('-w /etc/passwd -p rwxa\n-w /etc/group -p rwxa\n');
   });
 
   it('reads stdin for -, and refuses world-writable files like auditctl -R', async () => {
@@ -256,6 +260,15 @@ describe('rules diff', () => {
     stdout = '';
     await failure(runDiff(p, { format: 'json' }, ctx));
     expect(JSON.parse(stdout)).toEqual({ file: p, missing: [], extra: [], same: 3, orderDiffers: true });
+  });
+});
+
+describe('rules diff of a file with deletions', () => {
+  it('compares with what loading the file leaves: -d/-W remove, -D -k KEY removes matching keys', async () => {
+    const p = file('del.rules', `-w /etc/passwd -k a\n-w /etc/group -k b\n-w /etc/shadow -k keep\n-W /etc/passwd -k a\n-D -k b\n-w /etc/hosts\n`);
+    await runAdd(words('-w /etc/shadow -k keep ; -w /etc/hosts'), ctx);
+    await runDiff(p, { format: 'text' }, ctx);
+    expect(stdout).toBe(`no drift: the kernel has the 2 rules of ${p}, in order\n`);
   });
 });
 

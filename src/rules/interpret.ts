@@ -1,0 +1,77 @@
+// `auditctl -l -i` for a0..a3: on a rule with exactly one syscall, auditctl shows the argument as auparse
+// interprets that syscall's argument (auparse's print_a0..print_a3 of audit 3.0.x): ptrace requests, clock
+// ids, uids and gids, socket domain/type/protocol, open and clone flags, modes, signals, AT_FDCWD. This
+// follows those choices for the syscalls below, with the value formatters of tsaudit's log interpretation.
+// Syscalls that auparse interprets and tsaudit does not (personality, prctl, rlimits, socketcall, ipc, bpf,
+// fcntl, socket options, ...) print as 0x<hex>, as auparse prints the uninterpreted ones.
+
+import { cloneFlagsText, dirfdText, openFlagsText, ptraceText, socketDomainText, socketProtoText, socketTypeText } from '../parse/interpret/args.js';
+import { modeShortText, signalText } from '../parse/interpret/values.js';
+import { CLOCK_IDS } from '../tables/rule-fields.js';
+import type { RuleEnv } from './env.js';
+
+const DIRFD_A0 = ['renameat', 'readlinkat', 'mkdirat', 'mknodat', 'fchownat', 'futimesat', 'fchmodat', 'faccessat', 'futimensat', 'unlinkat', 'utimensat', 'linkat', 'newfstatat', 'openat', 'name_to_handle_at'];
+const UID_A0 = new Set(['setuid', 'setreuid', 'setresuid', 'setfsuid']);
+const GID_A0 = new Set(['setgid', 'setregid', 'setresgid', 'setfsgid']);
+const O_CREAT = 0o100;
+
+function idText(env: RuleEnv, hex: string, kind: 'uid' | 'gid'): string {
+  const n = Number.parseInt(hex, 16);
+  if (n === 0xffffffff) return 'unset';
+  if (n === 0) return 'root';
+  const name = kind === 'uid' ? env.userName?.(n) : env.groupName?.(n);
+  return name ?? `unknown(${n | 0})`;
+}
+
+function clockText(hex: string): string {
+  const n = Number.parseInt(hex, 16);
+  return (n < 7 ? CLOCK_IDS[n] : undefined) ?? `unknown-clk_id(0x${hex})`;
+}
+
+function exitText(hex: string): string {
+  return hex === '0' ? 'EXIT_SUCCESS' : hex === '1' ? 'EXIT_FAILURE' : 'UNKNOWN';
+}
+
+/**
+ * The text auditctl -l -i shows for argument `index` of the single syscall `sys` (undefined when the rule has
+ * no known arch: auditctl then shows hex). `a0`/`a1` are the rule's a0/a1 values seen so far.
+ */
+export function argText(env: RuleEnv, sys: string | undefined, index: number, value: number, a1?: number): string {
+  const hex = (value >>> 0).toString(16);
+  if (sys !== undefined) {
+    switch (index) {
+      case 0:
+        if (sys === 'rt_sigaction') return signalText(hex, 16);
+        if (sys.startsWith('renameat') || sys.startsWith('faccessat') || sys.startsWith('openat') || DIRFD_A0.includes(sys)) return dirfdText(hex);
+        if (sys === 'clock_settime') return clockText(hex);
+        if (sys === 'ptrace') return ptraceText(hex);
+        if (UID_A0.has(sys)) return idText(env, hex, 'uid');
+        if (GID_A0.has(sys)) return idText(env, hex, 'gid');
+        if (sys === 'socket') return socketDomainText(hex);
+        if (sys.startsWith('exit')) return exitText(hex);
+        if (sys === 'unshare') return cloneFlagsText(hex);
+        break;
+      case 1:
+        if (sys === 'fchmod' || sys === 'chmod' || sys === 'creat' || sys === 'mkdir') return modeShortText(hex, 16);
+        if (sys.startsWith('c') && sys.includes('chown')) return idText(env, hex, 'uid');
+        if (sys === 'setreuid' || sys === 'setresuid') return idText(env, hex, 'uid');
+        if (sys === 'setregid' || sys === 'setresgid') return idText(env, hex, 'gid');
+        if (sys === 'socket') return socketTypeText(hex);
+        if (sys === 'open' || sys === 'mq_open') return openFlagsText(hex);
+        if (sys === 'kill' || sys === 'tkill') return signalText(hex, 16);
+        if (sys === 'setns') return cloneFlagsText(hex);
+        break;
+      case 2:
+        if (sys === 'openat' || sys === 'open_by_handle_at') return openFlagsText(hex);
+        if (sys === 'open' && a1 !== undefined && (a1 & O_CREAT) !== 0) return modeShortText(hex, 16);
+        if (sys === 'fchmodat' || sys === 'mkdirat' || sys === 'mknodat') return modeShortText(hex, 16);
+        if (sys === 'setresuid') return idText(env, hex, 'uid');
+        if (sys === 'setresgid') return idText(env, hex, 'gid');
+        if (sys === 'socket') return socketProtoText(hex);
+        break;
+      default:
+        break;
+    }
+  }
+  return `0x${hex}`;
+}
