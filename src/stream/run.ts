@@ -192,10 +192,34 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
   // counts records it could not hold for a future daemon; multicast listeners got those, so they are not
   // this stream's loss and are only counted in the summary.
   let daemonPid = session.initial.pid;
+  const own = deps.pid ?? process.pid;
+  let stopRequested = false;
+  let reregistering = false;
+  // Unicast: kauditd drops an audit daemon whose socket it could not write to (a send that timed out too
+  // often); records then go nowhere. The status poll notices that the pid is no longer ours and registers
+  // again, unless someone else took it meanwhile.
+  const checkRegistration = (pid: number) => {
+    if (session.mode !== 'unicast' || stopRequested || reregistering || pid === own) return;
+    if (pid !== 0) {
+      note(`the kernel's audit pid is now held by process ${pid}: this stream no longer receives events`);
+      session.lostRegistration();
+      local.abort('replaced');
+      return;
+    }
+    reregistering = true;
+    note('the kernel unregistered tsaudit as the audit daemon (its socket stayed full); registering again');
+    client
+      .setPid(own)
+      .catch((err) => note(`could not register again: ${(err as Error).message}`))
+      .finally(() => {
+        reregistering = false;
+      });
+  };
   const poller = new LostPoller({
     read: async () => {
       const s = await client.getStatus();
       daemonPid = s.pid;
+      checkRegistration(s.pid);
       return s.lost;
     },
     intervalMs: opts.lostPollMs ?? 1000,
@@ -262,6 +286,7 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
   const receiveStop = new AbortController();
   let stopping: Promise<void> | undefined;
   const beginStop = () => {
+    stopRequested = true;
     stopping ??= (async () => {
       clearInterval(ticker);
       clearInterval(noter);

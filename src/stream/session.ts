@@ -60,6 +60,8 @@ export interface Session {
   readonly changed: SettingChange;
   /** undoes what start did; returns the problems met (empty when all went well) */
   stop(): Promise<string[]>;
+  /** the kernel gave the audit pid to another process: stop() must not try to clear it */
+  lostRegistration(): void;
 }
 
 const SETTING_LABEL: Record<SettingName, string> = {
@@ -205,6 +207,9 @@ export async function startSession(ctl: KernelControl, opts: SessionOptions = {}
     stop: () => {
       stopped ??= undo();
       return stopped;
+    },
+    lostRegistration: () => {
+      registered = false;
     },
   };
 }

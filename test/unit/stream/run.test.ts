@@ -231,6 +231,29 @@ describe('runStream', () => {
     expect(summary.lost.kernel).toBe(3);
   });
 
+  it('unicast: registers again when the kernel dropped it as the audit daemon', async () => {
+    const { client, notes, deps } = setup();
+    client.script.push(event(1), () => {
+      client.status.pid = 0; // kauditd gave up on the socket
+    });
+    await runStream({ format: 'json', lostPollMs: 20 }, deps);
+    expect(client.log.filter((l) => l === 'pid 5000')).toHaveLength(2);
+    expect(notes).toContain('the kernel unregistered tsaudit as the audit daemon (its socket stayed full); registering again');
+    expect(client.status.pid).toBe(0); // and cleared at the end as usual
+  });
+
+  it('unicast: stops, saying so, when another process took the audit pid', async () => {
+    const { client, notes, deps } = setup({ stopWhenDrained: false });
+    client.script.push(event(1), () => {
+      client.status.pid = 321;
+    });
+    const summary = await runStream({ format: 'json', lostPollMs: 20 }, deps);
+    expect(summary.events).toBe(1);
+    expect(notes).toContain("the kernel's audit pid is now held by process 321: this stream no longer receives events");
+    expect(client.status.pid).toBe(321); // not ours to clear
+    expect(client.log.filter((l) => l === 'pid 0')).toEqual([]);
+  });
+
   it('ENOBUFS is reported and the stream goes on', async () => {
     const { client, writer, notes, deps } = setup();
     client.script.push(event(1), [{ kind: 'overrun' }], event(2));
