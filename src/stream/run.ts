@@ -47,7 +47,12 @@ export interface StreamOptions {
   backlogLimit?: number;
   rateLimit?: number;
   backlogWaitTime?: number;
-  /** socket receive buffer to ask for, bytes */
+  /**
+   * socket receive buffer to ask for, bytes (default 256 MiB; the kernel doubles it for its bookkeeping).
+   * In unicast mode it is the burst reserve: kauditd gives up on a daemon whose socket stays full for 100 ms,
+   * and each queued record costs the kernel well over a kilobyte of that budget, so 64 MiB held only a few
+   * tens of thousands of events.
+   */
   receiveBuffer?: number;
   /** bounded output queue, events */
   queueSize?: number;
@@ -163,7 +168,7 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
   const since = Date.now();
   let session: Session;
   try {
-    receiveBuffer = client.setReceiveBuffer(opts.receiveBuffer ?? 64 * 1024 * 1024);
+    receiveBuffer = client.setReceiveBuffer(opts.receiveBuffer ?? 256 * 1024 * 1024);
     session = await startSession(control(client), {
       multicast: opts.multicast,
       enable: opts.enable,
