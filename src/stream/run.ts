@@ -137,6 +137,8 @@ const sleep = (ms: number) =>
     t.unref();
   });
 
+const BAD_NOTES = 10;
+
 export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptions, deps: StreamDeps<R, E>): Promise<StreamSummary> {
   const { client, codec, note } = deps;
   const local = new AbortController();
@@ -184,6 +186,7 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
     throw err;
   }
 
+  let badNoted = 0;
   const pipeline = new StreamPipeline<R, E>({
     decode: codec.decode,
     assembler: codec.assembler,
@@ -191,6 +194,10 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
     tracker,
     since,
     onLoss,
+    // a message that does not decode is reported, never dropped silently (the first few in full, then a count)
+    onBad: (why) => {
+      if (++badNoted <= BAD_NOTES) note(`undecodable netlink message: ${why}${badNoted === BAD_NOTES ? ' (further ones are only counted; see --stats)' : ''}`);
+    },
   });
 
   // The kernel's lost counter. In multicast mode with no audit daemon registered, a kernel booted with audit=1
@@ -234,6 +241,7 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
       pipeline.loss({ type: 'TSAUDIT_LOSS', source: 'kernel', count: delta, time: new Date().toISOString(), kernel_lost: total });
     },
     onError: (err) => note(`cannot read the kernel's lost counter: ${(err as Error).message}`),
+    onReset: (from, to) => note(`the kernel's lost counter was reset by another process (${from} -> ${to}); not counted as loss`),
   });
 
 

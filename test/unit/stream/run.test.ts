@@ -295,6 +295,14 @@ describe('runStream', () => {
     ]);
   });
 
+  it('reports a message that does not decode on stderr instead of dropping it silently', async () => {
+    const { client, writer, notes, deps } = setup();
+    client.script.push([{ kind: 'message', type: 1300, payload: Buffer.from('garbage without a header') }, ...event(1)]);
+    await runStream({ format: 'json' }, deps);
+    expect(notes).toContain('undecodable netlink message: not a record: garbage without a header');
+    expect(events(writer.items)).toEqual([{ serial: 1, types: [1300, 1327, 1320] }]);
+  });
+
   it('--stats prints a start line and a summary', async () => {
     const { client, notes, deps } = setup();
     client.script.push(event(1));
