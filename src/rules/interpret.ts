@@ -1,13 +1,14 @@
 // `auditctl -l -i` for a0..a3: on a rule with exactly one syscall, auditctl shows the argument as auparse
 // interprets that syscall's argument (auparse's print_a0..print_a3 of audit 3.0.x): ptrace requests, clock
-// ids, uids and gids, socket domain/type/protocol, open and clone flags, modes, signals, AT_FDCWD. This
+// ids, uids and gids, socket domain/type/protocol, socketcall, prctl and bpf commands, open and clone flags,
+// modes, signals, AT_FDCWD. This
 // follows those choices for the syscalls below, with the value formatters of tsaudit's log interpretation.
-// Syscalls that auparse interprets and tsaudit does not (personality, prctl, rlimits, socketcall, ipc, bpf,
-// fcntl, socket options, ...) print as 0x<hex>, as auparse prints the uninterpreted ones.
+// Syscalls that auparse interprets and tsaudit does not (personality, rlimits, fcntl, socket options, a1 of
+// prctl, ...) print as 0x<hex>, as auparse prints the uninterpreted ones.
 
 import { cloneFlagsText, dirfdText, openFlagsText, ptraceText, socketDomainText, socketProtoText, socketTypeText } from '../parse/interpret/args.js';
 import { modeShortText, signalText } from '../parse/interpret/values.js';
-import { CLOCK_IDS } from '../tables/rule-fields.js';
+import { BPF_COMMANDS, CLOCK_IDS, PRCTL_OPTIONS, SOCKETCALLS } from '../tables/rule-fields.js';
 import type { RuleEnv } from './env.js';
 
 const DIRFD_A0 = ['renameat', 'readlinkat', 'mkdirat', 'mknodat', 'fchownat', 'futimesat', 'fchmodat', 'faccessat', 'futimensat', 'unlinkat', 'utimensat', 'linkat', 'newfstatat', 'openat', 'name_to_handle_at'];
@@ -50,6 +51,9 @@ export function argText(env: RuleEnv, sys: string | undefined, index: number, va
         if (sys === 'socket') return socketDomainText(hex);
         if (sys.startsWith('exit')) return exitText(hex);
         if (sys === 'unshare') return cloneFlagsText(hex);
+        if (sys === 'prctl') return PRCTL_OPTIONS.get(value >>> 0) ?? `unknown-prctl-option(0x${hex})`;
+        if (sys === 'socketcall') return SOCKETCALLS.get(value | 0) ?? `unknown-socketcall(${hex})`;
+        if (sys === 'bpf') return BPF_COMMANDS.get(value >>> 0) ?? `unknown-bpf-cmd(${hex})`;
         break;
       case 1:
         if (sys === 'fchmod' || sys === 'chmod' || sys === 'creat' || sys === 'mkdir') return modeShortText(hex, 16);
