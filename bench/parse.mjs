@@ -5,7 +5,7 @@
 
 import { createWriteStream, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { measure, table, which } from './lib.mjs';
@@ -37,34 +37,48 @@ export async function buildLog(file) {
 export const parseScenario = {
   name: 'parse',
   description: 'tsaudit parse -format=json vs ausearch --format raw on a ~200 MB re-sequenced real log',
-  async run({ keep }) {
-    const file = join(tmpdir(), 'tsaudit-bench-parse.log');
-    console.log(`building ${file} from ${SEED} ...`);
-    const { copies, bytes } = await buildLog(file);
-    const events = copies * EVENTS_PER_COPY;
-    console.log(`${(bytes / 1e6).toFixed(1)} MB, ${copies} copies, ${events} events`);
-    const tools = [{ name: 'tsaudit parse -format=json', cmd: process.execPath, args: [join(ROOT, 'bin/tsaudit'), 'parse', '-format=json', file] }];
-    const ausearch = which('ausearch');
-    if (ausearch) tools.push({ name: 'ausearch --format raw', cmd: ausearch, args: ['--input', file, '--format', 'raw'] });
-    else console.log('ausearch not found: comparison skipped (apt-get install auditd)');
-    const rows = [];
-    const results = {};
+  async run({ keep, runs = 1 }) {
+    const file = join(tmpdir(), `tsaudit-bench-parse-${process.pid}.log`);
+    console.log(`building ${file} from ${relative(ROOT, SEED)} ...`);
+    try {
+      return await timeTools(file, runs);
+    } finally {
+      if (!keep && existsSync(file)) rmSync(file);
+    }
+  },
+};
+
+async function timeTools(file, runs) {
+  const { copies, bytes } = await buildLog(file);
+  const events = copies * EVENTS_PER_COPY;
+  console.log(`${(bytes / 1e6).toFixed(1)} MB, ${copies} copies, ${events} events`);
+  const tools = [{ name: 'tsaudit parse -format=json', cmd: process.execPath, args: [join(ROOT, 'bin/tsaudit'), 'parse', '-format=json', file] }];
+  const ausearch = which('ausearch');
+  if (ausearch) tools.push({ name: 'ausearch --format raw', cmd: ausearch, args: ['--input', file, '--format', 'raw'] });
+  else console.log('ausearch not found: comparison skipped (apt-get install auditd)');
+  const rows = [];
+  const results = {};
+  // Rounds alternate the tools, so a change in machine load hits both; each tool's best round counts.
+  for (let round = 0; round < runs; round++) {
     for (const t of tools) {
       const r = await measure(t.cmd, t.args);
       if (r.status !== 0) throw new Error(`${t.name} exited ${r.status}: ${r.stderr}`);
-      results[t.name] = r;
-      rows.push([t.name, r.seconds.toFixed(2), (bytes / 1e6 / r.seconds).toFixed(1), Math.round(events / r.seconds), (r.peakRssKB / 1024).toFixed(1)]);
+      if (!results[t.name] || r.seconds < results[t.name].seconds) results[t.name] = r;
     }
-    table(['tool', 'seconds', 'MB/s', 'events/s', 'peak RSS MB'], rows);
-    const ours = results[tools[0].name];
-    const mbps = bytes / 1e6 / ours.seconds;
-    const rssMB = ours.peakRssKB / 1024;
-    if (ausearch) {
-      const theirs = results['ausearch --format raw'];
-      console.log(`ratio: tsaudit is ${(theirs.seconds / ours.seconds).toFixed(2)}x ausearch's speed, ${(ours.peakRssKB / theirs.peakRssKB).toFixed(2)}x its peak RSS`);
-    }
-    console.log(`targets: >= 100 MB/s ${mbps >= 100 ? 'met' : 'NOT met'} (${mbps.toFixed(1)}), peak RSS <= 120 MB ${rssMB <= 120 ? 'met' : 'NOT met'} (${rssMB.toFixed(1)})`);
-    if (!keep && existsSync(file)) rmSync(file);
-    return { ok: true };
-  },
-};
+  }
+  for (const t of tools) {
+    const r = results[t.name];
+    rows.push([t.name, r.seconds.toFixed(2), (bytes / 1e6 / r.seconds).toFixed(1), Math.round(events / r.seconds), (r.peakRssKB / 1024).toFixed(1)]);
+  }
+  if (runs > 1) console.log(`best of ${runs} rounds:`);
+  table(['tool', 'seconds', 'MB/s', 'events/s', 'peak RSS MB'], rows);
+  const ours = results[tools[0].name];
+  const mbps = bytes / 1e6 / ours.seconds;
+  const rssMB = ours.peakRssKB / 1024;
+  if (ausearch) {
+    const theirs = results['ausearch --format raw'];
+    console.log(`ratio: tsaudit is ${(theirs.seconds / ours.seconds).toFixed(2)}x ausearch's speed, ${(ours.peakRssKB / theirs.peakRssKB).toFixed(2)}x its peak RSS`);
+  }
+  console.log(`targets: >= 100 MB/s ${mbps >= 100 ? 'met' : 'NOT met'} (${mbps.toFixed(1)}), peak RSS <= 120 MB ${rssMB <= 120 ? 'met' : 'NOT met'} (${rssMB.toFixed(1)})`);
+  return { ok: true };
+}

@@ -15,6 +15,8 @@ interface StreamFlags {
   queue: number;
   count?: number;
   stats?: boolean;
+  interpret?: boolean;
+  id: boolean;
 }
 
 function uint(flag: string, max = 0xffffffff) {
@@ -40,6 +42,9 @@ export function register(program: Command): void {
     .command('stream')
     .description('receive audit events from the kernel as they happen, reassembled, as text, JSON or YAML')
     .addOption(formatOption('text'))
+    .option('-i, --interpret', 'one normalized event per event (as tsaudit parse -i): who did what to what, how, with what result')
+    .option('--id', 'with -i, resolve uid/gid names from /etc/passwd and /etc/group (default)', true)
+    .option('--no-id', 'with -i, keep ids numeric (also -id=false)')
     .option('--multicast', 'read-only: join the audit multicast group beside auditd instead of becoming the audit daemon (CAP_AUDIT_READ)')
     .option('--enable', 'enable auditing (enabled=1) while streaming; restored at exit')
     .addOption(new Option('--backlog-limit <n>', 'kernel backlog limit while streaming; restored at exit').argParser(uint('--backlog-limit')))
@@ -68,11 +73,12 @@ Ctrl-C exits at once).
 Examples:
   sudo tsaudit stream
   sudo tsaudit stream -format=json | jq -c 'select(.record_type == "EXECVE")'
+  sudo tsaudit stream -i                                # one line per event: time, actor, action, object, result
   sudo tsaudit stream --multicast -format=json
   sudo tsaudit stream --enable --backlog-limit 8192 --stats -format=json > events.ndjson`,
     )
     .action(async (flags: StreamFlags) => {
-      const [{ runStream }, { rawCodec }, { openStreamClient }, { onShutdown, shutdownSignal }] = await Promise.all([
+      const [{ runStream }, { streamCodec }, { openStreamClient }, { onShutdown, shutdownSignal }] = await Promise.all([
         import('../stream/run.js'),
         import('../stream/codec.js'),
         import('../stream/open.js'),
@@ -94,7 +100,7 @@ Examples:
         },
         {
           client,
-          codec: rawCodec,
+          codec: streamCodec({ interpret: flags.interpret, ids: flags.id }),
           signal: shutdownSignal,
           note: (line) => void process.stderr.write(`tsaudit: ${line}\n`),
         },

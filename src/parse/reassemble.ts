@@ -16,8 +16,8 @@
 // - Otherwise an event stays open while records of other events arrive in between, and completes when a NEW
 //   event starts whose log time is `timeoutSec` (2, as ausearch) or more after the open event's first record.
 //   Records arriving late but within that window join their event, however many other events came between.
-// - Distance cap: when more than `maxOpen` events are open, the oldest completes (bounds memory on logs whose
-//   clock stands still).
+// - Caps: when more than `maxOpen` events are open, the oldest completes (bounds memory on logs whose clock
+//   stands still); an event that reaches `maxRecords` records completes (a flood of one serial).
 // - Live streams may also call `expire(nowMs)` to complete events that have seen no record for `idleMs`
 //   of wall-clock time (off unless `idleMs` is set).
 // - `flush()` completes everything still open, oldest first (end of input).
@@ -41,6 +41,8 @@ export interface AssemblerOptions {
   timeoutSec?: number;
   /** Most events held open at once; beyond it the oldest completes. Default 16384. */
   maxOpen?: number;
+  /** Most records in one event; an event reaching it completes (bounds memory on a flood of one serial). Default 65536. */
+  maxRecords?: number;
   /** Wall-clock idle time (ms) after which `expire()` completes an open event. Off by default (files). */
   idleMs?: number;
   /**
@@ -56,7 +58,7 @@ export interface AssemblerStats {
   events: number;
   /** EOE records whose event had already completed (absorbed, as ausearch does). */
   strayEoe: number;
-  /** Events completed by the distance cap rather than by their own rules. */
+  /** Events completed by a cap (maxOpen, maxRecords) rather than by their own rules. */
   evicted: number;
 }
 
@@ -107,6 +109,7 @@ export class EventAssembler {
   readonly stats: AssemblerStats = { records: 0, events: 0, strayEoe: 0, evicted: 0 };
   private readonly timeoutSec: number;
   private readonly maxOpen: number;
+  private readonly maxRecords: number;
   private readonly idleMs: number;
   private readonly proctitleEnds: boolean;
   /** Open events by serial; Map iteration order is creation order. */
@@ -123,6 +126,7 @@ export class EventAssembler {
   ) {
     this.timeoutSec = options.timeoutSec ?? 2;
     this.maxOpen = Math.max(1, options.maxOpen ?? 16384);
+    this.maxRecords = Math.max(1, options.maxRecords ?? 65536);
     this.idleMs = options.idleMs ?? 0;
     this.proctitleEnds = options.proctitleEnds ?? true;
   }
@@ -153,6 +157,10 @@ export class EventAssembler {
       if (this.idleMs > 0) ev.lastSeen = Date.now();
       if (record.type === AUDIT_EOE) this.complete(ev);
       else if (record.type === AUDIT_PROCTITLE && this.proctitleEnds && this.remove(ev)) this.held = ev;
+      else if (ev.records.length >= this.maxRecords) {
+        this.stats.evicted++;
+        this.complete(ev);
+      }
       return;
     }
     if (record.type === AUDIT_EOE) {
@@ -200,6 +208,18 @@ export class EventAssembler {
     }
     for (const ev of due) this.complete(ev);
     return n + due.length;
+  }
+
+  /**
+   * Emits the event held at its PROCTITLE for a possible EOE, if any, without waiting for the next record
+   * (the input is idle, e.g. a pipe fed by `tail -f`). An EOE arriving later is then absorbed.
+   */
+  release(): void {
+    if (this.held !== undefined) {
+      const h = this.held;
+      this.held = undefined;
+      this.emit(h);
+    }
   }
 
   /** Completes every open event, oldest first. */

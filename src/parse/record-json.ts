@@ -19,16 +19,26 @@ const HEADER_KEYS = new Set(['@timestamp', 'record_type', 'sequence', 'node', 'r
 
 let isoSec = -1;
 let isoPrefix = '';
+let isoMsec = -1;
+let isoLast = '';
 
-/** RFC 3339 UTC with milliseconds, e.g. 2016-01-03T00:37:51.394Z (cached per second: records come in bursts). */
+/**
+ * RFC 3339 UTC with milliseconds, e.g. 2016-01-03T00:37:51.394Z. Cached: the records of an event share
+ * their timestamp, and events come in bursts within a second.
+ */
 export function isoTimestamp(sec: number, msec: number): string {
   if (sec !== isoSec) {
     const d = new Date(sec * 1000);
     if (Number.isNaN(d.getTime())) return `${sec}.${String(msec).padStart(3, '0')}`;
     isoSec = sec;
     isoPrefix = d.toISOString().slice(0, -4);
+    isoMsec = -1;
   }
-  return `${isoPrefix}${msec < 10 ? '00' : msec < 100 ? '0' : ''}${msec}Z`;
+  if (msec !== isoMsec) {
+    isoMsec = msec;
+    isoLast = `${isoPrefix}${msec < 10 ? '00' : msec < 100 ? '0' : ''}${msec}Z`;
+  }
+  return isoLast;
 }
 
 /** `success` / `fail` from a record's `success=` or `res=` value, or undefined. */

@@ -145,15 +145,35 @@ export function excerpt(s: string, max = 40): string {
   return JSON.stringify(cut);
 }
 
-const TYPE_CACHE = new Map<string, number>();
+interface KnownType {
+  readonly name: string;
+  readonly num: number;
+}
 
-function typeNumber(name: string): number {
-  let n = TYPE_CACHE.get(name);
-  if (n === undefined) {
-    n = messageTypeNumber(name) ?? -1;
-    if (TYPE_CACHE.size < 4096) TYPE_CACHE.set(name, n);
+/**
+ * Type names seen so far, found without slicing the line: keyed by length and first two characters, then
+ * compared in place. Saves a string and a hash per record (there are a few dozen distinct names).
+ */
+const TYPES = new Map<number, KnownType[]>();
+let typesCount = 0;
+
+function lookupType(line: string, start: number, end: number): KnownType {
+  const len = end - start;
+  const c0 = line.charCodeAt(start);
+  const c1 = len > 1 ? line.charCodeAt(start + 1) : 0;
+  const key = len * 65536 + (c0 & 255) * 256 + (c1 & 255);
+  const bucket = TYPES.get(key);
+  if (bucket !== undefined) {
+    for (const t of bucket) if (line.startsWith(t.name, start)) return t;
   }
-  return n;
+  const name = line.slice(start, end);
+  const t: KnownType = { name, num: messageTypeNumber(name) ?? -1 };
+  if (typesCount < 4096) {
+    typesCount++;
+    if (bucket === undefined) TYPES.set(key, [t]);
+    else bucket.push(t);
+  }
+  return t;
 }
 
 /** End offset of the last digits() call (a module variable: no tuple per call on the hot path). */
@@ -201,7 +221,8 @@ export function parseRecord(input: string): AuditRecord | RecordError {
   if (sp < 0 || sp === typeStart) {
     return fail('E_PARSE_HEADER', `bad record header (expected "type=NAME msg=audit(…)"): got ${excerpt(line.slice(p))}`, line);
   }
-  const typeName = line.slice(typeStart, sp);
+  const type = lookupType(line, typeStart, sp);
+  const typeName = type.name;
   p = sp + 1;
   while (line.charCodeAt(p) === 32) p++;
   if (!line.startsWith('msg=audit(', p)) {
@@ -224,7 +245,7 @@ export function parseRecord(input: string): AuditRecord | RecordError {
   const bodyEnd = sep < 0 ? end : sep;
   // Scale a short fraction (".5" is 500 ms) so the value is always milliseconds.
   const ms = b - (a + 1) === 3 ? msec : b - (a + 1) === 2 ? msec * 10 : msec * 100;
-  return new AuditRecord(line, typeNumber(typeName), typeName, node, sec, ms, serial, msgStart, q, bodyEnd);
+  return new AuditRecord(line, type.num, typeName, node, sec, ms, serial, msgStart, q, bodyEnd);
 }
 
 function badTime(line: string, msgStart: number): RecordError {

@@ -27,6 +27,8 @@ export interface EventSink {
   end(): Promise<void>;
   /** Told whether all input so far was ASCII (a sink may then write its text as latin1: faster, same bytes). */
   inputAscii?(ascii: boolean): void;
+  /** Hands on what is batched: called when the input is idle (a short read from a pipe, `tail -f | …`). */
+  flush?(): void;
 }
 
 /** Text: each event's raw lines after a `---` line. JSON/YAML: one object per record (see recordToPlain). */
@@ -53,6 +55,7 @@ export async function rawSink(format: FormatName): Promise<EventSink> {
       write: format === 'text' ? (e) => out.write(eventText(e)) : writeJson,
       ready: () => out.ready(),
       end: () => out.end(),
+      flush: () => out.flush(),
       inputAscii: (ascii) => {
         out.ascii = ascii;
       },
@@ -110,6 +113,7 @@ export async function runParse(opts: ParseRunOptions): Promise<ParseRunResult> {
     if (!sink.write(e)) blocked = true;
   }, opts.assembler);
   const result: ParseRunResult = { lines: 0, records: 0, events: 0, bad: 0, unreadable: 0 };
+  const readSize = opts.highWaterMark ?? 1 << 20;
   let ascii = true;
   sink.inputAscii?.(true);
   let firstBad = '';
@@ -131,13 +135,18 @@ export async function runParse(opts: ParseRunOptions): Promise<ParseRunResult> {
       else if (result.bad === maxReported + 1) report(`tsaudit: more bad lines follow; only the first ${maxReported} are shown`);
     });
     try {
-      const chunks = file === '-' && (opts.stdin !== undefined || process.stdin.isTTY) ? streamChunks(opts.stdin ?? process.stdin) : fileChunks(file, opts.highWaterMark);
+      const chunks = file === '-' && (opts.stdin !== undefined || process.stdin.isTTY) ? streamChunks(opts.stdin ?? process.stdin) : fileChunks(file, readSize);
       for await (const chunk of chunks) {
         if (ascii && !isAscii(chunk)) {
           ascii = false;
           sink.inputAscii?.(false);
         }
         splitter.push(chunk);
+        if (chunk.length < readSize) {
+          // The input had no more for now (a pipe being written to): let what is complete go out.
+          asm.release();
+          sink.flush?.();
+        }
         if (blocked) {
           blocked = false;
           await sink.ready();
@@ -172,20 +181,29 @@ export async function runParse(opts: ParseRunOptions): Promise<ParseRunResult> {
 }
 
 /**
- * Reads a file (or `-`: fd 0, a pipe or a redirected file) into ONE reused buffer of `size` bytes. The
- * splitter copies out what it keeps before the next read, so the read loop allocates nothing per chunk
+ * Reads a file (or `-`: fd 0, a pipe or a redirected file) through two reused buffers of `size` bytes: the
+ * next read runs while the caller processes the current chunk. The splitter copies out what it keeps, so a
+ * buffer is free again once the caller asks for the next chunk, and the loop allocates nothing per chunk
  * (fresh 1 MiB buffers per read pile up as external memory until a GC frees them).
  */
 async function* fileChunks(file: string, size = 1 << 20): AsyncGenerator<Buffer> {
   const handle = file === '-' ? undefined : await open(file, 'r');
-  const buf = Buffer.allocUnsafe(size);
+  const bufs = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)] as const;
+  const readInto = (buf: Buffer): Promise<number> => (handle ? handle.read(buf, 0, size, null).then((r) => r.bytesRead) : readFd(0, buf));
+  let cur = 0;
+  let pending: Promise<number> | undefined = readInto(bufs[0]);
   try {
     for (;;) {
-      const n = handle ? (await handle.read(buf, 0, size, null)).bytesRead : await readFd(0, buf);
+      const n = await pending;
+      pending = undefined;
       if (n === 0) return;
+      const buf = bufs[cur]!;
+      cur ^= 1;
+      pending = readInto(bufs[cur]!);
       yield buf.subarray(0, n);
     }
   } finally {
+    await pending?.catch(() => 0);
     await handle?.close();
   }
 }

@@ -166,6 +166,28 @@ describeKernel('tsaudit stream (kernel)', () => {
     expect(readStatus().pid).toBe('0');
   });
 
+  it('-i: exactly N normalized events (one JSON object per event) naming the helper and getppid', async ({ skip: skipTest }) => {
+    if (skip) skipTest(skip);
+    const s = startStream(['-i', '-format=json', '--enable']);
+    await started(s);
+    const pid = burst(N);
+    const ours = () => jsonLines(s.stdout()).filter((e) => (e.process as { exe?: string } | undefined)?.exe === helper);
+    await until(`${N} interpreted events`, () => ours().length >= N);
+    await new Promise((r) => setTimeout(r, 300));
+    s.child.kill('SIGINT');
+    expect((await s.exited).code).toBe(130);
+    const events = ours();
+    expect(events).toHaveLength(N);
+    for (const e of events) {
+      expect(e.record_type).toBe('syscall');
+      expect(e.result).toBe('success');
+      expect(e.process).toMatchObject({ pid: String(pid), name: 'tsaudit-burst', exe: helper });
+      expect(e.syscall).toMatchObject({ arch: 'x86_64', name: 'getppid' });
+    }
+    expect(new Set(events.map((e) => e.sequence)).size).toBe(N);
+    expect(readStatus().pid).toBe('0');
+  });
+
   it('refuses a second unicast stream, naming the holder; multicast runs beside it', async ({ skip: skipTest }) => {
     if (skip) skipTest(skip);
     const holder = startStream(['-format=json']);
@@ -207,7 +229,7 @@ describeKernel('tsaudit stream (kernel)', () => {
     const exit = await Promise.race([s.exited, new Promise<null>((r) => setTimeout(() => r(null), 15_000))]);
     clearInterval(more);
     if (exit === null) s.child.kill('SIGKILL');
-    expect(exit).toEqual({ code: 0, signal: null });
-    expect(readStatus().pid).toBe('0');
+    expect(exit, s.stderr()).toEqual({ code: 0, signal: null });
+    expect(readStatus().pid, s.stderr()).toBe('0');
   });
 });

@@ -1,6 +1,6 @@
 // `tsaudit parse` as a process: formats, stdin, several files, bad input of every kind, EPIPE.
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -128,6 +128,17 @@ describe('tsaudit parse bad input', () => {
     expect(r.stderr).toMatch(/tsaudit: 1 of 2 lines were not audit records .*--strict\n$/);
   });
 
+  it('reports the first 1000 bad lines one by one, then says more follow; the summary counts them all', () => {
+    const p = file('many-bad.log', `${GOOD}\n${'junk\n'.repeat(1500)}`);
+    const r = runCli(['parse', p]);
+    expect(r.status).toBe(0);
+    const err = r.stderr.trimEnd().split('\n');
+    expect(err).toHaveLength(1002);
+    expect(err[999]).toBe(`${p}:1001: not an audit record (expected "type=" at column 1): got "junk"`);
+    expect(err[1000]).toBe('tsaudit: more bad lines follow; only the first 1000 are shown');
+    expect(err[1001]).toBe(`tsaudit: 1500 of 1501 lines were not audit records (first at ${p}:2)`);
+  });
+
   it('--strict on clean input exits 0', () => {
     expect(runCli(['parse', '--strict', LIVE]).status).toBe(0);
   });
@@ -176,6 +187,26 @@ describe('tsaudit parse bad input', () => {
     const r = runCli(['parse', '-format=xml', SMALL]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^tsaudit: .*xml/);
+  });
+});
+
+describe('tsaudit parse on a live pipe', () => {
+  it('prints complete events while the writer is still writing (tail -f | tsaudit parse)', async () => {
+    const child = spawn(process.execPath, [BIN, 'parse'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stdin.write(`${smallLines.slice(0, 4).join('\n')}\n`);
+    // DAEMON_START, the registration SYSCALL+PROCTITLE and the LOGIN are complete: they must show up
+    // although stdin stays open.
+    const deadline = Date.now() + 20_000;
+    while (!out.includes('type=LOGIN') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(out.split('\n').filter((l) => l === '---')).toHaveLength(3);
+    expect(out).toContain(smallLines[3]);
+    child.stdin.end();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
   });
 });
 

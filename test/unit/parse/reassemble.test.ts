@@ -65,6 +65,18 @@ describe('EventAssembler', () => {
     expect(asm.stats.strayEoe).toBe(1);
   });
 
+  it('release() lets an event held for its EOE go out now (idle input)', () => {
+    const out: AuditEvent[] = [];
+    const asm = new EventAssembler((e) => out.push(e));
+    asm.push(rec(line('SYSCALL', '10.000', 1)));
+    asm.push(rec(line('PROCTITLE', '10.000', 1)));
+    asm.release();
+    expect(shape(out)).toEqual(['1:SYSCALL+PROCTITLE']);
+    asm.push(rec(line('EOE', '10.000', 1, '')));
+    expect(asm.stats.strayEoe).toBe(1);
+    expect(asm.pending).toBe(0);
+  });
+
   it('proctitleEnds: false waits like ausearch (a record after PROCTITLE still joins)', () => {
     const lines = [line('SYSCALL', '10.000', 1), line('PROCTITLE', '10.000', 1), line('PATH', '10.000', 1)];
     expect(shape(assemble(lines, { proctitleEnds: false }).events)).toEqual(['1:SYSCALL+PROCTITLE+PATH']);
@@ -138,6 +150,13 @@ describe('EventAssembler', () => {
       maxOpen: 2,
     });
     expect(shape(events)).toEqual(['1:SYSCALL', '2:SYSCALL', '3:SYSCALL', '1:CWD']);
+    expect(asm.stats.evicted).toBe(2);
+  });
+
+  it('an event that reaches maxRecords completes', () => {
+    const lines = Array.from({ length: 5 }, () => line('PATH', '10.000', 9));
+    const { events, asm } = assemble(lines, { maxRecords: 2 });
+    expect(events.map((e) => e.records.length)).toEqual([2, 2, 1]);
     expect(asm.stats.evicted).toBe(2);
   });
 
