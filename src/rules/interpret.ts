@@ -1,14 +1,15 @@
 // `auditctl -l -i` for a0..a3: on a rule with exactly one syscall, auditctl shows the argument as auparse
 // interprets that syscall's argument (auparse's print_a0..print_a3 of audit 3.0.x): ptrace requests, clock
-// ids, uids and gids, socket domain/type/protocol, socketcall, prctl and bpf commands, open and clone flags,
-// modes, signals, AT_FDCWD. This
+// ids, uids and gids, socket domain/type/protocol, socketcall, prctl and bpf commands, rlimits, open and
+// clone flags, modes, signals, AT_FDCWD. This
 // follows those choices for the syscalls below, with the value formatters of tsaudit's log interpretation.
-// Syscalls that auparse interprets and tsaudit does not (personality, rlimits, fcntl, socket options, a1 of
-// prctl, ...) print as 0x<hex>, as auparse prints the uninterpreted ones.
+// Syscalls that auparse interprets and tsaudit does not (personality, fcntl, socket options, access modes,
+// mmap/mprotect protections, send/recv flags, a1 of prctl, ...) print as 0x<hex>, as auparse prints the
+// uninterpreted ones.
 
 import { cloneFlagsText, dirfdText, openFlagsText, ptraceText, socketDomainText, socketProtoText, socketTypeText } from '../parse/interpret/args.js';
 import { modeShortText, signalText } from '../parse/interpret/values.js';
-import { BPF_COMMANDS, CLOCK_IDS, PRCTL_OPTIONS, SOCKETCALLS } from '../tables/rule-fields.js';
+import { BPF_COMMANDS, CLOCK_IDS, PRCTL_OPTIONS, RLIMITS, SOCKETCALLS } from '../tables/rule-fields.js';
 import type { RuleEnv } from './env.js';
 
 const DIRFD_A0 = ['renameat', 'readlinkat', 'mkdirat', 'mknodat', 'fchownat', 'futimesat', 'fchmodat', 'faccessat', 'futimensat', 'unlinkat', 'utimensat', 'linkat', 'newfstatat', 'openat', 'name_to_handle_at'];
@@ -54,6 +55,7 @@ export function argText(env: RuleEnv, sys: string | undefined, index: number, va
         if (sys === 'prctl') return PRCTL_OPTIONS.get(value >>> 0) ?? `unknown-prctl-option(0x${hex})`;
         if (sys === 'socketcall') return SOCKETCALLS.get(value | 0) ?? `unknown-socketcall(${hex})`;
         if (sys === 'bpf') return BPF_COMMANDS.get(value >>> 0) ?? `unknown-bpf-cmd(${hex})`;
+        if (sys === 'getrlimit' || sys === 'setrlimit') return (value < 17 ? RLIMITS.get(value) : undefined) ?? `unknown-rlimit(0x${hex})`;
         break;
       case 1:
         if (sys === 'fchmod' || sys === 'chmod' || sys === 'creat' || sys === 'mkdir') return modeShortText(hex, 16);
@@ -72,6 +74,9 @@ export function argText(env: RuleEnv, sys: string | undefined, index: number, va
         if (sys === 'setresuid') return idText(env, hex, 'uid');
         if (sys === 'setresgid') return idText(env, hex, 'gid');
         if (sys === 'socket') return socketProtoText(hex);
+        if (sys === 'readlinkat' || sys.startsWith('renameat') || sys === 'linkat') return dirfdText(hex);
+        if (sys === 'clone' || sys === 'clone2') return cloneFlagsText(hex);
+        if (sys === 'tgkill') return signalText(hex, 16);
         break;
       default:
         break;
