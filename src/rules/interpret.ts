@@ -1,15 +1,29 @@
 // `auditctl -l -i` for a0..a3: on a rule with exactly one syscall, auditctl shows the argument as auparse
 // interprets that syscall's argument (auparse's print_a0..print_a3 of audit 3.0.x): ptrace requests, clock
-// ids, uids and gids, socket domain/type/protocol, socketcall, prctl and bpf commands, rlimits, open and
-// clone flags, modes, signals, AT_FDCWD. This
+// ids, uids and gids, socket domain/type/protocol, socketcall, prctl, bpf and fcntl commands, rlimits,
+// open, clone, mmap, protection, access, send/recv and umount flags, modes, signals, AT_FDCWD. This
 // follows those choices for the syscalls below, with the value formatters of tsaudit's log interpretation.
-// Syscalls that auparse interprets and tsaudit does not (personality, fcntl, socket options, access modes,
-// mmap/mprotect protections, send/recv flags, a1 of prctl, ...) print as 0x<hex>, as auparse prints the
-// uninterpreted ones.
+// Arguments that auparse interprets and tsaudit does not (personality, socket option levels and names, a1
+// of prctl, a2 of fcntl, mknod modes, epoll_ctl, ioctl, shmget, mount flags) print as 0x<hex>, as auparse
+// prints the uninterpreted ones.
 
 import { cloneFlagsText, dirfdText, openFlagsText, ptraceText, socketDomainText, socketProtoText, socketTypeText } from '../parse/interpret/args.js';
 import { modeShortText, signalText } from '../parse/interpret/values.js';
-import { BPF_COMMANDS, CLOCK_IDS, PRCTL_OPTIONS, RLIMITS, SOCKETCALLS } from '../tables/rule-fields.js';
+import {
+  ACCESS_MODES,
+  BPF_COMMANDS,
+  CLOCK_IDS,
+  FCNTL_COMMANDS,
+  MMAP_FLAGS,
+  PRCTL_OPTIONS,
+  PROT_FLAGS,
+  RECV_FLAGS,
+  RLIMITS,
+  SCHED_POLICIES,
+  SEEK_WHENCE,
+  SOCKETCALLS,
+  UMOUNT_FLAGS,
+} from '../tables/rule-fields.js';
 import type { RuleEnv } from './env.js';
 
 const DIRFD_A0 = ['renameat', 'readlinkat', 'mkdirat', 'mknodat', 'fchownat', 'futimesat', 'fchmodat', 'faccessat', 'futimensat', 'unlinkat', 'utimensat', 'linkat', 'newfstatat', 'openat', 'name_to_handle_at'];
@@ -28,6 +42,32 @@ function idText(env: RuleEnv, hex: string, kind: 'uid' | 'gid'): string {
 function clockText(hex: string): string {
   const n = Number.parseInt(hex, 16);
   return (n < 7 ? CLOCK_IDS[n] : undefined) ?? `unknown-clk_id(0x${hex})`;
+}
+
+/** Names of the flags set in `v`, in table order, joined with |; 0x<hex> when none. */
+function flagsText(table: ReadonlyArray<readonly [number, string]>, v: number, hex: string, limit = table.length): string {
+  const names = table.slice(0, limit).filter(([bit]) => (bit & v) !== 0).map(([, n]) => n);
+  return names.length ? names.join('|') : `0x${hex}`;
+}
+
+function accessText(v: number, hex: string): string {
+  return (v & 0xf) === 0 ? 'F_OK' : flagsText(ACCESS_MODES, v, hex, 3);
+}
+
+function protText(v: number, hex: string, mmap: boolean): string {
+  return (v & 0x7) === 0 ? 'PROT_NONE' : flagsText(PROT_FLAGS, v, hex, mmap ? 4 : 3);
+}
+
+function mmapText(v: number, hex: string): string {
+  const names = (v & 0xf) === 0 ? ['MAP_FILE'] : [];
+  for (const [bit, n] of MMAP_FLAGS) if ((bit & v) !== 0) names.push(n);
+  return names.length ? names.join('|') : `0x${hex}`;
+}
+
+function schedText(v: number, hex: string): string {
+  const s = SCHED_POLICIES.get(v & 0x0f);
+  if (s === undefined) return `unknown-scheduler-policy(0x${hex})`;
+  return v & 0x40000000 ? `${s}|SCHED_RESET_ON_FORK` : s;
 }
 
 function exitText(hex: string): string {
@@ -66,6 +106,10 @@ export function argText(env: RuleEnv, sys: string | undefined, index: number, va
         if (sys === 'open' || sys === 'mq_open') return openFlagsText(hex);
         if (sys === 'kill' || sys === 'tkill') return signalText(hex, 16);
         if (sys === 'setns') return cloneFlagsText(hex);
+        if (sys === 'access') return accessText(value, hex);
+        if (sys.startsWith('fcntl')) return FCNTL_COMMANDS.get(value | 0) ?? `unknown-fcntl-command(${value | 0})`;
+        if (sys === 'sched_setscheduler') return schedText(value, hex);
+        if (sys === 'umount2') return flagsText(UMOUNT_FLAGS, value, hex);
         break;
       case 2:
         if (sys === 'openat' || sys === 'open_by_handle_at') return openFlagsText(hex);
@@ -77,6 +121,16 @@ export function argText(env: RuleEnv, sys: string | undefined, index: number, va
         if (sys === 'readlinkat' || sys.startsWith('renameat') || sys === 'linkat') return dirfdText(hex);
         if (sys === 'clone' || sys === 'clone2') return cloneFlagsText(hex);
         if (sys === 'tgkill') return signalText(hex, 16);
+        if (sys.startsWith('faccessat')) return accessText(value, hex);
+        if (sys === 'mmap') return protText(value, hex, true);
+        if (sys === 'mprotect') return protText(value, hex, false);
+        if (sys === 'recvmsg' || sys === 'sendmsg') return flagsText(RECV_FLAGS, value, hex);
+        if (sys === 'lseek') return SEEK_WHENCE.get(value & 0xff) ?? `unknown-whence(${hex})`;
+        if (sys === 'mq_open' && a1 !== undefined && (a1 & O_CREAT) !== 0) return modeShortText(hex, 16);
+        break;
+      case 3:
+        if (sys === 'mmap') return mmapText(value, hex);
+        if (['recv', 'recvfrom', 'recvmmsg', 'send', 'sendto', 'sendmmsg'].includes(sys)) return flagsText(RECV_FLAGS, value, hex);
         break;
       default:
         break;
