@@ -3,16 +3,17 @@
 // ids, uids and gids, socket domain/type/protocol, socketcall, prctl, bpf and fcntl commands, rlimits,
 // open, clone, mmap, protection, access, send/recv and umount flags, modes, signals, AT_FDCWD. This
 // follows those choices for the syscalls below, with the value formatters of tsaudit's log interpretation.
-// Arguments that auparse interprets and tsaudit does not (personality, socket option levels and names, a1
-// of prctl, a2 of fcntl, mknod modes, epoll_ctl, ioctl, shmget, mount flags) print as 0x<hex>, as auparse
-// prints the uninterpreted ones.
+// Arguments that auparse interprets and tsaudit does not (personality, socket option levels and names, a2
+// of fcntl, ioctl requests, shmget flags, mount flags) print as 0x<hex>, as auparse prints the
+// uninterpreted ones.
 
 import { cloneFlagsText, dirfdText, openFlagsText, ptraceText, socketDomainText, socketProtoText, socketTypeText } from '../parse/interpret/args.js';
-import { modeShortText, signalText } from '../parse/interpret/values.js';
+import { capabilityText, modeShortText, modeText, signalText } from '../parse/interpret/values.js';
 import {
   ACCESS_MODES,
   BPF_COMMANDS,
   CLOCK_IDS,
+  EPOLL_CTL_OPS,
   FCNTL_COMMANDS,
   MMAP_FLAGS,
   PRCTL_OPTIONS,
@@ -30,6 +31,9 @@ const DIRFD_A0 = ['renameat', 'readlinkat', 'mkdirat', 'mknodat', 'fchownat', 'f
 const UID_A0 = new Set(['setuid', 'setreuid', 'setresuid', 'setfsuid']);
 const GID_A0 = new Set(['setgid', 'setregid', 'setresgid', 'setfsgid']);
 const O_CREAT = 0o100;
+const PR_SET_PDEATHSIG = 1;
+const PR_CAPBSET_READ = 23;
+const PR_CAPBSET_DROP = 24;
 
 function idText(env: RuleEnv, hex: string, kind: 'uid' | 'gid'): string {
   const n = Number.parseInt(hex, 16);
@@ -76,9 +80,9 @@ function exitText(hex: string): string {
 
 /**
  * The text auditctl -l -i shows for argument `index` of the single syscall `sys` (undefined when the rule has
- * no known arch: auditctl then shows hex). `a0`/`a1` are the rule's a0/a1 values seen so far.
+ * no known arch: auditctl then shows hex). `a0`/`a1` are the rule's a0/a1 values seen so far (auditctl's).
  */
-export function argText(env: RuleEnv, sys: string | undefined, index: number, value: number, a1?: number): string {
+export function argText(env: RuleEnv, sys: string | undefined, index: number, value: number, a0?: number, a1?: number): string {
   const hex = (value >>> 0).toString(16);
   if (sys !== undefined) {
     switch (index) {
@@ -110,6 +114,10 @@ export function argText(env: RuleEnv, sys: string | undefined, index: number, va
         if (sys.startsWith('fcntl')) return FCNTL_COMMANDS.get(value | 0) ?? `unknown-fcntl-command(${value | 0})`;
         if (sys === 'sched_setscheduler') return schedText(value, hex);
         if (sys === 'umount2') return flagsText(UMOUNT_FLAGS, value, hex);
+        if (sys === 'mknod') return modeText(hex, 16);
+        if (sys === 'epoll_ctl') return EPOLL_CTL_OPS.get(value | 0) ?? `unknown-epoll_ctl-operation(${value | 0})`;
+        if (sys === 'prctl' && (a0 === PR_CAPBSET_READ || a0 === PR_CAPBSET_DROP)) return capabilityText(hex, 16);
+        if (sys === 'prctl' && a0 === PR_SET_PDEATHSIG) return signalText(hex, 16);
         break;
       case 2:
         if (sys === 'openat' || sys === 'open_by_handle_at') return openFlagsText(hex);

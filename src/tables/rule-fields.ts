@@ -2,7 +2,7 @@
 // Facts from: linux/audit.h (kernel UAPI: field, operator, list, action, perm and comparison numbers),
 // audit-userspace v3.0.9 lib/{fieldtab,optab,flagtab,actiontab,ftypetab,fstypetab}.h (the names auditctl accepts
 // and prints), linux/stat.h (S_IF* file types), auparse/*tab.h (clock, sock, prctl-opt, bpf, rlimit, access,
-// prot, recv, umount, mmap, fcntl-cmd, sched, seek) with linux/net.h: what auditctl -l -i shows for arguments.
+// prot, recv, umount, mmap, fcntl-cmd, sched, seek, epoll_ctl) with linux/net.h: what auditctl -l -i shows.
 
 /** Sizes and message types of struct audit_rule_data (linux/audit.h). */
 export const RULE_CONST = {
@@ -541,4 +541,11 @@ export const SEEK_WHENCE: ReadonlyMap<number, string> = new Map([
   [2, "SEEK_END"],
   [3, "SEEK_DATA"],
   [4, "SEEK_HOLE"],
+]);
+
+/** epoll_ctl operations (auparse epoll_ctl.h). */
+export const EPOLL_CTL_OPS: ReadonlyMap<number, string> = new Map([
+  [1, "EPOLL_CTL_ADD"],
+  [2, "EPOLL_CTL_DEL"],
+  [3, "EPOLL_CTL_MOD"],
 ]);
