@@ -9,6 +9,7 @@ import { type AuditRecord, recordFromNetlink } from '../parse/record.js';
 import { type AuditEvent, EventAssembler } from '../parse/reassemble.js';
 import type { EventSink } from '../parse/run.js';
 import { isLossRecord, type LossRecord } from './loss.js';
+import { recordFromAsciiPayload } from './decode.js';
 import { rawStreamSink } from './sink.js';
 import type { EventCodec } from './run.js';
 
@@ -41,7 +42,8 @@ class AsciiTracker {
       this.ascii = false;
       for (const sink of this.sinks) sink.inputAscii?.(false);
     }
-    return decodeNetlink(type, this.ascii ? payload.toString('latin1') : payload);
+    if (this.ascii) return recordFromAsciiPayload(type, payload) ?? decodeNetlink(type, payload.toString('latin1'));
+    return decodeNetlink(type, payload);
   }
 }
 
@@ -67,7 +69,8 @@ export async function streamWriter(
       write: (item) => (isLossRecord(item) ? format === 'text' || sink.writeText(`${JSON.stringify(item)}\n`) : sink.write(item)),
       ready: () => sink.ready(),
       end: () => sink.end(),
-    };
+      waitWhenFull: sink.toFile,
+    } as ItemWriter<AuditEvent | LossRecord>;
   }
   let sink: EventSink;
   if (opts.interpret) {
