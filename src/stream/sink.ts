@@ -18,24 +18,24 @@ import { jsonBound, recordJSONInto } from '../parse/record-json-bytes.js';
 import { recordJSON } from '../parse/record-json.js';
 
 /** Where stream output goes: an asynchronous file stream on fd 1 when it is a regular file, else stdout. */
-export function streamOutput(fd = 1): { stream: Writable; failure: () => Error | undefined } {
+export function streamOutput(fd = 1): { stream: Writable; failure: () => Error | undefined; toFile: boolean } {
   let isFile = false;
   try {
     isFile = fstatSync(fd).isFile();
   } catch {
     // not a descriptor we can look at: stdout as usual
   }
-  if (!isFile) return { stream: process.stdout, failure: () => undefined };
+  if (!isFile) return { stream: process.stdout, failure: () => undefined, toFile: false };
   let failed: Error | undefined;
   const stream = createWriteStream('', { fd, autoClose: false });
   stream.on('error', (err) => {
     failed ??= err;
   });
-  return { stream, failure: () => failed };
+  return { stream, failure: () => failed, toFile: true };
 }
 
 /** Text (each event's lines after `---`) or JSON (one object per record), as parse's rawSink writes them. */
-export function rawStreamSink(format: 'text' | 'json', output = streamOutput()): EventSink & { writeText(text: string): boolean } {
+export function rawStreamSink(format: 'text' | 'json', output = streamOutput()): EventSink & { writeText(text: string): boolean; toFile: boolean } {
   const out = new BatchOutput(output.stream);
   const check = () => {
     const err = output.failure();
@@ -69,6 +69,7 @@ export function rawStreamSink(format: 'text' | 'json', output = streamOutput()):
       await out.end();
       check();
     },
+    toFile: output.toFile,
     writeText: (text) => out.write(text) && output.failure() === undefined,
     flush: () => out.flush(),
     inputAscii: (ascii) => {
