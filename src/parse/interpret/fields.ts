@@ -4,7 +4,6 @@
 
 import { ausearchArchName } from '../../tables/arch.js';
 import { errnoMessage, errnoName } from '../../tables/errno.js';
-import { RULE_LISTS } from '../../tables/flags.js';
 import { ausearchSyscallName } from '../../tables/syscalls.js';
 import type { AuditRecord } from '../record.js';
 import { syscallArgText } from './args.js';
@@ -20,6 +19,7 @@ import {
   nfprotoText,
   promiscuousText,
   resText,
+  ruleListText,
   seccompCodeText,
   sessionText,
   signalText,
@@ -132,17 +132,16 @@ export function interpretFields(rec: AuditRecord, ctx: InterpretContext): [strin
         case 'proctitle':
           text = proctitleText(v, quoted);
           break;
-        case 'list': {
-          const n = Number(v);
-          text = RULE_LISTS.get(n) ?? `unknown-list(${v})`;
+        case 'list':
+          text = ruleListText(v);
           break;
-        }
         case 'prom':
         case 'old_prom':
           text = promiscuousText(v);
           break;
         default:
-          if (CAP_BITMAPS.has(k)) text = capabilityBitmapText(v);
+          // fp= inside a user-space msg='…' (sshd's CRYPTO_KEY_USER) is a key fingerprint, not a capability set.
+          if (CAP_BITMAPS.has(k) && f.container === null) text = capabilityBitmapText(v);
           else if (UNTRUSTED_FIELDS.has(k)) text = decodeUntrusted(v, quoted);
       }
     }

@@ -2,7 +2,7 @@
 // results, sessions, SELinux/AppArmor contexts, rule keys. Pure functions over the logged strings.
 
 import { CAPABILITIES, CAP_LAST_CAP } from '../../tables/capabilities.js';
-import { FILE_TYPES, NF_PROTOCOLS, S_IFMT, SECCOMP_ACTIONS } from '../../tables/flags.js';
+import { FILE_TYPES, NF_PROTOCOLS, RULE_LISTS, S_IFMT, SECCOMP_ACTIONS } from '../../tables/flags.js';
 import { SIGNALS } from '../../tables/signals.js';
 import { decodeHex, isHexEncoded } from './hex.js';
 
@@ -167,3 +167,44 @@ export function nfprotoText(value: string): string {
   const n = Number(value);
   return NF_PROTOCOLS.get(n) ?? `unknown-nfproto(${value})`;
 }
+
+/** `list=4` (CONFIG_CHANGE) -> `exit`: the rule list's name. */
+export function ruleListText(value: string): string {
+  return RULE_LISTS.get(Number(value)) ?? `unknown-list(${value})`;
+}
+
+const PATH = 1302;
+const NETFILTER_CFG = 1325;
+const SECCOMP = 1326;
+const BPRM_FCAPS = 1321;
+const CAPSET = 1322;
+
+/** Interprets one field value of a record of `type`; returns the value unchanged where it does not apply. */
+export type ValueInterpreter = (value: string, type: number) => string;
+
+const capSet: ValueInterpreter = (v, t) => (t === BPRM_FCAPS || t === CAPSET ? capabilityBitmapText(v) : v);
+const capSetNotPath: ValueInterpreter = (v, t) => (t === PATH ? v : capabilityBitmapText(v));
+
+/**
+ * The fields a normalized event's `data` shows as `ausearch -i` does, because their raw form means nothing
+ * to a reader: capability sets, a capability number, SECCOMP's action code, signals, rule lists, the
+ * promiscuous flag, netfilter families and (outside PATH records) file modes. Fields go-libaudit already
+ * interprets its own way (arch, syscall, exit, sockaddr, ids with user.names, a0-a3 kept raw next to
+ * `syscall.args`) are not here, nor PATH records' fields: `paths` stays as go-libaudit shows it, and `file`
+ * carries the interpreted mode. The short names (fp, pe, ...) are capability sets only in BPRM_FCAPS and
+ * CAPSET records (`fp=` of CRYPTO_KEY_USER is a key fingerprint).
+ */
+export const DATA_INTERPRETERS: ReadonlyMap<string, ValueInterpreter> = new Map<string, ValueInterpreter>([
+  ...['fp', 'fi', 'pp', 'pi', 'pe', 'pa', 'old_pp', 'old_pi', 'old_pe', 'old_pa', 'new_pp', 'new_pi', 'new_pe'].map(
+    (k) => [k, capSet] as [string, ValueInterpreter],
+  ),
+  ...['cap_pi', 'cap_pe', 'cap_pp', 'cap_pa', 'cap_fi', 'cap_fp'].map((k) => [k, capSetNotPath] as [string, ValueInterpreter]),
+  ['capability', (v) => capabilityText(v)],
+  ['code', (v, t) => (t === SECCOMP ? seccompCodeText(v) : v)],
+  ['sig', (v) => signalText(v)],
+  ['list', (v) => ruleListText(v)],
+  ['prom', (v) => promiscuousText(v)],
+  ['old_prom', (v) => promiscuousText(v)],
+  ['family', (v, t) => (t === NETFILTER_CFG ? nfprotoText(v) : v)],
+  ['mode', (v, t) => (t === PATH ? v : modeText(v))],
+]);

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cloneFlagsText, openFlagsText, ptraceText, syscallArgText } from '../../../src/parse/interpret/args.js';
+import { interpretFields } from '../../../src/parse/interpret/fields.js';
 import { decodeHex, decodeUntrusted, isHexEncoded } from '../../../src/parse/interpret/hex.js';
 import { IdResolver } from '../../../src/parse/interpret/ids.js';
 import { proctitleArgv, proctitleText } from '../../../src/parse/interpret/proctitle.js';
+import { type AuditRecord, parseRecord } from '../../../src/parse/record.js';
 import { decodeSockaddr, formatIpv6, sockaddrText } from '../../../src/parse/interpret/sockaddr.js';
 import {
   capabilityBitmapText,
@@ -209,5 +211,16 @@ describe('ids', () => {
     writeFileSync(join(dir, 'passwd'), 'other:x:1001:1001::/:/bin/sh\n');
     expect(ids.user('1001')).toBe('labuser'); // cached
     expect(new IdResolver({ passwdFile: join(dir, 'missing') }).user('0')).toBeUndefined();
+  });
+});
+
+describe('interpretFields', () => {
+  it("reads fp= as a capability set in BPRM_FCAPS only, not sshd's key fingerprint", () => {
+    const fcaps = parseRecord('type=BPRM_FCAPS msg=audit(1.000:1): fver=0 fp=0000000000000003 fi=0 fe=0') as AuditRecord;
+    expect(interpretFields(fcaps, { ids: null })).toContainEqual(['fp', 'chown,dac_override']);
+    const key = parseRecord(
+      "type=CRYPTO_KEY_USER msg=audit(1.000:2): pid=1 uid=0 auid=4294967295 ses=4294967295 msg='op=destroy kind=server fp=SHA256:6d:a3 direction=? spid=1 suid=0 exe=\"/usr/sbin/sshd\" hostname=? addr=? terminal=? res=success'",
+    ) as AuditRecord;
+    expect(interpretFields(key, { ids: null })).toContainEqual(['fp', 'SHA256:6d:a3']);
   });
 });
