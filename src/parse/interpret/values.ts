@@ -1,5 +1,5 @@
 // Interpreters for single field values, as `ausearch -i` shows them: capabilities, signals, file modes,
-// results, sessions, SELinux/AppArmor contexts, rule keys. Pure functions over the logged strings.
+// results, SELinux/AppArmor contexts, rule keys. Pure functions over the logged strings.
 
 import { CAPABILITIES, CAP_LAST_CAP } from '../../tables/capabilities.js';
 import { FILE_TYPES, NF_PROTOCOLS, RULE_LISTS, S_IFMT, SECCOMP_ACTIONS } from '../../tables/flags.js';
@@ -52,10 +52,6 @@ export function signalText(value: string, base: 10 | 16 = 10): string {
   return `unknown-signal(${base === 16 ? '0x' : ''}${value})`;
 }
 
-export function signalName(n: number): string | undefined {
-  return SIGNALS.get(n);
-}
-
 /** File mode (octal, as in PATH mode=0100644) as auditd prints it: `file,644`, `dir,sticky,777`. */
 export function modeText(value: string, base: 8 | 16 = 8): string {
   const m = Number.parseInt(value, base);
@@ -91,17 +87,6 @@ export function fileTypeOfMode(value: string): string | undefined {
 export function resultOf(value: string): 'success' | 'fail' {
   const v = value.toLowerCase();
   return v === 'yes' || v === '1' || v.startsWith('suc') ? 'success' : 'fail';
-}
-
-/** `ausearch -i` text of a numeric res=: 0 -> no, 1 -> yes, other numbers -> unset; words are kept. */
-export function resText(value: string): string {
-  if (/^\d+$/.test(value)) return value === '0' ? 'no' : value === '1' ? 'yes' : 'unset';
-  return value;
-}
-
-/** ses=/auid= with the unset marker. */
-export function sessionText(value: string): string {
-  return isUnsetId(value) ? 'unset' : value;
 }
 
 /** `prom=`/`old_prom=`: 0 -> no, else yes. */

@@ -7,7 +7,7 @@ import { eventCategory } from '../../tables/event-categories.js';
 import { messageTypeName } from '../../tables/message-types.js';
 import type { Normalization } from '../../tables/normalizations.js';
 import type { AuditRecord } from '../record.js';
-import type { IdResolver } from '../interpret/ids.js';
+import type { IdResolver } from '../../ids.js';
 import { fileTypeOfMode } from '../interpret/values.js';
 import { syscallArgs } from '../interpret/fields.js';
 import { reassembleArgv } from './execve.js';
@@ -349,7 +349,7 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
     source,
     destination,
     network,
-    syscall: syscall ? { arch: data.arch, name: data.syscall, args: syscallArgs(syscall, data.syscall) } : undefined,
+    syscall: syscall ? { arch: data.arch, name: data.syscall, args: syscallArgs(syscall, data.syscall, opts.ids ?? null) } : undefined,
     data: undefined,
     paths: paths.length ? paths : undefined,
     ecs: undefined,

@@ -4,7 +4,7 @@
 // syscall names, SELinux contexts split into subj_* / obj_*). Empty, `?` and `(null)` values are left out.
 
 import type { AuditRecord } from '../record.js';
-import { decodeHex, isExecveArgKey, isHexEncoded, UNTRUSTED_FIELDS } from '../interpret/hex.js';
+import { decodeUntrusted, isExecveArgKey, UNTRUSTED_FIELDS } from '../interpret/hex.js';
 import { proctitleText } from '../interpret/proctitle.js';
 import { decodeSockaddr, sockaddrFamilyLabel } from '../interpret/sockaddr.js';
 import { DATA_INTERPRETERS, isUnsetId, resultOf, ruleKeys, splitContext, type ValueInterpreter } from '../interpret/values.js';
@@ -266,7 +266,7 @@ export function recordData(rec: AuditRecord, lookups: Lookups, parts?: MainParts
         if (type === EXECVE) continue;
         break;
       case Kind.Untrusted:
-        if (f.quote === '' && isHexEncoded(value)) value = decodeHex(value);
+        value = decodeUntrusted(value, f.quote !== '');
         break;
       case Kind.Unset:
         if (isUnsetId(value)) value = 'unset';

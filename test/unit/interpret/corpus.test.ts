@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { IdResolver } from '../../../src/parse/interpret/ids.js';
+import { IdResolver } from '../../../src/ids.js';
 import { TABLE_LOOKUPS } from '../../../src/parse/interpret/lookups.js';
 import { type NormalizedEvent, normalizeEvent } from '../../../src/parse/normalize/event.js';
 import { eventLine } from '../../../src/parse/normalize/text.js';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IdResolver } from '../../../src/parse/interpret/ids.js';
+import { IdResolver } from '../../../src/ids.js';
 import { TABLE_LOOKUPS } from '../../../src/parse/interpret/lookups.js';
 import { normalizeEvent } from '../../../src/parse/normalize/event.js';
 import { reassembleArgv } from '../../../src/parse/normalize/execve.js';
