@@ -24,12 +24,18 @@ export function capabilityNames(hex: string): string[] {
   return out;
 }
 
+/** Bitmap texts already computed: a log repeats a handful of capability sets thousands of times. */
+const BITMAP_TEXT = new Map<string, string>();
+
 /** `ausearch -i` text of a capability bitmap: names joined by commas, or `none` (also for `?`, as auditd). */
 export function capabilityBitmapText(hex: string): string {
+  let text = BITMAP_TEXT.get(hex);
+  if (text !== undefined) return text;
   const m = /^[0-9a-fA-F]{1,16}/.exec(hex);
-  if (!m) return 'none';
-  const names = capabilityNames(m[0]);
-  return names.length === 0 ? 'none' : names.join(',');
+  const names = m ? capabilityNames(m[0]) : [];
+  text = names.length === 0 ? 'none' : names.join(',');
+  if (BITMAP_TEXT.size < 1024) BITMAP_TEXT.set(hex, text);
+  return text;
 }
 
 /** A single capability number (`capability=21`, decimal; or hex when `base` is 16). */
