@@ -52,7 +52,11 @@ export function register(program: Command): void {
     .addOption(
       new Option('--backlog-wait-time <n>', 'kernel backlog wait time while streaming; restored at exit').argParser(uint('--backlog-wait-time')),
     )
-    .addOption(new Option('--receive-buffer <bytes>', 'netlink socket receive buffer to ask for').default(64 * 1024 * 1024).argParser(positive('--receive-buffer')))
+    .addOption(
+      new Option('--receive-buffer <bytes>', 'netlink socket receive buffer to ask for (kernel memory, used only while tsaudit is behind)')
+        .default(256 * 1024 * 1024)
+        .argParser(positive('--receive-buffer')),
+    )
     .addOption(new Option('--queue <events>', 'events held for a slow output before dropping (and reporting) them').default(10_000).argParser(positive('--queue')))
     .addOption(new Option('-c, --count <n>', 'exit after printing n events').argParser(positive('--count')))
     .option('--stats', 'print a start line and, at exit, a summary (events, loss, rate) on stderr')

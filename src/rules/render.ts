@@ -140,6 +140,7 @@ export function renderRule(r: RuleData, env: RuleEnv, opts: RenderOptions = {}, 
   let count = 0;
   let sc = 0;
   let mach: number | undefined;
+  let a0: number | undefined;
   let a1: number | undefined;
   if (!watch) {
     out += `-a ${actionName(r.action)},${listName(r.list)}`;
@@ -184,11 +185,12 @@ export function renderRule(r: RuleData, env: RuleEnv, opts: RenderOptions = {}, 
       const c = COMPARE.get(f.value);
       if (c) out += ` -C ${c.left}${op}${c.right}`;
     } else if (f.field >= FIELD.AUDIT_ARG0 && f.field <= FIELD.AUDIT_ARG3) {
+      if (f.field === FIELD.AUDIT_ARG0) a0 = f.value;
       if (f.field === FIELD.AUDIT_ARG1) a1 = f.value;
       if (count > 1 || !interpret) out += ` -F ${name}${op}0x${(f.value >>> 0).toString(16).toUpperCase()}`;
       else {
         const sys = mach !== undefined ? env.syscallName(mach, sc) : undefined;
-        out += ` -F ${name}${op}${argText(env, sys, f.field - FIELD.AUDIT_ARG0, f.value, a1)}`;
+        out += ` -F ${name}${op}${argText(env, sys, f.field - FIELD.AUDIT_ARG0, f.value, a0, a1)}`;
       }
     } else if (f.field === FIELD.AUDIT_EXIT) {
       const v = signed(f.value);

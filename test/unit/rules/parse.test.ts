@@ -374,6 +374,11 @@ describe('auditctl -l -i', () => {
     expect(listI('-a always,exit -F arch=b64 -S clock_settime -F a0=0')).toBe('-a always,exit -F arch=x86_64 -S clock_settime -F a0=CLOCK_REALTIME');
     expect(listI('-a always,exit -F arch=b64 -S exit -F a0=0')).toBe('-a always,exit -F arch=x86_64 -S exit -F a0=EXIT_SUCCESS');
     expect(listI('-a always,exit -F arch=b64 -S kill -F a1=9')).toBe('-a always,exit -F arch=x86_64 -S kill -F a1=SIGKILL');
+    expect(listI('-a always,exit -F arch=b64 -S mmap -F a2=0 -F a3=0x20')).toBe('-a always,exit -F arch=x86_64 -S mmap -F a2=PROT_NONE -F a3=MAP_FILE|MAP_ANONYMOUS');
+    expect(listI('-a always,exit -F arch=b64 -S access -F a1=0')).toBe('-a always,exit -F arch=x86_64 -S access -F a1=F_OK');
+    expect(listI('-a always,exit -F arch=b64 -S prctl -F a0=23 -F a1=0')).toBe('-a always,exit -F arch=x86_64 -S prctl -F a0=PR_CAPBSET_READ -F a1=chown');
+    expect(listI('-a always,exit -F arch=b32 -S socketcall -F a0=99')).toBe('-a always,exit -F arch=i386 -S socketcall -F a0=unknown-socketcall(63)');
+    expect(listI('-a always,exit -F arch=b64 -S setrlimit -F a0=40')).toBe('-a always,exit -F arch=x86_64 -S setrlimit -F a0=unknown-rlimit(0x28)');
   });
 
   it('leaves hex (lower case) where auparse has no interpretation, upper case for several syscalls', () => {

@@ -92,6 +92,18 @@ describe('rules add / delete / list', () => {
     expect(rule).toEqual({ text: '-a never,exit -F arch=b32 -S all -F uid=0 -F key=other', list: 'exit', action: 'never', arch: 'b32', syscalls: 'all', fields: [{ name: 'uid', op: '=', value: 0 }], keys: ['other'] });
   });
 
+  it('gives YAML documents with the same content as JSON', async () => {
+    const yaml = await import('js-yaml');
+    await runAdd(words('-w /etc/passwd -p wa -k passwd ; -a always,exit -F arch=b64 -S execve -C uid!=euid -F euid=0 -k setuid'), ctx);
+    await runList({ format: 'json' }, ctx);
+    const json = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    stdout = '';
+    await runList({ format: 'yaml' }, ctx);
+    expect(stdout.startsWith('---\n')).toBe(true);
+    expect(yaml.loadAll(stdout)).toEqual(json);
+    expect(json[1].fields).toEqual([{ name: 'uid', op: '!=', value: 'euid', compare: true }, { name: 'euid', op: '=', value: 0 }]);
+  });
+
   it('says "rule already exists" and "no such rule", naming the rule', async () => {
     await runAdd(words('-w /etc/passwd -p wa -k passwd'), ctx);
     const exists = await failure(runAdd(words('-w /etc/passwd -p wa -k passwd'), ctx));
