@@ -7,6 +7,7 @@ import { normalizeArgv } from './argv.js';
 import { registerCommands } from './commands/index.js';
 import { EXIT, isTsauditError, usageError } from './errors.js';
 import { configureColor } from './format/color.js';
+import { closest } from './rules/suggest.js';
 import { installProcessHandlers, isEpipeError } from './runtime.js';
 
 const pkg = createRequire(import.meta.url)('../package.json') as { version: string; description: string };
@@ -38,7 +39,11 @@ Each command has its own --help and manual page (man tsaudit-status, ...).`,
     );
   registerCommands(program);
   program.argument('[command]').action((name: string | undefined) => {
-    if (name !== undefined) throw usageError(`unknown command '${name}' (see 'tsaudit --help')`, { token: name });
+    if (name !== undefined) {
+      const guess = closest(name, program.commands.map((c) => c.name()));
+      const hint = guess ? `(Did you mean ${guess}?)` : `(see 'tsaudit --help')`;
+      throw usageError(`unknown command '${name}' ${hint}`, { token: name });
+    }
     program.help({ error: true });
   });
   program.hook('preAction', (_this, action) => {

@@ -19,7 +19,7 @@ export function register(program: Command): void {
     .addOption(formatOption('text'))
     .option('--strict', 'fail (exit 1) when any line is not an audit record')
     .option('-i, --interpret', 'one normalized event per event: who did what to what, how, with what result')
-    .option('--id', 'with -i, resolve uid/gid names from /etc/passwd and /etc/group (default)', true)
+    .option('--id', 'with -i, resolve uid/gid names from /etc/passwd and /etc/group', true)
     .option('--no-id', 'with -i, keep ids numeric (also -id=false); ENRICHED logs still give their own names')
     .addHelpText(
       'after',
@@ -31,7 +31,8 @@ Output (without -i):
 
 Output with -i (interpreted, normalized events in go-libaudit's layout and vocabulary):
   text   TIME SERIAL ACTOR ACTION OBJECT via HOW: RESULT [keys]
-  json   one object per event: category, record_type, result, session, summary, user, process, file, data, paths
+  json   one object per event: category, record_type, result, session, summary, user, process, file,
+         syscall, data, paths
   yaml   the same objects, one YAML document each
 
 Lines that are not audit records are reported on stderr as FILE:LINE: reason, counted, and summed up at

@@ -21,6 +21,9 @@ export interface RuleEnv {
   messageTypeName(n: number): string | undefined;
   uid(name: string): number | undefined;
   gid(name: string): number | undefined;
+  /** Name of a uid / gid (for -i listings); undefined when unknown. */
+  userName?(uid: number): string | undefined;
+  groupName?(gid: number): string | undefined;
   /** What a watched path is right now: auditctl stat(2)s it to choose a file or a directory watch. */
   pathType(path: string): 'dir' | 'other' | 'missing';
 }

@@ -71,6 +71,16 @@ export function hostEnv(opts: HostEnvOptions = {}): RuleEnv {
       groups ??= idFile(opts.group ?? '/etc/group');
       return groups.get(name);
     },
+    userName(uid) {
+      users ??= idFile(opts.passwd ?? '/etc/passwd');
+      for (const [name, id] of users) if (id === uid) return name;
+      return undefined;
+    },
+    groupName(gid) {
+      groups ??= idFile(opts.group ?? '/etc/group');
+      for (const [name, id] of groups) if (id === gid) return name;
+      return undefined;
+    },
     pathType:
       opts.pathType ??
       ((path) => {

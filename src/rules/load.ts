@@ -1,7 +1,8 @@
 // Rule files, as `auditctl -R` reads them: one auditctl command per line, blank lines and `#` comments
 // skipped, control lines (-D -b -f -e -r --backlog_wait_time ...) applied in order with the rules. The first
 // bad line stops the load with `FILE:LINE: reason`; with continueOnError (or a `-c` line) every line is tried
-// and the load fails at the end; after a `-i` line errors are reported and the load still succeeds.
+// and the load fails at the end; after a `-i` line errors are reported and the load still succeeds (unless
+// a `-c` line or --continue asked to fail at the end, as in auditctl).
 
 import { TsauditError } from '../errors.js';
 import type { RuleEnv } from './env.js';
@@ -75,26 +76,32 @@ export async function loadRules(client: RulesClient, text: string, env: RuleEnv,
   const report = opts.report ?? (() => {});
   await ensureMutable(client);
   const result: LoadResult = { added: 0, deleted: 0, controls: 0, warnings: [], lines: 0, failed: 0 };
-  let mode: 'stop' | 'continue' | 'ignore' = opts.continueOnError ? 'continue' : 'stop';
+  // auditctl's two switches: -i goes on after errors; -c goes on and also fails at the end (and stays so)
+  let goOn = opts.continueOnError ?? false;
+  let failAtEnd = opts.continueOnError ?? false;
   let firstError: TsauditError | undefined;
   for (const l of ruleLines(text)) {
     result.lines++;
     try {
       if (l.error !== undefined) throw new Error(l.error);
       const cmds = parseRuleArgs(l.tokens!, env);
-      for (const c of cmds) if (c.kind === 'error-mode') mode = c.mode;
+      for (const c of cmds) {
+        if (c.kind !== 'error-mode') continue;
+        goOn = true;
+        if (c.mode === 'continue') failAtEnd = true;
+      }
       const before = result.warnings.length;
       await applyCommands(client, cmds, l.text, result);
       for (const w of result.warnings.slice(before)) report(`${opts.name}:${l.line}: ${w}`);
     } catch (err) {
       const e = lineError(opts.name, l.line, err);
-      if (mode === 'stop') throw e;
+      if (!goOn) throw e;
       result.failed++;
       firstError ??= e;
       report(e.message);
     }
   }
-  if (result.failed > 0 && mode === 'continue') {
+  if (result.failed > 0 && failAtEnd) {
     throw new TsauditError('E_RULE_FILE', `${opts.name}: ${result.failed} of ${result.lines} lines failed (first: ${firstError!.message})`, {
       context: { file: opts.name, failed: result.failed },
     });

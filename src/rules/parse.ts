@@ -544,6 +544,9 @@ export function parseRuleArgs(tokens: readonly string[], env: RuleEnv): RuleComm
         let path = needValue(o, name);
         const problem = checkWatchPath(path);
         if (problem) throw bad('bad watch path', problem);
+        // auditctl's warnings: the kernel takes the path literally
+        if (path.includes('..')) s.warnings.push('relative path notation is not supported');
+        if (path.includes('*') || path.includes('?')) s.warnings.push('wildcard notation is not supported');
         if (path.length > 2 && path.endsWith('/')) path = path.replace(/\/+$/, '') || '/';
         const type = env.pathType(path) === 'dir' ? FIELD.AUDIT_DIR : FIELD.AUDIT_WATCH;
         if (o.name === 'w') s.add = LIST.AUDIT_FILTER_EXIT;
@@ -571,6 +574,7 @@ export function parseRuleArgs(tokens: readonly string[], env: RuleEnv): RuleComm
             done = true;
           }
         }
+        if (!done && s.rule.fields.length >= RULE_CONST.AUDIT_MAX_FIELDS - 1) throw bad('bad permission', 'too many fields in rule');
         if (!done) s.rule.fields.push({ field: FIELD.AUDIT_PERM, op: OPERATOR.AUDIT_EQUAL, value: bits });
         s.permAdded = true;
         break;

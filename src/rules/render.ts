@@ -3,7 +3,8 @@
 // Quirks kept on purpose, because scripts compare this text:
 // - the arch is printed first (b64/b32, or the machine name with -i), then the syscalls comma-joined;
 // - numbers are printed as signed 32-bit (`-F auid!=-1`, `-F exit=-13` unless an errno name exists);
-// - a0..a3 in hex, inode unsigned, `exe=`/`path=`/`dir=` always printed with `=`;
+// - a0..a3 in hex (with -i, interpreted for single-syscall rules: see interpret.ts), inode unsigned,
+//   `exe=`/`path=`/`dir=` always printed with `=`;
 // - a rule made only of a path/dir, perm and key fields on every syscall is printed as a watch `-w PATH -p wa -k KEY`;
 // - the arch of one rule stays in effect for naming the syscalls of following rules without an arch field
 //   (auditctl never resets it between rules of one listing);
@@ -22,6 +23,7 @@ import {
   PERM_BITS,
 } from '../tables/rule-fields.js';
 import type { RuleEnv } from './env.js';
+import { argText } from './interpret.js';
 import type { RuleData } from './types.js';
 
 const ARCH_64BIT = 0x80000000;
@@ -110,18 +112,23 @@ function archText(env: RuleEnv, value: number, interpret: boolean): string {
   return (value & ARCH_64BIT) !== 0 ? 'b64' : 'b32';
 }
 
-/** The syscall part: " -S a,b", " -S all", or nothing on lists without syscalls. */
-function syscallText(env: RuleEnv, r: RuleData, state: RenderState): string {
-  if (noSyscallList(r.list)) return '';
-  if (allSyscalls(r.mask)) return ' -S all';
+/** The syscall part (" -S a,b", " -S all", or nothing on lists without syscalls), how many syscalls auditctl
+ *  counts (63 for all) and the last syscall number. */
+function syscallText(env: RuleEnv, r: RuleData, state: RenderState): { text: string; count: number; last: number } {
+  if (noSyscallList(r.list)) return { text: '', count: 0, last: 0 };
+  if (allSyscalls(r.mask)) return { text: ' -S all', count: 63, last: 0 };
   const arch = state.elf !== 0 ? state.elf : env.archCode(env.machine);
   // io_uring rules hold io_uring operation numbers, printed as numbers (tsaudit has no table of their names)
   const known = r.list !== LIST.AUDIT_FILTER_URING_EXIT && arch !== undefined && env.archName(arch) !== undefined;
   const names: string[] = [];
+  let last = 0;
   for (let i = 0; i < 64 * 32; i++) {
-    if ((r.mask[i >>> 5]! & (1 << (i & 31))) !== 0) names.push((known ? env.syscallName(arch!, i) : undefined) ?? String(i));
+    if ((r.mask[i >>> 5]! & (1 << (i & 31))) !== 0) {
+      names.push((known ? env.syscallName(arch!, i) : undefined) ?? String(i));
+      last = i;
+    }
   }
-  return names.length ? ` -S ${names.join(',')}` : '';
+  return { text: names.length ? ` -S ${names.join(',')}` : '', count: names.length, last };
 }
 
 /** One rule as `auditctl -l` prints it (without the newline). */
@@ -129,15 +136,25 @@ export function renderRule(r: RuleData, env: RuleEnv, opts: RenderOptions = {}, 
   const interpret = opts.interpret ?? false;
   const watch = isWatch(r);
   let out = '';
+  // what auditctl -i needs to interpret a0..a3: the syscall count, the (last) syscall, the arch field's machine
+  let count = 0;
+  let sc = 0;
+  let mach: number | undefined;
+  let a0: number | undefined;
+  let a1: number | undefined;
   if (!watch) {
     out += `-a ${actionName(r.action)},${listName(r.list)}`;
     for (const f of r.fields) {
       if (f.field === FIELD.AUDIT_ARCH) {
         state.elf = f.value;
+        mach = env.archName(f.value) !== undefined ? f.value : undefined;
         out += ` -F arch${opSymbol(f.op)}${archText(env, f.value, interpret)}`;
       }
     }
-    out += syscallText(env, r, state);
+    const s = syscallText(env, r, state);
+    out += s.text;
+    count = s.count;
+    sc = s.last;
   }
   for (const f of r.fields) {
     if (f.field === FIELD.AUDIT_ARCH) continue;
@@ -168,7 +185,13 @@ export function renderRule(r: RuleData, env: RuleEnv, opts: RenderOptions = {}, 
       const c = COMPARE.get(f.value);
       if (c) out += ` -C ${c.left}${op}${c.right}`;
     } else if (f.field >= FIELD.AUDIT_ARG0 && f.field <= FIELD.AUDIT_ARG3) {
-      out += ` -F ${name}${op}0x${(f.value >>> 0).toString(16).toUpperCase()}`;
+      if (f.field === FIELD.AUDIT_ARG0) a0 = f.value;
+      if (f.field === FIELD.AUDIT_ARG1) a1 = f.value;
+      if (count > 1 || !interpret) out += ` -F ${name}${op}0x${(f.value >>> 0).toString(16).toUpperCase()}`;
+      else {
+        const sys = mach !== undefined ? env.syscallName(mach, sc) : undefined;
+        out += ` -F ${name}${op}${argText(env, sys, f.field - FIELD.AUDIT_ARG0, f.value, a0, a1)}`;
+      }
     } else if (f.field === FIELD.AUDIT_EXIT) {
       const v = signed(f.value);
       const err = env.errnoName(Math.abs(v));

@@ -4,15 +4,18 @@
 import { readFileSync, statSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { TsauditError, usageError } from '../errors.js';
+import { isInteractive } from '../format/color.js';
 import { createWriter, type FormatName, Output } from '../format/index.js';
 import { AuditClient, type AuditClientOptions } from '../netlink/client.js';
-import { diffRules, diffText } from './diff.js';
+import { encodeRule } from './codec.js';
+import { diffRules, diffTable, diffText, type FileRule } from './diff.js';
 import type { RuleEnv } from './env.js';
 import { hostEnv } from './host-env.js';
 import { applyCommands, type ApplyResult, deleteAll, ensureMutable, listRules, type RulesClient } from './kernel.js';
-import { loadRules, parseRuleFile } from './load.js';
+import { loadRules, type ParsedLine, parseRuleFile } from './load.js';
 import { parseRuleArgs, type RuleCommand } from './parse.js';
 import { keyMatches, renderRule, renderRules, type RenderState, structuredRule } from './render.js';
+import type { RuleData } from './types.js';
 
 export interface RunContext {
   env?: RuleEnv;
@@ -185,14 +188,30 @@ export async function runLoad(file: string, opts: LoadCliOptions, ctx: RunContex
   out(ctx)(`${name}: ${parts.join(', ')}\n`);
 }
 
+/** The rules a load of the file leaves (given an empty start): adds, then -d/-W and -D [-k] applied in order. */
+function rulesAfterLoad(parsed: ParsedLine[]): FileRule[] {
+  let rules: FileRule[] = [];
+  const same = (a: RuleData, b: RuleData) => Buffer.from(encodeRule({ ...a, prepend: false })).equals(Buffer.from(encodeRule({ ...b, prepend: false })));
+  for (const l of parsed) {
+    for (const c of l.commands) {
+      if (c.kind === 'add') rules.push({ line: l.line, rule: c.rule });
+      else if (c.kind === 'delete') {
+        const i = rules.findIndex((r) => same(r.rule, c.rule));
+        if (i >= 0) rules.splice(i, 1);
+      } else if (c.kind === 'delete-all') rules = rules.filter((r) => !keyMatches(r.rule, c.key));
+    }
+  }
+  return rules;
+}
+
 export async function runDiff(file: string, opts: { format: FormatName }, ctx: RunContext = {}): Promise<void> {
   const env = ctx.env ?? hostEnv();
   const name = file === '-' ? 'stdin' : file;
   const parsed = parseRuleFile(readRulesFile(file, ctx), env, name);
-  const fileRules = parsed.flatMap((l) => l.commands.flatMap((c) => (c.kind === 'add' ? [{ line: l.line, rule: c.rule }] : [])));
+  const fileRules = rulesAfterLoad(parsed);
   const kernel = await withClient(ctx, 'diff', (c) => listRules(c));
   const d = diffRules(fileRules, kernel.map((k) => k.rule), env);
-  if (opts.format === 'text') out(ctx)(diffText(d, name));
+  if (opts.format === 'text') out(ctx)(isInteractive() ? await diffTable(d, name) : diffText(d, name));
   else {
     const writer = await createWriter(opts.format, {
       text: () => '',

@@ -1,13 +1,13 @@
 // The stream's event codec, shared with `tsaudit parse`: netlink messages become the same AuditRecord objects
-// (recordFromNetlink), records are grouped by the same EventAssembler (which completes an event at its EOE,
-// as netlink streams carry it), and the output has the same shape as `parse` output: text prints each
-// event's records after `---`, JSON/YAML one object per record (recordToPlain), plus TSAUDIT_LOSS records.
+// (recordFromNetlink), records are grouped by the same EventAssembler, and events go to the same output sinks
+// as `parse` (rawSink, or interpretSink for -i), so the output is the same. Loss records are written, in
+// JSON/YAML, between events on the same stdout; in text they go to stderr only.
 
-import { createWriter, type FormatName, type ItemWriter, Output } from '../format/index.js';
+import { isAscii } from 'node:buffer';
+import { createWriter, type FormatName, type ItemWriter } from '../format/index.js';
 import { type AuditRecord, recordFromNetlink } from '../parse/record.js';
-import { recordJSON, recordToPlain } from '../parse/record-json.js';
 import { type AuditEvent, EventAssembler } from '../parse/reassemble.js';
-import { eventText } from '../parse/run.js';
+import type { EventSink } from '../parse/run.js';
 import { isLossRecord, type LossRecord } from './loss.js';
 import type { EventCodec } from './run.js';
 
@@ -19,45 +19,80 @@ export function decodeNetlink(type: number, payload: Buffer | string): AuditReco
   return r.kind === 'record' ? r : `netlink message type ${type}: ${r.reason}`;
 }
 
-/** Events and loss records to stdout in the chosen format. */
-export async function streamWriter(format: FormatName): Promise<ItemWriter<AuditEvent | LossRecord>> {
-  if (format === 'text') {
-    // loss goes to stderr only in text mode
-    const w = await createWriter<AuditEvent>('text', { text: eventText });
-    return { write: (item) => (isLossRecord(item) ? true : w.write(item)), ready: () => w.ready(), end: () => w.end() };
+/**
+ * Records are nearly always ASCII (the kernel hex-encodes untrusted strings). While they are, payloads are
+ * decoded as latin1 (cheaper than UTF-8, same characters) and the output sink may copy text byte for byte;
+ * the first non-ASCII payload switches both to the general path for good, before any event holding it is
+ * written (events are written after their records are decoded).
+ */
+class AsciiTracker {
+  ascii = true;
+  private sinks: EventSink[] = [];
+
+  watch(sink: EventSink): void {
+    this.sinks.push(sink);
+    sink.inputAscii?.(this.ascii);
   }
-  if (format === 'json') {
-    // parse's hot path: JSON text straight from each record line, no intermediate objects
-    const out = new Output();
-    return {
-      write(item) {
-        if (isLossRecord(item)) return out.write(`${JSON.stringify(item)}\n`);
-        let ok = true;
-        for (const r of item.records) ok = out.write(recordJSON(r)) && ok;
-        return ok;
-      },
-      ready: () => out.ready(),
-      end: () => out.end(),
-    };
+
+  decode(type: number, payload: Buffer | string): AuditRecord | string {
+    if (typeof payload === 'string') return decodeNetlink(type, payload);
+    if (this.ascii && !isAscii(payload)) {
+      this.ascii = false;
+      for (const sink of this.sinks) sink.inputAscii?.(false);
+    }
+    return decodeNetlink(type, this.ascii ? payload.toString('latin1') : payload);
   }
-  const w = await createWriter<AuditRecord | LossRecord>(format, {
-    text: () => '',
-    toPlain: (item) => (isLossRecord(item) ? item : recordToPlain(item)),
-  });
+}
+
+export interface StreamOutputOptions {
+  /** -i: one normalized event per event (parse's interpretSink) */
+  interpret?: boolean;
+  /** with -i: resolve uid/gid names (default true) */
+  ids?: boolean;
+}
+
+/** Events (through parse's sinks) and loss records to stdout in the chosen format. */
+export async function streamWriter(
+  format: FormatName,
+  opts: StreamOutputOptions = {},
+  ascii?: AsciiTracker,
+): Promise<ItemWriter<AuditEvent | LossRecord>> {
+  let sink: EventSink;
+  if (opts.interpret) {
+    const { interpretSink } = await import('../parse/normalize/sink.js');
+    sink = await interpretSink(format, { ids: opts.ids !== false });
+  } else {
+    const { rawSink } = await import('../parse/run.js');
+    sink = await rawSink(format);
+  }
+  ascii?.watch(sink);
+  const loss = format === 'text' ? null : await createWriter<LossRecord>(format, { text: () => '' });
   return {
     write(item) {
-      if (isLossRecord(item)) return w.write(item);
-      let ok = true;
-      for (const r of item.records) ok = w.write(r) && ok;
+      if (!isLossRecord(item)) return sink.write(item);
+      if (loss === null) return true; // text: stderr only
+      // hand the events batched so far to stdout first, so the loss record lands after them
+      void sink.end();
+      const ok = loss.write(item);
+      void loss.end();
       return ok;
     },
-    ready: () => w.ready(),
-    end: () => w.end(),
+    ready: async () => {
+      await sink.ready();
+      await loss?.ready();
+    },
+    end: async () => {
+      await sink.end();
+      await loss?.end();
+    },
   };
 }
 
-export const rawCodec: EventCodec<AuditRecord, AuditEvent> = {
-  decode: decodeNetlink,
-  assembler: (emit) => new EventAssembler(emit, { idleMs: IDLE_MS }),
-  writer: streamWriter,
-};
+export function streamCodec(opts: StreamOutputOptions = {}): EventCodec<AuditRecord, AuditEvent> {
+  const ascii = new AsciiTracker();
+  return {
+    decode: (type, payload) => ascii.decode(type, payload),
+    assembler: (emit) => new EventAssembler(emit, { idleMs: IDLE_MS }),
+    writer: (format) => streamWriter(format, opts, ascii),
+  };
+}

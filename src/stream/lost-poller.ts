@@ -1,11 +1,15 @@
 // Polls the kernel's `lost` counter while streaming and reports how much it rose.
 //
 // The counter is kernel-wide and 32-bit: its value when the stream starts is the baseline, every tick reports
-// the increase since the previous reading (modulo 2^32), and a final reading is taken at stop so losses in
-// the last interval are not missed. Readings never overlap; a failed reading is reported once per failure
+// the increase since the previous reading, and a final reading is taken at stop so losses in the last
+// interval are not missed. A lower reading is a wrap only when the increase across 2^32 is plausible for one
+// interval; otherwise someone reset the counter (auditctl --reset-lost), which is no loss: what it reads now
+// is what was lost since the reset. Readings never overlap; a failed reading is reported once per failure
 // streak and retried at the next tick.
 
 const MOD = 2 ** 32;
+/** More losses than this between two readings are not believable: a lower reading is then a reset. */
+const MAX_WRAP_DELTA = 2 ** 24;
 
 export interface LostPollerOptions {
   /** reads the kernel's lost counter */
@@ -13,6 +17,8 @@ export interface LostPollerOptions {
   /** called with the increase since the last reading and the counter's current value */
   onLoss: (delta: number, total: number) => void;
   onError?: (err: unknown) => void;
+  /** the counter went down: someone reset it (from, to) */
+  onReset?: (from: number, to: number) => void;
   intervalMs?: number;
 }
 
@@ -58,7 +64,15 @@ export class LostPoller {
       this.last = now;
       return;
     }
-    const delta = (now - this.last + MOD) % MOD;
+    let delta = now - this.last;
+    if (delta < 0) {
+      const wrapped = delta + MOD;
+      if (wrapped <= MAX_WRAP_DELTA) delta = wrapped;
+      else {
+        this.opts.onReset?.(this.last, now);
+        delta = now;
+      }
+    }
     this.last = now;
     if (delta > 0) {
       this.total += delta;

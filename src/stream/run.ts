@@ -1,14 +1,16 @@
 // `tsaudit stream`: live audit events from the kernel, reassembled, in text, JSON or YAML.
 //
 // Three loops share the event loop and never wait for each other:
-//   - receive: batches from the netlink client (async poll, non-blocking drain) go through the pipeline into
-//     the bounded OutputQueue; this loop never waits for stdout, so the kernel is never held up by a slow
-//     reader (that would fill its backlog and stall every audited process on the machine);
-//   - write: takes from the queue and writes through the shared formatter, honouring stdout's 'drain';
+//   - receive: batches from the netlink client (async poll, then non-blocking recvmmsg drains) go through the
+//     pipeline into the bounded OutputQueue; this loop never waits for stdout, so the kernel is never held up
+//     by a slow reader (that would fill its backlog and stall every audited process on the machine);
+//   - write: takes from the queue and writes through parse's output sinks, honouring stdout's backpressure;
 //   - timers: serial-gap expiry (250 ms), the kernel lost-counter poll (1 s), the stderr loss notes (1 s).
-// Stop (SIGINT, SIGTERM, EPIPE via src/runtime.ts, --count reached, or a receive error): stop receiving,
-// take a last lost reading, complete open events, clear the audit pid and restore settings, then let the
-// writer flush what is queued (bounded in time, since stdout may be gone).
+// Requests to the kernel other than registering go through the control worker thread (control-worker.ts).
+// Stop (SIGINT, SIGTERM, EPIPE via src/runtime.ts, --count reached, or a receive error): records received
+// from then on are read and dropped while a last lost reading is taken, open events are completed, the audit
+// pid is cleared and settings are restored; then the writer flushes what is queued (bounded in time, since
+// stdout may be gone).
 
 import type { FormatName, ItemWriter } from '../format/index.js';
 import { isLossRecord, type LossRecord, formatLoss, mergeLoss } from './loss.js';
@@ -45,7 +47,12 @@ export interface StreamOptions {
   backlogLimit?: number;
   rateLimit?: number;
   backlogWaitTime?: number;
-  /** socket receive buffer to ask for, bytes */
+  /**
+   * socket receive buffer to ask for, bytes (default 256 MiB; the kernel doubles it for its bookkeeping).
+   * In unicast mode it is the burst reserve: kauditd gives up on a daemon whose socket stays full for 100 ms,
+   * and each queued record costs the kernel well over a kilobyte of that budget, so 64 MiB held only a few
+   * tens of thousands of events.
+   */
   receiveBuffer?: number;
   /** bounded output queue, events */
   queueSize?: number;
@@ -130,6 +137,8 @@ const sleep = (ms: number) =>
     t.unref();
   });
 
+const BAD_NOTES = 10;
+
 export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptions, deps: StreamDeps<R, E>): Promise<StreamSummary> {
   const { client, codec, note } = deps;
   const local = new AbortController();
@@ -161,7 +170,7 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
   const since = Date.now();
   let session: Session;
   try {
-    receiveBuffer = client.setReceiveBuffer(opts.receiveBuffer ?? 64 * 1024 * 1024);
+    receiveBuffer = client.setReceiveBuffer(opts.receiveBuffer ?? 256 * 1024 * 1024);
     session = await startSession(control(client), {
       multicast: opts.multicast,
       enable: opts.enable,
@@ -177,6 +186,7 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
     throw err;
   }
 
+  let badNoted = 0;
   const pipeline = new StreamPipeline<R, E>({
     decode: codec.decode,
     assembler: codec.assembler,
@@ -184,16 +194,44 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
     tracker,
     since,
     onLoss,
+    // a message that does not decode is reported, never dropped silently (the first few in full, then a count)
+    onBad: (why) => {
+      if (++badNoted <= BAD_NOTES) note(`undecodable netlink message: ${why}${badNoted === BAD_NOTES ? ' (further ones are only counted; see --stats)' : ''}`);
+    },
   });
 
   // The kernel's lost counter. In multicast mode with no audit daemon registered, a kernel booted with audit=1
   // counts records it could not hold for a future daemon; multicast listeners got those, so they are not
   // this stream's loss and are only counted in the summary.
   let daemonPid = session.initial.pid;
+  const own = deps.pid ?? process.pid;
+  let stopRequested = false;
+  let reregistering = false;
+  // Unicast: kauditd drops an audit daemon whose socket it could not write to (a send that timed out too
+  // often); records then go nowhere. The status poll notices that the pid is no longer ours and registers
+  // again, unless someone else took it meanwhile.
+  const checkRegistration = (pid: number) => {
+    if (session.mode !== 'unicast' || stopRequested || reregistering || pid === own) return;
+    if (pid !== 0) {
+      note(`the kernel's audit pid is now held by process ${pid}: this stream no longer receives events`);
+      session.lostRegistration();
+      local.abort('replaced');
+      return;
+    }
+    reregistering = true;
+    note('the kernel unregistered tsaudit as the audit daemon (its socket stayed full); registering again');
+    client
+      .setPid(own)
+      .catch((err) => note(`could not register again: ${(err as Error).message}`))
+      .finally(() => {
+        reregistering = false;
+      });
+  };
   const poller = new LostPoller({
     read: async () => {
       const s = await client.getStatus();
       daemonPid = s.pid;
+      checkRegistration(s.pid);
       return s.lost;
     },
     intervalMs: opts.lostPollMs ?? 1000,
@@ -203,6 +241,7 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
       pipeline.loss({ type: 'TSAUDIT_LOSS', source: 'kernel', count: delta, time: new Date().toISOString(), kernel_lost: total });
     },
     onError: (err) => note(`cannot read the kernel's lost counter: ${(err as Error).message}`),
+    onReset: (from, to) => note(`the kernel's lost counter was reset by another process (${from} -> ${to}); not counted as loss`),
   });
 
 
@@ -260,10 +299,11 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
   const receiveStop = new AbortController();
   let stopping: Promise<void> | undefined;
   const beginStop = () => {
+    stopRequested = true;
     stopping ??= (async () => {
       clearInterval(ticker);
       clearInterval(noter);
-      await poller.stop().catch(() => undefined);
+      if (session.statusReadable) await poller.stop().catch(() => undefined);
       pipeline.finish();
       problems.push(...(await session.stop()));
     })().finally(() => receiveStop.abort());
@@ -273,7 +313,8 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
 
   let failure: unknown;
   try {
-    await poller.start(session.initial.lost);
+    if (session.statusReadable) await poller.start(session.initial.lost);
+    else note("the kernel's lost counter needs CAP_AUDIT_CONTROL to read: only serial gaps and ENOBUFS are reported");
     for await (const batch of client.receive({ signal: receiveStop.signal, maxBatch: BATCH })) {
       if (stopping) continue;
       pipeline.handle(batch);

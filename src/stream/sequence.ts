@@ -146,18 +146,19 @@ export class SequenceTracker {
   }
 
   /** Declares holes older than the grace period lost. */
-  expire(now: number = this.now()): GapLoss | undefined {
+  expire(now: number = this.now(), graceMs: number = this.graceMs): GapLoss | undefined {
     let n = 0;
-    while (n < this.holes.length && now - this.holes[n]!.openedAt >= this.graceMs) n++;
+    while (n < this.holes.length && now - this.holes[n]!.openedAt >= graceMs) n++;
     return n === 0 ? undefined : this.declare(this.holes.splice(0, n));
   }
 
   /**
-   * At the end of a stream: holes past their grace period are lost; younger ones are forgotten, since the
-   * stream stopped before their records could have arrived.
+   * At the end of a stream nothing more will arrive, so the long grace period no longer applies: holes open
+   * for `finalGraceMs` (default 250 ms; reordering is a matter of microseconds) are lost, and only the very
+   * youngest are forgotten (their records may have been just behind, unread, when the stream stopped).
    */
-  finish(now: number = this.now()): GapLoss | undefined {
-    const loss = this.expire(now);
+  finish(now: number = this.now(), finalGraceMs = 250): GapLoss | undefined {
+    const loss = this.expire(now, Math.min(finalGraceMs, this.graceMs));
     this.holes = [];
     this.openMissing = 0;
     return loss;

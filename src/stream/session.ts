@@ -51,10 +51,17 @@ export interface Session {
   readonly mode: 'unicast' | 'multicast';
   /** status read at start, before anything changed */
   readonly initial: SessionStatus;
+  /**
+   * False when the status could not be read: a multicast reader with CAP_AUDIT_READ but not
+   * CAP_AUDIT_CONTROL (then `initial` holds zeros and the kernel's lost counter is not available).
+   */
+  readonly statusReadable: boolean;
   /** settings changed at start, with the values they had before */
   readonly changed: SettingChange;
   /** undoes what start did; returns the problems met (empty when all went well) */
   stop(): Promise<string[]>;
+  /** the kernel gave the audit pid to another process: stop() must not try to clear it */
+  lostRegistration(): void;
 }
 
 const SETTING_LABEL: Record<SettingName, string> = {
@@ -106,7 +113,18 @@ export async function startSession(ctl: KernelControl, opts: SessionOptions = {}
   const isAlive = opts.isAlive ?? processAlive;
   const nameOf = opts.processName ?? processComm;
   const mode = opts.multicast ? 'multicast' : 'unicast';
-  const initial = await ctl.getStatus();
+  const wantsSettings =
+    opts.enable === true || opts.backlogLimit !== undefined || opts.rateLimit !== undefined || opts.backlogWaitTime !== undefined;
+  let initial: SessionStatus;
+  let statusReadable = true;
+  try {
+    initial = await ctl.getStatus();
+  } catch (err) {
+    // Reading the status needs CAP_AUDIT_CONTROL; joining the multicast group needs only CAP_AUDIT_READ.
+    if (mode !== 'multicast' || wantsSettings || (err as { code?: string }).code !== 'E_NOT_ROOT') throw err;
+    initial = { enabled: 0, pid: 0, rateLimit: 0, backlogLimit: 0, backlogWaitTime: 0, lost: 0 };
+    statusReadable = false;
+  }
 
   if (mode === 'unicast' && initial.pid !== 0 && initial.pid !== own && isAlive(initial.pid)) {
     throw heldError(initial.pid, nameOf(initial.pid));
@@ -184,10 +202,14 @@ export async function startSession(ctl: KernelControl, opts: SessionOptions = {}
   return {
     mode,
     initial,
+    statusReadable,
     changed,
     stop: () => {
       stopped ??= undo();
       return stopped;
+    },
+    lostRegistration: () => {
+      registered = false;
     },
   };
 }

@@ -3,6 +3,7 @@
 // is 0 again and settings are restored after exit; a held pid is refused; EPIPE and SIGTERM exit cleanly.
 
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { buildBurstHelper, burstRule } from '../../bench/stream-burst.mjs';
 import { BIN, ROOT } from '../helpers/cli.js';
@@ -21,8 +22,9 @@ interface Streamer {
 
 const children = new Set<ChildProcess>();
 
-function startStream(args: string[]): Streamer {
-  const child = spawn(process.execPath, [BIN, 'stream', '--stats', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+function startStream(args: string[], wrap: string[] = []): Streamer {
+  const argv = [...wrap, process.execPath, BIN, 'stream', '--stats', ...args];
+  const child = spawn(argv[0]!, argv.slice(1), { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
@@ -166,6 +168,46 @@ describeKernel('tsaudit stream (kernel)', () => {
     expect(readStatus().pid).toBe('0');
   });
 
+  it('-i: exactly N normalized events (one JSON object per event) naming the helper and getppid', async ({ skip: skipTest }) => {
+    if (skip) skipTest(skip);
+    const s = startStream(['-i', '-format=json', '--enable']);
+    await started(s);
+    const pid = burst(N);
+    const ours = () => jsonLines(s.stdout()).filter((e) => (e.process as { exe?: string } | undefined)?.exe === helper);
+    await until(`${N} interpreted events`, () => ours().length >= N);
+    await new Promise((r) => setTimeout(r, 300));
+    s.child.kill('SIGINT');
+    expect((await s.exited).code).toBe(130);
+    const events = ours();
+    expect(events).toHaveLength(N);
+    for (const e of events) {
+      expect(e.record_type).toBe('syscall');
+      expect(e.result).toBe('success');
+      expect(e.process).toMatchObject({ pid: String(pid), name: 'tsaudit-burst', exe: helper });
+      expect(e.syscall).toMatchObject({ arch: 'x86_64', name: 'getppid' });
+    }
+    expect(new Set(events.map((e) => e.sequence)).size).toBe(N);
+    expect(readStatus().pid).toBe('0');
+  });
+
+  it('multicast with CAP_AUDIT_READ only (user nobody): exactly N events, and says the lost counter is unreadable', async ({ skip: skipTest }) => {
+    if (skip) skipTest(skip);
+    if (spawnSync('setpriv', ['--version']).status !== 0) skipTest('setpriv (util-linux) not installed');
+    const asNobody = ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', '--inh-caps=+audit_read', '--ambient-caps=+audit_read'];
+    if (spawnSync(asNobody[0]!, [...asNobody.slice(1), process.execPath, BIN, '--version'], { cwd: ROOT }).status !== 0) {
+      skipTest('user nobody cannot run this checkout (directory permissions)');
+    }
+    execFileSync('auditctl', ['-e', '1']); // restored by useKernelState
+    const s = startStream(['--multicast', '-format=json'], asNobody);
+    await until('the stream to start', () => /lost counter needs CAP_AUDIT_CONTROL/.test(s.stderr()));
+    await new Promise((r) => setTimeout(r, 300)); // joined the group after that note
+    const pid = burst(N);
+    await until(`${N} events`, () => ourEvents(s.stdout()).size >= N);
+    s.child.kill('SIGINT');
+    expect((await s.exited).code).toBe(130);
+    checkEvents(ourEvents(s.stdout()), pid);
+  });
+
   it('refuses a second unicast stream, naming the holder; multicast runs beside it', async ({ skip: skipTest }) => {
     if (skip) skipTest(skip);
     const holder = startStream(['-format=json']);
@@ -188,6 +230,28 @@ describeKernel('tsaudit stream (kernel)', () => {
     expect(readStatus().pid).toBe('0');
   });
 
+  it('a reader that stops reading: the stream drops and reports, stays bounded, and still stops at once', async ({ skip: skipTest }) => {
+    if (skip) skipTest(skip);
+    // stdout is a pipe nobody reads: after the pipe buffer (64 KiB) fills, every write waits for ever
+    const s = startStream(['-format=json', '--enable', '--queue', '1000']);
+    s.child.stdout!.pause();
+    s.child.stdout!.removeAllListeners('data');
+    await started(s);
+    const total = 20_000;
+    burst(total);
+    await until('the drop to be reported', () => /dropped \d+ events because the output did not keep up/.test(s.stderr()), 20_000);
+    const rssKB = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${s.child.pid}/status`, 'utf8'))![1]);
+    expect(rssKB).toBeLessThan(400 * 1024);
+    const t0 = Date.now();
+    s.child.kill('SIGINT');
+    const exit = await s.exited;
+    expect(Date.now() - t0).toBeLessThan(8000);
+    expect(exit.code).toBe(130);
+    const summary = /dropped_queue=(\d+)/.exec(s.stderr());
+    expect(Number(summary![1])).toBeGreaterThan(total / 2);
+    expect(readStatus().pid).toBe('0');
+  });
+
   it('a reader that goes away (EPIPE) ends the stream with exit 0 and the pid cleared', async ({ skip: skipTest }) => {
     if (skip) skipTest(skip);
     const s = startStream(['-format=json', '--enable']);
@@ -207,7 +271,7 @@ describeKernel('tsaudit stream (kernel)', () => {
     const exit = await Promise.race([s.exited, new Promise<null>((r) => setTimeout(() => r(null), 15_000))]);
     clearInterval(more);
     if (exit === null) s.child.kill('SIGKILL');
-    expect(exit).toEqual({ code: 0, signal: null });
-    expect(readStatus().pid).toBe('0');
+    expect(exit, s.stderr()).toEqual({ code: 0, signal: null });
+    expect(readStatus().pid, s.stderr()).toBe('0');
   });
 });

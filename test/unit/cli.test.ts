@@ -24,4 +24,10 @@ describe('tsaudit process behaviour', () => {
     expect(r.stderr).toMatch(/^tsaudit: .+\n$/);
     expect(r.stderr).toContain(arg);
   });
+
+  it('suggests the closest verb for a mistyped one', () => {
+    const r = runCli(['stauts']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("tsaudit: unknown command 'stauts' (Did you mean status?)\n");
+  });
 });

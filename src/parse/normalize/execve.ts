@@ -18,7 +18,7 @@ export interface Argv {
 
 interface Chunked {
   len: number;
-  parts: string[];
+  parts: Map<number, string>;
   quoted: boolean;
 }
 
@@ -26,10 +26,15 @@ function decodeArg(value: string, quoted: boolean): string {
   return !quoted && isHexEncoded(value) ? decodeHex(value) : value;
 }
 
-/** Rebuilds argv from the EXECVE records of one event, in record order. */
+const byNumber = (a: number, b: number) => a - b;
+
+/**
+ * Rebuilds argv from the EXECVE records of one event, in record order. Indices and counts come from the
+ * log and are never used as loop bounds (a corrupt `argc=4000000000` or `a4000000000=` must not hang us).
+ */
 export function reassembleArgv(records: readonly AuditRecord[]): Argv {
   let argc = -1;
-  const args: (string | undefined)[] = [];
+  const args = new Map<number, string>();
   const chunks = new Map<number, Chunked>();
   const warnings: string[] = [];
   for (const rec of records) {
@@ -43,7 +48,7 @@ export function reassembleArgv(records: readonly AuditRecord[]): Argv {
       // aN, aN_len, aN[i]
       let i = 1;
       let n = 0;
-      while (i < k.length) {
+      while (i < k.length && i < 12) {
         const c = k.charCodeAt(i);
         if (c < 48 || c > 57) break;
         n = n * 10 + (c - 48);
@@ -51,38 +56,38 @@ export function reassembleArgv(records: readonly AuditRecord[]): Argv {
       }
       if (i === 1) continue;
       if (i === k.length) {
-        args[n] = decodeArg(f.value, f.quote !== '');
+        args.set(n, decodeArg(f.value, f.quote !== ''));
       } else if (k.startsWith('_len', i)) {
-        chunks.set(n, { len: Number(f.value), parts: [], quoted: false });
+        chunks.set(n, { len: Number(f.value), parts: new Map(), quoted: false });
       } else if (k.charCodeAt(i) === 91 /* [ */) {
         const idx = Number(k.slice(i + 1, k.length - 1));
         let c = chunks.get(n);
         if (!c) {
-          c = { len: -1, parts: [], quoted: false };
+          c = { len: -1, parts: new Map(), quoted: false };
           chunks.set(n, c);
           warnings.push(`EXECVE a${n}[${idx}] without a${n}_len`);
         }
-        c.parts[idx] = f.value;
+        c.parts.set(idx, f.value);
         if (f.quote !== '') c.quoted = true;
       }
     }
   }
   for (const [n, c] of chunks) {
+    const idx = [...c.parts.keys()].sort(byNumber);
     let missing = 0;
-    for (let j = 0; j < c.parts.length; j++) if (c.parts[j] === undefined) missing++;
-    if (missing > 0) warnings.push(`EXECVE a${n}: ${missing} chunk(s) missing`);
-    const joined = c.parts.join('');
+    for (let j = 0; j < idx.length; j++) if (idx[j] !== j) missing++;
+    if (missing > 0) warnings.push(`EXECVE a${n}: chunks out of sequence`);
+    let joined = '';
+    for (const j of idx) joined += c.parts.get(j)!;
     if (c.len >= 0 && joined.length !== c.len) warnings.push(`EXECVE a${n}: expected ${c.len} bytes of chunks, got ${joined.length}`);
-    args[n] = decodeArg(joined, c.quoted);
+    args.set(n, decodeArg(joined, c.quoted));
   }
-  const count = argc >= 0 ? Math.max(argc, args.length) : args.length;
+  const order = [...args.keys()].sort(byNumber);
   const out: string[] = [];
-  let missing = 0;
-  for (let j = 0; j < count; j++) {
-    const a = args[j];
-    if (a === undefined) missing++;
-    else out.push(a);
-  }
+  for (const j of order) out.push(args.get(j)!);
+  const top = order.length ? order[order.length - 1]! + 1 : 0;
+  const count = Number.isFinite(argc) && argc >= 0 ? Math.max(argc, top) : top;
+  const missing = count - out.length;
   if (missing > 0) warnings.push(`EXECVE: ${missing} of ${count} argument(s) missing (argc=${argc})`);
   return { argc, args: out, warnings };
 }

@@ -83,6 +83,8 @@ export const enum Route {
 }
 
 interface KeyInfo {
+  /** The key as written. */
+  key: string;
   kind: Kind;
   /** The key as stored (`old auid` -> `old_auid`). */
   name: string;
@@ -140,6 +142,12 @@ function put(parts: MainParts, info: KeyInfo, value: string): void {
 /** Per-key decisions, made once per distinct key: the set of keys in audit logs is small. */
 const KEY_INFO = new Map<string, KeyInfo>();
 
+/**
+ * Records of one type list their keys in the same order nearly always, so the decision for position i of
+ * the last record of that type is tried first (a string compare instead of a hash lookup).
+ */
+const LAST_BY_TYPE = new Map<number, KeyInfo[]>();
+
 function keyInfo(key: string): KeyInfo {
   let info = KEY_INFO.get(key);
   if (info !== undefined) return info;
@@ -177,7 +185,7 @@ function keyInfo(key: string): KeyInfo {
             ? Kind.Unset
             : Kind.Plain;
   }
-  info = { kind, name, route: routeOf(name) };
+  info = { key, kind, name, route: routeOf(name) };
   if (KEY_INFO.size < 4096) KEY_INFO.set(key, info);
   return info;
 }
@@ -192,10 +200,19 @@ export function recordData(rec: AuditRecord, lookups: Lookups, parts?: MainParts
   const type = rec.type;
   const fields = rec.fields();
   let result: string | undefined;
+  let last = LAST_BY_TYPE.get(type);
+  if (last === undefined) {
+    last = [];
+    if (LAST_BY_TYPE.size < 1024) LAST_BY_TYPE.set(type, last);
+  }
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i]!;
     let value = f.value;
-    const info = keyInfo(f.key);
+    let info = last[i];
+    if (info === undefined || info.key !== f.key) {
+      info = keyInfo(f.key);
+      last[i] = info;
+    }
     const kind = info.kind;
     if (kind === Kind.RuleKey) {
       for (const k of ruleKeys(value, f.quote !== '')) (tags ??= []).push(k);

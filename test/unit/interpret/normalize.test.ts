@@ -96,3 +96,13 @@ describe('normalizeEvent', () => {
     );
   });
 });
+
+describe('reassembleArgv on corrupt input', () => {
+  it('does not loop over a huge argc or argument index', () => {
+    const argv = reassembleArgv(
+      records('type=EXECVE msg=audit(1700000000.001:12): argc=4000000000 a0="x" a3999999999="y" a1_len=4 a1[99999999]=4142'),
+    );
+    expect(argv.args).toEqual(['x', 'AB', 'y']);
+    expect(argv.warnings).toContain('EXECVE: 3999999997 of 4000000000 argument(s) missing (argc=4000000000)');
+  });
+});

@@ -84,6 +84,18 @@ describe('watches (-w/-W/-p/-k)', () => {
     expect(rule('-w /etc/shadow -p WX').fields[1]!.value).toBe(3);
   });
 
+  it('warns like auditctl about relative and wildcard paths, which the kernel takes literally', () => {
+    const [cmd] = parseRuleArgs(['-w', '/etc/../etc/pass*'], env) as [RuleCommand];
+    expect(cmd.kind === 'add' && cmd.warnings).toEqual(['relative path notation is not supported', 'wildcard notation is not supported']);
+  });
+
+  it('stops at the kernel limit of 64 fields', () => {
+    const many = Array.from({ length: 62 }, (_, i) => `-F uid!=${i}`).join(' ');
+    expect(rule(`-a always,exit ${many} -F gid=0`).fields).toHaveLength(63);
+    expect(fail(`-a always,exit ${many} -F gid=0 -F gid=1`)).toMatch(/^bad rule field at token 130: got "gid=1" \(too many fields in rule\)/);
+    expect(fail(`-a always,exit ${many} -F gid=0 -p r`)).toMatch(/too many fields in rule/);
+  });
+
   it('-W builds the same rule for deletion', () => {
     const cmd = parseRuleArgs(['-W', '/etc/passwd', '-p', 'wa'], env)[0]!;
     expect(cmd.kind).toBe('delete');
@@ -348,5 +360,31 @@ describe('io_uring list', () => {
     expect(setBits(r)).toEqual([18, 19]);
     expect(text('-a always,io_uring -S 18,0x13 -F uid=0 -k ring')).toBe('-a always,io_uring -S 18,19 -F uid=0 -F key=ring');
     expect(fail('-a always,io_uring -S openat')).toBe('unknown io_uring operation at token 4: got "openat" (give io_uring operations by number below 2048 (or all))');
+  });
+});
+
+describe('auditctl -l -i', () => {
+  const listI = (line: string) => renderRule(decodeRule(encodeRule(rule(line))), env, { interpret: true });
+
+  it('names the arch, unset ids, and interprets a0..a3 of single-syscall rules as auparse does', () => {
+    expect(listI('-a always,exit -F arch=b32 -S all -F auid!=unset -F sessionid=-1')).toBe('-a always,exit -F arch=i386 -S all -F auid!=unset -F sessionid=unset');
+    expect(listI('-a always,exit -F arch=b64 -S socket -F a0=2 -F a1=1 -F a2=6')).toBe('-a always,exit -F arch=x86_64 -S socket -F a0=inet -F a1=SOCK_STREAM -F a2=tcp');
+    expect(listI('-a always,exit -F arch=b64 -S setresuid -F a0=0 -F a1=118 -F a2=-1')).toBe('-a always,exit -F arch=x86_64 -S setresuid -F a0=root -F a1=chrony -F a2=unset');
+    expect(listI('-a always,exit -F arch=b64 -S open -F a1=0x41 -F a2=0x1a4')).toBe('-a always,exit -F arch=x86_64 -S open -F a1=O_WRONLY|O_CREAT -F a2=0644');
+    expect(listI('-a always,exit -F arch=b64 -S clock_settime -F a0=0')).toBe('-a always,exit -F arch=x86_64 -S clock_settime -F a0=CLOCK_REALTIME');
+    expect(listI('-a always,exit -F arch=b64 -S exit -F a0=0')).toBe('-a always,exit -F arch=x86_64 -S exit -F a0=EXIT_SUCCESS');
+    expect(listI('-a always,exit -F arch=b64 -S kill -F a1=9')).toBe('-a always,exit -F arch=x86_64 -S kill -F a1=SIGKILL');
+    expect(listI('-a always,exit -F arch=b64 -S mmap -F a2=0 -F a3=0x20')).toBe('-a always,exit -F arch=x86_64 -S mmap -F a2=PROT_NONE -F a3=MAP_FILE|MAP_ANONYMOUS');
+    expect(listI('-a always,exit -F arch=b64 -S access -F a1=0')).toBe('-a always,exit -F arch=x86_64 -S access -F a1=F_OK');
+    expect(listI('-a always,exit -F arch=b64 -S prctl -F a0=23 -F a1=0')).toBe('-a always,exit -F arch=x86_64 -S prctl -F a0=PR_CAPBSET_READ -F a1=chown');
+    expect(listI('-a always,exit -F arch=b32 -S socketcall -F a0=99')).toBe('-a always,exit -F arch=i386 -S socketcall -F a0=unknown-socketcall(63)');
+    expect(listI('-a always,exit -F arch=b64 -S setrlimit -F a0=40')).toBe('-a always,exit -F arch=x86_64 -S setrlimit -F a0=unknown-rlimit(0x28)');
+  });
+
+  it('leaves hex (lower case) where auparse has no interpretation, upper case for several syscalls', () => {
+    expect(listI('-a always,exit -F arch=b64 -S clone -F a0&0x7C020000')).toBe('-a always,exit -F arch=x86_64 -S clone -F a0&0x7c020000');
+    expect(listI('-a always,exit -F arch=b64 -S ptrace,kill -F a0=4')).toBe('-a always,exit -F arch=x86_64 -S kill,ptrace -F a0=0x4');
+    // no arch field: auditctl has no machine for the syscall name and shows hex
+    expect(listI('-a always,exit -S ptrace -F a0=4')).toBe('-a always,exit -S ptrace -F a0=0x4');
   });
 });

@@ -92,6 +92,18 @@ describe('rules add / delete / list', () => {
     expect(rule).toEqual({ text: '-a never,exit -F arch=b32 -S all -F uid=0 -F key=other', list: 'exit', action: 'never', arch: 'b32', syscalls: 'all', fields: [{ name: 'uid', op: '=', value: 0 }], keys: ['other'] });
   });
 
+  it('gives YAML documents with the same content as JSON', async () => {
+    const yaml = await import('js-yaml');
+    await runAdd(words('-w /etc/passwd -p wa -k passwd ; -a always,exit -F arch=b64 -S execve -C uid!=euid -F euid=0 -k setuid'), ctx);
+    await runList({ format: 'json' }, ctx);
+    const json = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    stdout = '';
+    await runList({ format: 'yaml' }, ctx);
+    expect(stdout.startsWith('---\n')).toBe(true);
+    expect(yaml.loadAll(stdout)).toEqual(json);
+    expect(json[1].fields).toEqual([{ name: 'uid', op: '!=', value: 'euid', compare: true }, { name: 'euid', op: '=', value: 0 }]);
+  });
+
   it('says "rule already exists" and "no such rule", naming the rule', async () => {
     await runAdd(words('-w /etc/passwd -p wa -k passwd'), ctx);
     const exists = await failure(runAdd(words('-w /etc/passwd -p wa -k passwd'), ctx));
@@ -219,10 +231,14 @@ describe('rules load', () => {
     expect(listing()).toBe('-w /etc/passwd -p rwxa\n-w /etc/group -p rwxa\n');
   });
 
-  it('after a -i line reports errors and still succeeds', async () => {
+  it('after a -i line reports errors and still succeeds; -c before -i still fails at the end, as in auditctl', async () => {
     await runLoad(file('ign.rules', `-i\n-w /etc/passwd\n-w /etc/passwd\n-w /etc/group\n`), {}, ctx);
     expect(stderr).toMatch(/ign\.rules:3: rule already exists/);
     expect(stdout).toMatch(/2 rules added, 1 line failed/);
+    kernel.rules = [];
+    const e = await failure(runLoad(file('ci.rules', `-c\n-i\n-w /etc/passwd\n-w /etc/passwd\n-w /etc/group\n`), {}, ctx));
+    expect(e.message).toMatch(/ci\.rules: 1 of 5 lines failed/);
+    expect(listing()).toBe('-w /etc/passwd -p rwxa\n-w /etc/group -p rwxa\n');
   });
 
   it('reads stdin for -, and refuses world-writable files like auditctl -R', async () => {
@@ -256,6 +272,15 @@ describe('rules diff', () => {
     stdout = '';
     await failure(runDiff(p, { format: 'json' }, ctx));
     expect(JSON.parse(stdout)).toEqual({ file: p, missing: [], extra: [], same: 3, orderDiffers: true });
+  });
+});
+
+describe('rules diff of a file with deletions', () => {
+  it('compares with what loading the file leaves: -d/-W remove, -D -k KEY removes matching keys', async () => {
+    const p = file('del.rules', `-w /etc/passwd -k a\n-w /etc/group -k b\n-w /etc/shadow -k keep\n-W /etc/passwd -k a\n-D -k b\n-w /etc/hosts\n`);
+    await runAdd(words('-w /etc/shadow -k keep ; -w /etc/hosts'), ctx);
+    await runDiff(p, { format: 'text' }, ctx);
+    expect(stdout).toBe(`no drift: the kernel has the 2 rules of ${p}, in order\n`);
   });
 });
 

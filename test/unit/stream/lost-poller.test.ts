@@ -45,6 +45,20 @@ describe('LostPoller', () => {
     expect(losses).toEqual([[3, 1]]);
   });
 
+  it('takes a lower reading for a reset by someone else, not for 4 billion lost records', async () => {
+    const resets: [number, number][] = [];
+    const values = [5, 0, 2];
+    let i = 0;
+    const p = new LostPoller({ read: async () => values[i++]!, onLoss: (d, t) => losses.push([d, t]), onReset: (a, b) => resets.push([a, b]) });
+    const losses: [number, number][] = [];
+    await p.start();
+    await p.tick();
+    await p.stop();
+    expect(resets).toEqual([[5, 0]]);
+    expect(losses).toEqual([[2, 2]]);
+    expect(p.total).toBe(2);
+  });
+
   it('ticks on its interval and takes a last reading at stop', async () => {
     vi.useFakeTimers();
     const { p, losses } = poller([0, 0, 1, 1, 4]);

@@ -210,6 +210,50 @@ describe('runStream', () => {
     expect(notes).toContain('lost 5 records in the kernel (its lost counter is now 12)');
   });
 
+  it('multicast without a registered daemon: a rising kernel lost counter is not this stream\'s loss (kept out)', async () => {
+    const { client, writer, deps } = setup();
+    client.script.push(event(1), () => {
+      client.status.lost = 40; // e.g. a kernel booted with audit=1 overflowing its hold queue for a future daemon
+    });
+    const summary = await runStream({ format: 'json', multicast: true }, deps);
+    expect(losses(writer.items)).toEqual([]);
+    expect(summary.lost.kernel).toBe(0);
+  });
+
+  it('multicast beside a registered daemon: a rising kernel lost counter is reported', async () => {
+    const { client, writer, deps } = setup();
+    client.status.pid = 321;
+    client.script.push(event(1), () => {
+      client.status.lost = 3;
+    });
+    const summary = await runStream({ format: 'json', multicast: true }, deps);
+    expect(losses(writer.items)).toEqual([expect.objectContaining({ source: 'kernel', count: 3 })]);
+    expect(summary.lost.kernel).toBe(3);
+  });
+
+  it('unicast: registers again when the kernel dropped it as the audit daemon', async () => {
+    const { client, notes, deps } = setup();
+    client.script.push(event(1), () => {
+      client.status.pid = 0; // kauditd gave up on the socket
+    });
+    await runStream({ format: 'json', lostPollMs: 20 }, deps);
+    expect(client.log.filter((l) => l === 'pid 5000')).toHaveLength(2);
+    expect(notes).toContain('the kernel unregistered tsaudit as the audit daemon (its socket stayed full); registering again');
+    expect(client.status.pid).toBe(0); // and cleared at the end as usual
+  });
+
+  it('unicast: stops, saying so, when another process took the audit pid', async () => {
+    const { client, notes, deps } = setup({ stopWhenDrained: false });
+    client.script.push(event(1), () => {
+      client.status.pid = 321;
+    });
+    const summary = await runStream({ format: 'json', lostPollMs: 20 }, deps);
+    expect(summary.events).toBe(1);
+    expect(notes).toContain("the kernel's audit pid is now held by process 321: this stream no longer receives events");
+    expect(client.status.pid).toBe(321); // not ours to clear
+    expect(client.log.filter((l) => l === 'pid 0')).toEqual([]);
+  });
+
   it('ENOBUFS is reported and the stream goes on', async () => {
     const { client, writer, notes, deps } = setup();
     client.script.push(event(1), [{ kind: 'overrun' }], event(2));
@@ -249,6 +293,14 @@ describe('runStream', () => {
       { serial: 1, types: [1300, 1327, 1320] },
       { serial: 2, types: [1300] },
     ]);
+  });
+
+  it('reports a message that does not decode on stderr instead of dropping it silently', async () => {
+    const { client, writer, notes, deps } = setup();
+    client.script.push([{ kind: 'message', type: 1300, payload: Buffer.from('garbage without a header') }, ...event(1)]);
+    await runStream({ format: 'json' }, deps);
+    expect(notes).toContain('undecodable netlink message: not a record: garbage without a header');
+    expect(events(writer.items)).toEqual([{ serial: 1, types: [1300, 1327, 1320] }]);
   });
 
   it('--stats prints a start line and a summary', async () => {

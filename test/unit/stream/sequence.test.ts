@@ -112,12 +112,13 @@ describe('SequenceTracker', () => {
     expect(tr.pending).toBe(2);
   });
 
-  it('finish() reports old holes and forgets young ones', () => {
-    const { tr, advance } = tracker(100);
+  it('finish() reports holes older than its short final grace and forgets the youngest', () => {
+    const { tr, advance } = tracker(2000);
     tr.observe(1);
-    tr.observe(3);
-    advance(200);
-    tr.observe(6);
+    tr.observe(3); // hole 2, will be 400 ms old
+    advance(300);
+    tr.observe(6); // holes 4-5, 100 ms old
+    advance(100);
     expect(tr.finish()).toEqual({ count: 1, gaps: 1, firstSerial: 2, lastSerial: 2 });
     expect(tr.pending).toBe(0);
   });

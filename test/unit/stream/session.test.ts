@@ -131,6 +131,18 @@ describe('stream session (multicast)', () => {
     expect(k.calls).toEqual(['get', 'join']);
   });
 
+  it('runs with CAP_AUDIT_READ only: an unreadable status is not fatal when no setting is asked for', async () => {
+    const k = new FakeKernel();
+    k.getStatus = async () => {
+      throw new TsauditError('E_NOT_ROOT', 'reading audit status requires root (CAP_AUDIT_CONTROL)');
+    };
+    const s = await startSession(k, { pid: ME, multicast: true });
+    expect(s.statusReadable).toBe(false);
+    expect(k.multicast).toBe(true);
+    await expect(startSession(k, { pid: ME, multicast: true, backlogLimit: 10 })).rejects.toThrow(/requires root/);
+    await expect(startSession(k, { pid: ME })).rejects.toThrow(/requires root/);
+  });
+
   it('restores settings it changed', async () => {
     const k = new FakeKernel();
     const s = await startSession(k, { pid: ME, multicast: true, rateLimit: 500 });
