@@ -2,31 +2,13 @@
 // --loginuid-immutable), then print the new status like auditctl does.
 
 import { type Command, Option } from 'commander';
-import { formatOption, type FormatName } from '../format/index.js';
+import { formatOption } from '../format/index.js';
+import type { SetOptions } from '../status/set.js';
 import { usageError } from '../errors.js';
+import { wholeNumber } from './options.js';
 
-export interface SetFlags {
-  enabled?: number;
-  failure?: number;
-  rateLimit?: number;
-  backlogLimit?: number;
-  backlogWaitTime?: number;
-  resetLost?: boolean;
-  loginuidImmutable?: boolean;
-  immutable?: boolean;
-  yes?: boolean;
-  format: FormatName;
-  interpret?: boolean;
-}
-
-function u32(flag: string) {
-  return (value: string): number => {
-    if (!/^\d+$/.test(value) || Number(value) > 0xffffffff) {
-      throw usageError(`flag ${flag}: expected a whole number 0..4294967295, got "${value}"`, { token: value });
-    }
-    return Number(value);
-  };
-}
+/** The flags commander hands over are the options of the implementation, less its injected dependencies. */
+type SetFlags = Omit<SetOptions, 'client' | 'output'>;
 
 const FAILURE_MODES: Record<string, number> = { silent: 0, printk: 1, panic: 2, '0': 0, '1': 1, '2': 2 };
 
@@ -47,10 +29,10 @@ export function register(program: Command): void {
     .description('change kernel audit settings (like auditctl -e/-f/-r/-b), then show the status')
     .addOption(new Option('--enabled <0|1>', 'disable (0) or enable (1) auditing').argParser(parseEnabled))
     .addOption(new Option('--failure <mode>', 'what the kernel does on a critical audit error: silent, printk, panic (or 0, 1, 2)').argParser(parseFailure))
-    .addOption(new Option('--rate-limit <n>', 'records per second before the failure action (0: no limit)').argParser(u32('--rate-limit')))
-    .addOption(new Option('--backlog-limit <n>', 'records waiting in the kernel queue before the failure action').argParser(u32('--backlog-limit')))
+    .addOption(new Option('--rate-limit <n>', 'records per second before the failure action (0: no limit)').argParser(wholeNumber('--rate-limit')))
+    .addOption(new Option('--backlog-limit <n>', 'records waiting in the kernel queue before the failure action').argParser(wholeNumber('--backlog-limit')))
     .addOption(
-      new Option('--backlog-wait-time <n>', 'how long (jiffies) a process waits when the backlog is full').argParser(u32('--backlog-wait-time')),
+      new Option('--backlog-wait-time <n>', 'how long (jiffies) a process waits when the backlog is full').argParser(wholeNumber('--backlog-wait-time')),
     )
     .option('--reset-lost', 'reset the lost-record counter and print its old value')
     .option('--loginuid-immutable', 'make loginuid unchangeable once set (lasts until reboot; needs --yes)')

@@ -1,8 +1,9 @@
 // `tsaudit stream`: receive audit events from the kernel as they happen, reassemble and print them.
 // Thin: flags in, src/stream/ does the work (imported lazily so startup stays fast).
 
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { formatOption, type FormatName } from '../format/index.js';
+import { wholeNumber } from './options.js';
 
 interface StreamFlags {
   format: FormatName;
@@ -19,24 +20,6 @@ interface StreamFlags {
   id: boolean;
 }
 
-function uint(flag: string, max = 0xffffffff) {
-  return (value: string): number => {
-    if (!/^\d+$/.test(value) || Number(value) > max) {
-      throw new InvalidArgumentError(`expected an integer from 0 to ${max}, got "${value}"`);
-    }
-    return Number(value);
-  };
-}
-
-function positive(flag: string) {
-  const parse = uint(flag, 2 ** 31 - 1);
-  return (value: string): number => {
-    const n = parse(value);
-    if (n === 0) throw new InvalidArgumentError(`expected a positive integer, got "${value}"`);
-    return n;
-  };
-}
-
 export function register(program: Command): void {
   program
     .command('stream')
@@ -47,18 +30,18 @@ export function register(program: Command): void {
     .option('--no-id', 'with -i, keep ids numeric (also -id=false)')
     .option('--multicast', 'read-only: join the audit multicast group beside auditd instead of becoming the audit daemon (CAP_AUDIT_READ)')
     .option('--enable', 'enable auditing (enabled=1) while streaming; restored at exit')
-    .addOption(new Option('--backlog-limit <n>', 'kernel backlog limit while streaming; restored at exit').argParser(uint('--backlog-limit')))
-    .addOption(new Option('--rate-limit <n>', 'kernel rate limit (messages/s, 0 = none) while streaming; restored at exit').argParser(uint('--rate-limit')))
+    .addOption(new Option('--backlog-limit <n>', 'kernel backlog limit while streaming; restored at exit').argParser(wholeNumber('--backlog-limit')))
+    .addOption(new Option('--rate-limit <n>', 'kernel rate limit (messages/s, 0 = none) while streaming; restored at exit').argParser(wholeNumber('--rate-limit')))
     .addOption(
-      new Option('--backlog-wait-time <n>', 'kernel backlog wait time while streaming; restored at exit').argParser(uint('--backlog-wait-time')),
+      new Option('--backlog-wait-time <n>', 'kernel backlog wait time while streaming; restored at exit').argParser(wholeNumber('--backlog-wait-time')),
     )
     .addOption(
       new Option('--receive-buffer <bytes>', 'netlink socket receive buffer to ask for (kernel memory, used only while tsaudit is behind)')
         .default(256 * 1024 * 1024)
-        .argParser(positive('--receive-buffer')),
+        .argParser(wholeNumber('--receive-buffer', 2 ** 31 - 1, 1)),
     )
-    .addOption(new Option('--queue <events>', 'events held for a slow output before dropping (and reporting) them').default(10_000).argParser(positive('--queue')))
-    .addOption(new Option('-c, --count <n>', 'exit after printing n events').argParser(positive('--count')))
+    .addOption(new Option('--queue <events>', 'events held for a slow output before dropping (and reporting) them').default(10_000).argParser(wholeNumber('--queue', 2 ** 31 - 1, 1)))
+    .addOption(new Option('-c, --count <n>', 'exit after printing n events').argParser(wholeNumber('--count', 2 ** 31 - 1, 1)))
     .option('--stats', 'print a start line and, at exit, a summary (events, loss, rate) on stderr')
     .addHelpText(
       'after',

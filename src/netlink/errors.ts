@@ -5,7 +5,7 @@
 // context.errno is the errno name ('EEXIST'), context.op the message type name ('AUDIT_SET').
 
 import { TsauditError } from '../errors.js';
-import { errnoName as tableName, errnoMessage as tableMessage, errnoNumber } from '../tables/errno.js';
+import { errnoName as tableName, errnoMessage as tableMessage } from '../tables/errno.js';
 
 /** 'EINVAL' for 22; 'errno 999' when unknown. */
 export function errnoName(errno: number): string {
@@ -15,10 +15,6 @@ export function errnoName(errno: number): string {
 /** strerror() text ('Invalid argument'), as auditctl shows it. */
 export function errnoMessage(errno: number): string {
   return tableMessage(errno);
-}
-
-export function errnoValue(name: string): number {
-  return errnoNumber(name) ?? -1;
 }
 
 /** What a request does, for messages: "reading audit status requires root ...". */

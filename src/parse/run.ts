@@ -14,7 +14,7 @@ import { TsauditError } from '../errors.js';
 import { createWriter, type FormatName } from '../format/index.js';
 import { shutdownSignal } from '../runtime.js';
 import { LineSplitter } from './lines.js';
-import { BatchOutput } from './output.js';
+import { Output } from '../format/output.js';
 import { parseRecord, type AuditRecord } from './record.js';
 import { type AuditEvent, EventAssembler, type AssemblerOptions } from './reassemble.js';
 import { jsonBound, recordJSONInto } from './record-json-bytes.js';
@@ -36,7 +36,7 @@ export async function rawSink(format: FormatName): Promise<EventSink> {
   if (format === 'text' || format === 'json') {
     // The hot paths. Text: the lines themselves, batched into reused buffers. JSON: for ASCII input, each
     // record's JSON is written as bytes straight into the batch (recordJSONInto); else recordJSON().
-    const out = new BatchOutput();
+    const out = new Output();
     const writeJson = (e: AuditEvent): boolean => {
       let ok = true;
       for (const r of e.records) {

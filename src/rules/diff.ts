@@ -6,6 +6,7 @@ import { encodeRule } from './codec.js';
 import type { RuleEnv } from './env.js';
 import { renderRule } from './render.js';
 import type { RuleData } from './types.js';
+import { renderTable } from '../format/table.js';
 
 export interface FileRule {
   line: number;
@@ -83,11 +84,24 @@ export function diffRules(file: readonly FileRule[], kernel: readonly RuleData[]
   return { missing, extra, same: fileCommon.length, orderDiffers };
 }
 
+const orderNote = (d: RuleDiff) => `order differs: the ${d.same} rules in both are in another order in the kernel`;
+
+/** The drift as a table, for a person at a terminal (scripts get diffText's one line per difference). */
+export async function diffTable(d: RuleDiff, fileName: string, opts: { boxed?: boolean } = {}): Promise<string> {
+  const rows = [
+    ...d.missing.map((m) => [`missing from kernel (${fileName}:${m.line})`, m.rule]),
+    ...d.extra.map((e) => [`not in ${fileName}`, e.rule]),
+  ];
+  if (rows.length === 0) return diffText(d, fileName);
+  const table = await renderTable(['drift', 'rule'], rows, opts);
+  return d.orderDiffers ? `${table}${orderNote(d)}\n` : table;
+}
+
 export function diffText(d: RuleDiff, fileName: string): string {
   const lines: string[] = [];
   for (const m of d.missing) lines.push(`missing from kernel: ${fileName}:${m.line}: ${m.rule}`);
   for (const e of d.extra) lines.push(`not in ${fileName}: ${e.rule}`);
-  if (d.orderDiffers) lines.push(`order differs: the ${d.same} rules in both are in another order in the kernel`);
+  if (d.orderDiffers) lines.push(orderNote(d));
   if (lines.length === 0) lines.push(`no drift: the kernel has the ${d.same} rules of ${fileName}, in order`);
   return `${lines.join('\n')}\n`;
 }

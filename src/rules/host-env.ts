@@ -2,8 +2,9 @@
 // local /etc/passwd and /etc/group for user and group names (getpwnam without NSS modules), stat(2) for
 // watched paths, uname -m for the machine.
 
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { machine as osMachine } from 'node:os';
+import { type IdTable, readIdTable } from '../ids.js';
 import { archCode as tableArchCode, archInfo } from '../tables/arch.js';
 import { errnoName as tableErrnoName, errnoNumber as tableErrnoNumber } from '../tables/errno.js';
 import { messageTypeName, messageTypeNumber } from '../tables/message-types.js';
@@ -16,24 +17,6 @@ const AUDITCTL_MACHINES = new Set([
   'armeb', 'arm', 'armv5tejl', 'armv5tel', 'armv6l', 'armv7l', 'aarch64', 'armv8l',
 ]);
 
-function idFile(path: string): Map<string, number> {
-  const ids = new Map<string, number>();
-  let text = '';
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return ids;
-  }
-  for (const line of text.split('\n')) {
-    const parts = line.split(':');
-    if (parts.length >= 3 && parts[0] && !ids.has(parts[0])) {
-      const id = Number(parts[2]);
-      if (Number.isInteger(id) && id >= 0) ids.set(parts[0], id);
-    }
-  }
-  return ids;
-}
-
 export interface HostEnvOptions {
   machine?: string;
   passwd?: string;
@@ -43,8 +26,10 @@ export interface HostEnvOptions {
 }
 
 export function hostEnv(opts: HostEnvOptions = {}): RuleEnv {
-  let users: Map<string, number> | undefined;
-  let groups: Map<string, number> | undefined;
+  let users: IdTable | undefined;
+  let groups: IdTable | undefined;
+  const userTable = () => (users ??= readIdTable(opts.passwd ?? '/etc/passwd'));
+  const groupTable = () => (groups ??= readIdTable(opts.group ?? '/etc/group'));
   return {
     machine: opts.machine ?? osMachine(),
     archCode(machine) {
@@ -63,24 +48,10 @@ export function hostEnv(opts: HostEnvOptions = {}): RuleEnv {
       const name = messageTypeName(n);
       return /^UNKNOWN\[/.test(name) ? undefined : name;
     },
-    uid(name) {
-      users ??= idFile(opts.passwd ?? '/etc/passwd');
-      return users.get(name);
-    },
-    gid(name) {
-      groups ??= idFile(opts.group ?? '/etc/group');
-      return groups.get(name);
-    },
-    userName(uid) {
-      users ??= idFile(opts.passwd ?? '/etc/passwd');
-      for (const [name, id] of users) if (id === uid) return name;
-      return undefined;
-    },
-    groupName(gid) {
-      groups ??= idFile(opts.group ?? '/etc/group');
-      for (const [name, id] of groups) if (id === gid) return name;
-      return undefined;
-    },
+    uid: (name) => userTable().byName.get(name),
+    gid: (name) => groupTable().byName.get(name),
+    userName: (uid) => userTable().byId.get(uid),
+    groupName: (gid) => groupTable().byId.get(gid),
     pathType:
       opts.pathType ??
       ((path) => {

@@ -4,10 +4,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { TsauditError, usageError } from '../errors.js';
+import { isInteractive } from '../format/color.js';
 import { createWriter, type FormatName, Output } from '../format/index.js';
 import { AuditClient, type AuditClientOptions } from '../netlink/client.js';
 import { encodeRule } from './codec.js';
-import { diffRules, diffText, type FileRule } from './diff.js';
+import { diffRules, diffTable, diffText, type FileRule } from './diff.js';
 import type { RuleEnv } from './env.js';
 import { hostEnv } from './host-env.js';
 import { applyCommands, type ApplyResult, deleteAll, ensureMutable, listRules, type RulesClient } from './kernel.js';
@@ -210,7 +211,7 @@ export async function runDiff(file: string, opts: { format: FormatName }, ctx: R
   const fileRules = rulesAfterLoad(parsed);
   const kernel = await withClient(ctx, 'diff', (c) => listRules(c));
   const d = diffRules(fileRules, kernel.map((k) => k.rule), env);
-  if (opts.format === 'text') out(ctx)(diffText(d, name));
+  if (opts.format === 'text') out(ctx)(isInteractive() ? await diffTable(d, name) : diffText(d, name));
   else {
     const writer = await createWriter(opts.format, {
       text: () => '',

@@ -16,11 +16,6 @@ export function isHexEncoded(s: string): boolean {
   return true;
 }
 
-/** Bytes of a hex string (caller checked `isHexEncoded`, or accepts lower case too). */
-export function hexBytes(s: string): Buffer {
-  return Buffer.from(s, 'hex');
-}
-
 /** Hex to text, UTF-8; invalid sequences become U+FFFD. */
 export function decodeHex(s: string): string {
   return Buffer.from(s, 'hex').toString('utf8');

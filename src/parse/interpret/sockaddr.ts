@@ -120,25 +120,6 @@ export function decodeSockaddr(hex: string): SockAddr {
   return out;
 }
 
-/** auditd's interpreted form: `{ saddr_fam=inet laddr=127.0.0.1 lport=9 }`. */
-export function sockaddrText(sa: SockAddr): string {
-  if (sa.familyNumber < 0) return `malformed-host(${sa.raw})`;
-  if (!ADDRESS_FAMILIES.has(sa.familyNumber)) return sa.family;
-  const f = `saddr_fam=${sa.family}`;
-  if (sa.error) return `{ ${f} ${sa.error} }`;
-  switch (sa.familyNumber) {
-    case AF_LOCAL:
-      return `{ ${f} path=${sa.path} }`;
-    case AF_INET:
-    case AF_INET6:
-      return `{ ${f} laddr=${sa.addr} lport=${sa.port} }`;
-    case AF_NETLINK:
-      return `{ ${f} nlnk-fam=${sa.familyNumber} nlnk-pid=${sa.pid} }`;
-    default:
-      return `{ ${f} (unsupported) }`;
-  }
-}
-
 /** go-libaudit's family vocabulary for normalized events (ipv4, ipv6, unix, netlink, or the number). */
 export function sockaddrFamilyLabel(sa: SockAddr): string {
   switch (sa.familyNumber) {

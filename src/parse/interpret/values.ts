@@ -1,8 +1,8 @@
 // Interpreters for single field values, as `ausearch -i` shows them: capabilities, signals, file modes,
-// results, sessions, SELinux/AppArmor contexts, rule keys. Pure functions over the logged strings.
+// results, SELinux/AppArmor contexts, rule keys. Pure functions over the logged strings.
 
 import { CAPABILITIES, CAP_LAST_CAP } from '../../tables/capabilities.js';
-import { FILE_TYPES, NF_PROTOCOLS, S_IFMT, SECCOMP_ACTIONS } from '../../tables/flags.js';
+import { FILE_TYPES, NF_PROTOCOLS, RULE_LISTS, S_IFMT, SECCOMP_ACTIONS } from '../../tables/flags.js';
 import { SIGNALS } from '../../tables/signals.js';
 import { decodeHex, isHexEncoded } from './hex.js';
 
@@ -24,12 +24,18 @@ export function capabilityNames(hex: string): string[] {
   return out;
 }
 
+/** Bitmap texts already computed: a log repeats a handful of capability sets thousands of times. */
+const BITMAP_TEXT = new Map<string, string>();
+
 /** `ausearch -i` text of a capability bitmap: names joined by commas, or `none` (also for `?`, as auditd). */
 export function capabilityBitmapText(hex: string): string {
+  let text = BITMAP_TEXT.get(hex);
+  if (text !== undefined) return text;
   const m = /^[0-9a-fA-F]{1,16}/.exec(hex);
-  if (!m) return 'none';
-  const names = capabilityNames(m[0]);
-  return names.length === 0 ? 'none' : names.join(',');
+  const names = m ? capabilityNames(m[0]) : [];
+  text = names.length === 0 ? 'none' : names.join(',');
+  if (BITMAP_TEXT.size < 1024) BITMAP_TEXT.set(hex, text);
+  return text;
 }
 
 /** A single capability number (`capability=21`, decimal; or hex when `base` is 16). */
@@ -50,10 +56,6 @@ export function signalText(value: string, base: 10 | 16 = 10): string {
     if (s) return s;
   }
   return `unknown-signal(${base === 16 ? '0x' : ''}${value})`;
-}
-
-export function signalName(n: number): string | undefined {
-  return SIGNALS.get(n);
 }
 
 /** File mode (octal, as in PATH mode=0100644) as auditd prints it: `file,644`, `dir,sticky,777`. */
@@ -91,17 +93,6 @@ export function fileTypeOfMode(value: string): string | undefined {
 export function resultOf(value: string): 'success' | 'fail' {
   const v = value.toLowerCase();
   return v === 'yes' || v === '1' || v.startsWith('suc') ? 'success' : 'fail';
-}
-
-/** `ausearch -i` text of a numeric res=: 0 -> no, 1 -> yes, other numbers -> unset; words are kept. */
-export function resText(value: string): string {
-  if (/^\d+$/.test(value)) return value === '0' ? 'no' : value === '1' ? 'yes' : 'unset';
-  return value;
-}
-
-/** ses=/auid= with the unset marker. */
-export function sessionText(value: string): string {
-  return isUnsetId(value) ? 'unset' : value;
 }
 
 /** `prom=`/`old_prom=`: 0 -> no, else yes. */
@@ -167,3 +158,44 @@ export function nfprotoText(value: string): string {
   const n = Number(value);
   return NF_PROTOCOLS.get(n) ?? `unknown-nfproto(${value})`;
 }
+
+/** `list=4` (CONFIG_CHANGE) -> `exit`: the rule list's name. */
+export function ruleListText(value: string): string {
+  return RULE_LISTS.get(Number(value)) ?? `unknown-list(${value})`;
+}
+
+const PATH = 1302;
+const NETFILTER_CFG = 1325;
+const SECCOMP = 1326;
+const BPRM_FCAPS = 1321;
+const CAPSET = 1322;
+
+/** Interprets one field value of a record of `type`; returns the value unchanged where it does not apply. */
+export type ValueInterpreter = (value: string, type: number) => string;
+
+const capSet: ValueInterpreter = (v, t) => (t === BPRM_FCAPS || t === CAPSET ? capabilityBitmapText(v) : v);
+const capSetNotPath: ValueInterpreter = (v, t) => (t === PATH ? v : capabilityBitmapText(v));
+
+/**
+ * The fields a normalized event's `data` shows as `ausearch -i` does, because their raw form means nothing
+ * to a reader: capability sets, a capability number, SECCOMP's action code, signals, rule lists, the
+ * promiscuous flag, netfilter families and (outside PATH records) file modes. Fields go-libaudit already
+ * interprets its own way (arch, syscall, exit, sockaddr, ids with user.names, a0-a3 kept raw next to
+ * `syscall.args`) are not here, nor PATH records' fields: `paths` stays as go-libaudit shows it, and `file`
+ * carries the interpreted mode. The short names (fp, pe, ...) are capability sets only in BPRM_FCAPS and
+ * CAPSET records (`fp=` of CRYPTO_KEY_USER is a key fingerprint).
+ */
+export const DATA_INTERPRETERS: ReadonlyMap<string, ValueInterpreter> = new Map<string, ValueInterpreter>([
+  ...['fp', 'fi', 'pp', 'pi', 'pe', 'pa', 'old_pp', 'old_pi', 'old_pe', 'old_pa', 'new_pp', 'new_pi', 'new_pe'].map(
+    (k) => [k, capSet] as [string, ValueInterpreter],
+  ),
+  ...['cap_pi', 'cap_pe', 'cap_pp', 'cap_pa', 'cap_fi', 'cap_fp'].map((k) => [k, capSetNotPath] as [string, ValueInterpreter]),
+  ['capability', (v) => capabilityText(v)],
+  ['code', (v, t) => (t === SECCOMP ? seccompCodeText(v) : v)],
+  ['sig', (v) => signalText(v)],
+  ['list', (v) => ruleListText(v)],
+  ['prom', (v) => promiscuousText(v)],
+  ['old_prom', (v) => promiscuousText(v)],
+  ['family', (v, t) => (t === NETFILTER_CFG ? nfprotoText(v) : v)],
+  ['mode', (v, t) => (t === PATH ? v : modeText(v))],
+]);

@@ -7,7 +7,7 @@ import { eventCategory } from '../../tables/event-categories.js';
 import { messageTypeName } from '../../tables/message-types.js';
 import type { Normalization } from '../../tables/normalizations.js';
 import type { AuditRecord } from '../record.js';
-import type { IdResolver } from '../interpret/ids.js';
+import type { IdResolver } from '../../ids.js';
 import { fileTypeOfMode } from '../interpret/values.js';
 import { syscallArgs } from '../interpret/fields.js';
 import { reassembleArgv } from './execve.js';
@@ -132,11 +132,21 @@ function upper(k: string): string {
 }
 
 function firstOf(ids: Data, data: Data, proc: Data, keys: readonly string[]): string | undefined {
+  const k = firstKey(ids, data, proc, keys);
+  return k === undefined ? undefined : (data[k] ?? proc[k] ?? ids[k]);
+}
+
+function firstKey(ids: Data, data: Data, proc: Data, keys: readonly string[]): string | undefined {
   for (const k of keys) {
-    const v = data[k] ?? proc[k] ?? ids[k];
-    if (v !== undefined) return v;
+    if (data[k] !== undefined || proc[k] !== undefined || ids[k] !== undefined) return k;
   }
   return undefined;
+}
+
+/** The fields the actor came from (`auid`, `uid`, `old-auid`, `id`, `acct`, ...), to name them. */
+interface ActorKeys {
+  primary: string | undefined;
+  secondary: string | undefined;
 }
 
 /** The ISO text of a second, cached: the records of a log share few distinct seconds. */
@@ -339,13 +349,17 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
     source,
     destination,
     network,
-    syscall: syscall ? { arch: data.arch, name: data.syscall, args: syscallArgs(syscall, data.syscall) } : undefined,
+    syscall: syscall ? { arch: data.arch, name: data.syscall, args: syscallArgs(syscall, data.syscall, opts.ids ?? null) } : undefined,
     data: undefined,
     paths: paths.length ? paths : undefined,
     ecs: undefined,
     warnings: undefined,
   };
-  applyNormalization(ev, data, ids, proc, paths, warnings);
+  const actorKeys: ActorKeys = {
+    primary: summary.actor.primary !== undefined ? 'auid' : undefined,
+    secondary: summary.actor.secondary !== undefined ? 'uid' : undefined,
+  };
+  applyNormalization(ev, data, ids, proc, paths, warnings, actorKeys);
 
   // Process fields (pid, ppid, proctitle, comm, exe, cwd) are not part of data, as in go-libaudit.
   const p: ProcessInfo = {};
@@ -364,6 +378,7 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
   if (nIds) user.ids = ids;
   if (selinux) user.selinux = selinux;
   addNames(ev, enrichedFrom, opts.ids ?? null);
+  if (opts.ids) nameActor(ev.summary.actor, actorKeys, enrichedFrom, opts.ids);
   if (warnings.length) ev.warnings = warnings;
   return ev;
 }
@@ -375,6 +390,7 @@ function applyNormalization(
   proc: Data,
   paths: Record<string, string>[],
   warnings: string[],
+  actorKeys: ActorKeys,
 ): void {
   // Default how: the executable, or comm for interpreters running a script.
   const comm = proc.comm;
@@ -429,8 +445,20 @@ function applyNormalization(
     const v = firstOf(ids, data, proc, keys);
     if (v !== undefined) apply(v);
   };
-  set(norm.subjectPrimary, (v) => (s.actor.primary = v));
-  set(norm.subjectSecondary, (v) => (s.actor.secondary = v));
+  if (norm.subjectPrimary.length) {
+    const k = firstKey(ids, data, proc, norm.subjectPrimary);
+    if (k !== undefined) {
+      s.actor.primary = data[k] ?? proc[k] ?? ids[k];
+      actorKeys.primary = k;
+    }
+  }
+  if (norm.subjectSecondary.length) {
+    const k = firstKey(ids, data, proc, norm.subjectSecondary);
+    if (k !== undefined) {
+      s.actor.secondary = data[k] ?? proc[k] ?? ids[k];
+      actorKeys.secondary = k;
+    }
+  }
   set(norm.objectPrimary, (v) => (s.object.primary = v));
   set(norm.objectSecondary, (v) => (s.object.secondary = v));
   set(norm.how, (v) => (s.how = v));
@@ -445,6 +473,41 @@ function applyNormalization(
       }
     }
   }
+}
+
+/** uid fields an actor may come from (the normalization table's subject keys that hold a uid). */
+const ACTOR_UID_KEYS = new Set(['auid', 'uid', 'old-auid', 'old_auid', 'id', 'euid', 'fsuid', 'suid', 'ouid', 'oauid']);
+
+function isDecimal(v: string): boolean {
+  if (v.length === 0 || v.length > 10) return false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/**
+ * With id resolution on, a numeric actor (a uid from auid, uid, id, old-auid) becomes the user's name, as
+ * go-libaudit's ResolveIDs does: the name the ENRICHED log gives for that field wins (the log may come from
+ * another machine), else this host's passwd. An id without a name stays numeric; `unset` and names stay.
+ */
+function nameActor(actor: Actor, keys: ActorKeys, records: readonly AuditRecord[], ids: IdResolver): void {
+  const name = (v: string | undefined, k: string | undefined): string | undefined => {
+    if (v === undefined || k === undefined || !ACTOR_UID_KEYS.has(k) || !isDecimal(v)) return undefined;
+    const key = k === 'old_auid' ? 'old-auid' : k;
+    const up = upper(key);
+    for (const r of records) {
+      if (!r.isEnriched) continue;
+      const e = r.enriched()[up];
+      if (e !== undefined && r.get(key) === v) return e;
+    }
+    return ids.user(v);
+  };
+  const p = name(actor.primary, keys.primary);
+  if (p !== undefined) actor.primary = p;
+  const s = name(actor.secondary, keys.secondary);
+  if (s !== undefined) actor.secondary = s;
 }
 
 /** ENRICHED keys (upper case) that name an id field of ours (lower case). */

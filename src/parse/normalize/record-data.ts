@@ -4,10 +4,10 @@
 // syscall names, SELinux contexts split into subj_* / obj_*). Empty, `?` and `(null)` values are left out.
 
 import type { AuditRecord } from '../record.js';
-import { decodeHex, isExecveArgKey, isHexEncoded, UNTRUSTED_FIELDS } from '../interpret/hex.js';
+import { decodeUntrusted, isExecveArgKey, UNTRUSTED_FIELDS } from '../interpret/hex.js';
 import { proctitleText } from '../interpret/proctitle.js';
 import { decodeSockaddr, sockaddrFamilyLabel } from '../interpret/sockaddr.js';
-import { isUnsetId, resultOf, ruleKeys, signalName, splitContext } from '../interpret/values.js';
+import { DATA_INTERPRETERS, isUnsetId, resultOf, ruleKeys, splitContext, type ValueInterpreter } from '../interpret/values.js';
 
 /** Name lookups the interpretation needs; supplied by src/parse/interpret/lookups.ts (tables). */
 export interface Lookups {
@@ -71,6 +71,7 @@ const enum Kind {
   Untrusted,
   Unset,
   ExecveArg,
+  Interpreted,
 }
 
 /** Where a field of an event's main record goes. */
@@ -89,6 +90,8 @@ interface KeyInfo {
   /** The key as stored (`old auid` -> `old_auid`). */
   name: string;
   route: Route;
+  /** Kind.Interpreted: the value's `ausearch -i` text (see DATA_INTERPRETERS). */
+  interp: ValueInterpreter | undefined;
 }
 
 const PROCESS_KEYS = new Set(['pid', 'ppid', 'proctitle', 'comm', 'exe', 'cwd']);
@@ -177,7 +180,9 @@ function keyInfo(key: string): KeyInfo {
       kind = Kind.Saddr;
       break;
     default:
-      kind = isExecveArgKey(name)
+      kind = DATA_INTERPRETERS.has(name)
+        ? Kind.Interpreted
+        : isExecveArgKey(name)
         ? Kind.ExecveArg
         : UNTRUSTED_FIELDS.has(name)
           ? Kind.Untrusted
@@ -185,7 +190,7 @@ function keyInfo(key: string): KeyInfo {
             ? Kind.Unset
             : Kind.Plain;
   }
-  info = { key, kind, name, route: routeOf(name) };
+  info = { key, kind, name, route: routeOf(name), interp: DATA_INTERPRETERS.get(name) };
   if (KEY_INFO.size < 4096) KEY_INFO.set(key, info);
   return info;
 }
@@ -261,10 +266,14 @@ export function recordData(rec: AuditRecord, lookups: Lookups, parts?: MainParts
         if (type === EXECVE) continue;
         break;
       case Kind.Untrusted:
-        if (f.quote === '' && isHexEncoded(value)) value = decodeHex(value);
+        value = decodeUntrusted(value, f.quote !== '');
         break;
       case Kind.Unset:
         if (isUnsetId(value)) value = 'unset';
+        break;
+      case Kind.Interpreted:
+        // Only the kernel's own fields: a user-space message's msg='…' may reuse a name (fp= of sshd).
+        if (f.container === null) value = info.interp!(value, type);
         break;
     }
     if (parts) put(parts, info, value);
@@ -285,13 +294,6 @@ export function recordData(rec: AuditRecord, lookups: Lookups, parts?: MainParts
           const sc = lookups.syscallName(code, nr);
           if (sc) data['syscall'] = sc;
         }
-      }
-    }
-    if (type === SECCOMP) {
-      const sig = data['sig'];
-      if (sig !== undefined) {
-        const s = signalName(Number(sig));
-        if (s) data['sig'] = s;
       }
     }
   }

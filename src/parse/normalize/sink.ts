@@ -2,7 +2,7 @@
 // as one JSON line, one YAML document, or one readable text line.
 
 import { createWriter, type FormatName, Output } from '../../format/index.js';
-import { IdResolver } from '../interpret/ids.js';
+import { IdResolver } from '../../ids.js';
 import { TABLE_LOOKUPS } from '../interpret/lookups.js';
 import type { AuditEvent } from '../reassemble.js';
 import type { EventSink } from '../run.js';

@@ -43,13 +43,3 @@ export function normalizationFor(
   }
   return { norm, syscallNorm };
 }
-
-/** True when the table maps this syscall name (not counting the catch-all). */
-export function hasSyscallNormalization(syscall: string): boolean {
-  return BY_SYSCALL.has(syscall);
-}
-
-/** True when the table maps this record type name (upper case). */
-export function hasRecordTypeNormalization(type: string): boolean {
-  return BY_TYPE.has(type);
-}

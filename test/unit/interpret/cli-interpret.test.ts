@@ -35,6 +35,36 @@ describe('tsaudit parse -i', () => {
     expect(noId.stdout).toBe(off.stdout);
   });
 
+  it('interprets data fields as ausearch -i: capability sets, SECCOMP code and signal, rule list', () => {
+    const r = runCli(['parse', '-i', '-format=json', '-id=false', RAW]);
+    expect(r.status).toBe(0);
+    const evs = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const fcaps = evs.filter((e) => e.data?.fp !== undefined);
+    expect(fcaps.length).toBeGreaterThan(200);
+    const full = fcaps.find((e) => e.data.pe !== 'none');
+    expect(full.data.pe).toMatch(/^chown,dac_override,dac_read_search,fowner,.*,checkpoint_restore$/);
+    expect(full.data.old_pp).toBe(full.data.pe);
+    expect(full.data.fp).toBe('none');
+    const codes = new Set(evs.filter((e) => e.record_type === 'seccomp').map((e) => `${e.data.code} ${e.data.sig}`));
+    expect([...codes].sort()).toEqual(['kill-process SIGSYS', 'log SIG0']);
+    expect(evs.find((e) => e.record_type === 'config_change' && e.data.list !== undefined).data.list).toBe('exit');
+  });
+
+  it('JSON summary.actor carries the names the text line shows (ENRICHED names), ids with -id=false', () => {
+    const on = runCli(['parse', '-i', '-format=json', SMALL]);
+    expect(on.status).toBe(0);
+    const text = runCli(['parse', '-i', SMALL]);
+    const evs = on.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = text.stdout.trimEnd().split('\n');
+    const exec = evs.findIndex((e) => e.sequence === 2791511 && e.record_type === 'syscall');
+    expect(evs[exec].summary.actor).toEqual({ primary: 'labuser', secondary: 'root' });
+    expect(lines[exec]).toContain(' labuser as root executed ');
+    expect(evs.filter((e) => /^\d+$/.test(e.summary.actor.primary ?? ''))).toEqual([]);
+    const off = runCli(['parse', '-i', '-format=json', '-id=false', SMALL]);
+    const offEvs = off.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(offEvs[exec].summary.actor).toEqual({ primary: '1001', secondary: '0' });
+  });
+
   it('-format=yaml writes one document per event', () => {
     const r = runCli(['parse', '-i', '-format=yaml', '-id=false', 'test/fixtures/corpus/live-stream.log']);
     expect(r.status).toBe(0);

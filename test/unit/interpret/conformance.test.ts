@@ -27,6 +27,11 @@ const R_MODE = 'object type comes from the file mode (go-libaudit always says "f
 
 /** Deliberate deviations from the goldens, with reasons. */
 export const DEVIATIONS: Deviation[] = [
+  {
+    case: 'ANOM_ABEND SIGSEGV seg fault',
+    path: 'summary.how',
+    reason: 'how is the signal, named as ausearch -i names it (SIGSEGV); go-libaudit leaves sig=11 uninterpreted',
+  },
   { case: 'make-device', path: 'summary.object.primary', reason: R_PARENT },
   { case: 'make-device', path: 'summary.object.type', reason: `${R_PARENT}; ${R_MODE} (mode 010600 is a FIFO: named-pipe)` },
   { case: 'make-device', path: 'file.path', reason: R_PARENT },
@@ -44,8 +49,8 @@ function flatten(v: unknown, prefix: string, out: Map<string, unknown>): void {
     const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v);
     if (entries.length === 0) return; // {} and [] mean "absent" (go emits empty objects)
     for (const [k, x] of entries) flatten(x, prefix ? `${prefix}.${k}` : k, out);
-  } else if (v !== undefined && v !== '') {
-    out.set(prefix, v);
+  } else if (v !== undefined) {
+    out.set(prefix, v); // '' is a value: an empty field and a missing one are different
   }
 }
 
@@ -110,6 +115,13 @@ describe('go-libaudit aucoalesce conformance', () => {
     const got = all.map((l) => l.split(' | ').slice(0, 2).join(' | ')).sort();
     if (JSON.stringify(got) !== JSON.stringify(expected)) console.log(all.join('\n'));
     expect(got).toEqual(expected);
+  });
+
+  it('counts an empty value against a missing field as a difference (and {} as absent)', () => {
+    expect(diff('c', { user: { names: { auid: '' } } }, { user: {} })).toEqual(['c | user.names.auid | ours="" golden=undefined']);
+    expect(diff('c', { process: {} }, { process: { title: '' } })).toEqual(['c | process.title | ours=undefined golden=""']);
+    expect(diff('c', { file: { path: '' } }, { file: { path: '' } })).toEqual([]);
+    expect(diff('c', { user: {} }, {})).toEqual([]);
   });
 
   it('agrees with the golden on category, record_type and action for every case', () => {

@@ -1,8 +1,12 @@
 // normalizeEvent on hand-written events: generic actions with warnings for what the table does not map,
 // argv gaps reported, and no input that makes it throw.
 
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { IdResolver } from '../../../src/ids.js';
 import { TABLE_LOOKUPS } from '../../../src/parse/interpret/lookups.js';
 import { normalizeEvent } from '../../../src/parse/normalize/event.js';
 import { reassembleArgv } from '../../../src/parse/normalize/execve.js';
@@ -104,5 +108,38 @@ describe('reassembleArgv on corrupt input', () => {
     );
     expect(argv.args).toEqual(['x', 'AB', 'y']);
     expect(argv.warnings).toContain('EXECVE: 3999999997 of 4000000000 argument(s) missing (argc=4000000000)');
+  });
+});
+
+describe('summary.actor names', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tsaudit-actor-'));
+  writeFileSync(join(dir, 'passwd'), 'root:x:0:0::/root:/bin/sh\nalice:x:1000:1000::/home/alice:/bin/sh\nbob:x:1001:1001::/:/bin/sh\n');
+  writeFileSync(join(dir, 'group'), 'root:x:0:\n');
+  const ids = new IdResolver({ passwdFile: join(dir, 'passwd'), groupFile: join(dir, 'group') });
+  const GS = '\x1d';
+
+  it('names a RAW actor from passwd when ids are resolved, and keeps ids with -id=false', () => {
+    const ev = normalizeEvent(records(SYSCALL_READ), { lookups: TABLE_LOOKUPS, ids });
+    expect(ev.summary.actor).toEqual({ primary: 'alice', secondary: 'root' });
+    expect(ev.user.ids).toMatchObject({ auid: '1000', uid: '0' }); // the ids themselves stay numeric
+    expect(normalizeEvent(records(SYSCALL_READ), opts).summary.actor).toEqual({ primary: '1000', secondary: '0' });
+  });
+
+  it('prefers the ENRICHED names of the log over this host', () => {
+    const line = `${SYSCALL_READ.replace('auid=1000 uid=0', 'auid=1001 uid=1000')}${GS}ARCH=x86_64 SYSCALL=getpid AUID="carol" UID="dave"`;
+    const ev = normalizeEvent(records(line), { lookups: TABLE_LOOKUPS, ids });
+    expect(ev.summary.actor).toEqual({ primary: 'carol', secondary: 'dave' });
+    expect(normalizeEvent(records(line), opts).summary.actor).toEqual({ primary: '1001', secondary: '1000' });
+  });
+
+  it('names the subject of a mapped user record (USER_LOGIN id=) and leaves unknown ids, unset and names alone', () => {
+    const login =
+      "type=USER_LOGIN msg=audit(1700000000.200:50): pid=9 uid=0 auid=4294967295 ses=4294967295 msg='op=login id=1001 exe=\"/usr/sbin/sshd\" hostname=h addr=10.0.0.1 terminal=/dev/pts/1 res=success'";
+    const ev = normalizeEvent(records(login), { lookups: TABLE_LOOKUPS, ids });
+    expect(ev.summary.actor).toEqual({ primary: 'unset', secondary: 'bob' });
+    const unknown = normalizeEvent(records(SYSCALL_READ.replace('auid=1000', 'auid=4242')), { lookups: TABLE_LOOKUPS, ids });
+    expect(unknown.summary.actor).toEqual({ primary: '4242', secondary: 'root' });
+    const acct = login.replace('id=1001', 'acct="bob"');
+    expect(normalizeEvent(records(acct), { lookups: TABLE_LOOKUPS, ids }).summary.actor.secondary).toBe('bob');
   });
 });

@@ -38,6 +38,15 @@ describe('tsaudit parse output', () => {
     expect(records.sort()).toEqual([...smallLines].sort());
   });
 
+  it('-in FILE (go-libaudit auparse style, repeatable) reads like FILE arguments, in order', () => {
+    const viaIn = runCli(['parse', '-in', LIVE, '-in', SMALL]);
+    const viaArgs = runCli(['parse', LIVE, SMALL]);
+    expect(viaIn.status).toBe(0);
+    expect(viaIn.stderr).toBe('');
+    expect(viaIn.stdout).toBe(viaArgs.stdout);
+    expect(viaIn.stdout.split('\n').filter((l) => l === '---')).toHaveLength(574 + 974);
+  });
+
   it('json: one object per record with the header members, syscall and arch by name', () => {
     const r = runCli(['parse', '-format=json', SMALL]);
     expect(r.status).toBe(0);

@@ -5,10 +5,10 @@ import { runCli } from '../../helpers/cli.js';
 
 describe('tsaudit stream flags', () => {
   it.each([
-    [['--queue', '0'], "option '--queue <events>' argument '0' is invalid. expected a positive integer, got \"0\""],
-    [['--backlog-limit', 'lots'], "option '--backlog-limit <n>' argument 'lots' is invalid. expected an integer from 0 to 4294967295, got \"lots\""],
-    [['-rate-limit=-1'], "option '--rate-limit <n>' argument '-1' is invalid. expected an integer from 0 to 4294967295, got \"-1\""],
-    [['--count', '1.5'], "option '-c, --count <n>' argument '1.5' is invalid. expected an integer from 0 to 2147483647, got \"1.5\""],
+    [['--queue', '0'], 'flag --queue: expected a whole number 1..2147483647, got "0"'],
+    [['--backlog-limit', 'lots'], 'flag --backlog-limit: expected a whole number 0..4294967295, got "lots"'],
+    [['-rate-limit=-1'], 'flag --rate-limit: expected a whole number 0..4294967295, got "-1"'],
+    [['--count', '1.5'], 'flag --count: expected a whole number 1..2147483647, got "1.5"'],
     [['-format=xml'], 'flag --format: expected one of text, json, yaml, got "xml"'],
   ])('%j is a usage error', (args, message) => {
     const r = runCli(['stream', ...args]);

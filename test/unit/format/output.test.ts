@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { BatchOutput } from '../../../src/parse/output.js';
+import { Output } from '../../../src/format/output.js';
 
 /** A stream that takes 5 ms per chunk, like a slow reader on the other end of a pipe. */
 function slowSink(): { stream: Writable; chunks: Buffer[] } {
@@ -15,10 +15,10 @@ function slowSink(): { stream: Writable; chunks: Buffer[] } {
   return { stream, chunks };
 }
 
-describe('BatchOutput', () => {
+describe('Output', () => {
   it('keeps order, reuses buffers only after the stream is done with them, and pushes back', async () => {
     const { stream, chunks } = slowSink();
-    const out = new BatchOutput(stream);
+    const out = new Output(stream);
     out.ascii = true;
     const line = `${'x'.repeat(1000)}\n`;
     let expected = '';
@@ -38,7 +38,7 @@ describe('BatchOutput', () => {
 
   it('writes UTF-8 unless told the input is ASCII, and takes text larger than a batch', async () => {
     const { stream, chunks } = slowSink();
-    const out = new BatchOutput(stream);
+    const out = new Output(stream);
     const big = 'é'.repeat(300_000);
     out.write('héllo\n');
     out.write(big);
@@ -48,7 +48,7 @@ describe('BatchOutput', () => {
 
   it('reserve/commit write bytes straight into the batch', async () => {
     const { stream, chunks } = slowSink();
-    const out = new BatchOutput(stream);
+    const out = new Output(stream);
     expect(out.reserve(3)).toBe(true);
     const at = out.offset;
     out.buffer.write('abc', at, 'latin1');
