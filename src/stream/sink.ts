@@ -1,4 +1,4 @@
-// The stream's raw text/JSON sink: the same bytes as parse's rawSink (the same BatchOutput batching and
+// The stream's raw text/JSON sink: the same bytes as parse's rawSink (the same Output batching and
 // the same record JSON writers), but written to an output stream chosen for a live stream.
 //
 // When stdout is a regular file (`tsaudit stream -format=json > events.ndjson`, the usual way to keep a
@@ -12,7 +12,7 @@ import { createWriteStream, fstatSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { EventSink } from '../parse/run.js';
 import { eventText } from '../parse/run.js';
-import { BatchOutput } from '../parse/output.js';
+import { Output } from '../format/output.js';
 import type { AuditEvent } from '../parse/reassemble.js';
 import { jsonBound, recordJSONInto } from '../parse/record-json-bytes.js';
 import { recordJSON } from '../parse/record-json.js';
@@ -36,7 +36,7 @@ export function streamOutput(fd = 1): { stream: Writable; failure: () => Error |
 
 /** Text (each event's lines after `---`) or JSON (one object per record), as parse's rawSink writes them. */
 export function rawStreamSink(format: 'text' | 'json', output = streamOutput()): EventSink & { writeText(text: string): boolean; toFile: boolean } {
-  const out = new BatchOutput(output.stream);
+  const out = new Output(output.stream);
   const check = () => {
     const err = output.failure();
     if (err) throw err;
