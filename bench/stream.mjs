@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench stream` (or `node bench/stream.mjs`). Stream benchmark: a burst of BENCH_STREAM_EVENTS (default 1,000,000) audit events from the burst generator
 // (bench/stream-burst.c: getppid in a loop, under a rule matching only that binary), received by
-// `tsaudit stream -format=json` (full pipeline: receive, parse, reassemble, JSON to /dev/null), in unicast
-// and in multicast mode. Reports events/s received, the kernel's lost count, serial gaps and ENOBUFS.
+// `tsaudit stream -format=json` (full pipeline: receive, parse, reassemble, JSON into a file, as the Go
+// reference was measured; the file is deleted after), in unicast and in multicast mode. Reports events/s received, the kernel's lost count, serial gaps and ENOBUFS.
 //
 // Environment: BENCH_STREAM_EVENTS (burst size), BENCH_STREAM_MODES (unicast,multicast), BENCH_STREAM_BACKLOG
 // (kernel backlog limit during the run, default 8192).
@@ -11,7 +11,9 @@
 // everything it changed. Results: stdout, and bench/out/stream.json.
 
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildBurstHelper, burstRule } from './stream-burst.mjs';
 
@@ -83,7 +85,11 @@ async function measure() {
   async function runMode(mode) {
     const args = ['stream', '--stats', '-format=json', '--enable', '--backlog-limit', BACKLOG];
     if (mode === 'multicast') args.push('--multicast');
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    const outDir = mkdtempSync(join(tmpdir(), 'tsaudit-stream-bench-'));
+    const outFile = join(outDir, 'events.ndjson');
+    const outFd = openSync(outFile, 'w');
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', outFd, 'pipe'] });
+    closeSync(outFd);
     let err = '';
     child.stderr.setEncoding('utf8').on('data', (d) => (err += d));
     const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
@@ -138,9 +144,11 @@ async function measure() {
         enobufs: Number(s.enobufs),
         dropped_queue: Number(s.dropped_queue),
         peak_rss_mb: peakRssMB,
+        output_mb: Math.round(statSync(outFile).size / 1e6),
         exit: exit.code,
       };
     } finally {
+      rmSync(outDir, { recursive: true, force: true });
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGINT');
         await Promise.race([exited, sleep(5000)]);
@@ -168,12 +176,12 @@ async function measure() {
     if (status().pid !== '0') console.error('stream bench: WARNING: the audit pid is not 0 after the run');
   }
 
-  console.log(`stream: ${N.toLocaleString('en-US')}-event burst (getppid), tsaudit stream -format=json --backlog-limit ${BACKLOG} > /dev/null`);
+  console.log(`stream: ${N.toLocaleString('en-US')}-event burst (getppid), tsaudit stream -format=json --backlog-limit ${BACKLOG} > file`);
   for (const r of results) {
     console.log(
       `  ${r.mode.padEnd(9)} ${String(r.events_per_sec).padStart(7)} events/s received  ` +
         `(${r.events_received} events in ${r.receive_seconds}s; generator ${r.generator_seconds}s)  ` +
-        `kernel lost ${r.kernel_lost}  serial-gap events ${r.sequence_gap_events}  ENOBUFS ${r.enobufs}  queue drops ${r.dropped_queue}  peak RSS ${r.peak_rss_mb} MB`,
+        `kernel lost ${r.kernel_lost}  serial-gap events ${r.sequence_gap_events}  ENOBUFS ${r.enobufs}  queue drops ${r.dropped_queue}  peak RSS ${r.peak_rss_mb} MB  output ${r.output_mb} MB`,
     );
   }
   mkdirSync(`${ROOT}bench/out`, { recursive: true });

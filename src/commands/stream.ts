@@ -26,7 +26,7 @@ export function register(program: Command): void {
     .description('receive audit events from the kernel as they happen, reassembled, as text, JSON or YAML')
     .addOption(formatOption('text'))
     .option('-i, --interpret', 'one normalized event per event (as tsaudit parse -i): who did what to what, how, with what result')
-    .option('--id', 'with -i, resolve uid/gid names from /etc/passwd and /etc/group (default)', true)
+    .option('--id', 'with -i, resolve uid/gid names from /etc/passwd and /etc/group', true)
     .option('--no-id', 'with -i, keep ids numeric (also -id=false)')
     .option('--multicast', 'read-only: join the audit multicast group beside auditd instead of becoming the audit daemon (CAP_AUDIT_READ)')
     .option('--enable', 'enable auditing (enabled=1) while streaming; restored at exit')

@@ -9,6 +9,8 @@ import { type AuditRecord, recordFromNetlink } from '../parse/record.js';
 import { type AuditEvent, EventAssembler } from '../parse/reassemble.js';
 import type { EventSink } from '../parse/run.js';
 import { isLossRecord, type LossRecord } from './loss.js';
+import { recordFromAsciiPayload } from './decode.js';
+import { rawStreamSink } from './sink.js';
 import type { EventCodec } from './run.js';
 
 /** An event that saw no new record for this long (wall clock) is complete: a lost EOE must not hold it forever. */
@@ -40,7 +42,8 @@ class AsciiTracker {
       this.ascii = false;
       for (const sink of this.sinks) sink.inputAscii?.(false);
     }
-    return decodeNetlink(type, this.ascii ? payload.toString('latin1') : payload);
+    if (this.ascii) return recordFromAsciiPayload(type, payload) ?? decodeNetlink(type, payload.toString('latin1'));
+    return decodeNetlink(type, payload);
   }
 }
 
@@ -51,12 +54,24 @@ export interface StreamOutputOptions {
   ids?: boolean;
 }
 
-/** Events (through parse's sinks) and loss records to stdout in the chosen format. */
+/** Events (through parse's sinks, or the stream's own raw sink) and loss records to stdout in the chosen format. */
 export async function streamWriter(
   format: FormatName,
   opts: StreamOutputOptions = {},
   ascii?: AsciiTracker,
 ): Promise<ItemWriter<AuditEvent | LossRecord>> {
+  if (!opts.interpret && (format === 'json' || format === 'text')) {
+    // raw text/JSON: the stream's sink (asynchronous when stdout is a file, see sink.ts); in JSON, loss
+    // records go through the same batch, so they land exactly between the events around them
+    const sink = rawStreamSink(format);
+    ascii?.watch(sink);
+    return {
+      write: (item) => (isLossRecord(item) ? format === 'text' || sink.writeText(`${JSON.stringify(item)}\n`) : sink.write(item)),
+      ready: () => sink.ready(),
+      end: () => sink.end(),
+      waitWhenFull: sink.toFile,
+    } as ItemWriter<AuditEvent | LossRecord>;
+  }
   let sink: EventSink;
   if (opts.interpret) {
     const { interpretSink } = await import('../parse/normalize/sink.js');

@@ -15,6 +15,7 @@ export class OutputQueue<T> {
   private losses = new Map<string, LossRecord>();
   private unreportedDrops = 0;
   private waiter: (() => void) | null = null;
+  private room: { below: number; resolve: () => void } | null = null;
   private closed = false;
   /** events dropped so far */
   dropped = 0;
@@ -65,6 +66,11 @@ export class OutputQueue<T> {
     this.ring[this.head] = undefined;
     this.head = (this.head + 1) % this.capacity;
     this.size--;
+    if (this.room !== null && this.size <= this.room.below) {
+      const r = this.room;
+      this.room = null;
+      r.resolve();
+    }
     return item;
   }
 
@@ -80,10 +86,21 @@ export class OutputQueue<T> {
     });
   }
 
-  /** No more items will come; a waiting consumer wakes up. */
+  /** Resolves when at most `below` events are queued, or the queue is closed (one waiter at a time). */
+  whenBelow(below: number): Promise<void> {
+    if (this.size <= below || this.closed) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.room = { below, resolve };
+    });
+  }
+
+  /** No more items will come; a waiting consumer (and a producer waiting for room) wakes up. */
   close(): void {
     this.closed = true;
     this.wake();
+    const r = this.room;
+    this.room = null;
+    r?.resolve();
   }
 
   get isClosed(): boolean {

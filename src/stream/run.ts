@@ -166,6 +166,12 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
   };
 
   const writer = deps.writer ?? (await codec.writer(opts.format));
+  /** the writer goes to a regular file (see sink.ts): never a hung consumer, so the reader may wait for it */
+  const waitForOutput = (writer as { waitWhenFull?: boolean }).waitWhenFull === true;
+  const stopped = new Promise<void>((resolve) => {
+    if (stop.aborted) resolve();
+    else stop.addEventListener('abort', () => resolve(), { once: true });
+  });
   let receiveBuffer: number;
   const since = Date.now();
   let session: Session;
@@ -318,6 +324,11 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
     for await (const batch of client.receive({ signal: receiveStop.signal, maxBatch: BATCH })) {
       if (stopping) continue;
       pipeline.handle(batch);
+      // output to a regular file: when the disk falls behind, wait for it (the socket buffers meanwhile, as
+      // it did while stdout wrote files synchronously) instead of dropping events at the queue
+      if (waitForOutput && queue.length > queue.capacity - BATCH) {
+        await Promise.race([queue.whenBelow(queue.capacity >> 1), writing, stopped]);
+      }
       // give the writer its turn when it can write (not when stdout is full: then the queue drops instead)
       if (queue.length >= YIELD_QUEUE && !writerWaiting) await new Promise<void>((resolve) => setImmediate(resolve));
     }
