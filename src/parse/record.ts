@@ -116,13 +116,30 @@ export class AuditRecord {
    */
   enriched(): Readonly<Record<string, string>> {
     if (this.enrichedMap === undefined) {
-      this.enrichedMap = this.isEnriched ? lexEnriched(this.line, this.bodyEnd + 1, this.line.length) : EMPTY;
+      this.enrichedMap = this.isEnriched ? enrichedOf(this.line, this.bodyEnd + 1) : EMPTY;
     }
     return this.enrichedMap;
   }
 }
 
 const EMPTY: Readonly<Record<string, string>> = Object.freeze({});
+
+/**
+ * ENRICHED suffixes already lexed (frozen, shared between records): a log repeats a few distinct ones
+ * thousands of times (the same users and syscalls), and looking one up is cheaper than lexing it again.
+ */
+const ENRICHED = new Map<string, Readonly<Record<string, string>>>();
+
+function enrichedOf(line: string, start: number): Readonly<Record<string, string>> {
+  const suffix = line.slice(start);
+  let e = ENRICHED.get(suffix);
+  if (e === undefined) {
+    e = Object.freeze(lexEnriched(suffix, 0, suffix.length));
+    // A copy as the key: the slice would keep the whole line alive.
+    if (ENRICHED.size < 4096) ENRICHED.set(suffix.split('').join(''), e);
+  }
+  return e;
+}
 
 export type RecordErrorCode = 'E_PARSE_EMPTY' | 'E_PARSE_HEADER' | 'E_PARSE_TIMESTAMP';
 

@@ -25,7 +25,15 @@ export function proctitleArgv(value: string, quoted = false): string[] {
   return parts;
 }
 
+/** Decoded proctitle lines already computed: a log repeats the titles of a few processes thousands of times. */
+const TEXT = new Map<string, string>();
+
 /** The proctitle as one line, arguments separated by a space (as `ausearch -i` prints it). */
 export function proctitleText(value: string, quoted = false): string {
-  return proctitleArgv(value, quoted).join(' ');
+  if (quoted) return value;
+  let text = TEXT.get(value);
+  if (text !== undefined) return text;
+  text = proctitleArgv(value, false).join(' ');
+  if (TEXT.size < 4096) TEXT.set(value, text);
+  return text;
 }

@@ -118,6 +118,11 @@ const SCRIPT_EXE = ['/usr/bin/python', '/usr/bin/sh', '/usr/bin/bash', '/usr/bin
 
 type Data = Record<string, string>;
 
+function isScriptExe(exe: string): boolean {
+  for (const s of SCRIPT_EXE) if (exe.startsWith(s)) return true;
+  return false;
+}
+
 const PROCESS_KEYS = new Set(['pid', 'ppid', 'proctitle', 'comm', 'exe', 'cwd']);
 
 /** ENRICHED names are the upper-case field names (AUID, UID, OLD-AUID, ...). */
@@ -221,15 +226,17 @@ function genericAction(ev: NormalizedEvent, syscall: string | undefined): string
 
 /** Normalizes the records of one event (as delivered by the reassembler). Never throws. */
 export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOptions): NormalizedEvent {
-  let records = input;
+  // EOE records only end an event: they are skipped (not copied out) in every loop below.
+  const records = input;
+  let first: AuditRecord | undefined;
   for (const r of input) {
-    if (r.type === EOE) {
-      records = input.filter((x) => x.type !== EOE);
+    if (r.type !== EOE) {
+      first = r;
       break;
     }
   }
+  first ??= input[0];
   const warnings: string[] = [];
-  const first = records[0] ?? input[0];
   if (!first) {
     return {
       '@timestamp': new Date(0).toISOString(),
@@ -247,7 +254,7 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
   let special: AuditRecord | undefined;
   for (const r of records) {
     if (r.type === SYSCALL) syscall ??= r;
-    else if (special === undefined && !AUXILIARY.has(r.type)) special = r;
+    else if (special === undefined && r.type !== EOE && !AUXILIARY.has(r.type)) special = r;
   }
   const head = special ?? syscall ?? first;
   const main = syscall ?? head;
@@ -276,6 +283,8 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
   for (const r of records) {
     if (r === main) continue;
     switch (r.type) {
+      case EOE:
+        break;
       case SYSCALL:
         warnings.push('second SYSCALL record in event');
         break;
@@ -397,7 +406,7 @@ function applyNormalization(
   const exe = proc.exe ?? comm;
   if (exe !== undefined) {
     ev.summary.how = exe;
-    if (comm !== undefined && SCRIPT_EXE.some((s) => exe.startsWith(s))) ev.summary.how = comm;
+    if (comm !== undefined && isScriptExe(exe)) ev.summary.how = comm;
   }
   const syscall = data.syscall;
   const found = normalizationFor(ev.record_type, syscall, data);
@@ -440,11 +449,6 @@ function applyNormalization(
   }
   // A field the mapping names may be absent (`terminal=?` and `addr=?` are dropped): that leaves the part
   // unset, it is not worth a warning (go-libaudit warns; its warnings are not part of our output contract).
-  const set = (keys: readonly string[], apply: (v: string) => void): void => {
-    if (!keys.length) return;
-    const v = firstOf(ids, data, proc, keys);
-    if (v !== undefined) apply(v);
-  };
   if (norm.subjectPrimary.length) {
     const k = firstKey(ids, data, proc, norm.subjectPrimary);
     if (k !== undefined) {
@@ -459,9 +463,18 @@ function applyNormalization(
       actorKeys.secondary = k;
     }
   }
-  set(norm.objectPrimary, (v) => (s.object.primary = v));
-  set(norm.objectSecondary, (v) => (s.object.secondary = v));
-  set(norm.how, (v) => (s.how = v));
+  if (norm.objectPrimary.length) {
+    const v = firstOf(ids, data, proc, norm.objectPrimary);
+    if (v !== undefined) s.object.primary = v;
+  }
+  if (norm.objectSecondary.length) {
+    const v = firstOf(ids, data, proc, norm.objectSecondary);
+    if (v !== undefined) s.object.secondary = v;
+  }
+  if (norm.how.length) {
+    const v = firstOf(ids, data, proc, norm.how);
+    if (v !== undefined) s.how = v;
+  }
   if (!ev.source && norm.sourceIp.length) {
     for (const k of norm.sourceIp) {
       const v = data[k];

@@ -197,6 +197,16 @@ describe('ENRICHED records', () => {
     expect(r.enriched()).toEqual({ UID: 'root', AUID: 'labuser' });
   });
 
+  it('records sharing an ENRICHED suffix share its (frozen) map; a different suffix gets its own', () => {
+    const a = rec(line);
+    const b = rec(line.replace('2791452', '2791453').replace('syscall=44', 'syscall=45'));
+    const c = rec(line.replace('UID="root"', 'UID="labuser"'));
+    expect(b.enriched()).toBe(a.enriched());
+    expect(Object.isFrozen(a.enriched())).toBe(true);
+    expect(c.enriched()).toEqual({ ARCH: 'x86_64', SYSCALL: 'sendto', AUID: 'unset', UID: 'labuser' });
+    expect(a.enriched()).toEqual({ ARCH: 'x86_64', SYSCALL: 'sendto', AUID: 'unset', UID: 'root' });
+  });
+
   it('RAW records have no interpretations', () => {
     expect(rec('type=CWD msg=audit(1.000:1): cwd="/"').enriched()).toEqual({});
   });
