@@ -9,10 +9,10 @@ interface ParseFlags {
   strict?: boolean;
   interpret?: boolean;
   id: boolean;
-  in: string[];
+  in?: string[];
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function register(program: Command): void {
   program
@@ -20,7 +20,7 @@ export function register(program: Command): void {
     .description('read audit logs (files or stdin), group records into events, print them as text, JSON or YAML')
     .argument('[files...]', 'audit log files, read in order; "-" or none reads stdin')
     .addOption(formatOption('text'))
-    .option('--in <file>', 'read this log file, like a FILE argument (go-libaudit\'s auparse -in); repeatable', collect, [])
+    .option('--in <file>', 'read this log file, like a FILE argument (go-libaudit\'s auparse -in); repeatable', collect)
     .option('--strict', 'fail (exit 1) when any line is not an audit record')
     .option('-i, --interpret', 'one normalized event per event: who did what to what, how, with what result')
     .option('--id', 'with -i, resolve uid/gid names from /etc/passwd and /etc/group', true)
@@ -57,6 +57,6 @@ Examples:
         const { interpretSink } = await import('../parse/normalize/sink.js');
         sink = await interpretSink(flags.format, { ids: flags.id });
       } else sink = await rawSink(flags.format);
-      await runParse({ files: [...flags.in, ...files], sink, strict: flags.strict === true });
+      await runParse({ files: [...(flags.in ?? []), ...files], sink, strict: flags.strict === true });
     });
 }

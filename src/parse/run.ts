@@ -100,8 +100,12 @@ export interface ParseRunResult {
   records: number;
   events: number;
   bad: number;
+  /** `---` (tsaudit's text output) and `----` (ausearch's) event separators: known, and skipped */
+  separators: number;
   unreadable: number;
 }
+
+const isSeparator = (line: string) => line === '---' || line === '----';
 
 export async function runParse(opts: ParseRunOptions): Promise<ParseRunResult> {
   const files = opts.files.length > 0 ? opts.files : ['-'];
@@ -112,7 +116,7 @@ export async function runParse(opts: ParseRunOptions): Promise<ParseRunResult> {
   const asm = new EventAssembler((e) => {
     if (!sink.write(e)) blocked = true;
   }, opts.assembler);
-  const result: ParseRunResult = { lines: 0, records: 0, events: 0, bad: 0, unreadable: 0 };
+  const result: ParseRunResult = { lines: 0, records: 0, events: 0, bad: 0, separators: 0, unreadable: 0 };
   const readSize = opts.highWaterMark ?? 1 << 20;
   let ascii = true;
   sink.inputAscii?.(true);
@@ -122,6 +126,11 @@ export async function runParse(opts: ParseRunOptions): Promise<ParseRunResult> {
     if (shutdownSignal.aborted) break;
     const name = file === '-' ? '<stdin>' : file;
     const splitter = new LineSplitter((line, lineNo, overlong) => {
+      if (!overlong && isSeparator(line)) {
+        // the text output of tsaudit parse/stream (and ausearch's) can be read back: `tsaudit stream | tsaudit parse -i`
+        result.separators++;
+        return;
+      }
       const r = overlong ? undefined : parseRecord(line);
       if (r !== undefined && r.kind === 'record') {
         result.records++;

@@ -38,6 +38,17 @@ describe('tsaudit parse output', () => {
     expect(records.sort()).toEqual([...smallLines].sort());
   });
 
+  it("reads its own text output back: the --- (and ausearch's ----) separators are not bad lines", () => {
+    const text = runCli(['parse', LIVE]).stdout;
+    const again = runCli(['parse'], { input: text });
+    expect(again.status).toBe(0);
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toBe(text);
+    const dashes = runCli(['parse'], { input: `----\n${GOOD}\n----\n` });
+    expect(dashes.stderr).toBe('');
+    expect(dashes.stdout).toBe(`---\n${GOOD}\n`);
+  });
+
   it('-in FILE (go-libaudit auparse style, repeatable) reads like FILE arguments, in order', () => {
     const viaIn = runCli(['parse', '-in', LIVE, '-in', SMALL]);
     const viaArgs = runCli(['parse', LIVE, SMALL]);
