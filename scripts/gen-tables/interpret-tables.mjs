@@ -254,3 +254,115 @@ export function eventCategory(type: number): string {
 `,
 );
 console.log(`wrote event categories (${catRows.length} ranges)`);
+
+// --- syscall argument tables: what auparse's print_a0..print_a3 name (personality, socket option levels and
+// names, ioctl requests, shmget flags). Read at the release `auditctl -l -i` and `ausearch -i` are compared
+// with (3.0.9): later releases added names (SO_PREFER_BUSY_POLL, SOL_MPTCP, TCP_AO_*, ...) that 3.0.9 prints
+// as unknown-*(0x..). Numbers of the constants from the system headers.
+const ARGS_REV = 'v3.0.9';
+const argsCommit = execFileSync('git', ['-C', auDir, 'rev-parse', `${ARGS_REV}^{commit}`], { encoding: 'utf8' }).trim();
+const auAt = (path) => execFileSync('git', ['-C', auDir, 'show', `${argsCommit}:${path}`], { encoding: 'utf8', maxBuffer: 1 << 26 });
+/** Members `NAME = 0x0040000,` of the enums of <linux/personality.h> (plain numbers only). */
+function enumHex(text) {
+  const map = new Map();
+  for (const m of text.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/^\s*(\w+)\s*=\s*(0x[0-9a-fA-F]+|\d+)\s*,/gm)) map.set(m[1], m[2]);
+  return map;
+}
+const persDefs = enumHex(readFileSync(join(incDir, 'linux/personality.h'), 'utf8'));
+/** `A | B | 0x10` of defines, as a number. */
+const orExpr = (expr, defs) => expr.split('|').reduce((acc, t) => acc | resolveNumber(t.trim(), defs), 0) >>> 0;
+const personalities = sPairs(auAt('auparse/persontab.h')).map(([v, n]) => [orExpr(v, persDefs), n]);
+const numPairs = (file) => sPairs(auAt(`auparse/${file}`)).map(([v, n]) => [Number(num(v)), n]);
+const sockLevels = numPairs('sockleveltab.h');
+const sockOpts = numPairs('sockoptnametab.h');
+const ipOpts = numPairs('ipoptnametab.h');
+const ip6Opts = numPairs('ip6optnametab.h');
+const tcpOpts = numPairs('tcpoptnametab.h');
+const pktOpts = numPairs('pktoptnametab.h');
+const ioctlReqs = numPairs('ioctlreqtab.h');
+const ipcFlags = numPairs('ipccmdtab.h');
+const shmModes = numPairs('shm_modetab.h');
+const udpDefs = defines(readFileSync(join(incDir, 'linux/udp.h'), 'utf8'));
+const udpOpts = ['UDP_CORK', 'UDP_ENCAP'].map((n) => [resolveNumber(n, udpDefs), n]);
+const constDefs = new Map([
+  ...defines(readFileSync(join(incDir, 'asm-generic/socket.h'), 'utf8')),
+  ...defines(readFileSync(firstExisting(join(incDir, 'x86_64-linux-gnu/bits/socket.h'), join(incDir, 'bits/socket.h')), 'utf8')),
+  ...defines(readFileSync(join(incDir, 'asm-generic/fcntl.h'), 'utf8')),
+  ...enumHex(readFileSync(join(incDir, 'linux/in.h'), 'utf8')),
+  ...persDefs,
+]);
+const ARG_CONSTS = ['SOL_SOCKET', 'SOL_PACKET', 'IPPROTO_IP', 'IPPROTO_TCP', 'IPPROTO_UDP', 'IPPROTO_IPV6', 'F_SETFD', 'F_SETOWN', 'FD_CLOEXEC', 'PER_MASK', 'ADDR_NO_RANDOMIZE'];
+const hexMap = (rows) => rows.map(([v, n]) => `  [0x${v.toString(16)}, ${js(n)}],`).join('\n');
+const decMap = (rows) => rows.map(([v, n]) => `  [${v}, ${js(n)}],`).join('\n');
+writeFileSync(
+  'src/tables/syscall-args.ts',
+  `// GENERATED FILE, do not edit: node scripts/gen-tables/interpret-tables.mjs <audit-userspace> [include dir]
+// Names of syscall arguments as auparse's print_a0..print_a3 show them (\`auditctl -l -i\`, \`ausearch -i\`).
+// Facts from linux-audit/audit-userspace ${ARGS_REV} (commit ${argsCommit}): auparse/persontab.h,
+// auparse/sockleveltab.h, auparse/sockoptnametab.h, auparse/ipoptnametab.h, auparse/ip6optnametab.h,
+// auparse/tcpoptnametab.h, auparse/pktoptnametab.h, auparse/ioctlreqtab.h, auparse/ipccmdtab.h,
+// auparse/shm_modetab.h; numbers from <linux/personality.h>, <linux/udp.h>, <asm-generic/socket.h>,
+// <bits/socket.h>, <asm-generic/fcntl.h>, <linux/in.h>.
+
+/** Numbers print_a0..a3 compare with (the a1 of [gs]etsockopt and fcntl, personality masks). */
+export const ARG_CONST = {
+${ARG_CONSTS.map((n) => `  ${n}: ${resolveNumber(n, constDefs)},`).join('\n')}
+} as const;
+
+/** personality(2) persona -> name; looked up with (value & PER_MASK), so only personas without flag bits match. */
+export const PERSONALITIES: ReadonlyMap<number, string> = new Map([
+${hexMap(personalities)}
+]);
+
+/** Socket option level (a1 of setsockopt/getsockopt) -> SOL_* name, where /etc/protocols has no name for it. */
+export const SOCKET_LEVELS: ReadonlyMap<number, string> = new Map([
+${decMap(sockLevels)}
+]);
+
+/** SOL_SOCKET option names; 116..121 are PPC's numbers of SO_RCVLOWAT..SO_PEERCRED (16..21 elsewhere). */
+export const SOCKET_OPTIONS: ReadonlyMap<number, string> = new Map([
+${decMap(sockOpts)}
+]);
+
+/** IPPROTO_IP option names. */
+export const IP_OPTIONS: ReadonlyMap<number, string> = new Map([
+${decMap(ipOpts)}
+]);
+
+/** IPPROTO_IPV6 option names. */
+export const IPV6_OPTIONS: ReadonlyMap<number, string> = new Map([
+${decMap(ip6Opts)}
+]);
+
+/** IPPROTO_TCP option names. */
+export const TCP_OPTIONS: ReadonlyMap<number, string> = new Map([
+${decMap(tcpOpts)}
+]);
+
+/** IPPROTO_UDP option names (auparse names these two only). */
+export const UDP_OPTIONS: ReadonlyMap<number, string> = new Map([
+${decMap(udpOpts)}
+]);
+
+/** SOL_PACKET option names. */
+export const PACKET_OPTIONS: ReadonlyMap<number, string> = new Map([
+${decMap(pktOpts)}
+]);
+
+/** ioctl(2) request (a1, as a 32-bit number) -> name. */
+export const IOCTL_REQUESTS: ReadonlyMap<number, string> = new Map([
+${hexMap(ioctlReqs)}
+]);
+
+/** shmget(2) IPC_* flag bits, in print order. */
+export const IPC_FLAGS: ReadonlyArray<readonly [number, string]> = [
+${ipcFlags.map(([v, n]) => `  [0o${v.toString(8)}, ${js(n)}],`).join('\n')}
+];
+
+/** shmget(2) SHM_* flag bits, in print order. */
+export const SHM_MODES: ReadonlyArray<readonly [number, string]> = [
+${shmModes.map(([v, n]) => `  [0o${v.toString(8)}, ${js(n)}],`).join('\n')}
+];
+`,
+);
+console.log(`wrote syscall-args (${personalities.length}/${sockLevels.length}/${sockOpts.length}/${ipOpts.length}/${ip6Opts.length}/${tcpOpts.length}/${pktOpts.length}/${ioctlReqs.length})`);
