@@ -190,7 +190,8 @@ export function renderRule(r: RuleData, env: RuleEnv, opts: RenderOptions = {}, 
       if (count > 1 || !interpret) out += ` -F ${name}${op}0x${(f.value >>> 0).toString(16).toUpperCase()}`;
       else {
         const sys = mach !== undefined ? env.syscallName(mach, sc) : undefined;
-        out += ` -F ${name}${op}${argText(env, sys, f.field - FIELD.AUDIT_ARG0, f.value, a0, a1)}`;
+        const machine = mach !== undefined ? env.archName(mach) : undefined;
+        out += ` -F ${name}${op}${argText(env, sys, f.field - FIELD.AUDIT_ARG0, f.value, a0, a1, machine)}`;
       }
     } else if (f.field === FIELD.AUDIT_EXIT) {
       const v = signed(f.value);

@@ -9,8 +9,9 @@ import type { IdResolver } from '../../ids.js';
 /**
  * The a0..a3 of a SYSCALL record interpreted for its syscall (`AT_FDCWD`, `O_RDONLY|O_CLOEXEC`, `0x3`). With
  * `ids`, the uid/gid arguments of set*id and chown are named (a number when this host has no such id).
+ * `machine` is the record's arch name (PPC numbers some socket options apart).
  */
-export function syscallArgs(rec: AuditRecord, syscall: string | undefined, ids: IdResolver | null = null): string[] {
+export function syscallArgs(rec: AuditRecord, syscall: string | undefined, ids: IdResolver | null = null, machine?: string): string[] {
   const args = [rec.get('a0'), rec.get('a1'), rec.get('a2'), rec.get('a3')];
   const out: string[] = [];
   const nameId: IdNamer | undefined = ids
@@ -19,7 +20,7 @@ export function syscallArgs(rec: AuditRecord, syscall: string | undefined, ids: 
   for (let i = 0; i < 4; i++) {
     const v = args[i];
     if (v === undefined) break;
-    out.push(syscall ? syscallArgText(syscall, i, v, args, nameId) : `0x${v}`);
+    out.push(syscall ? syscallArgText(syscall, i, v, args, nameId, machine) : `0x${v}`);
   }
   return out;
 }

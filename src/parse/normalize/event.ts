@@ -358,7 +358,7 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
     source,
     destination,
     network,
-    syscall: syscall ? { arch: data.arch, name: data.syscall, args: syscallArgs(syscall, data.syscall, opts.ids ?? null) } : undefined,
+    syscall: syscall ? { arch: data.arch, name: data.syscall, args: syscallArgs(syscall, data.syscall, opts.ids ?? null, data.arch) } : undefined,
     data: undefined,
     paths: paths.length ? paths : undefined,
     ecs: undefined,
