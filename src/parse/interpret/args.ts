@@ -392,6 +392,21 @@ export function auparseArgText(sys: string, index: number, value: string, ctx: A
   return `0x${value}`;
 }
 
+/** Every syscall auparseArgText names an argument of (besides the prefixes in `interprets`). */
+const INTERPRETED = new Set([
+  ...DIRFD_A0, ...UID_A0, ...GID_A0, ...RECV_A3,
+  'rt_sigaction', 'clock_settime', 'personality', 'ptrace', 'prctl', 'unshare', 'getrlimit', 'setrlimit', 'socket',
+  'socketcall', 'bpf', 'fchmod', 'chmod', 'creat', 'mkdir', 'setsockopt', 'getsockopt', 'setns', 'sched_setscheduler',
+  'mknod', 'mq_open', 'open', 'access', 'epoll_ctl', 'kill', 'tkill', 'umount2', 'ioctl', 'open_by_handle_at',
+  'sendmsg', 'recvmsg', 'shmget', 'mmap', 'mprotect', 'lseek', 'clone', 'clone2', 'tgkill', 'mount',
+]);
+
+/** False for the syscalls none of whose arguments auparse names (most of them): a fast path for parse -i. */
+export function interprets(sys: string): boolean {
+  return INTERPRETED.has(sys) || sys.startsWith('renameat') || sys.startsWith('faccessat') || sys.startsWith('openat') ||
+    sys.startsWith('exit') || sys.startsWith('fcntl') || (sys.startsWith('c') && sys.includes('chown'));
+}
+
 /**
  * Argument `index` (0..3) of a SYSCALL record's `syscall`, as `ausearch -i` shows it; `args` are the record's
  * four raw hex arguments (some interpretations depend on a0/a1). Ids are named by `nameId` (numbers without).
@@ -404,5 +419,9 @@ export function syscallArgText(
   nameId?: IdNamer,
   machine?: string,
 ): string {
-  return auparseArgText(syscall, index, value, { a0: argBig(args[0]), a1: argBig(args[1]), machine, id: nameId });
+  if (!interprets(syscall)) return `0x${value}`;
+  // a0 matters to a1 only (prctl), a1 to a2 only (open, mq_open, fcntl, [gs]etsockopt)
+  const a0 = index === 1 ? argBig(args[0]) : 0n;
+  const a1 = index === 2 ? argBig(args[1]) : 0n;
+  return auparseArgText(syscall, index, value, { a0, a1, machine, id: nameId });
 }
