@@ -72,9 +72,9 @@ export const streamScenario = {
     try {
       const code = await new Promise((resolve) => {
         const child = spawn('flock', ['-w', '1800', LOCK, process.execPath, SELF, '--measure'], { stdio: 'inherit' });
-        child.on('exit', (c, signal) => resolve(c ?? (signal ? 128 : 1)));
+        child.on('exit', (c, signal) => resolve(c ?? signal));
       });
-      if (code !== 0) throw new Error(`stream measurement exited ${code}`);
+      if (code !== 0) throw new Error(typeof code === 'string' ? `stream measurement interrupted (${code})` : `stream measurement exited ${code}`);
     } finally {
       process.off('SIGINT', ignore);
       process.off('SIGTERM', ignore);
