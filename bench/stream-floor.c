@@ -9,8 +9,8 @@
  * IDLE_MS (default 2000) after one of ours, or on SIGINT/SIGTERM. It then clears the audit pid
  * and prints one line of results:
  *   floor events=E syscall_records=S messages=M enobufs=B gaps=G first_ms=T0 last_ms=T1 cpu_ticks=C clk_tck=H
- * events: complete events of ours; gaps: serials never seen (in any record) between our lowest and highest
- * serial; *_ms: wall clock (ms since the epoch) of our first and last complete event; cpu_ticks: utime +
+ * events: complete events of ours; gaps: serials never seen (in any record) between our lowest serial and
+ * the highest serial seen (so that a loss at the end of the burst shows once any later record arrived); *_ms: wall clock (ms since the epoch) of our first and last complete event; cpu_ticks: utime +
  * stime of this process from /proc/self/stat (children excluded), in clock ticks.
  * With N = 0 it registers and unregisters at once (this also makes the kernel notice a dead holder of
  * the audit pid and release it).
@@ -175,7 +175,7 @@ int main(int argc, char **argv)
 	struct mmsghdr mm[BATCH];
 	struct iovec iov[BATCH];
 	long events = 0, syscalls = 0, messages = 0, enobufs = 0;
-	uint64_t lo = UINT64_MAX, hi = 0;
+	uint64_t lo = UINT64_MAX, hi = 0, hi_all = 0;
 	int64_t first_ms = 0, last_ms = 0, last_ours = 0;
 	int have_base = 0;
 
@@ -214,8 +214,11 @@ int main(int argc, char **argv)
 				base = s > 4096 ? s - 4096 : 0;
 				have_base = 1;
 			}
-			if (in_window(s))
+			if (in_window(s)) {
 				seen[(s - base) / 8] |= 1 << ((s - base) % 8);
+				if (s > hi_all)
+					hi_all = s;
+			}
 			if (h->nlmsg_type == AUDIT_SYSCALL && memmem(text, tlen, needle, needle_len)) {
 				syscalls++;
 				last_ours = mono_ms();
@@ -242,7 +245,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "tsaudit-floor: clearing the audit pid failed: %s\n", strerror(err));
 	long gaps = 0;
 	if (syscalls > 0)
-		for (uint64_t s = lo; s <= hi; s++)
+		for (uint64_t s = lo; s <= (hi_all > hi ? hi_all : hi); s++)
 			if (!in_window(s) || !(seen[(s - base) / 8] & (1 << ((s - base) % 8))))
 				gaps++;
 	printf("floor events=%ld syscall_records=%ld messages=%ld enobufs=%ld gaps=%ld first_ms=%lld last_ms=%lld cpu_ticks=%ld clk_tck=%ld\n",

@@ -11,8 +11,9 @@
 //   unicast   `tsaudit stream -format=json` (full pipeline: receive, parse, reassemble, JSON into a file,
 //             as the Go reference was measured; the file is deleted after)
 //   multicast the same with --multicast (read-only log group, no audit pid)
-// For each: events/s received (events / (time of the last event received - start of the burst)), the
-// kernel's lost counter, serials missing in the burst's range, ENOBUFS, and the receiver's CPU time
+// For each: events/s (events received / (time of the last event written out, or for the floor received,
+// - start of the burst)), events missing (burst - received), the kernel's lost counter, serial gaps (a
+// marker record sent after the burst makes a loss at its end a gap too), ENOBUFS, and the receiver's CPU time
 // (utime + stime of its own process, all threads, children excluded). Received events are counted from
 // what the receiver wrote, the same way for auditd's log and tsaudit's JSON (distinct serials of SYSCALL
 // records with the burst's key; serial gaps: serials in the burst's range of which no record arrived);
@@ -287,6 +288,14 @@ async function measure() {
     return { t0, lost0, generatorSeconds: (t1 - t0) / 1000 };
   }
 
+  /**
+   * One record after the burst (a USER message through `auditctl -m`): a loss at the end of the burst has no
+   * later serial to show as a gap without it. Sent once the receiver has caught up, before it is stopped.
+   */
+  function endMarker() {
+    auditctl(['-m', `${KEY}: end of burst`]);
+  }
+
   function row(receiver, mode, b, { received, lastMs, gaps, enobufs, ticks, lost1, extra = {} }) {
     const receiveSeconds = (lastMs - b.t0) / 1000;
     return {
@@ -295,6 +304,7 @@ async function measure() {
       burst: N,
       generators: GENERATORS,
       events_received: received,
+      events_missing: N - received,
       events_per_sec: received > 0 && receiveSeconds > 0 ? Math.round(received / receiveSeconds) : 0,
       receive_seconds: receiveSeconds,
       generator_seconds: b.generatorSeconds,
@@ -388,6 +398,8 @@ async function measure() {
       const size = () => (existsSync(log) ? statSync(log).size : 0);
       await settle(child.pid, size);
       const lastMs = statSync(log).mtimeMs;
+      endMarker();
+      await settle(child.pid, size);
       const ticks = cpuTicks(child.pid);
       const lost1 = Number(status().lost);
       await stopChild(child.pid);
@@ -424,6 +436,11 @@ async function measure() {
       );
       const b = await burst();
       await settle(child.pid);
+      // the time of the last event written, as for auditd (its summary's last event is the marker's)
+      const lastMs = statSync(outFile).mtimeMs;
+      endMarker();
+      await sleep(2500); // past tsaudit's 2 s grace for serial gaps, so that a gap before the marker is loss
+      await settle(child.pid);
       const lost1 = Number(status().lost);
       const ticks = cpuTicks(child.pid);
       let peakRssMB = 0;
@@ -441,7 +458,7 @@ async function measure() {
       const counted = await countTsauditJson(outFile);
       return row('tsaudit', mode, b, {
         received: counted.events,
-        lastMs: Number(s.last_event_ms),
+        lastMs,
         gaps: counted.gaps,
         enobufs: Number(s.enobufs),
         ticks,
@@ -505,13 +522,13 @@ function report(results) {
   const ratio = (r, peer) => (r.events_per_sec && peer ? `${(r.events_per_sec / peer.events_per_sec).toFixed(2)}x` : '-');
   console.log(
     `stream: ${N.toLocaleString('en-US')}-event burst (getppid) from ${GENERATORS} generator process${GENERATORS === 1 ? '' : 'es'}, ` +
-      `backlog_limit ${BACKLOG}; tsaudit: stream -format=json > file; events/s = received / (last event - burst start)`,
+      `backlog_limit ${BACKLOG}; tsaudit: stream -format=json > file; events/s = received / (last event written (floor: received) - burst start)`,
   );
   const rows = [];
   const notes = [];
   for (const r of results) {
     if (r.skipped || r.failed) {
-      rows.push([label(r), '-', '-', '-', '-', '-', '-', '-', '-', '-', '-']);
+      rows.push([label(r), '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', '-']);
       notes.push(`${label(r)}: ${r.skipped ? `skipped: ${r.skipped}` : `FAILED: ${r.failed}`}`);
       continue;
     }
@@ -519,6 +536,7 @@ function report(results) {
       label(r),
       r.events_per_sec,
       r.events_received,
+      N - r.events_received,
       r.kernel_lost,
       r.serial_gaps ?? '-',
       r.enobufs ?? '-',
@@ -536,7 +554,7 @@ function report(results) {
     }
     if (r.receiver === 'auditd') notes.push(`auditd: RAW log written ${r.log_mb} MB; ENOBUFS not observable from outside`);
   }
-  table(['receiver', 'events/s', 'received', 'kernel lost', 'serial gaps', 'ENOBUFS', 'CPU s', 'CPU us/event', 'burst s', 'vs auditd', 'vs floor'], rows);
+  table(['receiver', 'events/s', 'received', 'missing', 'kernel lost', 'serial gaps', 'ENOBUFS', 'CPU s', 'CPU us/event', 'burst s', 'vs auditd', 'vs floor'], rows);
   for (const n of notes) console.log(`  ${n}`);
   const uni = find('tsaudit');
   if (uni) {
@@ -570,8 +588,8 @@ function report(results) {
 /**
  * Counts a receiver's output the same way for every receiver that writes one: events of the burst are the
  * distinct serials of SYSCALL records with our key (auditd writes no EOE to disk); serial gaps are serials
- * between the lowest and highest of them of which no record at all arrived. `line` maps one line to
- * `[serial, isOurSyscall]`, or undefined for a line that is no record.
+ * from the lowest of them to the highest serial seen (the end-of-burst marker) of which no record at all
+ * arrived. `line` maps one line to `[serial, isOurSyscall]`, or undefined for a line that is no record.
  */
 async function countRecords(file, line) {
   const ours = new Set();
@@ -590,10 +608,8 @@ async function countRecords(file, line) {
   if (ours.size === 0) return { events: 0, gaps: 0 };
   let lo = Infinity;
   let hi = -Infinity;
-  for (const s of ours) {
-    if (s < lo) lo = s;
-    if (s > hi) hi = s;
-  }
+  for (const s of ours) if (s < lo) lo = s;
+  for (const s of seen) if (s > hi) hi = s;
   let inRange = 0;
   for (const s of seen) if (s >= lo && s <= hi) inRange++;
   return { events: ours.size, gaps: hi - lo + 1 - inRange };
