@@ -202,7 +202,14 @@ async function settle(pid, more = () => 0) {
   }
 }
 
+const RECEIVERS = ['floor', 'auditd', 'unicast', 'multicast'];
+
 async function measure() {
+  const unknown = MODES.filter((m) => !RECEIVERS.includes(m));
+  if (unknown.length) {
+    console.error(`stream bench: BENCH_STREAM_MODES: unknown ${unknown.join(', ')} (have: ${RECEIVERS.join(', ')})`);
+    process.exit(2);
+  }
   if (process.getuid?.() !== 0) skip('not root');
   try {
     status();
@@ -479,8 +486,6 @@ async function measure() {
   }
 
   const RUNNERS = { floor: runFloor, auditd: runAuditd, unicast: () => runTsaudit('unicast'), multicast: () => runTsaudit('multicast') };
-  const unknown = MODES.filter((m) => !RUNNERS[m]);
-  if (unknown.length) throw new Error(`BENCH_STREAM_MODES: unknown ${unknown.join(', ')} (have: ${Object.keys(RUNNERS).join(', ')})`);
 
   const results = [];
   let failed = false;
