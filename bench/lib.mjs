@@ -1,6 +1,6 @@
-// Helpers shared by the benchmark scenarios: timing a command with its peak RSS, and printing a table.
-// Peak RSS comes from GNU time (`/usr/bin/time -f %M`) when installed, else from polling /proc/PID/status
-// (VmHWM) while the command runs.
+// Helpers shared by the benchmark scenarios: timing a command with its peak RSS and CPU time, and printing a
+// table. Peak RSS and CPU time come from GNU time (`/usr/bin/time -f '%M %U %S'`) when installed; else peak
+// RSS from polling /proc/PID/status (VmHWM) while the command runs, and no CPU time.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
@@ -18,13 +18,14 @@ export function which(cmd) {
 }
 
 /**
- * Runs `cmd args` with stdout to /dev/null (or `stdoutFile`), returns { seconds, peakRssKB, status, stderr }.
+ * Runs `cmd args` with stdout to /dev/null (or `stdoutFile`), returns { seconds, peakRssKB, cpuSeconds,
+ * status, stderr } (cpuSeconds: user + system, all threads; undefined without GNU time).
  */
 export async function measure(cmd, args, { stdoutFile = '/dev/null', env = process.env } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'tsaudit-bench-'));
   const timeOut = join(dir, 'time');
   const out = openSync(stdoutFile, 'w');
-  const argv = GNU_TIME ? [GNU_TIME, '-f', '%M', '-o', timeOut, cmd, ...args] : [cmd, ...args];
+  const argv = GNU_TIME ? [GNU_TIME, '-f', '%M %U %S', '-o', timeOut, cmd, ...args] : [cmd, ...args];
   const t0 = process.hrtime.bigint();
   const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', out, 'pipe'], env });
   let stderr = '';
@@ -47,12 +48,42 @@ export async function measure(cmd, args, { stdoutFile = '/dev/null', env = proce
   if (poll) clearInterval(poll);
   closeSync(out);
   let peakRssKB = polled;
+  let cpuSeconds;
   if (GNU_TIME) {
     const lines = readFileSync(timeOut, 'utf8').trim().split('\n');
-    peakRssKB = Number(lines[lines.length - 1]);
+    const [rss, user, sys] = lines[lines.length - 1].split(' ').map(Number);
+    peakRssKB = rss;
+    cpuSeconds = user + sys;
   }
   rmSync(dir, { recursive: true, force: true });
-  return { seconds, peakRssKB, status, stderr };
+  return { seconds, peakRssKB, cpuSeconds, status, stderr };
+}
+
+/**
+ * Times each tool `runs` times; rounds alternate the tools, so a change in machine load hits all of them,
+ * and each tool's best round counts. Returns the results by tool name.
+ */
+export async function timeTools(tools, runs = 1) {
+  const results = {};
+  for (let round = 0; round < runs; round++) {
+    for (const t of tools) {
+      const r = await measure(t.cmd, t.args);
+      if (r.status !== 0) throw new Error(`${t.name} exited ${r.status}: ${r.stderr}`);
+      if (!results[t.name] || r.seconds < results[t.name].seconds) results[t.name] = r;
+    }
+  }
+  return results;
+}
+
+/** Prints the table of timeTools() results for an input of `bytes` bytes holding `events` events. */
+export function resultTable(tools, results, bytes, events, runs = 1) {
+  const rows = tools.map((t) => {
+    const r = results[t.name];
+    const cpu = r.cpuSeconds === undefined ? '-' : r.cpuSeconds.toFixed(2);
+    return [t.name, r.seconds.toFixed(2), cpu, (bytes / 1e6 / r.seconds).toFixed(1), Math.round(events / r.seconds), (r.peakRssKB / 1024).toFixed(1)];
+  });
+  if (runs > 1) console.log(`best of ${runs} rounds:`);
+  table(['tool', 'seconds', 'CPU s', 'MB/s', 'events/s', 'peak RSS MB'], rows);
 }
 
 export function machine() {

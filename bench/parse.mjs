@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { measure, table, which } from './lib.mjs';
+import { resultTable, timeTools, which } from './lib.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SEED = join(ROOT, 'test/fixtures/corpus/real-medium.log.gz');
@@ -41,14 +41,14 @@ export const parseScenario = {
     const file = join(tmpdir(), `tsaudit-bench-parse-${process.pid}.log`);
     console.log(`building ${file} from ${relative(ROOT, SEED)} ...`);
     try {
-      return await timeTools(file, runs);
+      return await timeParse(file, runs);
     } finally {
       if (!keep && existsSync(file)) rmSync(file);
     }
   },
 };
 
-async function timeTools(file, runs) {
+async function timeParse(file, runs) {
   const { copies, bytes } = await buildLog(file);
   const events = copies * EVENTS_PER_COPY;
   console.log(`${(bytes / 1e6).toFixed(1)} MB, ${copies} copies, ${events} events`);
@@ -56,22 +56,8 @@ async function timeTools(file, runs) {
   const ausearch = which('ausearch');
   if (ausearch) tools.push({ name: 'ausearch --format raw', cmd: ausearch, args: ['--input', file, '--format', 'raw'] });
   else console.log('ausearch not found: comparison skipped (apt-get install auditd)');
-  const rows = [];
-  const results = {};
-  // Rounds alternate the tools, so a change in machine load hits both; each tool's best round counts.
-  for (let round = 0; round < runs; round++) {
-    for (const t of tools) {
-      const r = await measure(t.cmd, t.args);
-      if (r.status !== 0) throw new Error(`${t.name} exited ${r.status}: ${r.stderr}`);
-      if (!results[t.name] || r.seconds < results[t.name].seconds) results[t.name] = r;
-    }
-  }
-  for (const t of tools) {
-    const r = results[t.name];
-    rows.push([t.name, r.seconds.toFixed(2), (bytes / 1e6 / r.seconds).toFixed(1), Math.round(events / r.seconds), (r.peakRssKB / 1024).toFixed(1)]);
-  }
-  if (runs > 1) console.log(`best of ${runs} rounds:`);
-  table(['tool', 'seconds', 'MB/s', 'events/s', 'peak RSS MB'], rows);
+  const results = await timeTools(tools, runs);
+  resultTable(tools, results, bytes, events, runs);
   const ours = results[tools[0].name];
   const mbps = bytes / 1e6 / ours.seconds;
   const rssMB = ours.peakRssKB / 1024;

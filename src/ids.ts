@@ -75,14 +75,4 @@ export class IdResolver {
     if (!Number.isInteger(n) || (typeof id === 'string' && id === '')) return undefined;
     return this.#groupsTable().byId.get(n);
   }
-
-  /** uid of user `name`; undefined when the passwd file has no such user. */
-  userId(name: string): number | undefined {
-    return this.#usersTable().byName.get(name);
-  }
-
-  /** gid of group `name`; undefined when the group file has no such group. */
-  groupId(name: string): number | undefined {
-    return this.#groupsTable().byName.get(name);
-  }
 }

@@ -52,11 +52,16 @@ Examples:
     )
     .action(async (files: string[], flags: ParseFlags) => {
       const { runParse, rawSink } = await import('../parse/run.js');
-      let sink;
-      if (flags.interpret) {
-        const { interpretSink } = await import('../parse/normalize/sink.js');
-        sink = await interpretSink(flags.format, { ids: flags.id });
-      } else sink = await rawSink(flags.format);
-      await runParse({ files: [...(flags.in ?? []), ...files], sink, strict: flags.strict === true });
+      const inputs = [...(flags.in ?? []), ...files];
+      const strict = flags.strict === true;
+      if (!flags.interpret) return void (await runParse({ files: inputs, sink: await rawSink(flags.format), strict }));
+      const { workersFor, parallelDriver } = await import('../parse/normalize/parallel.js');
+      const workers = workersFor(inputs);
+      if (workers > 0) {
+        const setup = { format: flags.format, ids: flags.id, workers };
+        return void (await runParse({ files: inputs, driver: (report) => parallelDriver(setup, report), strict }));
+      }
+      const { interpretSink } = await import('../parse/normalize/sink.js');
+      await runParse({ files: inputs, sink: await interpretSink(flags.format, { ids: flags.id }), strict });
     });
 }

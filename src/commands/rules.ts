@@ -37,12 +37,15 @@ Examples:
 The rule syntax is auditctl's: -w PATH [-p rwxa] [-k KEY], or -a|-A LIST,ACTION [-F arch=b64] [-S SYSCALL,...]
 [-F FIELD OP VALUE]... [-C F1 OP F2]... [-k KEY]... Lists: exit, user, task, exclude, filesystem, io_uring.
 Operators: = != < > <= >= & &=. A directory path gives a directory watch, as auditctl decides by stat.
+Nothing is printed on success, as with auditctl; --format json|yaml (or -format=json), given before the
+rule, prints one object per rule added: {"result":"added","rule":{...}} as rules list structures rules.
 
 Examples:
   sudo tsaudit rules add -w /etc/passwd -p wa -k passwd
   sudo tsaudit rules add -w /etc/sudoers.d/ -p wa -k sudoers
   sudo tsaudit rules add -a always,exit -F arch=b64 -S execve -F auid>=1000 -F auid!=unset -k exec
-  sudo tsaudit rules add -A never,exit -F arch=b64 -S adjtimex -F uid=chrony`,
+  sudo tsaudit rules add -A never,exit -F arch=b64 -S adjtimex -F uid=chrony
+  sudo tsaudit rules add -format=json -w /etc/shadow -p wa -k shadow`,
       )
       .action(async (tokens: string[]) => {
         const { runAdd } = await import('../rules/run.js');
@@ -61,13 +64,16 @@ Examples:
         'after',
         `
 --all (or -D) deletes every rule, like auditctl -D; with -k KEY only the rules whose key contains KEY.
+Nothing is printed for a deleted rule, as with auditctl, and --all prints how many; --format json|yaml
+(or -format=json), given first, prints one object per rule deleted, or {"result":"deleted","count":N}.
 
 Examples:
   sudo tsaudit rules delete -w /etc/passwd -p wa -k passwd
   sudo tsaudit rules delete -W /etc/passwd -p wa -k passwd
   sudo tsaudit rules delete -d always,exit -F arch=b64 -S execve -k exec
   sudo tsaudit rules delete --all -k exec
-  sudo tsaudit rules delete --all`,
+  sudo tsaudit rules delete --all
+  sudo tsaudit rules delete --format yaml --all -k exec`,
       )
       .action(async (tokens: string[]) => {
         const { runDelete } = await import('../rules/run.js');
@@ -99,19 +105,21 @@ Examples:
     .description('load a rules file, like auditctl -R (FILE or - for stdin)')
     .argument('<file>', 'rules file: one auditctl command per line, # comments; - reads stdin')
     .option('-c, --continue', 'go on after a bad line and fail at the end (like auditctl -c)')
+    .addOption(formatOption())
     .addHelpText(
       'after',
       `
 Lines are applied in order: rules (-w -a -A -d -W) and control lines (-D, -b, -f, -e, -r, --backlog_wait_time,
 --reset-lost, --loginuid-immutable). The first bad line stops the load with FILE:LINE: reason (exit 1).
 The file must be a regular file owned by root and not world-writable, as auditctl -R requires.
+Text output is one line counting what was done; JSON and YAML give the same counts as one object.
 
 Examples:
   sudo tsaudit rules load /etc/audit/rules.d/audit.rules
   cat rules.d/*.rules | sudo tsaudit rules load -
   sudo tsaudit rules load --continue my.rules`,
     )
-    .action(async (file: string, opts: { continue?: boolean }) => {
+    .action(async (file: string, opts: { continue?: boolean; format: FormatName }) => {
       const { runLoad } = await import('../rules/run.js');
       await runLoad(file, opts);
     });

@@ -29,6 +29,11 @@ export function configureColor(opts: { noColor?: boolean } = {}): ChalkInstance 
   return instance;
 }
 
+/** For worker threads: the level the main thread decided (a worker's stdout is never a TTY). */
+export function setColorLevel(level: ColorLevel): void {
+  instance = new Chalk({ level });
+}
+
 /** The configured chalk instance (no colour until configureColor runs). */
 export function color(): ChalkInstance {
   return instance;

@@ -36,14 +36,15 @@ export interface WriterOptions<T> {
   toPlain?: (item: T) => unknown;
 }
 
-type Serializer = (value: unknown) => string;
+/** A value -> its JSON line or YAML document (newline included). */
+export type Serializer = (value: unknown) => string;
 
-async function yamlSerializer(): Promise<Serializer> {
+export async function yamlSerializer(): Promise<Serializer> {
   const yaml = await import('js-yaml');
   return (value) => `---\n${yaml.dump(value, { lineWidth: -1, noRefs: true, skipInvalid: true })}`;
 }
 
-const jsonSerializer: Serializer = (value) => `${JSON.stringify(value)}\n`;
+export const jsonSerializer: Serializer = (value) => `${JSON.stringify(value)}\n`;
 
 export async function createWriter<T>(format: FormatName, opts: WriterOptions<T>): Promise<ItemWriter<T>> {
   const output = opts.output ?? new Output();

@@ -71,6 +71,13 @@ export class Output {
     return this.inFlight < MAX_IN_FLIGHT;
   }
 
+  /** Queues bytes made elsewhere (a worker thread's output), after what is batched. */
+  writeBytes(bytes: Uint8Array): boolean {
+    this.flush();
+    if (bytes.length > 0) this.send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), false);
+    return this.inFlight < MAX_IN_FLIGHT;
+  }
+
   /** Hands what is queued to the stream. */
   flush(): void {
     if (this.used === 0) return;

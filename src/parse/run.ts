@@ -79,10 +79,22 @@ export function eventText(e: AuditEvent): string {
   return s;
 }
 
-export interface ParseRunOptions {
+export type ParseRunOptions = ParseRunCommon &
+  (
+    | { sink: EventSink; driver?: undefined }
+    | {
+        sink?: undefined;
+        /**
+         * Does the work after reading instead of an in-thread ParseCore feeding a sink (see
+         * normalize/parallel.ts). It gets the same calls runParse would make on its core.
+         */
+        driver: (report: (line: string) => void) => ParseDriver;
+      }
+  );
+
+interface ParseRunCommon {
   /** Files in order; `-` is stdin. Empty means stdin. */
   files: string[];
-  sink: EventSink;
   strict?: boolean;
   assembler?: AssemblerOptions;
   /** Most bad lines reported one by one (the summary counts all). Default 1000. */
@@ -105,78 +117,160 @@ export interface ParseRunResult {
   unreadable: number;
 }
 
+/** What a run's inputs are fed to: one after another, chunk by chunk. */
+export interface ParseDriver {
+  /** A new input starts (line numbers restart). */
+  begin(name: string): void;
+  /** Bytes of the current input. Returns false when the caller should `await ready()`. */
+  push(chunk: Buffer): boolean;
+  /** The input had no more for now (a pipe being written to): let what is complete go out. */
+  idle(): void;
+  /** The current input ended (a last line without a newline still counts). */
+  endInput(): void;
+  ready(): Promise<void>;
+  /** End of all input: completes what is open, ends the output, and gives the counts. */
+  finish(aborted: boolean): Promise<ParseCounts>;
+}
+
+export type ParseCounts = Omit<ParseRunResult, 'unreadable'> & { firstBad: string };
+
 const isSeparator = (line: string) => line === '---' || line === '----';
 
-export async function runParse(opts: ParseRunOptions): Promise<ParseRunResult> {
-  const files = opts.files.length > 0 ? opts.files : ['-'];
-  const report = opts.report ?? ((l: string) => void process.stderr.write(`${l}\n`));
-  const maxReported = opts.maxReported ?? 1000;
-  const sink = opts.sink;
-  let blocked = false;
-  const asm = new EventAssembler((e) => {
-    if (!sink.write(e)) blocked = true;
-  }, opts.assembler);
-  const result: ParseRunResult = { lines: 0, records: 0, events: 0, bad: 0, separators: 0, unreadable: 0 };
-  const readSize = opts.highWaterMark ?? 1 << 20;
-  let ascii = true;
-  sink.inputAscii?.(true);
-  let firstBad = '';
+/**
+ * Lines -> records -> events, for one input after another, in this thread. Bad lines are reported (the
+ * first `maxReported` one by one) and counted. Also the core of each interpretation worker.
+ */
+export class ParseCore {
+  readonly counts: ParseCounts = { lines: 0, records: 0, events: 0, bad: 0, separators: 0, firstBad: '' };
+  private readonly asm: EventAssembler;
+  private splitter: LineSplitter | undefined;
 
-  for (const file of files) {
-    if (shutdownSignal.aborted) break;
-    const name = file === '-' ? '<stdin>' : file;
-    const splitter = new LineSplitter((line, lineNo, overlong) => {
+  constructor(
+    onEvent: (event: AuditEvent) => void,
+    private readonly report: (line: string) => void,
+    private readonly maxReported = 1000,
+    assembler?: AssemblerOptions,
+  ) {
+    this.asm = new EventAssembler(onEvent, assembler);
+  }
+
+  begin(name: string): void {
+    const c = this.counts;
+    this.splitter = new LineSplitter((line, lineNo, overlong) => {
       if (!overlong && isSeparator(line)) {
         // the text output of tsaudit parse/stream (and ausearch's) can be read back: `tsaudit stream | tsaudit parse -i`
-        result.separators++;
+        c.separators++;
         return;
       }
       const r = overlong ? undefined : parseRecord(line);
       if (r !== undefined && r.kind === 'record') {
-        result.records++;
-        asm.push(r);
+        c.records++;
+        this.asm.push(r);
         return;
       }
       const reason = overlong ? `line too long (${overlong.bytes} bytes), skipped` : r!.reason;
-      result.bad++;
-      if (result.bad === 1) firstBad = `${name}:${lineNo}`;
-      if (result.bad <= maxReported) report(`${name}:${lineNo}: ${reason}`);
-      else if (result.bad === maxReported + 1) report(`tsaudit: more bad lines follow; only the first ${maxReported} are shown`);
+      c.bad++;
+      if (c.bad === 1) c.firstBad = `${name}:${lineNo}`;
+      if (c.bad <= this.maxReported) this.report(`${name}:${lineNo}: ${reason}`);
+      else if (c.bad === this.maxReported + 1) this.report(`tsaudit: more bad lines follow; only the first ${this.maxReported} are shown`);
     });
+  }
+
+  push(chunk: Buffer): void {
+    this.splitter!.push(chunk);
+  }
+
+  /** Lets complete events that wait only for more input go out (see EventAssembler.release). */
+  release(): void {
+    this.asm.release();
+  }
+
+  endInput(): void {
+    const sp = this.splitter!;
+    sp.end();
+    this.counts.lines += sp.lines;
+    this.splitter = undefined;
+  }
+
+  /** End of all input: every open event completes. */
+  finish(): ParseCounts {
+    this.asm.flush();
+    this.counts.events = this.asm.stats.events;
+    return this.counts;
+  }
+}
+
+/** The in-thread driver: a ParseCore feeding `sink`. */
+function sinkDriver(sink: EventSink, report: (line: string) => void, opts: ParseRunCommon): ParseDriver {
+  let blocked = false;
+  const core = new ParseCore(
+    (e) => {
+      if (!sink.write(e)) blocked = true;
+    },
+    report,
+    opts.maxReported,
+    opts.assembler,
+  );
+  let ascii = true;
+  sink.inputAscii?.(true);
+  return {
+    begin: (name) => core.begin(name),
+    push(chunk) {
+      if (ascii && !isAscii(chunk)) {
+        ascii = false;
+        sink.inputAscii?.(false);
+      }
+      core.push(chunk);
+      const ok = !blocked;
+      blocked = false;
+      return ok;
+    },
+    idle() {
+      core.release();
+      sink.flush?.();
+    },
+    endInput: () => core.endInput(),
+    ready: () => sink.ready(),
+    async finish(aborted) {
+      const counts = core.finish();
+      if (!aborted) await sink.end();
+      return counts;
+    },
+  };
+}
+
+export async function runParse(opts: ParseRunOptions): Promise<ParseRunResult> {
+  const files = opts.files.length > 0 ? opts.files : ['-'];
+  const report = opts.report ?? ((l: string) => void process.stderr.write(`${l}\n`));
+  const driver = opts.driver !== undefined ? opts.driver(report) : sinkDriver(opts.sink, report, opts);
+  const readSize = opts.highWaterMark ?? 1 << 20;
+  let unreadable = 0;
+
+  for (const file of files) {
+    if (shutdownSignal.aborted) break;
+    const name = file === '-' ? '<stdin>' : file;
+    driver.begin(name);
     try {
       const chunks = file === '-' && (opts.stdin !== undefined || process.stdin.isTTY) ? streamChunks(opts.stdin ?? process.stdin) : fileChunks(file, readSize);
       for await (const chunk of chunks) {
-        if (ascii && !isAscii(chunk)) {
-          ascii = false;
-          sink.inputAscii?.(false);
-        }
-        splitter.push(chunk);
-        if (chunk.length < readSize) {
-          // The input had no more for now (a pipe being written to): let what is complete go out.
-          asm.release();
-          sink.flush?.();
-        }
-        if (blocked) {
-          blocked = false;
-          await sink.ready();
-        }
+        const ok = driver.push(chunk);
+        if (chunk.length < readSize) driver.idle();
+        if (!ok) await driver.ready();
         if (shutdownSignal.aborted) break;
       }
-      splitter.end();
+      driver.endInput();
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
       if (typeof e?.code !== 'string' || typeof e?.syscall !== 'string') throw err; // not a read error
       const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.code === 'EACCES' ? 'permission denied' : e.message;
       if (files.length === 1) throw new TsauditError('E_INPUT', `cannot read ${name}: ${why}`, { exitCode: 1, context: { file: name }, cause: err });
-      result.unreadable++;
+      unreadable++;
       report(`tsaudit: cannot read ${name}: ${why}`);
-      splitter.end();
+      driver.endInput();
     }
-    result.lines += splitter.lines;
   }
-  asm.flush();
-  result.events = asm.stats.events;
-  if (!shutdownSignal.aborted) await sink.end();
+  const { firstBad, ...counts } = await driver.finish(shutdownSignal.aborted);
+  const result: ParseRunResult = { ...counts, unreadable };
 
   if (result.unreadable > 0) {
     throw new TsauditError('E_INPUT', `${result.unreadable} of ${files.length} inputs could not be read`, { exitCode: 1 });

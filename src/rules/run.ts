@@ -5,7 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { TsauditError, usageError } from '../errors.js';
 import { isInteractive } from '../format/color.js';
-import { createWriter, type FormatName, Output } from '../format/index.js';
+import { createWriter, type FormatName, Output, parseFormat, writeOne } from '../format/index.js';
 import { AuditClient, type AuditClientOptions } from '../netlink/client.js';
 import { encodeRule } from './codec.js';
 import { diffRules, diffTable, diffText, type FileRule } from './diff.js';
@@ -90,14 +90,46 @@ function parseRules(verb: 'add' | 'delete', tokens: readonly string[], env: Rule
   });
 }
 
-export async function runAdd(tokens: readonly string[], ctx: RunContext = {}): Promise<void> {
-  const env = ctx.env ?? hostEnv();
-  const rules = parseRules('add', tokens, env);
-  await applyAll(ctx, 'add', rules);
+/**
+ * `rules add/delete` take auditctl's tokens untouched, so their output format is a leading `--format FORMAT`
+ * (also `--format=FORMAT`, `-format=FORMAT`, `-format FORMAT`): no auditctl rule starts with it.
+ */
+export function takeFormat(tokens: readonly string[]): { format: FormatName; rest: readonly string[] } {
+  const t = tokens[0];
+  if (t === '--format' || t === '-format') {
+    if (tokens.length < 2) throw usageError(`flag ${t}: expected one of text, json, yaml`, { token: t });
+    return { format: parseFormat(tokens[1]!), rest: tokens.slice(2) };
+  }
+  if (t !== undefined && (t.startsWith('--format=') || t.startsWith('-format='))) {
+    return { format: parseFormat(t.slice(t.indexOf('=') + 1)), rest: tokens.slice(1) };
+  }
+  return { format: 'text', rest: tokens };
 }
 
-export async function runDelete(tokens: readonly string[], ctx: RunContext = {}): Promise<void> {
+/** JSON/YAML of add/delete: one object per rule, its `result` and the rule as `rules list` structures it. */
+async function writeApplied(ctx: RunContext, format: FormatName, result: 'added' | 'deleted', rules: { cmds: RuleCommand[] }[], env: RuleEnv): Promise<void> {
+  if (format === 'text') return; // like auditctl: nothing on success
+  const state: RenderState = { elf: 0 };
+  const writer = await createWriter(format, { text: () => '', ...outputOf(ctx) });
+  for (const r of rules) {
+    for (const c of r.cmds) {
+      if (c.kind === 'add' || c.kind === 'delete') writer.write({ result, rule: structuredRule(c.rule, env, renderRule(c.rule, env, {}, state)) });
+    }
+  }
+  await writer.end();
+}
+
+export async function runAdd(tokens: readonly string[], ctx: RunContext = {}): Promise<void> {
   const env = ctx.env ?? hostEnv();
+  const { format, rest } = takeFormat(tokens);
+  const rules = parseRules('add', rest, env);
+  await applyAll(ctx, 'add', rules);
+  await writeApplied(ctx, format, 'added', rules, env);
+}
+
+export async function runDelete(allTokens: readonly string[], ctx: RunContext = {}): Promise<void> {
+  const env = ctx.env ?? hostEnv();
+  const { format, rest: tokens } = takeFormat(allTokens);
   if (tokens[0] === '--all' || tokens[0] === '-D') {
     const rest = tokens.slice(1);
     let key: string | undefined;
@@ -108,11 +140,15 @@ export async function runDelete(tokens: readonly string[], ctx: RunContext = {})
       await ensureMutable(c);
       return deleteAll(c, key);
     });
-    out(ctx)(`deleted ${n} rule${n === 1 ? '' : 's'}${key ? ` with key "${key}"` : ''}\n`);
+    if (format === 'text') out(ctx)(`deleted ${n} rule${n === 1 ? '' : 's'}${key ? ` with key "${key}"` : ''}\n`);
+    else await writeOne(format, key === undefined ? { result: 'deleted', count: n } : { result: 'deleted', count: n, key }, { text: () => '', ...outputOf(ctx) });
     return;
   }
-  await applyAll(ctx, 'delete', parseRules('delete', tokens, env));
+  const rules = parseRules('delete', tokens, env);
+  await applyAll(ctx, 'delete', rules);
+  await writeApplied(ctx, format, 'deleted', rules, env);
 }
+
 
 async function applyAll(ctx: RunContext, verb: 'add' | 'delete', rules: { text: string; cmds: RuleCommand[] }[]): Promise<void> {
   const result: ApplyResult = { added: 0, deleted: 0, controls: 0, warnings: [] };
@@ -172,6 +208,7 @@ function readRulesFile(file: string, ctx: RunContext): string {
 
 export interface LoadCliOptions {
   continue?: boolean;
+  format?: FormatName;
 }
 
 export async function runLoad(file: string, opts: LoadCliOptions, ctx: RunContext = {}): Promise<void> {
@@ -181,6 +218,11 @@ export async function runLoad(file: string, opts: LoadCliOptions, ctx: RunContex
   const r = await withClient(ctx, 'load', (c) =>
     loadRules(c, text, env, { name, continueOnError: opts.continue ?? false, report: (m) => err(ctx)(`tsaudit: ${m}\n`) }),
   );
+  const format = opts.format ?? 'text';
+  if (format !== 'text') {
+    await writeOne(format, { file: name, added: r.added, deleted: r.deleted, settings: r.controls, failed: r.failed }, { text: () => '', ...outputOf(ctx) });
+    return;
+  }
   const parts = [`${r.added} rule${r.added === 1 ? '' : 's'} added`];
   if (r.deleted) parts.push(`${r.deleted} deleted`);
   if (r.controls) parts.push(`${r.controls} setting${r.controls === 1 ? '' : 's'} applied`);

@@ -1,38 +1,21 @@
-// The `-i` output stage of `tsaudit parse` (and of any event stream): each event is normalized and written
-// as one JSON line, one YAML document, or one readable text line.
+// The in-thread `-i` output stage of `tsaudit parse` and `tsaudit stream`: each event is normalized and
+// written as one JSON line, one YAML document, or one readable text line (render.ts). Large inputs of
+// `parse` are interpreted on worker threads instead (parallel.ts), with the same bytes out.
 
-import { createWriter, type FormatName, Output } from '../../format/index.js';
-import { IdResolver } from '../../ids.js';
-import { TABLE_LOOKUPS } from '../interpret/lookups.js';
-import type { AuditEvent } from '../reassemble.js';
+import type { FormatName } from '../../format/index.js';
+import { Output } from '../../format/output.js';
 import type { EventSink } from '../run.js';
-import { type NormalizedEvent, type NormalizeOptions, normalizeEvent } from './event.js';
-import { eventLine } from './text.js';
+import { eventRenderer, type InterpretOptions } from './render.js';
 
-export interface InterpretOptions {
-  /** Resolve uid/gid names from this host's passwd/group (`--no-id` / `-id=false` turns it off). */
-  ids: boolean;
-}
-
-export function normalizeOptions(opts: InterpretOptions): NormalizeOptions {
-  return { lookups: TABLE_LOOKUPS, ids: opts.ids ? new IdResolver() : null };
-}
+export type { InterpretOptions } from './render.js';
 
 export async function interpretSink(format: FormatName, opts: InterpretOptions): Promise<EventSink> {
-  const nopts = normalizeOptions(opts);
-  const normalize = (e: AuditEvent): NormalizedEvent => normalizeEvent(e.records, nopts);
-  if (format === 'json') {
-    const out = new Output();
-    return {
-      write: (e) => out.write(`${JSON.stringify(normalize(e))}\n`),
-      ready: () => out.ready(),
-      end: () => out.end(),
-    };
-  }
-  const w = await createWriter<NormalizedEvent>(format, { text: eventLine });
+  const render = await eventRenderer(format, opts);
+  const out = new Output();
   return {
-    write: (e) => w.write(normalize(e)),
-    ready: () => w.ready(),
-    end: () => w.end(),
+    write: (e) => out.write(render(e.records)),
+    ready: () => out.ready(),
+    end: () => out.end(),
+    flush: () => out.flush(),
   };
 }

@@ -18,10 +18,15 @@ describe('tsaudit rules (process)', () => {
     expect(r.stderr).toBe('tsaudit: unknown syscall at token 6: got "opneat" ("opneat" is not a i386 syscall, did you mean "openat"?)\n');
   });
 
-  it('reads -format=json after rules delete as auditctl would (-f with a value), not as a tsaudit flag', () => {
-    const r = runCli(['rules', 'delete', '-format=json', '-w', '/etc/passwd']);
+  it('takes a leading -format/--format as the output format (auditctl has no such rule token)', () => {
+    const bad = runCli(['rules', 'delete', '-format=xml', '-w', '/etc/passwd']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('tsaudit: flag --format: expected one of text, json, yaml, got "xml"\n');
+    // the flag is taken off, and the rule after it is parsed (and rejected here before any socket opens)
+    const r = runCli(['rules', 'add', '--format', 'json', '-a', 'always,exit', '-F', 'auid=>1000']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('tsaudit: bad failure value at token 1: got "ormat=json" (-f takes 0, 1 or 2)\n');
+    expect(r.stderr).toBe('tsaudit: bad rule field at token 4: got "auid=>1000" (unknown user ">1000")\n');
+    expect(runCli(['rules', 'add', '--format']).stderr).toBe('tsaudit: flag --format: expected one of text, json, yaml\n');
   });
 
   it('needs a rule, and delete --all takes only -k KEY', () => {

@@ -92,6 +92,31 @@ describe('rules add / delete / list', () => {
     expect(rule).toEqual({ text: '-a never,exit -F arch=b32 -S all -F uid=0 -F key=other', list: 'exit', action: 'never', arch: 'b32', syscalls: 'all', fields: [{ name: 'uid', op: '=', value: 0 }], keys: ['other'] });
   });
 
+  it('add/delete/load print nothing (or a count) as text, and one object per rule with --format json|yaml', async () => {
+    await runAdd(words('-w /etc/passwd -p wa -k passwd'), ctx);
+    expect(stdout).toBe(''); // as auditctl
+    await runAdd(words('-format=json -w /etc/shadow -p wa -k shadow ; -a always,exit -F arch=b64 -S execve -k exec'), ctx);
+    const added = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(added).toEqual([
+      { result: 'added', rule: { text: '-w /etc/shadow -p wa -k shadow', list: 'exit', action: 'always', watch: { path: '/etc/shadow', kind: 'file', perms: 'wa' }, fields: [], keys: ['shadow'] } },
+      { result: 'added', rule: { text: '-a always,exit -F arch=b64 -S execve -F key=exec', list: 'exit', action: 'always', arch: 'b64', syscalls: ['execve'], fields: [], keys: ['exec'] } },
+    ]);
+    expect(kernel.rules).toHaveLength(3);
+    stdout = '';
+    await runDelete(words('--format yaml -W /etc/shadow -p wa -k shadow'), ctx);
+    expect(stdout).toMatch(/^---\nresult: deleted\nrule:\n {2}text: '-w \/etc\/shadow -p wa -k shadow'\n/);
+    stdout = '';
+    await runDelete(words('--format=json --all -k exec'), ctx);
+    expect(JSON.parse(stdout)).toEqual({ result: 'deleted', count: 1, key: 'exec' });
+    stdout = '';
+    await runDelete(words('--all'), ctx);
+    expect(stdout).toBe('deleted 1 rule\n');
+    stdout = '';
+    await runLoad(file('fmt.rules', '-D\n-b 320\n-w /etc/passwd -p wa\n-a always,exit -F arch=b64 -S openat\n'), { format: 'json' }, ctx);
+    expect(JSON.parse(stdout)).toEqual({ file: join(tmp, 'fmt.rules'), added: 2, deleted: 0, settings: 1, failed: 0 });
+    await expect(runAdd(words('-format=csv -w /etc/passwd'), ctx)).rejects.toThrow('flag --format: expected one of text, json, yaml, got "csv"');
+  });
+
   it('gives YAML documents with the same content as JSON', async () => {
     const yaml = await import('js-yaml');
     await runAdd(words('-w /etc/passwd -p wa -k passwd ; -a always,exit -F arch=b64 -S execve -C uid!=euid -F euid=0 -k setuid'), ctx);

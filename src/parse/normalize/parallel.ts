@@ -1,0 +1,201 @@
+// `parse -i` on more than one core. Interpreting an event (lexing the bodies, normalizing, writing JSON,
+// YAML or text) costs about ten times what reading it, splitting lines and grouping records into events
+// does, and events are independent of each other once grouped. So:
+//
+//   main thread: reads the inputs and hands every chunk to every worker; writes the workers' output
+//   worker k:    the whole ParseCore (lines -> records -> events, as in-thread), but interprets only the
+//                events of batches b with b % N === k, and hands their output back per batch
+//   main thread: writes batch 0, 1, 2, … in order, so the output is the in-thread output, byte for byte
+//
+// Grouping runs in every worker: it is cheap, and it means no event crosses a thread boundary as objects
+// (copying them cost more than it saved in a first version that shipped events' lines to workers). All
+// workers see the same chunks in the same order, so they agree on events and batch boundaries without
+// talking to each other. Worker 0 alone reports bad lines and gives the counts.
+//
+// Bounded: a worker is at most IN_FLIGHT chunks behind the reader; output waits for stdout (backpressure).
+// Used for inputs that are regular files of PARALLEL_MIN_BYTES or more (a pipe may be `tail -f`, and small
+// files do not pay back starting threads); TSAUDIT_WORKERS sets the number of threads (0 or 1: none).
+
+import { availableParallelism } from 'node:os';
+import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { TsauditError, usageError } from '../../errors.js';
+import { type ColorLevel, color } from '../../format/color.js';
+import type { FormatName } from '../../format/index.js';
+import { Output } from '../../format/output.js';
+import type { ParseCounts, ParseDriver } from '../run.js';
+
+/** What a worker is started with. */
+export interface WorkerSetup {
+  format: FormatName;
+  ids: boolean;
+  colorLevel: ColorLevel;
+  /** this worker's number, and how many there are */
+  index: number;
+  workers: number;
+  /** events per batch */
+  batchEvents: number;
+  maxReported: number;
+}
+
+/** Main thread -> worker. */
+export type ToWorker =
+  | { t: 'begin'; name: string }
+  | { t: 'chunk'; bytes: Uint8Array }
+  | { t: 'idle' }
+  | { t: 'endInput' }
+  | { t: 'finish' };
+
+/** Worker -> main thread. */
+export type FromWorker =
+  | { t: 'batch'; seq: number; bytes: Uint8Array }
+  | { t: 'ack' }
+  | { t: 'report'; line: string }
+  | { t: 'done'; batches: number; counts: ParseCounts }
+  | { t: 'error'; message: string };
+
+/** Inputs smaller than this are interpreted in-thread. */
+export const PARALLEL_MIN_BYTES = 16 << 20;
+/** Chunks a worker may be behind the reader. */
+const IN_FLIGHT = 4;
+const BATCH_EVENTS = 512;
+const MAX_WORKERS = 4;
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+
+/**
+ * How many worker threads `parse -i` should use for these inputs: 0 means in-thread. TSAUDIT_WORKERS, when
+ * set, decides alone (tests use it on small inputs); otherwise all CPUs (at most 4) for regular files
+ * of PARALLEL_MIN_BYTES or more in all.
+ */
+export function workersFor(files: readonly string[], env: NodeJS.ProcessEnv = process.env, built = existsSync(fileURLToPath(WORKER_URL))): number {
+  if (!built) return 0; // running from sources (unit tests): no built worker
+  const asked = env.TSAUDIT_WORKERS;
+  if (asked !== undefined && asked !== '') {
+    if (!/^\d+$/.test(asked) || Number(asked) > 64) throw usageError(`TSAUDIT_WORKERS: expected a number of threads from 0 to 64, got "${asked}"`, { token: asked });
+    const n = Number(asked);
+    return n < 2 ? 0 : n;
+  }
+  const cpus = Math.min(MAX_WORKERS, availableParallelism());
+  if (cpus < 2 || files.length === 0) return 0;
+  let bytes = 0;
+  for (const f of files) {
+    if (f === '-') return 0;
+    try {
+      const st = statSync(f);
+      if (!st.isFile()) return 0;
+      bytes += st.size;
+    } catch {
+      return 0; // the in-thread run reports it
+    }
+  }
+  return bytes >= PARALLEL_MIN_BYTES ? cpus : 0;
+}
+
+export interface ParallelSetup {
+  format: FormatName;
+  ids: boolean;
+  workers: number;
+  maxReported?: number;
+  batchEvents?: number;
+}
+
+/** A ParseDriver that spreads interpretation over `workers` threads (see the header). */
+export function parallelDriver(setup: ParallelSetup, report: (line: string) => void, out = new Output()): ParseDriver {
+  const n = setup.workers;
+  const pool: Worker[] = [];
+  const behind: number[] = [];
+  const pending = new Map<number, Uint8Array>();
+  let nextToWrite = 0;
+  let total = -1;
+  let counts: ParseCounts | undefined;
+  let doneCount = 0;
+  let failure: Error | undefined;
+  let waiters: (() => void)[] = [];
+  const notify = () => {
+    const w = waiters;
+    waiters = [];
+    for (const f of w) f();
+  };
+  const fail = (message: string) => {
+    failure ??= new TsauditError('E_INTERNAL', `interpretation thread failed: ${message}`);
+    notify();
+  };
+  const until = async (ok: () => boolean) => {
+    while (failure === undefined && !ok()) await new Promise<void>((resolve) => waiters.push(resolve));
+    if (failure) throw failure;
+  };
+  const writeReady = () => {
+    for (let b = pending.get(nextToWrite); b !== undefined; b = pending.get(nextToWrite)) {
+      pending.delete(nextToWrite++);
+      out.writeBytes(b);
+    }
+  };
+  const base = { format: setup.format, ids: setup.ids, colorLevel: color().level as ColorLevel, workers: n, batchEvents: setup.batchEvents ?? BATCH_EVENTS, maxReported: setup.maxReported ?? 1000 };
+  for (let i = 0; i < n; i++) {
+    const w = new Worker(WORKER_URL, { workerData: { ...base, index: i } satisfies WorkerSetup });
+    w.on('message', (m: FromWorker) => {
+      switch (m.t) {
+        case 'batch':
+          pending.set(m.seq, m.bytes);
+          writeReady();
+          break;
+        case 'ack':
+          behind[i]!--;
+          break;
+        case 'report':
+          report(m.line);
+          break;
+        case 'done':
+          total = m.batches;
+          if (i === 0) counts = m.counts;
+          // a worker's messages arrive in order and `done` is its last: once all are in, so is every batch
+          if (++doneCount === n && nextToWrite < total) fail(`batch ${nextToWrite} of ${total} never came`);
+          break;
+        case 'error':
+          fail(m.message);
+          break;
+      }
+      notify();
+    });
+    w.on('error', (err) => fail(err.message));
+    w.on('exit', (code) => {
+      if (doneCount < n) fail(`exited with code ${code}`);
+    });
+    pool.push(w);
+    behind.push(0);
+  }
+  const post = (m: ToWorker) => {
+    for (const w of pool) w.postMessage(m);
+  };
+  const caughtUp = () => behind.every((b) => b < IN_FLIGHT);
+
+  return {
+    begin: (name) => post({ t: 'begin', name }),
+    push(chunk) {
+      if (failure) throw failure;
+      // one copy per worker: the reader reuses its buffers
+      for (let i = 0; i < n; i++) {
+        behind[i]!++;
+        pool[i]!.postMessage({ t: 'chunk', bytes: chunk } satisfies ToWorker);
+      }
+      return caughtUp() && pending.size < n * IN_FLIGHT;
+    },
+    idle: () => post({ t: 'idle' }),
+    endInput: () => post({ t: 'endInput' }),
+    async ready() {
+      await until(() => caughtUp());
+      await out.ready();
+    },
+    async finish(aborted) {
+      try {
+        post({ t: 'finish' });
+        await until(() => doneCount === n && nextToWrite >= total);
+      } finally {
+        await Promise.all(pool.map((w) => w.terminate()));
+      }
+      if (!aborted) await out.end();
+      return counts!;
+    },
+  };
+}

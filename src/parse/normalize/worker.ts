@@ -1,0 +1,90 @@
+// An interpretation worker thread (see parallel.ts): runs the whole ParseCore on every chunk the main
+// thread reads, and interprets the events of its own batches, rendered exactly as in-thread.
+
+import { isAscii } from 'node:buffer';
+import { parentPort, workerData } from 'node:worker_threads';
+import { setColorLevel } from '../../format/color.js';
+import { ParseCore } from '../run.js';
+import type { FromWorker, ToWorker, WorkerSetup } from './parallel.js';
+import { eventRenderer } from './render.js';
+
+const setup = workerData as WorkerSetup;
+const port = parentPort!;
+const send = (m: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
+setColorLevel(setup.colorLevel);
+const render = await eventRenderer(setup.format, { ids: setup.ids });
+
+let batch = 0;
+let inBatch = 0;
+const mine = () => batch % setup.workers === setup.index;
+
+// A batch's output is written straight into one buffer as it is rendered (joining the strings first cost
+// more than rendering them), and the buffer then moves to the main thread without a copy.
+let out = Buffer.allocUnsafeSlow(1 << 21);
+let used = 0;
+
+function append(text: string): void {
+  if (out.length - used < text.length * 3) {
+    const need = Buffer.byteLength(text);
+    if (out.length - used < need) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(out.length * 2, used + need));
+      out.copy(bigger, 0, 0, used);
+      out = bigger;
+    }
+  }
+  // copying as latin1 and checking that it was ASCII is much faster than encoding as UTF-8, and audit
+  // output nearly always is ASCII; when it is not, the text is written again as UTF-8
+  const n = out.write(text, used, 'latin1');
+  used += isAscii(out.subarray(used, used + n)) ? n : out.write(text, used);
+}
+
+/** Ends the current batch (every worker ends it at the same event: they all see the same input). */
+function endBatch(): void {
+  if (inBatch === 0) return;
+  if (mine()) {
+    send({ t: 'batch', seq: batch, bytes: out.subarray(0, used) }, [out.buffer as ArrayBuffer]);
+    out = Buffer.allocUnsafeSlow(Math.max(1 << 21, used + (used >> 2)));
+    used = 0;
+  }
+  batch++;
+  inBatch = 0;
+}
+
+const core = new ParseCore(
+  (e) => {
+    if (mine()) append(render(e.records));
+    if (++inBatch === setup.batchEvents) endBatch();
+  },
+  // one worker reports bad lines; the others would repeat them
+  setup.index === 0 ? (line) => send({ t: 'report', line }) : () => {},
+  setup.maxReported,
+);
+
+port.on('message', (m: ToWorker) => {
+  try {
+    switch (m.t) {
+      case 'begin':
+        core.begin(m.name);
+        break;
+      case 'chunk':
+        core.push(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength));
+        send({ t: 'ack' });
+        break;
+      case 'idle':
+        core.release();
+        endBatch();
+        break;
+      case 'endInput':
+        core.endInput();
+        break;
+      case 'finish': {
+        const counts = core.finish();
+        endBatch();
+        send({ t: 'done', batches: batch, counts });
+        break;
+      }
+    }
+  } catch (err) {
+    send({ t: 'error', message: err instanceof Error ? err.message : String(err) });
+  }
+});

@@ -1,0 +1,108 @@
+// `parse -i` on worker threads (src/parse/normalize/parallel.ts) must write exactly what the in-thread run
+// writes: same stdout bytes, same stderr, same exit code, for every format and for the awkward inputs.
+// TSAUDIT_WORKERS forces the thread count whatever the input size (0: in-thread).
+
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PARALLEL_MIN_BYTES, workersFor } from '../../../src/parse/normalize/parallel.js';
+import { runCli } from '../../helpers/cli.js';
+
+const SMALL = 'test/fixtures/corpus/real-small.log';
+let dir: string;
+let medium: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tsaudit-parallel-'));
+  medium = join(dir, 'real-medium.log');
+  // 21,407 events: about 42 batches of 512, spread over the workers
+  writeFileSync(medium, gunzipSync(readFileSync('test/fixtures/corpus/real-medium.log.gz')));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function both(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv } = {}, workers = '3') {
+  const one = runCli(args, { ...opts, env: { ...opts.env, TSAUDIT_WORKERS: '0' } });
+  const many = runCli(args, { ...opts, env: { ...opts.env, TSAUDIT_WORKERS: workers } });
+  return { one, many };
+}
+
+describe('parse -i on worker threads', () => {
+  it.each(['json', 'yaml', 'text'])('-format=%s: the same bytes as in-thread, over several files', (format) => {
+    const { one, many } = both(['parse', '-i', `-format=${format}`, medium, SMALL]);
+    expect(one.status).toBe(0);
+    expect(one.stdout.length).toBeGreaterThan(1_000_000);
+    expect(many.status).toBe(0);
+    expect(many.stderr).toBe(one.stderr);
+    expect(many.stdout === one.stdout).toBe(true); // not toEqual: a diff of MBs helps nobody
+  });
+
+  it('two threads, coloured text, names from this host: the same bytes', () => {
+    const { one, many } = both(['parse', '-i', medium], { env: { FORCE_COLOR: '1' } }, '2');
+    expect(one.stdout).toContain('\u001b[');
+    expect(many.stdout === one.stdout).toBe(true);
+  });
+
+  it('stdin works the same', () => {
+    const input = readFileSync(medium, 'utf8');
+    const { one, many } = both(['parse', '-i', '-format=json', '-id=false'], { input });
+    expect(one.status).toBe(0);
+    expect(many.stdout === one.stdout).toBe(true);
+  });
+
+  it('bad lines are reported once, counted, and --strict fails the same way', () => {
+    const lines = readFileSync(SMALL, 'utf8').split('\n');
+    lines.splice(500, 0, 'this is not an audit record');
+    lines.splice(10, 0, 'type=SYSCALL msg=audit(garbage');
+    const bad = join(dir, 'bad.log');
+    writeFileSync(bad, lines.join('\n'));
+    const { one, many } = both(['parse', '-i', '-format=json', medium, bad]);
+    expect(one.status).toBe(0);
+    expect(one.stderr.split('\n').filter((l) => l.startsWith(`${bad}:`))).toHaveLength(2);
+    expect(many.stderr).toBe(one.stderr);
+    expect(many.stdout === one.stdout).toBe(true);
+    const strict = both(['parse', '-i', '--strict', medium, bad]);
+    expect(strict.one.status).toBe(1);
+    expect(strict.many.status).toBe(1);
+    expect(strict.many.stderr).toBe(strict.one.stderr);
+  });
+
+  it('an unreadable input among several is reported and the others are still read', () => {
+    const { one, many } = both(['parse', '-i', '-format=json', SMALL, join(dir, 'missing.log'), medium]);
+    expect(one.status).toBe(1);
+    expect(one.stderr).toContain('missing.log: no such file');
+    expect(many.status).toBe(1);
+    expect(many.stderr).toBe(one.stderr);
+    expect(many.stdout === one.stdout).toBe(true);
+  });
+
+  it('a bad TSAUDIT_WORKERS is a usage error naming it', () => {
+    const r = runCli(['parse', '-i', SMALL], { env: { TSAUDIT_WORKERS: 'lots' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('tsaudit: TSAUDIT_WORKERS: expected a number of threads from 0 to 64, got "lots"\n');
+  });
+});
+
+describe('workersFor: when parse -i uses threads', () => {
+  it('regular files of PARALLEL_MIN_BYTES or more, with more than one CPU; never stdin', () => {
+    const big = join(dir, 'big.log');
+    writeFileSync(big, '');
+    truncateSync(big, PARALLEL_MIN_BYTES); // sparse: size is what counts
+    const cpus = Math.min(4, availableParallelism());
+    expect(workersFor([big], {}, true)).toBe(cpus < 2 ? 0 : cpus);
+    expect(workersFor([SMALL], {}, true)).toBe(0);
+    expect(workersFor([big, '-'], {}, true)).toBe(0);
+    expect(workersFor(['/dev/null'], {}, true)).toBe(0);
+    expect(workersFor([join(dir, 'missing.log')], {}, true)).toBe(0);
+    expect(workersFor([big], {}, false)).toBe(0); // no built worker script
+  });
+
+  it('TSAUDIT_WORKERS decides alone: 0 and 1 mean in-thread', () => {
+    expect(workersFor([SMALL], { TSAUDIT_WORKERS: '3' }, true)).toBe(3);
+    expect(workersFor(['-'], { TSAUDIT_WORKERS: '2' }, true)).toBe(2);
+    expect(workersFor([SMALL], { TSAUDIT_WORKERS: '1' }, true)).toBe(0);
+    expect(workersFor([SMALL], { TSAUDIT_WORKERS: '' }, true)).toBe(0);
+    expect(() => workersFor([SMALL], { TSAUDIT_WORKERS: '-1' }, true)).toThrow(/TSAUDIT_WORKERS/);
+  });
+});
