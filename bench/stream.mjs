@@ -487,14 +487,29 @@ async function measure() {
 
   const RUNNERS = { floor: runFloor, auditd: runAuditd, unicast: () => runTsaudit('unicast'), multicast: () => runTsaudit('multicast') };
 
+  /**
+   * The settings every receiver gets: auditing on, our backlog limit, and everything else as before the run
+   * (a receiver that changed something, auditd on its way out say, must not change the next one's figures).
+   */
+  function applyRunSettings() {
+    const s = status();
+    const fix = [];
+    if (s.enabled !== '1') fix.push('-e', '1');
+    if (s.backlog_limit !== BACKLOG) fix.push('-b', BACKLOG);
+    if (s.failure !== before.failure && (before.failure === '0' || before.failure === '1')) fix.push('-f', before.failure);
+    if (s.rate_limit !== before.rate_limit) fix.push('-r', before.rate_limit);
+    if (s.backlog_wait_time !== before.backlog_wait_time) fix.push('--backlog_wait_time', before.backlog_wait_time);
+    if (fix.length) auditctl(fix);
+    if (!auditctl(['-l']).includes(`key=${KEY}`)) auditctl(['-a', ...rule]);
+  }
+
   const results = [];
   let failed = false;
   try {
-    auditctl(['-b', BACKLOG]);
-    auditctl(['-e', '1']);
     auditctl(['-a', ...rule]);
     for (const mode of MODES) {
       if (interrupted) break;
+      applyRunSettings();
       try {
         results.push(await RUNNERS[mode]());
       } catch (err) {
