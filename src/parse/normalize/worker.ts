@@ -1,7 +1,6 @@
 // An interpretation worker thread (see parallel.ts): runs the whole ParseCore on every chunk the main
 // thread reads, and interprets the events of its own batches, rendered exactly as in-thread.
 
-import { isAscii } from 'node:buffer';
 import { parentPort, workerData } from 'node:worker_threads';
 import { setColorLevel } from '../../format/color.js';
 import { ParseCore } from '../run.js';
@@ -32,10 +31,7 @@ function append(text: string): void {
       out = bigger;
     }
   }
-  // copying as latin1 and checking that it was ASCII is much faster than encoding as UTF-8, and audit
-  // output nearly always is ASCII; when it is not, the text is written again as UTF-8
-  const n = out.write(text, used, 'latin1');
-  used += isAscii(out.subarray(used, used + n)) ? n : out.write(text, used);
+  used += out.write(text, used);
 }
 
 /** Ends the current batch (every worker ends it at the same event: they all see the same input). */

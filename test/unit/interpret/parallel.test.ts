@@ -38,6 +38,17 @@ describe('parse -i on worker threads', () => {
     expect(many.stdout === one.stdout).toBe(true); // not toEqual: a diff of MBs helps nobody
   });
 
+  it('text beyond latin1 is UTF-8, also where a character\'s low byte is ASCII (Ł is U+0141)', () => {
+    const odd = join(dir, 'odd.log');
+    // proctitle "Łodz" and "日本 🚀" (hex, as the kernel writes non-ASCII), between two copies of the medium log
+    const lines = ['type=PROCTITLE msg=audit(1700000000.123:42): proctitle=C5816F647A', 'type=PROCTITLE msg=audit(1700000000.124:43): proctitle=E697A5E69CAC20F09F9A80'];
+    writeFileSync(odd, `${lines.join('\n')}\n`);
+    const { one, many } = both(['parse', '-i', '-format=json', '-id=false', medium, odd, medium], {}, '2');
+    expect(one.stdout).toContain('"title":"Łodz"');
+    expect(one.stdout).toContain('"title":"日本 🚀"');
+    expect(many.stdout === one.stdout).toBe(true);
+  });
+
   it('two threads, coloured text, names from this host: the same bytes', () => {
     const { one, many } = both(['parse', '-i', medium], { env: { FORCE_COLOR: '1' } }, '2');
     expect(one.stdout).toContain('\u001b[');
