@@ -130,6 +130,8 @@ export interface ParseDriver {
   ready(): Promise<void>;
   /** End of all input: completes what is open, ends the output, and gives the counts. */
   finish(aborted: boolean): Promise<ParseCounts>;
+  /** Releases what the driver holds (threads) when the run ends, also when it fails. */
+  dispose?(): void;
 }
 
 export type ParseCounts = Omit<ParseRunResult, 'unreadable'> & { firstBad: string };
@@ -246,30 +248,37 @@ export async function runParse(opts: ParseRunOptions): Promise<ParseRunResult> {
   const readSize = opts.highWaterMark ?? 1 << 20;
   let unreadable = 0;
 
-  for (const file of files) {
-    if (shutdownSignal.aborted) break;
-    const name = file === '-' ? '<stdin>' : file;
-    driver.begin(name);
-    try {
-      const chunks = file === '-' && (opts.stdin !== undefined || process.stdin.isTTY) ? streamChunks(opts.stdin ?? process.stdin) : fileChunks(file, readSize);
-      for await (const chunk of chunks) {
-        const ok = driver.push(chunk);
-        if (chunk.length < readSize) driver.idle();
-        if (!ok) await driver.ready();
-        if (shutdownSignal.aborted) break;
+  let done: ParseCounts;
+  try {
+    for (const file of files) {
+      if (shutdownSignal.aborted) break;
+      const name = file === '-' ? '<stdin>' : file;
+      driver.begin(name);
+      try {
+        const chunks = file === '-' && (opts.stdin !== undefined || process.stdin.isTTY) ? streamChunks(opts.stdin ?? process.stdin) : fileChunks(file, readSize);
+        for await (const chunk of chunks) {
+          const ok = driver.push(chunk);
+          if (chunk.length < readSize) driver.idle();
+          if (!ok) await driver.ready();
+          if (shutdownSignal.aborted) break;
+        }
+        driver.endInput();
+      } catch (err) {
+        const e = err as NodeJS.ErrnoException;
+        if (typeof e?.code !== 'string' || typeof e?.syscall !== 'string') throw err; // not a read error
+        const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.code === 'EACCES' ? 'permission denied' : e.message;
+        if (files.length === 1) throw new TsauditError('E_INPUT', `cannot read ${name}: ${why}`, { exitCode: 1, context: { file: name }, cause: err });
+        unreadable++;
+        report(`tsaudit: cannot read ${name}: ${why}`);
+        driver.endInput();
       }
-      driver.endInput();
-    } catch (err) {
-      const e = err as NodeJS.ErrnoException;
-      if (typeof e?.code !== 'string' || typeof e?.syscall !== 'string') throw err; // not a read error
-      const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.code === 'EACCES' ? 'permission denied' : e.message;
-      if (files.length === 1) throw new TsauditError('E_INPUT', `cannot read ${name}: ${why}`, { exitCode: 1, context: { file: name }, cause: err });
-      unreadable++;
-      report(`tsaudit: cannot read ${name}: ${why}`);
-      driver.endInput();
     }
+    done = await driver.finish(shutdownSignal.aborted);
+  } finally {
+    // an input that fails the run (the only one unreadable) must not leave threads holding the process
+    driver.dispose?.();
   }
-  const { firstBad, ...counts } = await driver.finish(shutdownSignal.aborted);
+  const { firstBad, ...counts } = done;
   const result: ParseRunResult = { ...counts, unreadable };
 
   if (result.unreadable > 0) {

@@ -197,5 +197,8 @@ export function parallelDriver(setup: ParallelSetup, report: (line: string) => v
       if (!aborted) await out.end();
       return counts!;
     },
+    dispose() {
+      for (const w of pool) void w.terminate();
+    },
   };
 }

@@ -88,6 +88,14 @@ describe('parse -i on worker threads', () => {
     expect(many.stdout === one.stdout).toBe(true);
   });
 
+  it('a run that fails on its only input ends at once, threads and all', () => {
+    // a directory passes for a file until it is read; before the fix the threads kept the process alive
+    const r = runCli(['parse', '-i', dir], { env: { TSAUDIT_WORKERS: '2' }, timeout: 20_000 });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`tsaudit: cannot read ${dir}: is a directory\n`);
+  });
+
   it('a bad TSAUDIT_WORKERS is a usage error naming it', () => {
     const r = runCli(['parse', '-i', SMALL], { env: { TSAUDIT_WORKERS: 'lots' } });
     expect(r.status).toBe(2);
