@@ -47,30 +47,19 @@ export function recordResult(record: AuditRecord): 'success' | 'fail' | undefine
   return v === undefined ? undefined : resultOf(v);
 }
 
+const RESULTS = new Map<string, 'success' | 'fail'>([
+  ['yes', 'success'],
+  ['success', 'success'],
+  ['1', 'success'],
+  ['no', 'fail'],
+  ['failed', 'fail'],
+  ['fail', 'fail'],
+  ['0', 'fail'],
+]);
+
+/** `success=`/`res=` as written -> success/fail; trailing `)`, `,`, `'` and case are ignored; else undefined. */
 export function resultOf(v: string): 'success' | 'fail' | undefined {
-  switch (v) {
-    case 'yes':
-    case 'success':
-    case '1':
-      return 'success';
-    case 'no':
-    case 'failed':
-    case '0':
-      return 'fail';
-  }
-  switch (v.replace(/[),']+$/, '').toLowerCase()) {
-    case 'yes':
-    case 'success':
-    case '1':
-      return 'success';
-    case 'no':
-    case 'failed':
-    case 'fail':
-    case '0':
-      return 'fail';
-    default:
-      return undefined;
-  }
+  return RESULTS.get(v) ?? RESULTS.get(v.replace(/[),']+$/, '').toLowerCase());
 }
 
 /** Name for an `arch=` value (hex AUDIT_ARCH_* code), or undefined. */

@@ -37,22 +37,8 @@ export async function rawSink(format: FormatName): Promise<EventSink> {
     // The hot paths. Text: the lines themselves, batched into reused buffers. JSON: for ASCII input, each
     // record's JSON is written as bytes straight into the batch (recordJSONInto); else recordJSON().
     const out = new Output();
-    const writeJson = (e: AuditEvent): boolean => {
-      let ok = true;
-      for (const r of e.records) {
-        if (out.ascii && out.reserve(jsonBound(r))) {
-          const end = recordJSONInto(r, out.buffer, out.offset);
-          if (end >= 0) {
-            ok = out.commit(end) && ok;
-            continue;
-          }
-        }
-        ok = out.write(recordJSON(r)) && ok;
-      }
-      return ok;
-    };
     return {
-      write: format === 'text' ? (e) => out.write(eventText(e)) : writeJson,
+      write: format === 'text' ? (e) => out.write(eventText(e)) : (e) => writeEventJson(out, e),
       ready: () => out.ready(),
       end: () => out.end(),
       flush: () => out.flush(),
@@ -71,6 +57,25 @@ export async function rawSink(format: FormatName): Promise<EventSink> {
     ready: () => w.ready(),
     end: () => w.end(),
   };
+}
+
+/**
+ * Writes an event's records as JSON lines (one object per record): for ASCII input as bytes straight into
+ * the batch (recordJSONInto), else through recordJSON(). False when the caller should `await out.ready()`.
+ */
+export function writeEventJson(out: Output, e: AuditEvent): boolean {
+  let ok = true;
+  for (const r of e.records) {
+    if (out.ascii && out.reserve(jsonBound(r))) {
+      const end = recordJSONInto(r, out.buffer, out.offset);
+      if (end >= 0) {
+        ok = out.commit(end) && ok;
+        continue;
+      }
+    }
+    ok = out.write(recordJSON(r)) && ok;
+  }
+  return ok;
 }
 
 export function eventText(e: AuditEvent): string {

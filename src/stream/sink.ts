@@ -11,11 +11,9 @@
 import { createWriteStream, fstatSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { EventSink } from '../parse/run.js';
-import { eventText } from '../parse/run.js';
+import { eventText, writeEventJson } from '../parse/run.js';
 import { Output } from '../format/output.js';
 import type { AuditEvent } from '../parse/reassemble.js';
-import { jsonBound, recordJSONInto } from '../parse/record-json-bytes.js';
-import { recordJSON } from '../parse/record-json.js';
 
 /** Where stream output goes: an asynchronous file stream on fd 1 when it is a regular file, else stdout. */
 export function streamOutput(fd = 1): { stream: Writable; failure: () => Error | undefined; toFile: boolean } {
@@ -41,21 +39,7 @@ export function rawStreamSink(format: 'text' | 'json', output = streamOutput()):
     const err = output.failure();
     if (err) throw err;
   };
-  const writeJson = (e: AuditEvent): boolean => {
-    let ok = true;
-    for (const r of e.records) {
-      if (out.ascii && out.reserve(jsonBound(r))) {
-        const end = recordJSONInto(r, out.buffer, out.offset);
-        if (end >= 0) {
-          ok = out.commit(end) && ok;
-          continue;
-        }
-      }
-      ok = out.write(recordJSON(r)) && ok;
-    }
-    return ok;
-  };
-  const write = format === 'text' ? (e: AuditEvent) => out.write(eventText(e)) : writeJson;
+  const write = format === 'text' ? (e: AuditEvent) => out.write(eventText(e)) : (e: AuditEvent) => writeEventJson(out, e);
   return {
     // a failed output makes the writer wait, and ready() then reports the failure
     write: (e) => write(e) && output.failure() === undefined,
