@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Generate src/tables/arch.ts: AUDIT_ARCH_* codes, their names, aliases, b32/b64 resolution, syscall tables.
+// Generate src/tables/arch-data.ts: AUDIT_ARCH_* codes, their names, aliases, b32/b64 resolution, syscall tables.
+// Data only: the lookups are hand-written in src/tables/arch.ts.
 //
 // Usage: node scripts/gen-tables/arch.mjs --audit-userspace <git dir> [--include <dir containing linux/>]
 //
@@ -144,58 +145,5 @@ export const BITNESS: ReadonlyMap<string, { readonly b64?: string; readonly b32?
   ['riscv64', { b64: 'riscv64', b32: 'riscv32' }],
   ['riscv32', { b32: 'riscv32' }],
 ]);
-
-const BY_CODE = new Map<number, ArchInfo>();
-const BY_NAME = new Map<string, ArchInfo>();
-for (const a of ARCHES) {
-  BY_CODE.set(a.code, a);
-  BY_NAME.set(a.name, a);
-}
-
-/** Arch info for a code (AUDIT_ARCH_* value) or a name/alias (case-insensitive). */
-export function archInfo(codeOrName: number | string): ArchInfo | undefined {
-  if (typeof codeOrName === 'number') return BY_CODE.get(codeOrName >>> 0);
-  const lower = codeOrName.toLowerCase();
-  return BY_NAME.get(ARCH_ALIASES.get(lower) ?? lower);
-}
-
-/** Canonical name of an AUDIT_ARCH_* code (0xc000003e -> "x86_64"); undefined when unknown. */
-export function archName(code: number): string | undefined {
-  return BY_CODE.get(code >>> 0)?.name;
-}
-
-/**
- * AUDIT_ARCH_* code of an arch name or auditctl alias (x86_64, i686, armv7l, ...), case-insensitive.
- * Like auditctl, "armeb" means AUDIT_ARCH_ARM (little endian), so archCode(archName(AUDIT_ARCH_ARMEB))
- * is AUDIT_ARCH_ARM: rules then encode the same bytes as auditctl's. Does not resolve b32/b64: use
- * resolveBitness().
- */
-export function archCode(name: string): number | undefined {
-  return archInfo(name)?.code;
-}
-
-/** What ausearch -i prints for an arch code: its name, or unknown-elf-type(hex). */
-export function ausearchArchName(code: number): string {
-  return BY_CODE.get(code >>> 0)?.ausearchName ?? \`unknown-elf-type(\${(code >>> 0).toString(16)})\`;
-}
-
-/** Canonical arch name of a uname -m machine string (x86_64, i686 -> i386, armv7l -> arm, ...). */
-export function machineArch(machine: string): string | undefined {
-  return archInfo(machine)?.name;
-}
-
-/**
- * Resolve \`b64\` / \`b32\` on a host (canonical name or uname -m). Undefined when the host has no such
- * personality (b64 on a 32-bit host, b32 on ppc64le) or the host is unknown.
- */
-export function resolveBitness(bits: 'b32' | 'b64', host: string): string | undefined {
-  const canonical = machineArch(host);
-  return canonical === undefined ? undefined : BITNESS.get(canonical)?.[bits];
-}
-
-/** Name of the syscall table (for src/tables/syscalls.ts) used by an arch name, alias or code. */
-export function syscallTableOf(arch: number | string): string | undefined {
-  return archInfo(arch)?.syscallTable;
-}
 `;
-writeModule('src/tables/arch.ts', out);
+writeModule('src/tables/arch-data.ts', out);

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Generate src/tables/errno.ts: Linux errno number <-> name, with the C library's strerror() text.
+// Generate src/tables/errno-data.ts: Linux errno number <-> name, with the C library's strerror() text.
+// Data only: the lookups are hand-written in src/tables/errno.ts.
 //
 // Usage: node scripts/gen-tables/errno.mjs [--include <dir containing asm-generic/>] [--libc <path>]
 //
@@ -79,30 +80,5 @@ ${rows}
 export const ERRNO_ALIASES: ReadonlyMap<string, number> = new Map<string, number>([
 ${aliasRows}
 ]);
-
-const NAMES: (string | undefined)[] = [];
-const MESSAGES: (string | undefined)[] = [];
-const NUMBERS = new Map<string, number>(ERRNO_ALIASES);
-for (const [n, name, message] of ERRNOS) {
-  NAMES[n] = name;
-  MESSAGES[n] = message;
-  NUMBERS.set(name, n);
-}
-
-/** Name of errno \`n\` (13 -> "EACCES"); negative numbers (syscall exit values) count as their absolute value. */
-export function errnoName(n: number): string | undefined {
-  return NAMES[n < 0 ? -n : n];
-}
-
-/** Number of an errno name or alias (EACCES -> 13, EWOULDBLOCK -> 11), case-insensitive. */
-export function errnoNumber(name: string): number | undefined {
-  return NUMBERS.get(name) ?? NUMBERS.get(name.toUpperCase());
-}
-
-/** strerror() text of errno \`n\` (17 -> "File exists"); "Unknown error n" like the C library otherwise. */
-export function errnoMessage(n: number): string {
-  const abs = n < 0 ? -n : n;
-  return MESSAGES[abs] ?? \`Unknown error \${abs}\`;
-}
 `;
-writeModule('src/tables/errno.ts', out);
+writeModule('src/tables/errno-data.ts', out);

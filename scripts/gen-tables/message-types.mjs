@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Generate src/tables/message-types.ts: audit message type number <-> name.
+// Generate src/tables/message-types-data.ts: audit message type number <-> name.
+// Data only: the lookups are hand-written in src/tables/message-types.ts.
 //
 // Usage: node scripts/gen-tables/message-types.mjs --audit-userspace <git dir> [--kernel-audit-h <path>]
 //
@@ -106,39 +107,5 @@ ${rows}
  * auditd filters and never logs), so ausearch would print them as UNKNOWN[n]; ours names them.
  */
 export const NOT_IN_AUSEARCH: ReadonlySet<number> = new Set<number>([${hidden.join(', ')}]);
-
-const FIRST = ${numbers[0]};
-const LAST = ${numbers[numbers.length - 1]};
-
-// Dense array for the parser's hot path: index = number - FIRST.
-const NAME_BY_INDEX: (string | undefined)[] = new Array(LAST - FIRST + 1);
-const NUMBER_BY_NAME = new Map<string, number>();
-for (const [n, name] of MESSAGE_TYPES) {
-  NAME_BY_INDEX[n - FIRST] = name;
-  NUMBER_BY_NAME.set(name, n);
-}
-
-/** Name of message type \`n\` (e.g. 1300 -> "SYSCALL"); \`UNKNOWN[n]\` when the number has no name. */
-export function messageTypeName(n: number): string {
-  const name = n >= FIRST && n <= LAST ? NAME_BY_INDEX[n - FIRST] : undefined;
-  return name ?? \`UNKNOWN[\${n}]\`;
-}
-
-/**
- * Number of a message type name ("SYSCALL" -> 1300). Case-insensitive; accepts \`UNKNOWN[n]\` (and a
- * leading AUDIT_). Returns undefined for names it does not know.
- */
-export function messageTypeNumber(name: string): number | undefined {
-  const n = NUMBER_BY_NAME.get(name);
-  if (n !== undefined) return n;
-  let upper = name.toUpperCase();
-  if (upper.startsWith('AUDIT_')) upper = upper.slice(6);
-  const m = /^UNKNOWN\\[(\\d{1,10})\\]$/.exec(upper);
-  if (m) {
-    const v = Number(m[1]);
-    return v <= 0xffffffff ? v : undefined;
-  }
-  return NUMBER_BY_NAME.get(upper);
-}
 `;
-writeModule('src/tables/message-types.ts', out);
+writeModule('src/tables/message-types-data.ts', out);
