@@ -135,10 +135,14 @@ function enrichedOf(line: string, start: number): Readonly<Record<string, string
   let e = ENRICHED.get(suffix);
   if (e === undefined) {
     e = Object.freeze(lexEnriched(suffix, 0, suffix.length));
-    // A copy as the key: the slice would keep the whole line alive.
-    if (ENRICHED.size < 4096) ENRICHED.set(suffix.split('').join(''), e);
+    if (ENRICHED.size < 4096) ENRICHED.set(detached(suffix), e);
   }
   return e;
+}
+
+/** A copy of a slice that does not keep the string it was cut from (a whole line) alive. */
+export function detached(s: string): string {
+  return s.length > 12 ? s.split('').join('') : s;
 }
 
 export type RecordErrorCode = 'E_PARSE_EMPTY' | 'E_PARSE_HEADER' | 'E_PARSE_TIMESTAMP';

@@ -12,7 +12,7 @@ import { fileTypeOfMode } from '../interpret/values.js';
 import { syscallArgs } from '../interpret/fields.js';
 import { reassembleArgv } from './execve.js';
 import { normalizationFor } from './table.js';
-import { EXECVE, type Lookups, newMainParts, PATH, recordData, SOCKADDR, SYSCALL } from './record-data.js';
+import { auxRecordData, EXECVE, type Lookups, newMainParts, PATH, recordData, SOCKADDR, SYSCALL } from './record-data.js';
 
 const EOE = 1320;
 
@@ -289,14 +289,14 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
         warnings.push('second SYSCALL record in event');
         break;
       case PATH:
-        paths.push(recordData(r, opts.lookups).data);
+        paths.push(auxRecordData(r, opts.lookups).data);
         enrichedFrom.push(r);
         break;
       case EXECVE:
         (execves ??= []).push(r);
         break;
       case SOCKADDR: {
-        const s = recordData(r, opts.lookups).data;
+        const s = auxRecordData(r, opts.lookups).data;
         for (const k in s) data[`socket_${k}`] = s[k]!;
         const sc = data.syscall;
         const addr: Address = {};
@@ -314,7 +314,7 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
         break;
       }
       default: {
-        const rd = recordData(r, opts.lookups);
+        const rd = auxRecordData(r, opts.lookups);
         if (!tags && rd.tags) tags = rd.tags;
         const o = rd.data;
         for (const k in o) {

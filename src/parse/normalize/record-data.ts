@@ -3,7 +3,7 @@
 // consumers expect (auid/ses `unset`, `result` from success/res, errno names for negative exits, arch and
 // syscall names, SELinux contexts split into subj_* / obj_*). Empty, `?` and `(null)` values are left out.
 
-import type { AuditRecord } from '../record.js';
+import { type AuditRecord, detached } from '../record.js';
 import { decodeUntrusted, isExecveArgKey, UNTRUSTED_FIELDS } from '../interpret/hex.js';
 import { proctitleText } from '../interpret/proctitle.js';
 import { decodeSockaddr, sockaddrFamilyLabel } from '../interpret/sockaddr.js';
@@ -309,4 +309,48 @@ export function recordData(rec: AuditRecord, lookups: Lookups, parts?: MainParts
     }
   }
   return { data, tags };
+}
+
+/**
+ * Interpretations of auxiliary records (PATH, CWD, PROCTITLE, BPRM_FCAPS, SOCKADDR, …), by type and body text.
+ * A log repeats the same auxiliary records over and over (every exec of a program has the same PATH records
+ * for it and for ld.so, the same CWD and the same capability sets), and finding a body costs less than lexing
+ * and interpreting it again. Bounded: the cache starts over when full. What it hands out is shared, so it is
+ * frozen.
+ */
+const AUX = new Map<number, Map<string, RecordData>>();
+let auxSize = 0;
+let auxLookups: Lookups | undefined;
+export const AUX_MAX = 4096;
+/** Bodies longer than this are not kept (EXECVE argument chunks, long proctitles). */
+const AUX_MAX_BODY = 2048;
+
+export function auxRecordData(rec: AuditRecord, lookups: Lookups): RecordData {
+  const len = rec.bodyEnd - rec.bodyStart;
+  if (len > AUX_MAX_BODY) return recordData(rec, lookups);
+  if (lookups !== auxLookups) {
+    AUX.clear();
+    auxSize = 0;
+    auxLookups = lookups;
+  }
+  const body = rec.line.slice(rec.bodyStart, rec.bodyEnd);
+  let byType = AUX.get(rec.type);
+  let rd = byType?.get(body);
+  if (rd !== undefined) return rd;
+  rd = recordData(rec, lookups);
+  Object.freeze(rd.data);
+  if (rd.tags) Object.freeze(rd.tags);
+  Object.freeze(rd);
+  if (auxSize >= AUX_MAX) {
+    AUX.clear();
+    auxSize = 0;
+    byType = undefined;
+  }
+  if (byType === undefined) {
+    byType = new Map();
+    AUX.set(rec.type, byType);
+  }
+  byType.set(detached(body), rd);
+  auxSize++;
+  return rd;
 }

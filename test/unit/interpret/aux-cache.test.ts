@@ -1,0 +1,78 @@
+// The cache of interpreted auxiliary records (auxRecordData): an event normalizes to the same thing whether
+// its PATH/CWD/PROCTITLE/BPRM_FCAPS/SOCKADDR records come from the cache or not, what the cache hands out
+// cannot be changed by a later event, and it stays bounded.
+
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { TABLE_LOOKUPS } from '../../../src/parse/interpret/lookups.js';
+import { normalizeEvent } from '../../../src/parse/normalize/event.js';
+import { AUX_MAX, auxRecordData, recordData } from '../../../src/parse/normalize/record-data.js';
+import { type AuditRecord, isRecordError, parseRecord } from '../../../src/parse/record.js';
+import { ParseCore } from '../../../src/parse/run.js';
+
+function eventsOf(file: string): AuditRecord[][] {
+  const events: AuditRecord[][] = [];
+  const core = new ParseCore(
+    (e) => events.push(e.records),
+    (line) => {
+      throw new Error(line);
+    },
+  );
+  core.begin(file);
+  core.push(readFileSync(file));
+  core.endInput();
+  core.finish();
+  return events;
+}
+
+function record(line: string): AuditRecord {
+  const r = parseRecord(line);
+  if (isRecordError(r)) throw new Error(r.reason);
+  return r;
+}
+
+const PATH_LINE =
+  'type=PATH msg=audit(1700000000.123:42): item=0 name="/usr/bin/id" inode=260399 dev=fe:00 mode=0100755 ouid=0 ogid=0 rdev=00:00 nametype=NORMAL cap_fp=0 cap_fi=0 cap_fe=0 cap_fver=0 cap_frootid=0';
+
+describe('auxRecordData', () => {
+  it.each(['test/fixtures/corpus/real-small.log', 'test/fixtures/corpus/real-small-raw.log'])(
+    '%s: the same events with a cold cache, a warm one, and none',
+    (file) => {
+      const events = eventsOf(file);
+      expect(events.length).toBeGreaterThan(500);
+      // a Lookups object the cache has not seen empties it: a new one per event means no cache at all
+      const uncached = events.map((rs) => JSON.stringify(normalizeEvent(rs, { lookups: { ...TABLE_LOOKUPS }, ids: null })));
+      const lookups = { ...TABLE_LOOKUPS };
+      const cold = events.map((rs) => JSON.stringify(normalizeEvent(rs, { lookups, ids: null })));
+      const warm = events.map((rs) => JSON.stringify(normalizeEvent(rs, { lookups, ids: null })));
+      expect(cold).toEqual(uncached);
+      expect(warm).toEqual(uncached);
+    },
+  );
+
+  it('hands out one frozen interpretation per type and body', () => {
+    const lookups = { ...TABLE_LOOKUPS };
+    const a = auxRecordData(record(PATH_LINE), lookups);
+    const b = auxRecordData(record(PATH_LINE.replace(':42)', ':43)')), lookups);
+    expect(b).toBe(a);
+    expect(a).toEqual(recordData(record(PATH_LINE), lookups));
+    expect(Object.isFrozen(a.data)).toBe(true);
+    expect(() => {
+      (a.data as Record<string, string>).name = '/etc/shadow';
+    }).toThrow(TypeError);
+    // the same body under another type is interpreted on its own
+    const cwd = auxRecordData(record(PATH_LINE.replace('type=PATH', 'type=CWD')), lookups);
+    expect(cwd).not.toBe(a);
+  });
+
+  it(`keeps at most ${AUX_MAX} bodies, then starts over`, () => {
+    const lookups = { ...TABLE_LOOKUPS };
+    const first = auxRecordData(record(PATH_LINE), lookups);
+    for (let i = 1; i < AUX_MAX; i++) auxRecordData(record(PATH_LINE.replace('inode=260399', `inode=${i}`)), lookups);
+    expect(auxRecordData(record(PATH_LINE), lookups)).toBe(first);
+    auxRecordData(record(PATH_LINE.replace('inode=260399', 'inode=-1')), lookups);
+    const again = auxRecordData(record(PATH_LINE), lookups);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  });
+});
