@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { TABLE_LOOKUPS } from '../../../src/parse/interpret/lookups.js';
 import { normalizeEvent } from '../../../src/parse/normalize/event.js';
 import { AUX_MAX, auxRecordData, recordData } from '../../../src/parse/normalize/record-data.js';
-import { type AuditRecord, isRecordError, parseRecord } from '../../../src/parse/record.js';
+import type { AuditRecord } from '../../../src/parse/record.js';
+import { recordOf } from '../../helpers/records.js';
 import { ParseCore } from '../../../src/parse/run.js';
 
 function eventsOf(file: string): AuditRecord[][] {
@@ -25,11 +26,7 @@ function eventsOf(file: string): AuditRecord[][] {
   return events;
 }
 
-function record(line: string): AuditRecord {
-  const r = parseRecord(line);
-  if (isRecordError(r)) throw new Error(r.reason);
-  return r;
-}
+const record = recordOf;
 
 const PATH_LINE =
   'type=PATH msg=audit(1700000000.123:42): item=0 name="/usr/bin/id" inode=260399 dev=fe:00 mode=0100755 ouid=0 ogid=0 rdev=00:00 nametype=NORMAL cap_fp=0 cap_fi=0 cap_fe=0 cap_fver=0 cap_frootid=0';

@@ -11,15 +11,12 @@ import { TABLE_LOOKUPS } from '../../../src/parse/interpret/lookups.js';
 import { normalizeEvent } from '../../../src/parse/normalize/event.js';
 import { reassembleArgv } from '../../../src/parse/normalize/execve.js';
 import { type AuditRecord, isRecordError, parseRecord } from '../../../src/parse/record.js';
+import { recordOf } from '../../helpers/records.js';
 
 const opts = { lookups: TABLE_LOOKUPS, ids: null };
 
 function records(...lines: string[]): AuditRecord[] {
-  return lines.map((l) => {
-    const r = parseRecord(l);
-    if (isRecordError(r)) throw new Error(r.reason);
-    return r;
-  });
+  return lines.map(recordOf);
 }
 
 const SYSCALL_READ =

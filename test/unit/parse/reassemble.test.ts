@@ -1,15 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseRecord, type AuditRecord } from '../../../src/parse/record.js';
+import { recordOf } from '../../helpers/records.js';
 import { type AuditEvent, EventAssembler, isSingleRecordType } from '../../../src/parse/reassemble.js';
 
 const FIXTURES = new URL('../../fixtures/', import.meta.url);
 
-function rec(line: string): AuditRecord {
-  const r = parseRecord(line);
-  if (r.kind !== 'record') throw new Error(r.reason);
-  return r;
-}
+const rec = recordOf;
 
 const line = (type: string, sec: string, serial: number, body = 'x=1') => `type=${type} msg=audit(${sec}:${serial}): ${body}`;
 

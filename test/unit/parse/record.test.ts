@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AuditRecord, parseRecord, recordFromNetlink, type RecordError } from '../../../src/parse/record.js';
+import { recordOf } from '../../helpers/records.js';
+import { parseRecord, recordFromNetlink, type RecordError } from '../../../src/parse/record.js';
 
-function rec(line: string): AuditRecord {
-  const r = parseRecord(line);
-  if (r.kind !== 'record') throw new Error(`expected a record, got error: ${r.reason}`);
-  return r;
-}
+const rec = recordOf;
 
 function err(line: string): RecordError {
   const r = parseRecord(line);
