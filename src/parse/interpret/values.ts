@@ -132,18 +132,20 @@ export function splitContext(ctx: string): SecurityContext {
 }
 
 /**
- * Rule keys of a `key=` value: `(null)` gives none; hex (several keys joined by \x01 make the kernel hex-encode
- * the value) is decoded and split; a legacy `key=name` form keeps the name.
+ * Rule keys of a `key=` value, undefined when there are none (`(null)`); hex (several keys joined by \x01 make
+ * the kernel hex-encode the value) is decoded and split; a legacy `key=name` form keeps the name.
  */
-export function ruleKeys(value: string, quoted = false): string[] {
-  if (!quoted && (value === '(null)' || value === '?' || value === '')) return [];
+export function ruleKeys(value: string, quoted = false): string[] | undefined {
+  if (!quoted && (value === '(null)' || value === '?' || value === '')) return undefined;
   let text = value;
   if (!quoted && isHexEncoded(value)) text = decodeHex(value);
-  const parts = text.split('\x01').filter((k) => k !== '');
-  return parts.map((k) => {
+  const keys: string[] = [];
+  for (const k of text.split('\x01')) {
+    if (k === '') continue;
     const eq = k.indexOf('=');
-    return eq > 0 && k.startsWith('key=') ? k.slice(eq + 1) : k;
-  });
+    keys.push(eq > 0 && k.startsWith('key=') ? k.slice(eq + 1) : k);
+  }
+  return keys.length > 0 ? keys : undefined;
 }
 
 /** SECCOMP `code=0x7ffc0000` -> `log` (the action part; the data bits are ignored). */

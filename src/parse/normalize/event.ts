@@ -12,7 +12,7 @@ import { fileTypeOfMode } from '../interpret/values.js';
 import { syscallArgs } from '../interpret/fields.js';
 import { reassembleArgv } from './execve.js';
 import { normalizationFor } from './table.js';
-import { auxRecordData, EXECVE, type Lookups, newMainParts, PATH, recordData, SOCKADDR, SYSCALL } from './record-data.js';
+import { auxRecordData, EXECVE, fieldOf, setField, type Lookups, MainParts, PATH, recordData, SOCKADDR, SYSCALL } from './record-data.js';
 
 const EOE = 1320;
 
@@ -220,6 +220,12 @@ function setFileObject(ev: NormalizedEvent, paths: Record<string, string>[], hin
   ev.file = file;
 }
 
+function syscallOf(rec: AuditRecord, data: Data, ids: IdResolver | null): NonNullable<NormalizedEvent['syscall']> {
+  const arch = fieldOf(data, 'arch');
+  const name = fieldOf(data, 'syscall');
+  return { arch, name, args: syscallArgs(rec, name, ids, arch) };
+}
+
 function genericAction(ev: NormalizedEvent, syscall: string | undefined): string {
   return ev.record_type === 'syscall' && syscall ? `called-${syscall}` : `logged-${ev.record_type}`;
 }
@@ -259,19 +265,26 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
   const head = special ?? syscall ?? first;
   const main = syscall ?? head;
   const typeName = head.type >= 0 ? messageTypeName(head.type) : head.typeName;
-  const summary: Summary = { actor: {}, action: undefined, object: {}, how: undefined };
-  const user: UserInfo = {};
-  const parts = newMainParts();
+  // Every object of the event is made with all its properties (undefined ones are not written): objects of
+  // one shape keep the optimized code that reads them valid.
+  const summary: Summary = {
+    actor: { primary: undefined, secondary: undefined },
+    action: undefined,
+    object: { type: undefined, primary: undefined, secondary: undefined },
+    how: undefined,
+  };
+  const user: UserInfo = { ids: undefined, selinux: undefined, names: undefined };
+  const parts = new MainParts();
   const mainData = recordData(main, opts.lookups, parts);
   const data = parts.data;
   const ids = parts.ids;
   const proc = parts.proc;
-  const result = parts.result ?? 'unknown';
-  const session = parts.session;
-  const selinux = parts.selinux;
+  const result = parts.result || 'unknown';
+  const session = parts.session || undefined;
+  const selinux = parts.nSelinux > 0 ? parts.selinux : undefined;
   const nIds = parts.nIds;
-  if (ids.auid !== undefined) summary.actor.primary = ids.auid;
-  if (ids.uid !== undefined) summary.actor.secondary = ids.uid;
+  summary.actor.primary = fieldOf(ids, 'auid');
+  summary.actor.secondary = fieldOf(ids, 'uid');
   let tags = mainData.tags;
 
   const paths: Data[] = [];
@@ -298,7 +311,7 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
       case SOCKADDR: {
         const s = auxRecordData(r, opts.lookups).data;
         for (const k in s) data[`socket_${k}`] = s[k]!;
-        const sc = data.syscall;
+        const sc = fieldOf(data, 'syscall');
         const addr: Address = {};
         if (s.addr !== undefined) addr.ip = s.addr;
         if (s.port !== undefined) addr.port = s.port;
@@ -338,7 +351,7 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
   if (execves) {
     const argv = reassembleArgv(execves);
     args = argv.args;
-    if (argv.argc >= 0) data.argc = String(argv.argc);
+    if (argv.argc >= 0) setField(data, 'argc', String(argv.argc));
     for (const w of argv.warnings) warnings.push(w);
   }
 
@@ -358,7 +371,7 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
     source,
     destination,
     network,
-    syscall: syscall ? { arch: data.arch, name: data.syscall, args: syscallArgs(syscall, data.syscall, opts.ids ?? null, data.arch) } : undefined,
+    syscall: syscall ? syscallOf(syscall, data, opts.ids ?? null) : undefined,
     data: undefined,
     paths: paths.length ? paths : undefined,
     ecs: undefined,
@@ -371,15 +384,15 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
   applyNormalization(ev, data, ids, proc, paths, warnings, actorKeys);
 
   // Process fields (pid, ppid, proctitle, comm, exe, cwd) are not part of data, as in go-libaudit.
-  const p: ProcessInfo = {};
-  if (proc.pid !== undefined) p.pid = proc.pid;
-  if (proc.ppid !== undefined) p.ppid = proc.ppid;
-  if (proc.proctitle !== undefined) p.title = proc.proctitle;
-  if (proc.comm !== undefined) p.name = proc.comm;
-  if (proc.exe !== undefined) p.exe = proc.exe;
-  if (proc.cwd !== undefined) p.cwd = proc.cwd;
-  if (args !== undefined) p.args = args;
-  ev.process = p;
+  ev.process = {
+    pid: fieldOf(proc, 'pid'),
+    ppid: fieldOf(proc, 'ppid'),
+    title: fieldOf(proc, 'proctitle'),
+    name: fieldOf(proc, 'comm'),
+    exe: fieldOf(proc, 'exe'),
+    cwd: fieldOf(proc, 'cwd'),
+    args,
+  };
   for (const _ in data) {
     ev.data = data;
     break;
@@ -402,13 +415,13 @@ function applyNormalization(
   actorKeys: ActorKeys,
 ): void {
   // Default how: the executable, or comm for interpreters running a script.
-  const comm = proc.comm;
-  const exe = proc.exe ?? comm;
+  const comm = fieldOf(proc, 'comm');
+  const exe = fieldOf(proc, 'exe') ?? comm;
   if (exe !== undefined) {
     ev.summary.how = exe;
     if (comm !== undefined && isScriptExe(exe)) ev.summary.how = comm;
   }
-  const syscall = data.syscall;
+  const syscall = fieldOf(data, 'syscall');
   const found = normalizationFor(ev.record_type, syscall, data);
   const norm = found.norm;
   if (!norm) {
@@ -424,7 +437,6 @@ function applyNormalization(
   s.action = norm.action || genericAction(ev, syscall);
   if (!norm.action) warnings.push(`no action for syscall ${syscall ?? '(none)'}`);
   s.object.type = norm.objectWhat || undefined;
-  if (s.object.type === undefined) delete s.object.type;
   const ecsEvent: NonNullable<NormalizedEvent['ecs']>['event'] = {};
   if (norm.ecs.kind) ecsEvent.kind = norm.ecs.kind;
   let cats = norm.ecs.category as string[];
@@ -442,9 +454,9 @@ function applyNormalization(
   if ((norm.objectWhat === 'file' || norm.objectWhat === 'filesystem') && paths.length) {
     setFileObject(ev, paths, norm.objectPathIndex);
   } else if (norm.objectWhat === 'socket') {
-    const a = data.socket_addr ?? data.socket_path;
+    const a = fieldOf(data, 'socket_addr') ?? fieldOf(data, 'socket_path');
     if (a !== undefined) s.object.primary = a;
-    const port = data.socket_port;
+    const port = fieldOf(data, 'socket_port');
     if (port !== undefined) s.object.secondary = port;
   }
   // A field the mapping names may be absent (`terminal=?` and `addr=?` are dropped): that leaves the part

@@ -35,21 +35,41 @@ export interface RecordData {
   tags: string[] | undefined;
 }
 
+/**
+ * `o[k]` for the flat key -> value maps built from records. Their shapes vary with every record layout, so
+ * reading them through this one (megamorphic) site keeps the optimized callers from being thrown away each
+ * time a new layout shows up.
+ */
+export function fieldOf(o: Readonly<Record<string, string>>, k: string): string | undefined {
+  return o[k];
+}
+
+/** `o[k] = v` for the same maps, for the same reason. */
+export function setField(o: Record<string, string>, k: string, v: string): void {
+  o[k] = v;
+}
+
 const CONTEXT_PARTS = ['user', 'role', 'domain', 'level', 'category'] as const;
 
-/** Adds the parts of a security context as `<prefix>_user`, ... (or `user`, ... when prefix is ''). */
-function addContext(data: Record<string, string>, prefix: string, ctx: string): void {
+/** Adds the parts of a security context as `<prefix>_user`, ... (or `user`, ... when prefix is ''); returns how many. */
+function addContext(data: Record<string, string>, prefix: string, ctx: string): number {
   const p = prefix === '' ? '' : `${prefix}_`;
   const c = splitContext(ctx);
   if (c.profile !== undefined) {
     data[`${p}user`] = c.profile; // AppArmor: keep the label where consumers look for it
-    if (c.mode !== undefined) data[`${p}mode`] = c.mode;
-    return;
+    if (c.mode === undefined) return 1;
+    data[`${p}mode`] = c.mode;
+    return 2;
   }
+  let n = 0;
   for (const part of CONTEXT_PARTS) {
     const v = c[part];
-    if (v !== undefined) data[`${p}${part}`] = v;
+    if (v !== undefined) {
+      data[`${p}${part}`] = v;
+      n++;
+    }
   }
+  return n;
 }
 
 function isDropped(v: string): boolean {
@@ -108,18 +128,18 @@ function routeOf(name: string): Route {
  * The parts of a normalized event the main record's fields are routed to: ids and SELinux labels to user,
  * process fields to process, `ses` and the result to the event, the rest to data.
  */
-export interface MainParts {
-  data: Record<string, string>;
-  ids: Record<string, string>;
-  proc: Record<string, string>;
-  selinux: Record<string, string> | undefined;
-  session: string | undefined;
-  result: string | undefined;
-  nIds: number;
-}
-
-export function newMainParts(): MainParts {
-  return { data: {}, ids: {}, proc: {}, selinux: undefined, session: undefined, result: undefined, nIds: 0 };
+export class MainParts {
+  data: Record<string, string> = {};
+  ids: Record<string, string> = {};
+  proc: Record<string, string> = {};
+  /** SELinux subject label parts; empty when the record has none. */
+  selinux: Record<string, string> = {};
+  /** `ses`, '' when absent (an empty value is dropped, so '' never is a session). */
+  session = '';
+  /** From success/res, '' when absent. */
+  result = '';
+  nIds = 0;
+  nSelinux = 0;
 }
 
 function put(parts: MainParts, info: KeyInfo, value: string): void {
@@ -220,7 +240,8 @@ export function recordData(rec: AuditRecord, lookups: Lookups, parts?: MainParts
     }
     const kind = info.kind;
     if (kind === Kind.RuleKey) {
-      for (const k of ruleKeys(value, f.quote !== '')) (tags ??= []).push(k);
+      const keys = ruleKeys(value, f.quote !== '');
+      if (keys !== undefined) tags = tags === undefined ? keys : tags.concat(keys);
       continue;
     }
     if (isDropped(value)) continue;
@@ -234,7 +255,7 @@ export function recordData(rec: AuditRecord, lookups: Lookups, parts?: MainParts
         value = proctitleText(value, f.quote !== '');
         break;
       case Kind.Subj:
-        if (parts) addContext((parts.selinux ??= {}), '', value);
+        if (parts) parts.nSelinux += addContext(parts.selinux, '', value);
         else addContext(data, 'subj', value);
         continue;
       case Kind.Obj:
@@ -279,20 +300,22 @@ export function recordData(rec: AuditRecord, lookups: Lookups, parts?: MainParts
     if (parts) put(parts, info, value);
     else data[info.name] = value;
   }
-  if (parts) parts.result = result;
-  else if (result !== undefined) data.result = result;
+  if (result !== undefined) {
+    if (parts) parts.result = result;
+    else data.result = result;
+  }
   if (type === SYSCALL || type === SECCOMP) {
-    const archHex = data['arch'];
+    const archHex = fieldOf(data, 'arch');
     if (archHex !== undefined) {
       const code = Number.parseInt(archHex, 16);
-      const nrText = data['syscall'];
+      const nrText = fieldOf(data, 'syscall');
       const nr = nrText !== undefined ? Number(nrText) : Number.NaN;
       if (!Number.isNaN(code)) {
         const name = lookups.archName(code);
-        if (name) data['arch'] = name;
+        if (name) setField(data, 'arch', name);
         if (!Number.isNaN(nr)) {
           const sc = lookups.syscallName(code, nr);
-          if (sc) data['syscall'] = sc;
+          if (sc) setField(data, 'syscall', sc);
         }
       }
     }
@@ -302,8 +325,8 @@ export function recordData(rec: AuditRecord, lookups: Lookups, parts?: MainParts
     for (const t of rec.text()) {
       const m = /avc:\s+(\w+)\s+\{\s*([^}]*?)\s*\}/.exec(t.text);
       if (m) {
-        data['seresult'] = m[1]!;
-        data['seperms'] = m[2]!.split(/\s+/).join(',');
+        setField(data, 'seresult', m[1]!);
+        setField(data, 'seperms', m[2]!.split(/\s+/).join(','));
         break;
       }
     }
