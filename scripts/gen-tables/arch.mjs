@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Generate src/tables/arch-data.ts: AUDIT_ARCH_* codes, their names, aliases, b32/b64 resolution, syscall tables.
+// Generate src/tables/arch-data.ts: AUDIT_ARCH_* codes, their names, aliases, syscall tables.
 // Data only: the lookups are hand-written in src/tables/arch.ts.
 //
 // Usage: node scripts/gen-tables/arch.mjs --audit-userspace <git dir> [--include <dir containing linux/>]
@@ -7,7 +7,7 @@
 // Codes: every AUDIT_ARCH_* of the kernel UAPI linux/audit.h, evaluated with the EM_* machine numbers of
 // linux/elf-em.h. Names: the lower-cased constant suffix (AUDIT_ARCH_X86_64 -> x86_64), the spelling
 // auditctl/ausearch use. Aliases accepted by auditctl (i686, armv7l, ...) come from audit-userspace's
-// lib/machinetab.h; the b32/b64 pairing is audit-userspace's audit_determine_machine() behaviour.
+// lib/machinetab.h. (The b32/b64 pairing, audit_determine_machine(), is hand-written in src/tables/arch.ts.)
 import {
   collectDefines,
   debianPackageOf,
@@ -95,29 +95,14 @@ const archRows = arches
   .join('\n');
 
 const out = `${headerComment({
-  title: 'Audit architectures: AUDIT_ARCH_* codes <-> names, auditctl aliases and b32/b64, syscall table per arch.',
+  title: 'Audit architectures: AUDIT_ARCH_* codes <-> names, auditctl aliases, syscall table per arch.',
   sources: [
     `linux/audit.h and linux/elf-em.h, Linux UAPI (${debianPackageOf(auditH)})`,
-    us.label('linux-audit/audit-userspace') + ': lib/machinetab.h, lib/lookup_table.c (elftab), lib/libaudit.c (audit_determine_machine)',
+    us.label('linux-audit/audit-userspace') + ': lib/machinetab.h, lib/lookup_table.c (elftab)',
   ],
   generator: 'arch.mjs',
 })}
-export interface ArchInfo {
-  /** Canonical name: the AUDIT_ARCH_ suffix in lower case (x86_64, i386, aarch64, arm, armeb, ppc64le, ...). */
-  readonly name: string;
-  /** AUDIT_ARCH_* value as logged in SYSCALL records (arch=c000003e) and used in -F arch rules. */
-  readonly code: number;
-  readonly constant: string;
-  readonly bits: 32 | 64;
-  readonly littleEndian: boolean;
-  /** Key for src/tables/syscalls.ts, or undefined when we carry no syscall table for this arch. */
-  readonly syscallTable: string | undefined;
-  /**
-   * What \`ausearch -i\` prints for this code, when audit-userspace knows the arch. It differs from \`name\`
-   * for arm (audit-userspace prints "armeb" for AUDIT_ARCH_ARM); unknown codes print unknown-elf-type(hex).
-   */
-  readonly ausearchName: string | undefined;
-}
+import type { ArchInfo } from './arch.js';
 
 export const ARCHES: readonly ArchInfo[] = [
 ${archRows}
@@ -126,24 +111,6 @@ ${archRows}
 /** Other spellings auditctl accepts for an arch (uname -m values), alias -> canonical name. */
 export const ARCH_ALIASES: ReadonlyMap<string, string> = new Map<string, string>([
 ${aliasRows.map(([a, c]) => `  [${q(a)}, ${q(c)}],`).join('\n')}
-]);
-
-/**
- * auditctl's \`-F arch=b64|b32\` on a host of the given arch (audit_determine_machine): the 64-bit and 32-bit
- * arch it means there. A missing side is an error for auditctl (e.g. b64 on i386, b32 on ppc64le).
- */
-export const BITNESS: ReadonlyMap<string, { readonly b64?: string; readonly b32?: string }> = new Map([
-  ['x86_64', { b64: 'x86_64', b32: 'i386' }],
-  ['i386', { b32: 'i386' }],
-  ['aarch64', { b64: 'aarch64', b32: 'arm' }],
-  ['arm', { b32: 'arm' }],
-  ['ppc64', { b64: 'ppc64', b32: 'ppc' }],
-  ['ppc64le', { b64: 'ppc64le' }],
-  ['ppc', { b32: 'ppc' }],
-  ['s390x', { b64: 's390x', b32: 's390' }],
-  ['s390', { b32: 's390' }],
-  ['riscv64', { b64: 'riscv64', b32: 'riscv32' }],
-  ['riscv32', { b32: 'riscv32' }],
 ]);
 `;
 writeModule('src/tables/arch-data.ts', out);

@@ -3,9 +3,45 @@
 //
 // Hand-written: the generator (scripts/gen-tables/arch.mjs) writes only the data module.
 
-import { type ArchInfo, ARCHES, ARCH_ALIASES, BITNESS } from './arch-data.js';
+import { ARCHES, ARCH_ALIASES } from './arch-data.js';
 
-export { type ArchInfo, ARCHES, ARCH_ALIASES, BITNESS } from './arch-data.js';
+export { ARCHES, ARCH_ALIASES } from './arch-data.js';
+
+export interface ArchInfo {
+  /** Canonical name: the AUDIT_ARCH_ suffix in lower case (x86_64, i386, aarch64, arm, armeb, ppc64le, ...). */
+  readonly name: string;
+  /** AUDIT_ARCH_* value as logged in SYSCALL records (arch=c000003e) and used in -F arch rules. */
+  readonly code: number;
+  readonly constant: string;
+  readonly bits: 32 | 64;
+  readonly littleEndian: boolean;
+  /** Key for src/tables/syscalls.ts, or undefined when we carry no syscall table for this arch. */
+  readonly syscallTable: string | undefined;
+  /**
+   * What `ausearch -i` prints for this code, when audit-userspace knows the arch. It differs from `name`
+   * for arm (audit-userspace prints "armeb" for AUDIT_ARCH_ARM); unknown codes print unknown-elf-type(hex).
+   */
+  readonly ausearchName: string | undefined;
+}
+
+/**
+ * auditctl's `-F arch=b64|b32` on a host of the given arch: the 64-bit and 32-bit arch it means there. A
+ * missing side is an error for auditctl (e.g. b64 on i386, b32 on ppc64le). Facts: audit-userspace's
+ * audit_determine_machine() (lib/libaudit.c).
+ */
+export const BITNESS: ReadonlyMap<string, { readonly b64?: string; readonly b32?: string }> = new Map([
+  ['x86_64', { b64: 'x86_64', b32: 'i386' }],
+  ['i386', { b32: 'i386' }],
+  ['aarch64', { b64: 'aarch64', b32: 'arm' }],
+  ['arm', { b32: 'arm' }],
+  ['ppc64', { b64: 'ppc64', b32: 'ppc' }],
+  ['ppc64le', { b64: 'ppc64le' }],
+  ['ppc', { b32: 'ppc' }],
+  ['s390x', { b64: 's390x', b32: 's390' }],
+  ['s390', { b32: 's390' }],
+  ['riscv64', { b64: 'riscv64', b32: 'riscv32' }],
+  ['riscv32', { b32: 'riscv32' }],
+]);
 
 const BY_CODE = new Map<number, ArchInfo>();
 const BY_NAME = new Map<string, ArchInfo>();

@@ -5,32 +5,7 @@
 // (origin "tsaudit") for what real logs need beyond it. Record types AUDIT_ANOM_LOGIN_ACCT and ANOM_MK_EXE of the
 // upstream file are renamed to the real names ANOM_LOGIN_ACCT and ANOM_MK_EXEC.
 
-export interface EcsMapping {
-  readonly from: string;
-  readonly to: string;
-}
-
-export interface Normalization {
-  readonly origin: 'go-libaudit' | 'tsaudit';
-  readonly action: string;
-  readonly objectWhat: string;
-  readonly objectPathIndex: number;
-  readonly subjectPrimary: readonly string[];
-  readonly subjectSecondary: readonly string[];
-  readonly objectPrimary: readonly string[];
-  readonly objectSecondary: readonly string[];
-  readonly how: readonly string[];
-  readonly sourceIp: readonly string[];
-  readonly hasFields: readonly string[];
-  readonly syscalls: readonly string[];
-  readonly recordTypes: readonly string[];
-  readonly ecs: {
-    readonly kind: string;
-    readonly category: readonly string[];
-    readonly type: readonly string[];
-    readonly mappings: readonly EcsMapping[];
-  };
-}
+import type { Normalization } from './normalization.js';
 
 export const NORMALIZATIONS: readonly Normalization[] = [
  {

@@ -5,7 +5,7 @@
 
 import { eventCategory } from '../../tables/event-categories.js';
 import { messageTypeName } from '../../tables/message-types.js';
-import type { Normalization } from '../../tables/normalizations.js';
+import type { Normalization } from '../../tables/normalization.js';
 import type { AuditRecord } from '../record.js';
 import type { IdResolver } from '../../ids.js';
 import { fileTypeOfMode } from '../interpret/values.js';

@@ -1,6 +1,7 @@
 // Lookup of the generated normalization table by syscall name and by record type (with has_fields choice).
 
-import { type Normalization, NORMALIZATIONS } from '../../tables/normalizations.js';
+import type { Normalization } from '../../tables/normalization.js';
+import { NORMALIZATIONS } from '../../tables/normalizations.js';
 
 const BY_SYSCALL = new Map<string, Normalization>();
 const BY_TYPE = new Map<string, Normalization[]>();
