@@ -51,7 +51,10 @@ export function setField(o: Record<string, string>, k: string, v: string): void 
 
 const CONTEXT_PARTS = ['user', 'role', 'domain', 'level', 'category'] as const;
 
-/** Adds the parts of a security context as `<prefix>_user`, ... (or `user`, ... when prefix is ''); returns how many. */
+/**
+ * Adds the parts of a security context as `<prefix>_user`, ... (or `user`, ... when prefix is ''); returns
+ * how many it added.
+ */
 function addContext(data: Record<string, string>, prefix: string, ctx: string): number {
   const p = prefix === '' ? '' : `${prefix}_`;
   const c = splitContext(ctx);
