@@ -71,10 +71,14 @@ export class Output {
     return this.inFlight < MAX_IN_FLIGHT;
   }
 
-  /** Queues bytes made elsewhere (a worker thread's output), after what is batched. */
-  writeBytes(bytes: Uint8Array): boolean {
+  /**
+   * Queues bytes made elsewhere (a worker thread's output), after what is batched. They are written as they
+   * are, without a copy: `written`, when given, is called once the stream is done with them (not when the
+   * stream has closed).
+   */
+  writeBytes(bytes: Uint8Array, written?: () => void): boolean {
     this.flush();
-    if (bytes.length > 0) this.send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), false);
+    if (bytes.length > 0) this.send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), false, undefined, written);
     return this.inFlight < MAX_IN_FLIGHT;
   }
 
@@ -88,12 +92,13 @@ export class Output {
     this.send(full, true, owner);
   }
 
-  private send(chunk: Buffer, recycle: boolean, owner?: Buffer): void {
+  private send(chunk: Buffer, recycle: boolean, owner?: Buffer, written?: () => void): void {
     if (this.closed) return;
     this.inFlight++;
-    this.stream.write(chunk, () => {
+    this.stream.write(chunk, (err) => {
       this.inFlight--;
       if (recycle && owner !== undefined && this.free.length < 16) this.free.push(owner);
+      if (written !== undefined && !err) written();
       this.wakeUp();
     });
   }

@@ -18,8 +18,19 @@ let inBatch = 0;
 const mine = () => batch % setup.workers === setup.index;
 
 // A batch's output is written straight into one buffer as it is rendered (joining the strings first cost
-// more than rendering them), and the buffer then moves to the main thread without a copy.
-let out = Buffer.allocUnsafeSlow(1 << 21);
+// more than rendering them), and the buffer then moves to the main thread without a copy. It comes back
+// once stdout has written it ('spare'), to be filled again.
+const BATCH_BYTES = 1 << 21;
+const spares: ArrayBuffer[] = [];
+
+function batchBuffer(min: number): Buffer {
+  for (let i = spares.length - 1; i >= 0; i--) {
+    if (spares[i]!.byteLength >= min) return Buffer.from(spares.splice(i, 1)[0]!);
+  }
+  return Buffer.allocUnsafeSlow(Math.max(BATCH_BYTES, min));
+}
+
+let out = batchBuffer(BATCH_BYTES);
 let used = 0;
 
 function append(text: string): void {
@@ -39,7 +50,7 @@ function endBatch(): void {
   if (inBatch === 0) return;
   if (mine()) {
     send({ t: 'batch', seq: batch, bytes: out.subarray(0, used) }, [out.buffer as ArrayBuffer]);
-    out = Buffer.allocUnsafeSlow(Math.max(1 << 21, used + (used >> 2)));
+    out = batchBuffer(used + (used >> 2));
     used = 0;
   }
   batch++;
@@ -65,6 +76,14 @@ port.on('message', (m: ToWorker) => {
       case 'chunk':
         core.push(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength));
         send({ t: 'ack' });
+        break;
+      case 'slot':
+        // the core copies what it keeps, so the slot is free again once it has the chunk
+        core.push(Buffer.from(setup.ring, m.slot * setup.slotBytes, m.length));
+        send({ t: 'ack' });
+        break;
+      case 'spare':
+        if (spares.length < 8) spares.push(m.buffer);
         break;
       case 'idle':
         core.release();
