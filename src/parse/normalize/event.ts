@@ -288,6 +288,8 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
   let tags = mainData.tags;
 
   const paths: Data[] = [];
+  /** The PATH records `paths` were interpreted from, in the same order. */
+  const pathRecords: AuditRecord[] = [];
   let execves: AuditRecord[] | undefined;
   const enrichedFrom: AuditRecord[] = [main];
   let source: Address | undefined;
@@ -303,6 +305,7 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
         break;
       case PATH:
         paths.push(auxRecordData(r, opts.lookups).data);
+        pathRecords.push(r);
         enrichedFrom.push(r);
         break;
       case EXECVE:
@@ -399,7 +402,7 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
   }
   if (nIds) user.ids = ids;
   if (selinux) user.selinux = selinux;
-  addNames(ev, enrichedFrom, opts.ids ?? null);
+  addNames(ev, enrichedFrom, pathRecords, paths, opts.ids ?? null);
   if (opts.ids) nameActor(ev.summary.actor, actorKeys, enrichedFrom, opts.ids);
   if (warnings.length) ev.warnings = warnings;
   return ev;
@@ -536,7 +539,13 @@ function nameActor(actor: Actor, keys: ActorKeys, records: readonly AuditRecord[
 }
 
 /** ENRICHED keys (upper case) that name an id field of ours (lower case). */
-function addNames(ev: NormalizedEvent, records: readonly AuditRecord[], ids: IdResolver | null): void {
+function addNames(
+  ev: NormalizedEvent,
+  records: readonly AuditRecord[],
+  pathRecords: readonly AuditRecord[],
+  paths: readonly Data[],
+  ids: IdResolver | null,
+): void {
   const userIds = ev.user.ids;
   const names: Record<string, string> = {};
   // user.ids come from the main record (the first one given); its ENRICHED part names them.
@@ -549,13 +558,17 @@ function addNames(ev: NormalizedEvent, records: readonly AuditRecord[], ids: IdR
       if (v !== undefined) names[k] = v;
     }
   }
-  if (ev.file?.path !== undefined) {
-    for (const r of records) {
-      if (r.type !== PATH || !r.isEnriched) continue;
+  const file = ev.file;
+  if (file?.path !== undefined) {
+    for (let i = 0; i < pathRecords.length; i++) {
+      const r = pathRecords[i]!;
+      if (!r.isEnriched) continue;
       const e = r.enriched();
-      // The PATH record chosen as the file object carries OUID/OGID.
-      if (e.OUID !== undefined && ev.file.owner === undefined && r.get('ouid') === ev.file.uid) ev.file.owner = e.OUID;
-      if (e.OGID !== undefined && ev.file.group === undefined && r.get('ogid') === ev.file.gid) ev.file.group = e.OGID;
+      // The PATH record chosen as the file object carries OUID/OGID. Its interpreted fields (paths[i]) say
+      // which one that is, without lexing the record again.
+      const p = paths[i]!;
+      if (e.OUID !== undefined && file.owner === undefined && file.uid !== undefined && fieldOf(p, 'ouid') === file.uid) file.owner = e.OUID;
+      if (e.OGID !== undefined && file.group === undefined && file.gid !== undefined && fieldOf(p, 'ogid') === file.gid) file.group = e.OGID;
     }
   }
   if (!enriched && ids && userIds) {
