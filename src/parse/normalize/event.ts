@@ -10,7 +10,7 @@ import type { AuditRecord } from '../record.js';
 import type { IdResolver } from '../../ids.js';
 import { fileTypeOfMode } from '../interpret/values.js';
 import { syscallArgs } from '../interpret/fields.js';
-import { reassembleArgv } from './execve.js';
+import { eventArgv } from './execve.js';
 import { normalizationFor } from './table.js';
 import { auxRecordData, EXECVE, fieldOf, setField, type Lookups, MainParts, PATH, recordData, SOCKADDR, SYSCALL } from './record-data.js';
 
@@ -64,7 +64,7 @@ export interface ProcessInfo {
   name?: string;
   exe?: string;
   cwd?: string;
-  args?: string[];
+  args?: readonly string[];
 }
 export interface FileInfo {
   path?: string;
@@ -350,9 +350,9 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
       }
     }
   }
-  let args: string[] | undefined;
+  let args: readonly string[] | undefined;
   if (execves) {
-    const argv = reassembleArgv(execves);
+    const argv = eventArgv(execves);
     args = argv.args;
     if (argv.argc >= 0) setField(data, 'argc', String(argv.argc));
     for (const w of argv.warnings) warnings.push(w);

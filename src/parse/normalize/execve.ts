@@ -8,12 +8,13 @@
 
 import type { AuditRecord } from '../record.js';
 import { decodeHex, isHexEncoded } from '../interpret/hex.js';
+import { BodyCache } from './record-data.js';
 
 export interface Argv {
   /** argc as logged (the first EXECVE record's `argc=`), or -1 when absent. */
-  argc: number;
-  args: string[];
-  warnings: string[];
+  readonly argc: number;
+  readonly args: readonly string[];
+  readonly warnings: readonly string[];
 }
 
 interface Chunked {
@@ -90,4 +91,18 @@ export function reassembleArgv(records: readonly AuditRecord[]): Argv {
   const missing = count - out.length;
   if (missing > 0) warnings.push(`EXECVE: ${missing} of ${count} argument(s) missing (argc=${argc})`);
   return { argc, args: out, warnings };
+}
+
+/** argv of events with one EXECVE record, by its body: programs run with the same arguments again and again. */
+const ARGV = new BodyCache<Argv>(1024);
+
+/** reassembleArgv(), kept for an argv in one EXECVE record; what it returns is frozen. */
+export function eventArgv(records: readonly AuditRecord[]): Argv {
+  if (records.length !== 1) return reassembleArgv(records);
+  return ARGV.get(records[0]!, (r) => {
+    const a = reassembleArgv([r]);
+    Object.freeze(a.args);
+    Object.freeze(a.warnings);
+    return Object.freeze(a);
+  });
 }

@@ -337,46 +337,64 @@ export function recordData(rec: AuditRecord, lookups: Lookups, parts?: MainParts
   return { data, tags };
 }
 
-/**
- * Interpretations of auxiliary records (PATH, CWD, PROCTITLE, BPRM_FCAPS, SOCKADDR, …), by type and body text.
- * A log repeats the same auxiliary records over and over (every exec of a program has the same PATH records
- * for it and for ld.so, the same CWD and the same capability sets), and finding a body costs less than lexing
- * and interpreting it again. Bounded: the cache starts over when full. What it hands out is shared, so it is
- * frozen.
- */
-const AUX = new Map<number, Map<string, RecordData>>();
-let auxSize = 0;
-let auxLookups: Lookups | undefined;
-export const AUX_MAX = 4096;
-/** Bodies longer than this are not kept (EXECVE argument chunks, long proctitles). */
-const AUX_MAX_BODY = 2048;
+/** Bodies longer than this are not kept by a BodyCache. */
+const BODY_CACHE_MAX_BODY = 2048;
 
-export function auxRecordData(rec: AuditRecord, lookups: Lookups): RecordData {
-  const len = rec.bodyEnd - rec.bodyStart;
-  if (len > AUX_MAX_BODY) return recordData(rec, lookups);
-  if (lookups !== auxLookups) {
-    AUX.clear();
-    auxSize = 0;
-    auxLookups = lookups;
+/**
+ * Values computed from a record's body alone, kept by type and body text. A log repeats the same auxiliary
+ * records over and over (every exec of a program has the same PATH records for it and for ld.so, the same CWD,
+ * the same capability sets and often the same argv), and finding a body costs less than lexing and
+ * interpreting it again. Bounded: it starts over when it holds `max` bodies; bodies longer than
+ * BODY_CACHE_MAX_BODY (EXECVE argument chunks, long proctitles) are not kept. What it hands out is shared:
+ * `compute` must return frozen values.
+ */
+export class BodyCache<V> {
+  private readonly byType = new Map<number, Map<string, V>>();
+  private size = 0;
+
+  constructor(readonly max: number) {}
+
+  clear(): void {
+    this.byType.clear();
+    this.size = 0;
   }
-  const body = rec.line.slice(rec.bodyStart, rec.bodyEnd);
-  let byType = AUX.get(rec.type);
-  let rd = byType?.get(body);
-  if (rd !== undefined) return rd;
-  rd = recordData(rec, lookups);
+
+  get(rec: AuditRecord, compute: (rec: AuditRecord) => V): V {
+    if (rec.bodyEnd - rec.bodyStart > BODY_CACHE_MAX_BODY) return compute(rec);
+    const body = rec.line.slice(rec.bodyStart, rec.bodyEnd);
+    let forType = this.byType.get(rec.type);
+    let v = forType?.get(body);
+    if (v !== undefined) return v;
+    v = compute(rec);
+    if (this.size >= this.max) {
+      this.clear();
+      forType = undefined;
+    }
+    if (forType === undefined) {
+      forType = new Map();
+      this.byType.set(rec.type, forType);
+    }
+    forType.set(detached(body), v);
+    this.size++;
+    return v;
+  }
+}
+
+export const AUX_MAX = 4096;
+const AUX = new BodyCache<RecordData>(AUX_MAX);
+let auxLookups: Lookups | undefined;
+
+function frozenRecordData(rd: RecordData): RecordData {
   Object.freeze(rd.data);
   if (rd.tags) Object.freeze(rd.tags);
-  Object.freeze(rd);
-  if (auxSize >= AUX_MAX) {
+  return Object.freeze(rd);
+}
+
+/** Interpretations of auxiliary records (PATH, CWD, PROCTITLE, BPRM_FCAPS, SOCKADDR, …), kept (see BodyCache). */
+export function auxRecordData(rec: AuditRecord, lookups: Lookups): RecordData {
+  if (lookups !== auxLookups) {
     AUX.clear();
-    auxSize = 0;
-    byType = undefined;
+    auxLookups = lookups;
   }
-  if (byType === undefined) {
-    byType = new Map();
-    AUX.set(rec.type, byType);
-  }
-  byType.set(detached(body), rd);
-  auxSize++;
-  return rd;
+  return AUX.get(rec, (r) => frozenRecordData(recordData(r, lookups)));
 }

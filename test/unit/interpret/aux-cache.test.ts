@@ -1,11 +1,12 @@
-// The cache of interpreted auxiliary records (auxRecordData): an event normalizes to the same thing whether
-// its PATH/CWD/PROCTITLE/BPRM_FCAPS/SOCKADDR records come from the cache or not, what the cache hands out
-// cannot be changed by a later event, and it stays bounded.
+// The caches of interpreted records (auxRecordData, eventArgv): an event normalizes to the same thing whether
+// its PATH/CWD/PROCTITLE/BPRM_FCAPS/SOCKADDR records and its argv come from a cache or not, what a cache hands
+// out cannot be changed by a later event, and it stays bounded.
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TABLE_LOOKUPS } from '../../../src/parse/interpret/lookups.js';
 import { normalizeEvent } from '../../../src/parse/normalize/event.js';
+import { eventArgv, reassembleArgv } from '../../../src/parse/normalize/execve.js';
 import { AUX_MAX, auxRecordData, recordData } from '../../../src/parse/normalize/record-data.js';
 import type { AuditRecord } from '../../../src/parse/record.js';
 import { recordOf } from '../../helpers/records.js';
@@ -71,5 +72,32 @@ describe('auxRecordData', () => {
     const again = auxRecordData(record(PATH_LINE), lookups);
     expect(again).not.toBe(first);
     expect(again).toEqual(first);
+  });
+});
+
+describe('eventArgv', () => {
+  it.each(['test/fixtures/corpus/real-small.log', 'test/fixtures/corpus/real-small-raw.log'])(
+    '%s: every event\'s argv equals the uncached reassembly, first time and again',
+    (file) => {
+      const execves = eventsOf(file)
+        .map((rs) => rs.filter((r) => r.type === 1309))
+        .filter((rs) => rs.length > 0);
+      expect(execves.length).toBeGreaterThan(50);
+      for (const pass of [1, 2]) {
+        for (const rs of execves) expect(eventArgv(rs), `pass ${pass}`).toEqual(reassembleArgv(rs));
+      }
+    },
+  );
+
+  it('hands out one frozen argv per EXECVE body; one spread over several records is not kept', () => {
+    const line = (serial: number, body: string) => record(`type=EXECVE msg=audit(1700000000.123:${serial}): ${body}`);
+    const a = eventArgv([line(1, 'argc=2 a0="ls" a1="-l"')]);
+    expect(eventArgv([line(2, 'argc=2 a0="ls" a1="-l"')])).toBe(a);
+    expect(a.args).toEqual(['ls', '-l']);
+    expect(Object.isFrozen(a.args)).toBe(true);
+    expect(() => (a.args as string[]).push('x')).toThrow(TypeError);
+    const split = [line(3, 'argc=3 a0="ls" a1="-l"'), line(3, 'a2="/"')];
+    expect(eventArgv(split).args).toEqual(['ls', '-l', '/']);
+    expect(eventArgv(split)).not.toBe(eventArgv(split));
   });
 });
