@@ -288,7 +288,7 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
   let tags = mainData.tags;
 
   const paths: Data[] = [];
-  /** The PATH records `paths` were interpreted from, in the same order. */
+  // the PATH records `paths` were interpreted from, in the same order
   const pathRecords: AuditRecord[] = [];
   let execves: AuditRecord[] | undefined;
   const enrichedFrom: AuditRecord[] = [main];
