@@ -5,10 +5,12 @@
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PARALLEL_MIN_BYTES, workersFor } from '../../../src/parse/normalize/parallel.js';
-import { runCli } from '../../helpers/cli.js';
+import { ROOT, runCli } from '../../helpers/cli.js';
 
 const SMALL = 'test/fixtures/corpus/real-small.log';
 let dir: string;
@@ -94,6 +96,31 @@ describe('parse -i on worker threads', () => {
     expect(r.signal).toBeNull();
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(`tsaudit: cannot read ${dir}: is a directory\n`);
+  });
+
+  it('chunks too large for the shared input ring reach the threads as copies: the same bytes', async () => {
+    // the built modules (the worker script exists only there); runParse reads 3 MiB at a time, the ring's
+    // slots hold 1 MiB, so every chunk takes the copy path
+    const built = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(ROOT, 'dist', path)).href)) as T;
+    const { parallelDriver } = await built<typeof import('../../../src/parse/normalize/parallel.js')>('parse/normalize/parallel.js');
+    const { runParse } = await built<typeof import('../../../src/parse/run.js')>('parse/run.js');
+    const { Output } = await built<typeof import('../../../src/format/output.js')>('format/output.js');
+    const written: Buffer[] = [];
+    // a copy: once written, a batch's memory goes back to its thread
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        written.push(Buffer.from(chunk));
+        done();
+      },
+    });
+    await runParse({
+      files: [medium],
+      highWaterMark: 3 << 20,
+      driver: (report) => parallelDriver({ format: 'json', ids: false, workers: 2 }, report, new Output(sink)),
+    });
+    const one = runCli(['parse', '-i', '-format=json', '-id=false', medium], { env: { TSAUDIT_WORKERS: '0' } });
+    expect(one.stdout.length).toBeGreaterThan(1_000_000);
+    expect(Buffer.concat(written).toString('utf8') === one.stdout).toBe(true);
   });
 
   it('a bad TSAUDIT_WORKERS is a usage error naming it', () => {
