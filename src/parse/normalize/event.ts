@@ -560,7 +560,7 @@ function addNames(
   }
   const file = ev.file;
   if (file?.path !== undefined) {
-    for (let i = 0; i < pathRecords.length; i++) {
+    for (let i = 0; i < pathRecords.length && (file.owner === undefined || file.group === undefined); i++) {
       const r = pathRecords[i]!;
       if (!r.isEnriched) continue;
       const e = r.enriched();
