@@ -110,6 +110,8 @@ interface ParseRunCommon {
   report?: (line: string) => void;
   /** Input for `-` (default process.stdin). */
   stdin?: Readable;
+  /** Told the size of each chunk read (a progress line). */
+  onRead?: (bytes: number) => void;
 }
 
 export interface ParseRunResult {
@@ -262,6 +264,7 @@ export async function runParse(opts: ParseRunOptions): Promise<ParseRunResult> {
       try {
         const chunks = file === '-' && (opts.stdin !== undefined || process.stdin.isTTY) ? streamChunks(opts.stdin ?? process.stdin) : fileChunks(file, readSize);
         for await (const chunk of chunks) {
+          opts.onRead?.(chunk.length);
           const ok = driver.push(chunk);
           if (chunk.length < readSize) driver.idle();
           if (!ok) await driver.ready();

@@ -34,6 +34,7 @@ import type { ParseCounts, ParseDriver } from '../run.js';
 export interface WorkerSetup {
   format: FormatName;
   ids: boolean;
+  utc?: boolean;
   colorLevel: ColorLevel;
   /** this worker's number, and how many there are */
   index: number;
@@ -60,7 +61,7 @@ export type ToWorker =
 
 /** Worker -> main thread. */
 export type FromWorker =
-  | { t: 'batch'; seq: number; bytes: Uint8Array }
+  | { t: 'batch'; seq: number; bytes: Uint8Array; events: number }
   | { t: 'ack' }
   | { t: 'report'; line: string }
   | { t: 'done'; batches: number; counts: ParseCounts }
@@ -109,7 +110,10 @@ export function workersFor(files: readonly string[], env: NodeJS.ProcessEnv = pr
 export interface ParallelSetup {
   format: FormatName;
   ids: boolean;
+  utc?: boolean;
   workers: number;
+  /** Told how many events each batch written holds (a progress line). */
+  onEvents?: (n: number) => void;
   maxReported?: number;
   batchEvents?: number;
 }
@@ -158,6 +162,7 @@ export function parallelDriver(setup: ParallelSetup, report: (line: string) => v
   const base = {
     format: setup.format,
     ids: setup.ids,
+    utc: setup.utc,
     colorLevel: color().level as ColorLevel,
     workers: n,
     batchEvents: setup.batchEvents ?? BATCH_EVENTS,
@@ -170,6 +175,7 @@ export function parallelDriver(setup: ParallelSetup, report: (line: string) => v
     w.on('message', (m: FromWorker) => {
       switch (m.t) {
         case 'batch':
+          setup.onEvents?.(m.events);
           pending.set(m.seq, { bytes: m.bytes, from: i });
           writeReady();
           break;
