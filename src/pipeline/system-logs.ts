@@ -41,13 +41,14 @@ export function systemLogFile(opts: SystemLogOptions = {}): string {
   return logFileSetting(text) ?? DEFAULT_LOG_FILE;
 }
 
+/** Whether a rotation is there. One we may not even stat (EACCES: not root) counts as absent, since the
+ * log itself then cannot be read either, and the check below names it. */
 const exists = (path: string): boolean => {
   try {
     statSync(path);
     return true;
-  } catch (err) {
-    // a rotation we may not even stat (EACCES) still exists: the readability check below names it
-    return (err as NodeJS.ErrnoException).code !== 'ENOENT';
+  } catch {
+    return false;
   }
 };
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { systemLogFiles } from '../../src/pipeline/system-logs.js';
+import { systemLogFile, systemLogFiles } from '../../src/pipeline/system-logs.js';
 import { BIN, ROOT, runCli } from '../helpers/cli.js';
 import { hasScript, inTerminal, shq } from '../helpers/terminal.js';
 
@@ -173,6 +173,16 @@ describe.skipIf(!hasScript())('parse with no input on a terminal reads the syste
       expect(t.status).toBe(expected.status);
       expect(t.screen).toBe(expected.stdout + expected.stderr);
     }
+  });
+
+  it('as a user who may not read the system logs: one line saying so, exit 1, no hang', ({ skip }) => {
+    if (process.getuid?.() !== 0) skip('needs root to run a process as nobody');
+    const asNobody = 'setpriv --reuid=nobody --regid=nogroup --clear-groups';
+    if (inTerminal(`${asNobody} ${tsaudit} --version`).status !== 0) skip('user nobody cannot run this checkout (setpriv or directory permissions)');
+    const log = systemLogFile();
+    const t = inTerminal(`${asNobody} ${tsaudit} parse`, { timeout: 20_000 });
+    expect(t.status).toBe(1);
+    expect(t.screen).toBe(`tsaudit: no input given and cannot read the system's audit log ${log}: permission denied (run as root); name a log file or pipe one in\n`);
   });
 
   it('does not wait for a terminal: it ends by itself', () => {
