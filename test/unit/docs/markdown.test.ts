@@ -4,12 +4,11 @@
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import MarkdownIt from 'markdown-it';
+import MarkdownIt, { type Token } from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../helpers/cli.js';
 
-type Token = ReturnType<MarkdownIt['parse']>[number];
-
+// CommonMark as markdown-it's default preset implements it, with HTML allowed as GitHub allows it
 const md = new MarkdownIt({ html: true });
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, blanks to '-', repeats numbered. */
@@ -70,7 +69,7 @@ export function checkMarkdown(file: string, text: string, read: (path: string) =
       }
       if (t.type === 'link_open' || t.type === 'image') {
         const href = t.type === 'image' ? t.attrGet('src') : t.attrGet('href');
-        const problem = href === null ? undefined : deadLink(file, href, anchors, read);
+        const problem = href === null ? undefined : deadLink(file, String(href), anchors, read);
         if (problem) problems.push(`${at(line)}: ${problem}`);
       }
       if (t.children) walk(t.children, t);
