@@ -67,7 +67,7 @@ Examples:
     .action(async (flags: StreamFlags) => {
       const [{ runStream }, { streamCodec }, { openStreamClient }, { onShutdown, shutdownSignal }] = await Promise.all([
         import('../stream/run.js'),
-        import('../stream/codec.js'),
+        import('../stream/audit-events.js'),
         import('../stream/open.js'),
         import('../runtime.js'),
       ]);

@@ -6,7 +6,7 @@
 
 import { readFileSync } from 'node:fs';
 import type { FormatName } from '../../src/format/index.js';
-import { streamCodec } from '../../src/stream/codec.js';
+import { streamCodec } from '../../src/stream/audit-events.js';
 import type { StreamItem } from '../../src/stream/pipeline.js';
 import { runStream, type StreamClient } from '../../src/stream/run.js';
 import { messageTypeNumber } from '../../src/tables/message-types.js';
