@@ -3,7 +3,8 @@
 // sources -> records -> events -> raw sink, or -> interpretation (in-thread, or on worker threads for large files).
 
 import type { Command } from 'commander';
-import { formatOption, type FormatName } from '../format/index.js';
+import type { FormatName } from '../format/index.js';
+import { formatOption } from './options.js';
 
 interface ParseFlags {
   format: FormatName;
