@@ -1,7 +1,6 @@
 // Gzip by magic bytes (1f 8b), not by file name: `tsaudit parse audit.log.1.gz` and `zcat`-less pipes
 // (`cat audit.log.gz | tsaudit parse`) both work, and a plain log named .gz is read as it is.
 
-
 const isGzip = (b: Buffer) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
 
 /** `chunks` as they are, or gunzipped when the first chunk starts with gzip's magic bytes. */

@@ -85,7 +85,8 @@ const WORKER_URL = new URL('./interpret-worker.js', import.meta.url);
 export function workersFor(files: readonly string[], env: NodeJS.ProcessEnv = process.env): number {
   const asked = env.TSAUDIT_WORKERS;
   if (asked !== undefined && asked !== '') {
-    if (!/^\d+$/.test(asked) || Number(asked) > 64) throw usageError(`TSAUDIT_WORKERS: expected a number of threads from 0 to 64, got "${asked}"`, { token: asked });
+    if (!/^\d+$/.test(asked) || Number(asked) > 64)
+      throw usageError(`TSAUDIT_WORKERS: expected a number of threads from 0 to 64, got "${asked}"`, { token: asked });
     const n = Number(asked);
     return n < 2 ? 0 : n;
   }
@@ -150,7 +151,8 @@ export function parallelDriver(setup: ParallelSetup, report: (line: string) => v
       pending.delete(nextToWrite++);
       const { bytes, from } = b;
       out.writeBytes(bytes, () => {
-        if (!stopped) pool[from]!.postMessage({ t: 'spare', buffer: bytes.buffer as ArrayBuffer } satisfies ToWorker, [bytes.buffer as ArrayBuffer]);
+        if (!stopped)
+          pool[from]!.postMessage({ t: 'spare', buffer: bytes.buffer as ArrayBuffer } satisfies ToWorker, [bytes.buffer as ArrayBuffer]);
       });
     }
   };

@@ -38,6 +38,13 @@ export class LogEventReader {
   finish(): LogCounts {
     this.asm.flush();
     const c = this.records.counts;
-    return { lines: c.lines, records: c.records, events: this.asm.stats.events, bad: c.bad, separators: c.separators, firstBad: c.firstBad };
+    return {
+      lines: c.lines,
+      records: c.records,
+      events: this.asm.stats.events,
+      bad: c.bad,
+      separators: c.separators,
+      firstBad: c.firstBad,
+    };
   }
 }

@@ -107,7 +107,13 @@ function readFailure(err: unknown): string | undefined {
   if (typeof e?.code !== 'string') return undefined;
   if (e.code.startsWith('Z_')) return `not valid gzip data (${e.message})`;
   if (typeof e.syscall !== 'string') return undefined;
-  return e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.code === 'EACCES' ? 'permission denied' : e.message;
+  return e.code === 'ENOENT'
+    ? 'no such file'
+    : e.code === 'EISDIR'
+      ? 'is a directory'
+      : e.code === 'EACCES'
+        ? 'permission denied'
+        : e.message;
 }
 
 export async function readLogs(opts: ReadLogsOptions): Promise<ReadLogsResult> {
@@ -135,7 +141,8 @@ export async function readLogs(opts: ReadLogsOptions): Promise<ReadLogsResult> {
       } catch (err) {
         const why = readFailure(err);
         if (why === undefined) throw err;
-        if (files.length === 1) throw new TsauditError('E_INPUT', `cannot read ${name}: ${why}`, { exitCode: 1, context: { file: name }, cause: err });
+        if (files.length === 1)
+          throw new TsauditError('E_INPUT', `cannot read ${name}: ${why}`, { exitCode: 1, context: { file: name }, cause: err });
         unreadable++;
         report(`tsaudit: cannot read ${name}: ${why}`);
         driver.endInput();

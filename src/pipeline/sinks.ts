@@ -76,7 +76,10 @@ export function outputStream(fd = 1): { stream: Writable; failure: () => Error |
 }
 
 /** Text or JSON as rawSink writes them, to `output` (see outputStream); `writeText` adds other lines in order. */
-export function rawFileSink(format: 'text' | 'json', output = outputStream()): EventSink & { writeText(text: string): boolean; toFile: boolean } {
+export function rawFileSink(
+  format: 'text' | 'json',
+  output = outputStream(),
+): EventSink & { writeText(text: string): boolean; toFile: boolean } {
   const out = new Output(output.stream);
   const check = () => {
     const err = output.failure();

@@ -49,7 +49,9 @@ export interface ChunkOptions {
 /** The bytes of one input (`-` is stdin), gunzipped when they are gzip. */
 export function inputChunks(file: string, opts: ChunkOptions): AsyncGenerator<Buffer> {
   const raw =
-    file === '-' && (opts.stdin !== undefined || process.stdin.isTTY) ? streamChunks(opts.stdin ?? process.stdin) : fileChunks(file, opts.readSize);
+    file === '-' && (opts.stdin !== undefined || process.stdin.isTTY)
+      ? streamChunks(opts.stdin ?? process.stdin)
+      : fileChunks(file, opts.readSize);
   return gunzipIfGzip(raw, opts.readSize);
 }
 

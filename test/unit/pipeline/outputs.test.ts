@@ -81,7 +81,8 @@ describe('parse output is byte-identical to the checked-in hashes', () => {
   for (const [file, path] of Object.entries(files)) {
     for (const [variant, flags] of variants) {
       if (file === 'real-medium.log' && SLOW.has(variant)) {
-        it(`${variant} real-medium-4m.log`, () => check(`parse ${variant} real-medium-4m.log`, hashOf([BIN, 'parse', ...flags, mediumHead])));
+        it(`${variant} real-medium-4m.log`, () =>
+          check(`parse ${variant} real-medium-4m.log`, hashOf([BIN, 'parse', ...flags, mediumHead])));
         continue;
       }
       it(`${variant} ${file}`, () => check(`parse ${variant} ${file}`, hashOf([BIN, 'parse', ...flags, path])));

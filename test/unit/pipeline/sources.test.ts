@@ -72,7 +72,9 @@ describe('a directory of rotated logs', () => {
   writeFileSync(join(logs, 'notes.txt'), 'not a log\n');
 
   it('expands to audit.log.N … audit.log.1, audit.log (numerically, oldest first)', () => {
-    expect(expandInputs([logs, SMALL])).toEqual(['audit.log.10', 'audit.log.2', 'audit.log.1', 'audit.log'].map((n) => join(logs, n)).concat(SMALL));
+    expect(expandInputs([logs, SMALL])).toEqual(
+      ['audit.log.10', 'audit.log.2', 'audit.log.1', 'audit.log'].map((n) => join(logs, n)).concat(SMALL),
+    );
     expect(expandInputs([dir])).toEqual([dir]); // no audit.log*: stays, and reading it says "is a directory"
   });
 
