@@ -15,8 +15,8 @@
 // Bounded: a worker is at most IN_FLIGHT chunks behind the reader; output waits for stdout (backpressure).
 // Memory is reused, not allocated per chunk or batch: the chunks reach the workers through a ring of slots in
 // shared memory (one copy in, none per worker), and each batch's buffer goes back to its worker once stdout
-// has written it. Fresh buffers cost page faults (about 33,000 on the bench log; with a pipe on stdout, 0.3 s
-// of kernel time) and memory bandwidth that the two threads share.
+// has written it. Fresh buffers cost page faults and memory bandwidth that the threads
+// share (figures in docs/performance.md).
 // Used for inputs that are regular files of PARALLEL_MIN_BYTES or more (a pipe may be `tail -f`, and small
 // files do not pay back starting threads); TSAUDIT_WORKERS sets the number of threads (0 or 1: none).
 
