@@ -114,7 +114,10 @@ export interface ParallelSetup {
   batchEvents?: number;
 }
 
-/** A LogDriver that spreads interpretation over `workers` threads (see the header). */
+/**
+ * A LogDriver that spreads interpretation over `workers` threads (see the header). One closure on purpose
+ * (about 140 lines): the ring slots, the per-worker acks and the in-order batch writing are one state machine.
+ */
 export function parallelDriver(setup: ParallelSetup, report: (line: string) => void, out = new Output()): LogDriver {
   const n = setup.workers;
   const pool: Worker[] = [];

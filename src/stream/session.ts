@@ -108,6 +108,7 @@ function message(err: unknown): string {
   return (err as Error)?.message ?? String(err);
 }
 
+// Long (about 100 lines) because the order of the kernel requests is the contract: register, change, restore in reverse.
 export async function startSession(ctl: KernelControl, opts: SessionOptions = {}): Promise<Session> {
   const own = opts.pid ?? process.pid;
   const isAlive = opts.isAlive ?? processAlive;

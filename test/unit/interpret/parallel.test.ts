@@ -38,7 +38,7 @@ describe('parse -i on worker threads', () => {
     expect(many.status).toBe(0);
     expect(many.stderr).toBe(one.stderr);
     expect(many.stdout === one.stdout).toBe(true); // not toEqual: a diff of MBs helps nobody
-  });
+  }, 120_000); // two full runs over 23 MB; YAML took over 30 s on a loaded 2-core machine
 
   it('text beyond latin1 is UTF-8, also where a character\'s low byte is ASCII (Ł is U+0141)', () => {
     const odd = join(dir, 'odd.log');
