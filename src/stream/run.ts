@@ -1,7 +1,6 @@
 // `tsaudit stream`: live audit events from the kernel, reassembled, in text, JSON or YAML.
 //
-// A composition of parts (session.ts, kernel-watch.ts, pipeline.ts for assembly, write-loop.ts,
-// loss-accounting.ts). Three loops share the event loop and never wait for each other:
+// Three loops share the event loop and never wait for each other:
 //   - receive: batches from the netlink client (async poll, then non-blocking recvmmsg drains) go through the
 //     pipeline into the bounded OutputQueue; this loop never waits for stdout, so the kernel is never held up
 //     by a slow reader (that would fill its backlog and stall every audited process on the machine);
@@ -14,14 +13,12 @@
 // stdout may be gone).
 
 import type { FormatName, ItemWriter } from '../format/index.js';
-import { KernelWatch } from './kernel-watch.js';
-import type { LossRecord } from './loss.js';
-import { LossAccounting } from './loss-accounting.js';
+import { isLossRecord, type LossRecord, formatLoss, mergeLoss } from './loss.js';
+import { LostPoller } from './lost-poller.js';
 import { type Assembler, StreamPipeline, type StreamItem, type StreamRecordLike } from './pipeline.js';
 import { OutputQueue } from './queue.js';
 import { SequenceTracker } from './sequence.js';
 import { type KernelControl, type Session, type SettingChange, startSession } from './session.js';
-import { WriteLoop } from './write-loop.js';
 
 /** The part of the netlink AuditClient (src/netlink/client.ts) the stream uses. */
 export interface StreamClient {
@@ -104,14 +101,14 @@ const TICK_MS = 250;
 const NOTE_MS = 1000;
 const FLUSH_TIMEOUT_MS = 2000;
 /**
- * Records taken from the socket per step. Small on purpose: in unicast mode the kernel gives up on an audit
- * daemon whose socket stays full for 100 ms (kauditd's send timeout, HZ/10) and unregisters it, so no step of
- * the reader or the writer (write-loop.ts) may keep the other from reading for that long.
+ * Records taken from the socket per step, and events written per step. Small on purpose: in unicast mode the
+ * kernel gives up on an audit daemon whose socket stays full for 100 ms (kauditd's send timeout, HZ/10) and
+ * unregisters it, so no step of the reader or the writer may keep the other from reading for that long.
  */
 const BATCH = 512;
+const YIELD_EVERY = 512;
 /** queued events above which the reader lets the writer run before taking the next batch */
 const YIELD_QUEUE = 256;
-const BAD_NOTES = 10;
 
 function control(client: StreamClient): KernelControl {
   return {
@@ -140,18 +137,47 @@ const sleep = (ms: number) =>
     t.unref();
   });
 
-const untilAborted = (signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    if (signal.aborted) resolve();
-    else signal.addEventListener('abort', () => resolve(), { once: true });
-  });
+const BAD_NOTES = 10;
 
-/** Session: sets the receive buffer and registers with the kernel; the socket is closed when that fails. */
-async function openSession(opts: StreamOptions, deps: StreamDeps<StreamRecordLike, unknown>): Promise<{ session: Session; receiveBuffer: number }> {
-  const { client } = deps;
+export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptions, deps: StreamDeps<R, E>): Promise<StreamSummary> {
+  const { client, codec, note } = deps;
+  const local = new AbortController();
+  const stop = AbortSignal.any([deps.signal, local.signal]);
+  const queue = new OutputQueue<E>(opts.queueSize ?? 10_000);
+  const tracker = new SequenceTracker({ graceMs: opts.gapGraceMs ?? 2000 });
+  const lost = { kernel: 0, sequence: 0, queue: 0 };
+  const problems: string[] = [];
+
+  // stderr notes: merged per source and printed at most once a second
+  const unreported = new Map<string, LossRecord>();
+  let droppedNoted = 0;
+  const noteLosses = () => {
+    // queue drops are noted here, not when the writer reaches them: the writer may be the one that is stuck
+    const dropped = queue.dropped - droppedNoted;
+    droppedNoted = queue.dropped;
+    if (dropped > 0) onLoss({ type: 'TSAUDIT_LOSS', source: 'queue', count: dropped, time: new Date().toISOString() });
+    for (const loss of unreported.values()) note(formatLoss(loss));
+    unreported.clear();
+  };
+  const onLoss = (loss: LossRecord) => {
+    if (loss.source === 'sequence') lost.sequence += loss.count ?? 0;
+    const prev = unreported.get(loss.source);
+    unreported.set(loss.source, prev ? mergeLoss(prev, loss) : loss);
+  };
+
+  const writer = deps.writer ?? (await codec.writer(opts.format));
+  /** the writer goes to a regular file (see src/pipeline/sinks.ts): never a hung consumer, so the reader may wait for it */
+  const waitForOutput = (writer as { waitWhenFull?: boolean }).waitWhenFull === true;
+  const stopped = new Promise<void>((resolve) => {
+    if (stop.aborted) resolve();
+    else stop.addEventListener('abort', () => resolve(), { once: true });
+  });
+  let receiveBuffer: number;
+  const since = Date.now();
+  let session: Session;
   try {
-    const receiveBuffer = client.setReceiveBuffer(opts.receiveBuffer ?? 256 * 1024 * 1024);
-    const session = await startSession(control(client), {
+    receiveBuffer = client.setReceiveBuffer(opts.receiveBuffer ?? 256 * 1024 * 1024);
+    session = await startSession(control(client), {
       multicast: opts.multicast,
       enable: opts.enable,
       backlogLimit: opts.backlogLimit,
@@ -161,65 +187,100 @@ async function openSession(opts: StreamOptions, deps: StreamDeps<StreamRecordLik
       isAlive: deps.isAlive,
       processName: deps.processName,
     });
-    return { session, receiveBuffer };
   } catch (err) {
     client.close();
     throw err;
   }
-}
 
-/** Assembly: netlink messages -> records -> events into the queue; an undecodable message is noted, never dropped silently. */
-function assembly<R extends StreamRecordLike, E>(
-  deps: StreamDeps<R, E>,
-  queue: OutputQueue<E>,
-  opts: StreamOptions,
-  onLoss: (loss: LossRecord) => void,
-  /** records stamped before this (ms) are not gap-tracked */
-  since: number,
-): StreamPipeline<R, E> {
   let badNoted = 0;
-  return new StreamPipeline<R, E>({
-    decode: deps.codec.decode,
-    assembler: deps.codec.assembler,
+  const pipeline = new StreamPipeline<R, E>({
+    decode: codec.decode,
+    assembler: codec.assembler,
     queue,
-    tracker: new SequenceTracker({ graceMs: opts.gapGraceMs ?? 2000 }),
+    tracker,
     since,
     onLoss,
-    // the first few in full, then a count
+    // a message that does not decode is reported, never dropped silently (the first few in full, then a count)
     onBad: (why) => {
-      if (++badNoted <= BAD_NOTES) deps.note(`undecodable netlink message: ${why}${badNoted === BAD_NOTES ? ' (further ones are only counted; see --stats)' : ''}`);
+      if (++badNoted <= BAD_NOTES) note(`undecodable netlink message: ${why}${badNoted === BAD_NOTES ? ' (further ones are only counted; see --stats)' : ''}`);
     },
   });
-}
 
-export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptions, deps: StreamDeps<R, E>): Promise<StreamSummary> {
-  const { client, codec, note } = deps;
-  const local = new AbortController();
-  const stop = AbortSignal.any([deps.signal, local.signal]);
-  const queue = new OutputQueue<E>(opts.queueSize ?? 10_000);
-  const loss = new LossAccounting(queue, note);
-  const problems: string[] = [];
-
-  const writer = deps.writer ?? (await codec.writer(opts.format));
-  /** the writer goes to a regular file (see src/pipeline/sinks.ts): never a hung consumer, so the reader may wait for it */
-  const waitForOutput = (writer as { waitWhenFull?: boolean }).waitWhenFull === true;
-  const stopped = untilAborted(stop);
-  const since = Date.now();
-  const { session, receiveBuffer } = await openSession(opts, deps as StreamDeps<StreamRecordLike, unknown>);
-  const pipeline = assembly(deps, queue, opts, loss.onLoss, since);
-  const watch = new KernelWatch({
-    client,
-    session,
-    own: deps.pid ?? process.pid,
+  // The kernel's lost counter. In multicast mode with no audit daemon registered, a kernel booted with audit=1
+  // counts records it could not hold for a future daemon; multicast listeners got those, so they are not
+  // this stream's loss and are only counted in the summary.
+  let daemonPid = session.initial.pid;
+  const own = deps.pid ?? process.pid;
+  let stopRequested = false;
+  let reregistering = false;
+  // Unicast: kauditd drops an audit daemon whose socket it could not write to (a send that timed out too
+  // often); records then go nowhere. The status poll notices that the pid is no longer ours and registers
+  // again, unless someone else took it meanwhile.
+  const checkRegistration = (pid: number) => {
+    if (session.mode !== 'unicast' || stopRequested || reregistering || pid === own) return;
+    if (pid !== 0) {
+      note(`the kernel's audit pid is now held by process ${pid}: this stream no longer receives events`);
+      session.lostRegistration();
+      local.abort('replaced');
+      return;
+    }
+    reregistering = true;
+    note('the kernel unregistered tsaudit as the audit daemon (its socket stayed full); registering again');
+    client
+      .setPid(own)
+      .catch((err) => note(`could not register again: ${(err as Error).message}`))
+      .finally(() => {
+        reregistering = false;
+      });
+  };
+  const poller = new LostPoller({
+    read: async () => {
+      const s = await client.getStatus();
+      daemonPid = s.pid;
+      checkRegistration(s.pid);
+      return s.lost;
+    },
     intervalMs: opts.lostPollMs ?? 1000,
-    note,
-    onKernelLoss: (record) => {
-      loss.lost.kernel += record.count ?? 0;
-      pipeline.loss(record);
+    onLoss: (delta, total) => {
+      if (session.mode === 'multicast' && daemonPid === 0) return;
+      lost.kernel += delta;
+      pipeline.loss({ type: 'TSAUDIT_LOSS', source: 'kernel', count: delta, time: new Date().toISOString(), kernel_lost: total });
     },
-    onReplaced: () => local.abort('replaced'),
+    onError: (err) => note(`cannot read the kernel's lost counter: ${(err as Error).message}`),
+    onReset: (from, to) => note(`the kernel's lost counter was reset by another process (${from} -> ${to}); not counted as loss`),
   });
-  const out = new WriteLoop(queue, writer, opts.format, opts.count ?? Infinity, () => local.abort('count'));
+
+
+  let written = 0;
+  let writerWaiting = false;
+  const limit = opts.count ?? Infinity;
+  const writeLoop = async () => {
+    let n = 0;
+    for (;;) {
+      const item = queue.shift();
+      if (item === undefined) {
+        if (queue.isClosed) break;
+        // nothing more for now: hand what is batched to stdout (a live stream must not sit on 64 KiB)
+        await writer.end();
+        await queue.wait();
+        continue;
+      }
+      let ok = true;
+      if (isLossRecord(item)) {
+        if (opts.format !== 'text') ok = writer.write(item);
+      } else if (written < limit) {
+        ok = writer.write(item);
+        written++;
+        if (written === limit) local.abort('count');
+      }
+      if (!ok) {
+        writerWaiting = true;
+        await writer.ready();
+        writerWaiting = false;
+      } else if (++n % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    await writer.end();
+  };
 
   if (opts.stats) {
     note(
@@ -229,12 +290,12 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
     );
   }
 
-  const writing = out.run().catch((err) => {
+  const writing = writeLoop().catch((err) => {
     problems.push(`output failed: ${(err as Error).message}`);
     local.abort('output');
   });
   const ticker = setInterval(() => pipeline.tick(), TICK_MS);
-  const noter = setInterval(loss.noteLosses, NOTE_MS);
+  const noter = setInterval(noteLosses, NOTE_MS);
   ticker.unref();
   noter.unref();
 
@@ -244,11 +305,11 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
   const receiveStop = new AbortController();
   let stopping: Promise<void> | undefined;
   const beginStop = () => {
-    watch.stop();
+    stopRequested = true;
     stopping ??= (async () => {
       clearInterval(ticker);
       clearInterval(noter);
-      if (session.statusReadable) await watch.poller.stop().catch(() => undefined);
+      if (session.statusReadable) await poller.stop().catch(() => undefined);
       pipeline.finish();
       problems.push(...(await session.stop()));
     })().finally(() => receiveStop.abort());
@@ -258,9 +319,19 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
 
   let failure: unknown;
   try {
-    if (session.statusReadable) await watch.poller.start(session.initial.lost);
+    if (session.statusReadable) await poller.start(session.initial.lost);
     else note("the kernel's lost counter needs CAP_AUDIT_CONTROL to read: only serial gaps and ENOBUFS are reported");
-    await receive(client, receiveStop.signal, pipeline, queue, { waitForOutput, writing, stopped, out, stopping: () => stopping !== undefined });
+    for await (const batch of client.receive({ signal: receiveStop.signal, maxBatch: BATCH })) {
+      if (stopping) continue;
+      pipeline.handle(batch);
+      // output to a regular file: when the disk falls behind, wait for it (the socket buffers meanwhile, as
+      // it did while stdout wrote files synchronously) instead of dropping events at the queue
+      if (waitForOutput && queue.length > queue.capacity - BATCH) {
+        await Promise.race([queue.whenBelow(queue.capacity >> 1), writing, stopped]);
+      }
+      // give the writer its turn when it can write (not when stdout is full: then the queue drops instead)
+      if (queue.length >= YIELD_QUEUE && !writerWaiting) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   } catch (err) {
     failure = err;
   } finally {
@@ -269,52 +340,14 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
     await stopping;
     queue.close();
     await Promise.race([writing, sleep(opts.flushTimeoutMs ?? FLUSH_TIMEOUT_MS)]);
-    loss.close();
+    lost.queue = queue.dropped;
+    noteLosses();
     client.close();
   }
 
-  const summary = summarize(pipeline, session, out.written, loss.lost, receiveBuffer, problems);
-  for (const p of problems) note(p);
-  if (opts.stats) note(formatSummary(summary));
-  if (failure) throw failure;
-  return summary;
-}
-
-/**
- * Receive: batches from the client into the assembly until `signal` (aborted once the stop has restored the
- * kernel's settings); from the stop on, batches are read and dropped.
- */
-async function receive<R extends StreamRecordLike, E>(
-  client: StreamClient,
-  signal: AbortSignal,
-  pipeline: StreamPipeline<R, E>,
-  queue: OutputQueue<E>,
-  flow: { waitForOutput: boolean; writing: Promise<void>; stopped: Promise<void>; out: WriteLoop<E>; stopping: () => boolean },
-): Promise<void> {
-  for await (const batch of client.receive({ signal, maxBatch: BATCH })) {
-    if (flow.stopping()) continue;
-    pipeline.handle(batch);
-    // output to a regular file: when the disk falls behind, wait for it (the socket buffers meanwhile, as
-    // it did while stdout wrote files synchronously) instead of dropping events at the queue
-    if (flow.waitForOutput && queue.length > queue.capacity - BATCH) {
-      await Promise.race([queue.whenBelow(queue.capacity >> 1), flow.writing, flow.stopped]);
-    }
-    // give the writer its turn when it can write (not when stdout is full: then the queue drops instead)
-    if (queue.length >= YIELD_QUEUE && !flow.out.waiting) await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-}
-
-function summarize(
-  pipeline: StreamPipeline<StreamRecordLike, unknown>,
-  session: Session,
-  written: number,
-  lost: StreamSummary['lost'],
-  receiveBuffer: number,
-  problems: string[],
-): StreamSummary {
   const s = pipeline.stats;
   const span = (s.lastEventAt - s.firstEventAt) / 1000;
-  return {
+  const summary: StreamSummary = {
     mode: session.mode,
     events: s.events,
     written,
@@ -328,6 +361,10 @@ function summarize(
     receiveBuffer,
     problems,
   };
+  for (const p of problems) note(p);
+  if (opts.stats) note(formatSummary(summary));
+  if (failure) throw failure;
+  return summary;
 }
 
 export function formatSummary(s: StreamSummary): string {
