@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { normalizeArgv } from './argv.js';
 import { registerCommands } from './commands/index.js';
-import { EXIT, isTsauditError, usageError } from './errors.js';
+import { EXIT, isTsauditError } from './errors.js';
 import { configureColor } from './format/color.js';
 import { installProcessHandlers, isEpipeError } from './runtime.js';
 

@@ -1,10 +1,12 @@
 // `tsaudit parse [FILE…|-]`: read audit logs (files in order, or stdin), group records into events, print them.
-// Thin: options in, src/parse/run.ts does the work (imported lazily so startup stays fast).
+// Thin: options in, a composition of src/pipeline's stages (imported lazily so startup stays fast):
+// sources -> records -> events -> raw sink, or -> interpretation (in-thread, or on worker threads for large files).
 
 import type { Command } from 'commander';
-import { formatOption, type FormatName } from '../format/index.js';
+import type { FormatName } from '../format/index.js';
 import type { Progress } from '../format/progress.js';
-import type { EventSink } from '../parse/run.js';
+import type { EventSink } from '../pipeline/sinks.js';
+import { formatOption } from './options.js';
 
 interface ParseFlags {
   format: FormatName;
@@ -57,18 +59,24 @@ Examples:
   tsaudit parse -i -format=json -id=false audit.log | jq -c 'select(.summary.action == "executed")'`,
     )
     .action(async (files: string[], flags: ParseFlags) => {
-      const { runParse, rawSink } = await import('../parse/run.js');
-      let inputs = [...(flags.in ?? []), ...files];
-      if (inputs.length === 0 && process.stdin.isTTY) {
+      const [{ readLogs }, { expandInputs }, { shutdownSignal }] = await Promise.all([
+        import('../pipeline/read-logs.js'),
+        import('../pipeline/sources.js'),
+        import('../runtime.js'),
+      ]);
+      let named = [...(flags.in ?? []), ...files];
+      if (named.length === 0 && process.stdin.isTTY) {
         // nothing named and nothing piped in: read the system's logs, as ausearch does
         const { systemLogFiles } = await import('../pipeline/system-logs.js');
-        inputs = systemLogFiles();
+        named = systemLogFiles();
       }
+      const inputs = expandInputs(named);
       const { startProgress, bytesToRead } = await import('../format/progress.js');
       const progress = startProgress({ total: bytesToRead(inputs), quiet: flags.quiet, streaming: true });
-      const common = {
+      const run = {
         files: inputs,
         strict: flags.strict === true,
+        signal: shutdownSignal,
         onRead: progress.enabled ? (n: number) => progress.read(n) : undefined,
         report: (line: string) => {
           progress.interrupt();
@@ -77,20 +85,23 @@ Examples:
       };
       try {
         if (flags.interpret) {
-          const { workersFor, parallelDriver } = await import('../parse/normalize/parallel.js');
+          const { workersFor, parallelDriver } = await import('../pipeline/interpret-parallel.js');
           const workers = workersFor(inputs);
           if (workers > 0) {
             const onEvents = progress.enabled ? (n: number) => progress.events(n) : undefined;
             const setup = { format: flags.format, ids: flags.id, utc: flags.utc, workers, onEvents };
-            return void (await runParse({ ...common, driver: (report) => parallelDriver(setup, report) }));
+            return void (await readLogs({ ...run, driver: (report) => parallelDriver(setup, report) }));
           }
         }
         let sink: EventSink;
         if (flags.interpret) {
-          const { interpretSink } = await import('../parse/normalize/sink.js');
+          const { interpretSink } = await import('../pipeline/interpret-sink.js');
           sink = await interpretSink(flags.format, { ids: flags.id, utc: flags.utc });
-        } else sink = await rawSink(flags.format);
-        await runParse({ ...common, sink: progress.enabled ? countingSink(sink, progress) : sink });
+        } else {
+          const { rawSink } = await import('../pipeline/sinks.js');
+          sink = await rawSink(flags.format);
+        }
+        await readLogs({ ...run, sink: progress.enabled ? countingSink(sink, progress) : sink });
       } finally {
         progress.done();
       }

@@ -9,7 +9,7 @@
 // A verb that streams its output (parse) also shows none when stdout is the terminal, since the output
 // itself shows the progress there; a verb that writes only at the end (report) may show it meanwhile.
 
-import { fstatSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 
 /** Where the line is drawn (process.stderr, or a fake in tests). */
 export interface ProgressStream {
@@ -74,7 +74,21 @@ export function progressAllowed(opts: Pick<ProgressOptions, 'quiet' | 'streaming
   return !(stdout === 'terminal' && opts.streaming);
 }
 
-/** The bytes in these inputs when all are regular files; undefined when any is stdin, a pipe or unreadable. */
+/** Whether a file starts with gzip's magic bytes (it is read decompressed, so its size is not what is read). */
+function isGzip(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    return readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The bytes in these inputs when all are regular uncompressed files; undefined when any is stdin, a pipe,
+ * gzip-compressed or unreadable (the line then shows the bytes read without a total).
+ */
 export function bytesToRead(files: readonly string[]): number | undefined {
   if (files.length === 0) return undefined;
   let total = 0;
@@ -82,7 +96,7 @@ export function bytesToRead(files: readonly string[]): number | undefined {
     if (f === '-') return undefined;
     try {
       const st = statSync(f);
-      if (!st.isFile()) return undefined;
+      if (!st.isFile() || isGzip(f)) return undefined;
       total += st.size;
     } catch {
       return undefined;

@@ -132,6 +132,10 @@ describe('bytesToRead', () => {
   writeFileSync(join(dir, 'a'), 'x'.repeat(10));
   writeFileSync(join(dir, 'b'), 'x'.repeat(5));
   it('sums regular files', () => expect(bytesToRead([join(dir, 'a'), join(dir, 'b')])).toBe(15));
+  it('is unknown with a gzip file (read decompressed)', () => {
+    writeFileSync(join(dir, 'c.gz'), Buffer.from([0x1f, 0x8b, 8, 0]));
+    expect(bytesToRead([join(dir, 'a'), join(dir, 'c.gz')])).toBeUndefined();
+  });
   it('is unknown with stdin, a directory or a missing file', () => {
     expect(bytesToRead(['-'])).toBeUndefined();
     expect(bytesToRead([])).toBeUndefined();
