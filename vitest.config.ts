@@ -10,6 +10,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          // text output is in local time (--utc aside): tests and the processes they start run in UTC
+          env: { TZ: 'UTC' },
           testTimeout: 30_000,
         },
       },
@@ -17,6 +19,7 @@ export default defineConfig({
         test: {
           name: 'kernel',
           include: ['test/kernel/**/*.test.ts'],
+          env: { TZ: 'UTC' },
           fileParallelism: false,
           sequence: { concurrent: false },
           globalSetup: ['test/kernel/global-setup.ts'],

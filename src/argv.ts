@@ -5,6 +5,10 @@
 //   -format=json   -> --format=json        -format json  -> --format json
 //   -in FILE       -> --in FILE            -id=false     -> --no-id     -id=true -> --id
 //   --id=false     -> --no-id              (a boolean flag given a value)
+//   -i=false       -> (nothing)            -f=json       -> --format=json   (short flags, Go-style)
+//   help pars      -> pars                 (so commander answers "unknown command 'pars' (Did you mean parse?)")
+//
+// Values of options with a closed set of choices are matched case-insensitively (`-format=JSON`).
 //
 // Only names that are long options of the command being parsed (or of its ancestors) are rewritten, so
 // short-flag clusters and operands are left alone. Commands marked with markRawArgs() (rules add/delete take
@@ -37,6 +41,20 @@ function findLong(chain: Command[], name: string): Option | undefined {
   return undefined;
 }
 
+function findShort(chain: Command[], letter: string): Option | undefined {
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const opt = chain[i]!.options.find((o) => o.short === `-${letter}`);
+    if (opt) return opt;
+  }
+  return undefined;
+}
+
+/** Values of a closed set are matched without regard to case: `-format=JSON` is `--format=json`. */
+function canonicalValue(opt: Option, value: string): string {
+  const lower = value.toLowerCase();
+  return opt.argChoices?.find((c) => c.toLowerCase() === lower) ?? value;
+}
+
 function takesValue(opt: Option): boolean {
   return opt.required || opt.optional;
 }
@@ -45,6 +63,7 @@ export function normalizeArgv(argv: readonly string[], root: Command): string[] 
   const out: string[] = [];
   const chain: Command[] = [root];
   let cmd = root;
+  let operands = 0;
   for (let i = 0; i < argv.length; i++) {
     const tok = argv[i]!;
     if (rawArgCommands.has(cmd) || tok === '--') {
@@ -52,48 +71,67 @@ export function normalizeArgv(argv: readonly string[], root: Command): string[] 
       break;
     }
     if (!tok.startsWith('-') || tok === '-') {
+      const next = argv[i + 1];
+      if (tok === 'help' && cmd.commands.length && next !== undefined && !next.startsWith('-') && !findSubcommand(cmd, next)) {
+        // `help pars`: let commander judge `pars` itself, so the answer is its "unknown command 'pars'
+        // (Did you mean parse?)" rather than the whole help on stderr
+        continue;
+      }
       const sub = findSubcommand(cmd, tok);
       if (sub) {
         cmd = sub;
         chain.push(sub);
+        operands = 0;
+        out.push(tok);
+        continue;
       }
-      out.push(tok);
+      const args = cmd.registeredArguments;
+      const arg = args[Math.min(operands++, args.length - 1)];
+      out.push(arg?.argChoices?.find((c) => c.toLowerCase() === tok.toLowerCase()) ?? tok);
       continue;
     }
     const m = LONGISH.exec(tok);
-    if (!m || (m[1] === '-' && m[2]!.length === 1)) {
-      out.push(tok); // a short flag (-i) or something commander will judge
+    const short = m !== null && m[1] === '-' && m[2]!.length === 1;
+    if (!m || (short && m[3] === undefined)) {
+      // a short flag (-i, -f json) or something commander will judge
+      const opt = m ? findShort(chain, m[2]!) : undefined;
+      out.push(tok);
+      if (opt?.required && i + 1 < argv.length) out.push(canonicalValue(opt, argv[++i]!));
       continue;
     }
     const name = m[2]!;
     const value = m[3];
-    const opt = findLong(chain, name);
+    const opt = short ? findShort(chain, name) : findLong(chain, name);
     if (!opt) {
       out.push(tok);
       continue;
     }
+    // -f=json, -i=false: a short flag written Go-style, given its value after '='
+    const flag = opt.long ?? opt.short!;
     if (takesValue(opt)) {
-      if (value !== undefined) {
-        out.push(`--${name}=${value}`);
-      } else {
-        out.push(`--${name}`);
+      if (value !== undefined && opt.long) out.push(`${opt.long}=${canonicalValue(opt, value)}`);
+      else if (value !== undefined) out.push(flag, canonicalValue(opt, value));
+      else {
+        out.push(flag);
         // The value is the next token, whatever it looks like (`-format -` is not our concern to judge).
-        if (opt.required && i + 1 < argv.length) out.push(argv[++i]!);
+        if (opt.required && i + 1 < argv.length) out.push(canonicalValue(opt, argv[++i]!));
       }
       continue;
     }
     if (value === undefined) {
-      out.push(`--${name}`);
+      out.push(flag);
       continue;
     }
     const word = value.toLowerCase();
-    const base = opt.negate ? name.replace(/^no-/, '') : name;
+    const long = opt.long?.slice(2);
+    const base = opt.negate && long ? long.replace(/^no-/, '') : long;
     if (TRUE_WORDS.has(word)) {
-      out.push(opt.negate ? `--${base}` : `--${name}`);
-      if (opt.negate && !findLong(chain, base)) out.pop(); // only --no-x exists: x=true is the default
+      if (!opt.negate) out.push(flag);
+      else if (base !== undefined && findLong(chain, base)) out.push(`--${base}`);
+      // only --no-x exists: x=true is the default
     } else if (FALSE_WORDS.has(word)) {
-      if (opt.negate) out.push(`--${name}`);
-      else if (findLong(chain, `no-${name}`)) out.push(`--no-${name}`);
+      if (opt.negate) out.push(flag);
+      else if (long !== undefined && findLong(chain, `no-${long}`)) out.push(`--no-${long}`);
       // a plain boolean flag set to false is the same as leaving it out
     } else {
       throw usageError(`flag ${tok.split('=')[0]} takes true or false, got "${value}"`, { token: tok });

@@ -5,9 +5,8 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { normalizeArgv } from './argv.js';
 import { registerCommands } from './commands/index.js';
-import { EXIT, isTsauditError, usageError } from './errors.js';
+import { EXIT, isTsauditError } from './errors.js';
 import { configureColor } from './format/color.js';
-import { closest } from './rules/suggest.js';
 import { installProcessHandlers, isEpipeError } from './runtime.js';
 
 const pkg = createRequire(import.meta.url)('../package.json') as { version: string; description: string };
@@ -38,14 +37,9 @@ Examples:
 Each command has its own --help and manual page (man tsaudit-status, ...).`,
     );
   registerCommands(program);
-  program.argument('[command]').action((name: string | undefined) => {
-    if (name !== undefined) {
-      const guess = closest(name, program.commands.map((c) => c.name()));
-      const hint = guess ? `(Did you mean ${guess}?)` : `(see 'tsaudit --help')`;
-      throw usageError(`unknown command '${name}' ${hint}`, { token: name });
-    }
-    program.help({ error: true });
-  });
+  // No action on the program itself: commander then answers an unknown verb with "unknown command 'pars'
+  // (Did you mean parse?)", and adds `tsaudit help VERB`. A bare `tsaudit` prints the help (exit 2).
+  program.helpCommand('help [command]', 'show help for a command');
   program.hook('preAction', (_this, action) => {
     configureColor({ noColor: action.optsWithGlobals().color === false });
   });

@@ -4,6 +4,8 @@
 
 import type { Command } from 'commander';
 import type { FormatName } from '../format/index.js';
+import type { Progress } from '../format/progress.js';
+import type { EventSink } from '../pipeline/sinks.js';
 import { formatOption } from './options.js';
 
 interface ParseFlags {
@@ -12,6 +14,8 @@ interface ParseFlags {
   interpret?: boolean;
   id: boolean;
   in?: string[];
+  utc?: boolean;
+  quiet?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -20,13 +24,15 @@ export function register(program: Command): void {
   program
     .command('parse')
     .description('read audit logs (files or stdin), group records into events, print them as text, JSON or YAML')
-    .argument('[files...]', 'audit log files, read in order; "-" or none reads stdin')
+    .argument('[files...]', 'audit log files, read in order; "-" reads stdin; none reads stdin, or on a terminal the system\'s logs')
     .addOption(formatOption('text'))
     .option('--in <file>', 'read this log file, like a FILE argument (go-libaudit\'s auparse -in); repeatable', collect)
     .option('--strict', 'fail (exit 1) when any line is not an audit record')
     .option('-i, --interpret', 'one normalized event per event: who did what to what, how, with what result')
     .option('--id', 'with -i, resolve uid/gid names from /etc/passwd and /etc/group', true)
     .option('--no-id', 'with -i, keep ids numeric (also -id=false); ENRICHED logs still give their own names')
+    .option('-q, --quiet', 'no progress line on the terminal during long reads')
+    .option('--utc', 'with -i, print text times in UTC instead of local time (JSON and YAML are always UTC)')
     .addHelpText(
       'after',
       `
@@ -36,7 +42,7 @@ Output (without -i):
   yaml   the same objects, one YAML document each
 
 Output with -i (interpreted, normalized events in go-libaudit's layout and vocabulary):
-  text   TIME SERIAL ACTOR ACTION OBJECT via HOW: RESULT [keys]
+  text   TIME SERIAL ACTOR ACTION OBJECT via HOW: RESULT [keys]   (TIME local, or UTC with --utc)
   json   one object per event: category, record_type, result, session, summary, user, process, file,
          syscall, data, paths
   yaml   the same objects, one YAML document each
@@ -58,18 +64,56 @@ Examples:
         import('../pipeline/sources.js'),
         import('../runtime.js'),
       ]);
-      const run = { files: expandInputs([...(flags.in ?? []), ...files]), strict: flags.strict === true, signal: shutdownSignal };
-      if (!flags.interpret) {
-        const { rawSink } = await import('../pipeline/sinks.js');
-        return void (await readLogs({ ...run, sink: await rawSink(flags.format) }));
+      let named = [...(flags.in ?? []), ...files];
+      if (named.length === 0 && process.stdin.isTTY) {
+        // nothing named and nothing piped in: read the system's logs, as ausearch does
+        const { systemLogFiles } = await import('../pipeline/system-logs.js');
+        named = systemLogFiles();
       }
-      const { workersFor, parallelDriver } = await import('../pipeline/interpret-parallel.js');
-      const workers = workersFor(run.files);
-      if (workers > 0) {
-        const setup = { format: flags.format, ids: flags.id, workers };
-        return void (await readLogs({ ...run, driver: (report) => parallelDriver(setup, report) }));
+      const inputs = expandInputs(named);
+      const { startProgress, bytesToRead } = await import('../format/progress.js');
+      const progress = startProgress({ total: bytesToRead(inputs), quiet: flags.quiet, streaming: true });
+      const run = {
+        files: inputs,
+        strict: flags.strict === true,
+        signal: shutdownSignal,
+        onRead: progress.enabled ? (n: number) => progress.read(n) : undefined,
+        report: (line: string) => {
+          progress.interrupt();
+          process.stderr.write(`${line}\n`);
+        },
+      };
+      try {
+        if (flags.interpret) {
+          const { workersFor, parallelDriver } = await import('../pipeline/interpret-parallel.js');
+          const workers = workersFor(inputs);
+          if (workers > 0) {
+            const onEvents = progress.enabled ? (n: number) => progress.events(n) : undefined;
+            const setup = { format: flags.format, ids: flags.id, utc: flags.utc, workers, onEvents };
+            return void (await readLogs({ ...run, driver: (report) => parallelDriver(setup, report) }));
+          }
+        }
+        let sink: EventSink;
+        if (flags.interpret) {
+          const { interpretSink } = await import('../pipeline/interpret-sink.js');
+          sink = await interpretSink(flags.format, { ids: flags.id, utc: flags.utc });
+        } else {
+          const { rawSink } = await import('../pipeline/sinks.js');
+          sink = await rawSink(flags.format);
+        }
+        await readLogs({ ...run, sink: progress.enabled ? countingSink(sink, progress) : sink });
+      } finally {
+        progress.done();
       }
-      const { interpretSink } = await import('../pipeline/interpret-sink.js');
-      await readLogs({ ...run, sink: await interpretSink(flags.format, { ids: flags.id }) });
     });
+}
+
+/** The sink, telling the progress line about each event. */
+function countingSink(sink: EventSink, progress: Progress): EventSink {
+  const counted = Object.create(sink) as EventSink;
+  counted.write = (e) => {
+    progress.events(1);
+    return sink.write(e);
+  };
+  return counted;
 }

@@ -18,6 +18,7 @@ interface StreamFlags {
   stats?: boolean;
   interpret?: boolean;
   id: boolean;
+  utc?: boolean;
 }
 
 export function register(program: Command): void {
@@ -28,6 +29,7 @@ export function register(program: Command): void {
     .option('-i, --interpret', 'one normalized event per event (as tsaudit parse -i): who did what to what, how, with what result')
     .option('--id', 'with -i, resolve uid/gid names from /etc/passwd and /etc/group', true)
     .option('--no-id', 'with -i, keep ids numeric (also -id=false)')
+    .option('--utc', 'with -i, print text times in UTC instead of local time (JSON and YAML are always UTC)')
     .option('--multicast', 'read-only: join the audit multicast group beside auditd instead of becoming the audit daemon (CAP_AUDIT_READ)')
     .option('--enable', 'enable auditing (enabled=1) while streaming; restored at exit')
     .addOption(new Option('--backlog-limit <n>', 'kernel backlog limit while streaming; restored at exit').argParser(wholeNumber('--backlog-limit')))
@@ -87,7 +89,7 @@ Examples:
         },
         {
           client,
-          codec: streamCodec({ interpret: flags.interpret, ids: flags.id }),
+          codec: streamCodec({ interpret: flags.interpret, ids: flags.id, utc: flags.utc }),
           signal: shutdownSignal,
           note: (line) => void process.stderr.write(`tsaudit: ${line}\n`),
         },

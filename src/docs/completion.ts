@@ -145,11 +145,31 @@ ${fn}_long() {
   esac
 }
 
+# The word being completed as the shell will read it: 'my file, "my file and my\\ file are my file.
+${fn}_dequote() {
+  local s=$1 out= c i=0 sq="'" dq='"' bs='\\'
+  case \${s:0:1} in
+    "$sq") s=\${s#"$sq"}; printf '%s' "\${s%"$sq"}"; return ;;
+    "$dq") s=\${s#"$dq"}; s=\${s%"$dq"} ;;
+  esac
+  while ((i < \${#s})); do
+    c=\${s:i:1}
+    if [[ $c == "$bs" ]] && ((i + 1 < \${#s})); then ((i++)); c=\${s:i:1}; fi
+    out+=$c
+    ((i++))
+  done
+  printf '%s' "$out"
+}
+
 ${fn}_reply() {
   local cur=$1 words=$2 prefix=$3 w
   if [[ $words == @files ]]; then
+    # one name per line, never split at blanks nor globbed; -o filenames makes bash quote what it inserts
+    # (a name with a newline in it is the one thing this cannot offer)
     compopt -o filenames 2>/dev/null
-    COMPREPLY+=($(compgen -f -- "$cur"))
+    local -a names
+    mapfile -t names < <(compgen -f -- "$(${fn}_dequote "$cur")")
+    COMPREPLY+=("\${names[@]}")
     return
   fi
   for w in $(compgen -W "$words" -- "$cur"); do COMPREPLY+=("$prefix$w"); done

@@ -10,7 +10,8 @@ export const FORMATS = ['text', 'json', 'yaml'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export function parseFormat(value: string): FormatName {
-  if ((FORMATS as readonly string[]).includes(value)) return value as FormatName;
+  const lower = value.toLowerCase(); // -format=JSON, as the peers' option values are
+  if ((FORMATS as readonly string[]).includes(lower)) return lower as FormatName;
   throw usageError(`flag --format: expected one of ${FORMATS.join(', ')}, got "${value}"`, { token: value });
 }
 

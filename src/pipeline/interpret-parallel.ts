@@ -34,6 +34,7 @@ import type { LogDriver } from './read-logs.js';
 export interface WorkerSetup {
   format: FormatName;
   ids: boolean;
+  utc?: boolean;
   colorLevel: ColorLevel;
   /** this worker's number, and how many there are */
   index: number;
@@ -60,7 +61,7 @@ export type ToWorker =
 
 /** Worker -> main thread. */
 export type FromWorker =
-  | { t: 'batch'; seq: number; bytes: Uint8Array }
+  | { t: 'batch'; seq: number; bytes: Uint8Array; events: number }
   | { t: 'ack' }
   | { t: 'report'; line: string }
   | { t: 'done'; batches: number; counts: LogCounts }
@@ -109,7 +110,10 @@ export function workersFor(files: readonly string[], env: NodeJS.ProcessEnv = pr
 export interface ParallelSetup {
   format: FormatName;
   ids: boolean;
+  utc?: boolean;
   workers: number;
+  /** Told how many events each batch written holds (a progress line). */
+  onEvents?: (n: number) => void;
   maxReported?: number;
   batchEvents?: number;
 }
@@ -162,6 +166,7 @@ export function parallelDriver(setup: ParallelSetup, report: (line: string) => v
   const base = {
     format: setup.format,
     ids: setup.ids,
+    utc: setup.utc,
     colorLevel: color().level as ColorLevel,
     workers: n,
     batchEvents: setup.batchEvents ?? BATCH_EVENTS,
@@ -174,6 +179,7 @@ export function parallelDriver(setup: ParallelSetup, report: (line: string) => v
     w.on('message', (m: FromWorker) => {
       switch (m.t) {
         case 'batch':
+          setup.onEvents?.(m.events);
           pending.set(m.seq, { bytes: m.bytes, from: i });
           writeReady();
           break;

@@ -11,7 +11,7 @@ const setup = workerData as WorkerSetup;
 const port = parentPort!;
 const send = (m: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 setColorLevel(setup.colorLevel);
-const render = await eventRenderer(setup.format, { ids: setup.ids });
+const render = await eventRenderer(setup.format, { ids: setup.ids, utc: setup.utc });
 
 let batch = 0;
 let inBatch = 0;
@@ -49,7 +49,7 @@ function append(text: string): void {
 function endBatch(): void {
   if (inBatch === 0) return;
   if (mine()) {
-    send({ t: 'batch', seq: batch, bytes: out.subarray(0, used) }, [out.buffer as ArrayBuffer]);
+    send({ t: 'batch', seq: batch, bytes: out.subarray(0, used), events: inBatch }, [out.buffer as ArrayBuffer]);
     out = batchBuffer(used + (used >> 2));
     used = 0;
   }

@@ -38,6 +38,8 @@ interface ReadLogsCommon {
   report?: (line: string) => void;
   /** Input for `-` (default process.stdin). */
   stdin?: Readable;
+  /** Told the size of each chunk read (a progress line). */
+  onRead?: (bytes: number) => void;
   /** Aborted: stop reading (what was read is still completed and written unless the driver is told otherwise). */
   signal?: AbortSignal;
 }
@@ -132,6 +134,7 @@ export async function readLogs(opts: ReadLogsOptions): Promise<ReadLogsResult> {
       driver.begin(name);
       try {
         for await (const chunk of inputChunks(file, { readSize, stdin: opts.stdin })) {
+          opts.onRead?.(chunk.length);
           const ok = driver.push(chunk);
           if (chunk.length < readSize) driver.idle();
           if (!ok) await driver.ready();

@@ -51,6 +51,8 @@ export interface StreamOutputOptions {
   interpret?: boolean;
   /** with -i: resolve uid/gid names (default true) */
   ids?: boolean;
+  /** -i text: times in UTC rather than local time */
+  utc?: boolean;
 }
 
 /** Events (through parse's sinks, or the stream's own raw sink) and loss records to stdout in the chosen format. */
@@ -74,7 +76,7 @@ export async function streamWriter(
   let sink: EventSink;
   if (opts.interpret) {
     const { interpretSink } = await import('../pipeline/interpret-sink.js');
-    sink = await interpretSink(format, { ids: opts.ids !== false });
+    sink = await interpretSink(format, { ids: opts.ids !== false, utc: opts.utc });
   } else {
     const { rawSink } = await import('../pipeline/sinks.js');
     sink = await rawSink(format);

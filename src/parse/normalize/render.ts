@@ -2,6 +2,7 @@
 // the in-thread `-i` sink and the interpretation worker threads, so both write the same bytes.
 
 import { type FormatName, jsonSerializer, yamlSerializer } from '../../format/index.js';
+import { textTimeFormatter } from '../../format/time.js';
 import { IdResolver } from '../../ids.js';
 import { TABLE_LOOKUPS } from '../interpret/lookups.js';
 import type { AuditRecord } from '../record.js';
@@ -11,6 +12,8 @@ import { eventLine } from './text.js';
 export interface InterpretOptions {
   /** Resolve uid/gid names from this host's passwd/group (`--no-id` / `-id=false` turns it off). */
   ids: boolean;
+  /** Text times in UTC rather than local time (`--utc`). */
+  utc?: boolean;
 }
 
 export function normalizeOptions(opts: InterpretOptions): NormalizeOptions {
@@ -22,7 +25,10 @@ export type EventRenderer = (records: AuditRecord[]) => string;
 
 export async function eventRenderer(format: FormatName, opts: InterpretOptions): Promise<EventRenderer> {
   const nopts = normalizeOptions(opts);
-  if (format === 'text') return (records) => `${eventLine(normalizeEvent(records, nopts))}\n`;
+  if (format === 'text') {
+    const time = textTimeFormatter({ utc: opts.utc });
+    return (records) => `${eventLine(normalizeEvent(records, nopts), time)}\n`;
+  }
   const serialize = format === 'json' ? jsonSerializer : await yamlSerializer();
   return (records) => serialize(normalizeEvent(records, nopts));
 }

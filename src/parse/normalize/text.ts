@@ -1,7 +1,7 @@
 // One readable line per normalized event (`tsaudit parse -i -format text`):
 //   TIME SERIAL ACTOR ACTION OBJECT RESULT [how] [keys]
 //   2026-11-21T15:04:05.123Z 2791512 labuser as root executed file /bin/echo via /bin/echo: success [exec]
-// Colour (green success, red failure, bold action) only when color() is enabled (a TTY, not NO_COLOR).
+// TIME is local unless --utc (format/time.ts). Colour (green success, red failure, bold action) only when color() is enabled (a TTY, not NO_COLOR).
 
 import { color } from '../../format/color.js';
 import type { NormalizedEvent } from './event.js';
@@ -37,10 +37,10 @@ function quoteIfNeeded(s: string): string {
 }
 
 /** The text line of one normalized event (no trailing newline). */
-export function eventLine(ev: NormalizedEvent): string {
+export function eventLine(ev: NormalizedEvent, time: (iso: string) => string = (iso) => iso): string {
   const c = color();
   const o = ev.summary.object;
-  const parts: string[] = [ev['@timestamp'], String(ev.sequence), who(ev), c.bold(ev.summary.action ?? '?')];
+  const parts: string[] = [time(ev['@timestamp']), String(ev.sequence), who(ev), c.bold(ev.summary.action ?? '?')];
   const obj: string[] = [];
   if (o.type) obj.push(o.type);
   if (o.primary !== undefined) {
