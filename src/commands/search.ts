@@ -112,7 +112,7 @@ Examples:
 }
 
 /** The one output format the flags ask for; more than one is a usage error (as ausearch refuses it). */
-function outputFormat(flags: SearchFlags): SearchFormat {
+export function outputFormat(flags: SearchFlags): SearchFormat {
   const asked: string[] = [];
   if (flags.raw) asked.push('raw');
   if (flags.interpret) asked.push('interpret');

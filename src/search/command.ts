@@ -1,20 +1,29 @@
 // The search verb's composition: flags -> selection, time range, inputs, sink -> runSearch -> exit code.
 // Kept out of src/commands/search.ts so that the command file stays a thin option table.
 
+import type { Readable, Writable } from 'node:stream';
 import { usageError } from '../errors.js';
-import type { FormatName } from '../format/index.js';
 import { Output } from '../format/output.js';
 import type { SearchFlags, SearchFormat } from '../commands/search.js';
 import { loadCheckpoint } from './checkpoint.js';
 import { planInputs, readAuditdConf } from './inputs.js';
 import { Matcher } from './match.js';
 import { defaultEventText, type EscapeMode, rawEventText } from './output.js';
+import type { SearchEvent } from './assemble.js';
 import { decodedEvent, runSearch, type SearchSink } from './run.js';
 import { selectionFromFlags, type SelectorFlags } from './selectors.js';
 import { CHECKPOINT, parseEnd, parseStart, type TimeRange } from './time.js';
 
 export interface SearchCommandSetup {
   outputFormat: SearchFormat;
+  /** Where the output goes (default process.stdout). */
+  stdout?: Writable;
+  /** Where notes and `<no matches>` go (default process.stderr). */
+  stderr?: (text: string) => void;
+  /** Input for stdin (tests). */
+  stdin?: Readable;
+  /** Is stdin a pipe or a file? (default: looked up) */
+  stdinHasData?: () => boolean;
 }
 
 /** Runs `tsaudit search`; returns the exit code (0 found, 1 nothing matched, 10-12 checkpoint trouble). */
@@ -40,18 +49,19 @@ export async function runSearchCommand(flags: SearchFlags, setup: SearchCommandS
     }
     eoeTimeout = Number(flags.eoeTimeout);
   }
-  const plan = planInputs({ input: flags.input, inputLogs: flags.inputLogs }, conf);
-  if (plan.note) process.stderr.write(`${plan.note}\n`);
+  const stderr = setup.stderr ?? ((t: string) => void process.stderr.write(t));
+  const plan = planInputs({ input: flags.input, inputLogs: flags.inputLogs }, conf, setup.stdinHasData);
+  if (plan.note) stderr(`${plan.note}\n`);
   if (plan.files.length === 0) throw usageError(`no logs to read: ${conf.logFile} is not readable (give -if FILE or pipe a log to stdin)`);
 
   const interpreting = format === 'interpret' || format === 'csv' || format === 'text';
   const matcher = new Matcher(sel, interpreting);
-  const sink = await makeSink(format, flags);
+  const sink = await makeSink(format, flags, new Output(setup.stdout));
   const checkpoint =
     flags.checkpoint === undefined
       ? undefined
       : { file: flags.checkpoint, loaded: loadCheckpoint(flags.checkpoint), timeOnly, rotated: plan.rotated };
-  if (checkpoint && plan.files.includes('-')) process.stderr.write('tsaudit: --checkpoint is not kept for stdin\n');
+  if (checkpoint && plan.files.includes('-')) stderr('tsaudit: --checkpoint is not kept for stdin\n');
 
   const result = await runSearch({
     files: plan.files,
@@ -62,33 +72,41 @@ export async function runSearchCommand(flags: SearchFlags, setup: SearchCommandS
     justOne: flags.justOne === true,
     lineBuffered: flags.lineBuffered === true,
     checkpoint: checkpoint && !plan.files.includes('-') ? checkpoint : undefined,
+    stdin: setup.stdin,
+    report: (l) => stderr(`${l}\n`),
   });
   if (result.matched === 0) {
-    if (format !== 'raw') process.stderr.write('<no matches>\n');
+    if (format !== 'raw') stderr('<no matches>\n');
     return 1;
   }
   return 0;
 }
 
-async function makeSink(format: SearchFormat, flags: SearchFlags): Promise<SearchSink> {
+async function makeSink(format: SearchFormat, flags: SearchFlags, out: Output): Promise<SearchSink> {
+  const sink = (render: (e: SearchEvent) => string): SearchSink => ({
+    write: (e) => out.write(render(e)),
+    ready: () => out.ready(),
+    end: () => out.end(),
+    flush: () => out.flush(),
+  });
   if (flags.normalize) {
-    const { interpretSink } = await import('../parse/normalize/sink.js');
-    const f: FormatName = format === 'json' || format === 'yaml' ? format : 'text';
-    const s = await interpretSink(f, { ids: flags.id !== false });
-    return { write: (e) => s.write(decodedEvent(e)), ready: () => s.ready(), end: () => s.end(), flush: () => s.flush?.() };
+    const { eventRenderer } = await import('../parse/normalize/render.js');
+    const render = await eventRenderer(format === 'json' || format === 'yaml' ? format : 'text', { ids: flags.id !== false });
+    return sink((e) => render(decodedEvent(e).records));
   }
-  if (format === 'json' || format === 'yaml') {
-    const { rawSink } = await import('../parse/run.js');
-    const s = await rawSink(format);
-    s.inputAscii?.(false);
-    return { write: (e) => s.write(decodedEvent(e)), ready: () => s.ready(), end: () => s.end(), flush: () => s.flush?.() };
+  if (format === 'json') {
+    const { writeEventJson } = await import('../parse/run.js');
+    return { ...sink(() => ''), write: (e) => writeEventJson(out, decodedEvent(e)) };
+  }
+  if (format === 'yaml') {
+    const [{ yamlSerializer }, { recordToPlain }] = await Promise.all([import('../format/index.js'), import('../parse/record-json.js')]);
+    const serialize = await yamlSerializer();
+    return sink((e) => decodedEvent(e).records.map((r) => serialize(recordToPlain(r))).join(''));
   }
   if (format === 'raw' || format === 'default') {
-    const out = new Output();
     out.ascii = true; // lines are byte strings: latin1 writes the bytes read
     const escape = (flags.escape ?? 'tty') as EscapeMode;
-    const render = format === 'raw' ? rawEventText : (e: Parameters<typeof defaultEventText>[0]) => defaultEventText(e, escape);
-    return { write: (e) => out.write(render(e)), ready: () => out.ready(), end: () => out.end(), flush: () => out.flush() };
+    return sink(format === 'raw' ? rawEventText : (e) => defaultEventText(e, escape));
   }
   throw usageError(`--format ${format}: not available in this build`);
 }
