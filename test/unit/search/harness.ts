@@ -1,7 +1,7 @@
 // Runs `tsaudit search` in this process (through the real commander program, argv normalization included)
 // and the installed ausearch as a child, both with TZ=UTC LC_ALL=C, for the differential tests.
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { CommanderError } from 'commander';
@@ -28,6 +28,19 @@ export function ausearch(args: readonly string[], input?: Buffer): RunResult {
     maxBuffer: 256 * 1024 * 1024,
   });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr.toString('utf8') };
+}
+
+/** ausearch ARGS (no stdin), without blocking: several run at once. */
+export function ausearchAsync(args: readonly string[]): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(AUSEARCH, args, { env: { ...process.env, TZ: 'UTC', LC_ALL: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ status: code ?? -1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') }));
+  });
 }
 
 /** `tsaudit search ARGS` in this process; stdin is not a pipe unless `input` is given. */
