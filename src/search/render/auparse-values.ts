@@ -104,6 +104,8 @@ export function fieldType(rtype: number, name: string, val: string): number {
 export interface IdNames {
   user(id: number): string | undefined;
   group(id: number): string | undefined;
+  /** getpwnam: the uid of a user name (csv/text class an `acct=` subject by it); undefined when unknown. */
+  userId?(name: string): number | undefined;
 }
 
 /** What interpreting one field may depend on besides its value (auparse's idata). */
@@ -170,6 +172,52 @@ export function printEscaped(val: string): string {
   return out ?? val;
 }
 
+/**
+ * print_escaped_ext with a cwd (csv/text objects): a relative name is joined to the cwd, and the result (or an
+ * absolute name holding `..`) is normalized by auparse's path_norm.
+ */
+function realpath(val: string, cwd: string): string {
+  const name = printEscaped(val);
+  if (name.charCodeAt(0) !== 47 /* / */) return pathNorm(`${printEscaped(cwd)}/${name}`);
+  return name.includes('..') ? pathNorm(name) : name;
+}
+
+/**
+ * auparse's path_norm, including its use of one buffer across calls: a path that ends in `..` (or is only `/`)
+ * gives back what the buffer still holds.
+ */
+let working = '';
+function pathNorm(name: string): string {
+  if (name === '') return name;
+  if (name.charCodeAt(0) === 46 /* . */) return name;
+  const buf = working.split('');
+  let dest = 0;
+  let start = 0;
+  let terminated = working.length;
+  while (start < name.length) {
+    while (name.charCodeAt(start) === 47) start++;
+    let end = start;
+    while (end < name.length && name.charCodeAt(end) !== 47) end++;
+    const len = end - start;
+    if (len === 0) break;
+    if (len === 1 && name.charCodeAt(start) === 46) {
+      // "."
+    } else if (len === 2 && name.startsWith('..', start)) {
+      if (dest > 1) {
+        do dest--;
+        while (buf[dest - 1] !== '/');
+      }
+    } else {
+      if (dest === 0 || buf[dest - 1] !== '/') buf[dest++] = '/';
+      for (let i = start; i < end; i++) buf[dest++] = name[i]!;
+      terminated = dest;
+    }
+    start = end;
+  }
+  working = buf.slice(0, terminated).join('');
+  return working;
+}
+
 function printProctitle(val: string): string {
   if (val.charCodeAt(0) === 34) return printEscaped(val);
   const out = val.charCodeAt(0) === 48 && val.charCodeAt(1) === 48 ? auUnescape(val.slice(2), true) : auUnescape(val, true);
@@ -207,7 +255,7 @@ function idName(val: string, ids: IdNames, group: boolean): string {
 
 function printSyscall(ctx: FieldContext, val: string): string {
   const arch = ctx.arch < 0 ? HOST_ARCH : ctx.arch;
-  const nr = ctx.syscall < 0 ? cNumber(val, 10) : ctx.syscall; // -i names any record's syscall= as syscall 0
+  const nr = ctx.syscall; // auparse's, not the value: -i names other records' syscall= as syscall 0
   const sys = ausearchSyscallName(arch, nr);
   if (sys === undefined) return `unknown-syscall(${nr})`;
   if (sys === 'socketcall' && ctx.a0 !== undefined) {
@@ -300,8 +348,9 @@ export function interpretValue(type: number, name: string, val: string, ctx: Fie
     case T.EXIT:
       return printExit(val);
     case T.ESCAPED:
-    case T.ESCAPED_FILE:
       return printEscaped(val);
+    case T.ESCAPED_FILE:
+      return ctx.cwd === undefined ? printEscaped(val) : realpath(val, ctx.cwd);
     case T.ESCAPED_KEY:
       return printEscaped(val);
     case T.PERM:

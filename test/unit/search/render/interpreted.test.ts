@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { IdResolver } from '../../../../src/ids.js';
 import { renderInterpreted } from '../../../../src/search/render/interpreted.js';
+import { DEVIATIONS } from './deviations.js';
 import { ausearch, compareEvents, corpusFiles, eventsOf, skipReason, splitDashed } from './ausearch-diff.js';
 
 process.env.TZ = 'UTC';
@@ -11,26 +12,9 @@ process.env.TZ = 'UTC';
 const SKIP = skipReason();
 if (SKIP) console.warn(`SKIPPED renderInterpreted vs ausearch -i: ${SKIP}`);
 
-/**
- * Where our -i text differs from ausearch's on purpose. Each entry: the reason, and a test that the difference
- * is exactly that one.
- */
-const DEVIATIONS: { reason: string; explains: (ours: string, theirs: string) => boolean }[] = [
-  {
-    reason: 'bytes that are not UTF-8 (a proctitle the kernel cut inside a character) print as U+FFFD: our output is text',
-    explains: (ours, theirs) => utf8(ours).includes('\ufffd') && utf8(theirs) === utf8(ours),
-  },
-  {
-    reason:
-      'SECCOMP code=0x80000000 (SECCOMP_RET_KILL_PROCESS) prints kill-process: ausearch masks the action with 0x7fff0000, ' +
-      'drops the high bit and says kill, the name of SECCOMP_RET_KILL_THREAD (0): that loses which one it was',
-    explains: (ours, theirs) => ours.includes(' code=kill-process ') && ours.replaceAll(' code=kill-process ', ' code=kill ') === theirs,
-  },
-];
 
 /** Texts are compared as bytes: each side is held as a latin1 string of its UTF-8 bytes. */
 const bytes = (text: string): string => Buffer.from(text, 'utf8').toString('latin1');
-const utf8 = (b: string): string => Buffer.from(b, 'latin1').toString('utf8');
 
 /** The serial and the first record's type: two events share a serial (LOGIN, then its SYSCALL). */
 function keyOf(text: string): string {
@@ -48,7 +32,7 @@ describe.skipIf(SKIP !== undefined)('renderInterpreted = ausearch -i', () => {
         theirs,
         ours,
         keyOf,
-        (o, t) => DEVIATIONS.find((d) => d.explains(o, t))?.reason,
+        (o, t) => DEVIATIONS.find((d) => d.modes.includes('-i') && d.explains(o, t))?.reason,
       );
       console.log(
         `-i ${file.label}: ${res.matched}/${res.ausearchEvents} events byte-identical` +
