@@ -383,7 +383,8 @@ export function interpretValue(type: number, name: string, val: string, ctx: Fie
     case T.NFPROTO:
       return nfprotoText(val);
     case T.SECCOMP:
-      return seccompCodeText(val);
+      // audit 3.0.9 names SECCOMP_RET_KILL_THREAD (0) `kill`; the other actions as the project's table does
+      return (cNumber(val, 16) & 0xffff0000) === 0 ? 'kill' : seccompCodeText(val);
     case T.PROCTITLE:
       return printProctitle(val);
     default:

@@ -1,7 +1,7 @@
 // Shared by the renderer differential tests: runs the installed ausearch on a corpus file, splits its output
 // into one text per event, and groups the same file's records into events with tsaudit's own parser.
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,12 +41,13 @@ export function corpusFiles(): { label: string; path: string }[] {
   ];
 }
 
-/** ausearch's stdout for `-if file ARGS`, in UTC and the C locale. */
-export function ausearch(file: string, args: string[]): Buffer {
-  return execFileSync(AUSEARCH!, ['-if', file, ...args], {
-    env: { ...process.env, TZ: 'UTC', LC_ALL: 'C' },
-    maxBuffer: 1 << 30,
-  });
+/** ausearch's stdout for `-if file ARGS`, in UTC (or `tz`) and the C locale; empty when nothing matched (exit 1). */
+export function ausearch(file: string, args: string[], tz = 'UTC'): Buffer {
+  const r = spawnSync(AUSEARCH!, ['-if', file, ...args], { env: { ...process.env, TZ: tz, LC_ALL: 'C' }, maxBuffer: 1 << 30 });
+  if (r.status !== 0 && !(r.status === 1 && r.stdout.length === 0)) {
+    throw new Error(`ausearch -if ${file} ${args.join(' ')}: exit ${r.status}: ${r.stderr.toString()}`);
+  }
+  return r.stdout;
 }
 
 /** Splits `----`-separated output (ausearch -i, default) into one string per event, each with its `----\n`. */
