@@ -8,6 +8,7 @@
 // `conversion error(v)`, an unquoted value that merely looks like hex is decoded, `00…` loses its first byte.
 
 import { AUPARSE_FIELD_TYPES } from '../../tables/auparse-field-types.js';
+import { TTY_NAMED_KEYS } from '../../tables/tty-named-keys.js';
 import { ausearchArchName, archName } from '../../tables/arch.js';
 import { errnoMessage, errnoName } from '../../tables/errno.js';
 import { ADDRESS_FAMILIES } from '../../tables/families.js';
@@ -218,6 +219,50 @@ function pathNorm(name: string): string {
   return working;
 }
 
+const TTY_KEYS: ReadonlyArray<readonly [Buffer, string]> = TTY_NAMED_KEYS.map(([hex, name]) => [Buffer.from(hex, 'hex'), name]);
+
+/** print_tty_data: keystrokes as `"text",<name>,…`; bytes outside printable ASCII as \ooo. */
+function printTtyData(val: string): string {
+  if (!isHexString(val) || val.length < 2) return val;
+  const data = Buffer.alloc(val.length >> 1);
+  for (let i = 0; i + 1 < val.length; i += 2) data[i >> 1] = (hexNibble(val.charCodeAt(i)) << 4) | hexNibble(val.charCodeAt(i + 1));
+  let out = '';
+  let inText = false;
+  let pos = 0;
+  while (pos < data.length) {
+    const c = data[pos]!;
+    let name: string | undefined;
+    if (!(c >= 0x20 && (c < 0x7f || c >= 0xa0))) {
+      for (const [seq, n] of TTY_KEYS) {
+        if (seq.length <= data.length - pos && data.compare(seq, 0, seq.length, pos, pos + seq.length) === 0) {
+          name = n;
+          pos += seq.length;
+          break;
+        }
+      }
+    }
+    if (name !== undefined) {
+      if (inText) {
+        out += '"';
+        inText = false;
+      }
+      if (out !== '') out += ',';
+      out += `<${name}>`;
+      continue;
+    }
+    if (!inText) {
+      if (out !== '') out += ',';
+      out += '"';
+      inText = true;
+    }
+    if (c < 0x20 || c > 0x7e) out += `\\${(c >> 6) & 7}${(c >> 3) & 7}${c & 7}`;
+    else out += c === 0x5c || c === 0x22 ? `\\${String.fromCharCode(c)}` : String.fromCharCode(c);
+    pos++;
+  }
+  if (inText) out += '"';
+  return out;
+}
+
 function printProctitle(val: string): string {
   if (val.charCodeAt(0) === 34) return printEscaped(val);
   const out = val.charCodeAt(0) === 48 && val.charCodeAt(1) === 48 ? auUnescape(val.slice(2), true) : auUnescape(val, true);
@@ -387,6 +432,8 @@ export function interpretValue(type: number, name: string, val: string, ctx: Fie
       return (cNumber(val, 16) & 0xffff0000) === 0 ? 'kill' : seccompCodeText(val);
     case T.PROCTITLE:
       return printProctitle(val);
+    case T.TTY_DATA:
+      return printTtyData(val);
     default:
       // MAC labels, addresses and the types no log of ours has shown yet keep their value.
       void name;

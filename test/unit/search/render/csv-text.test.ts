@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { IdResolver, readIdTable } from '../../../../src/ids.js';
-import { csvHeader, renderCsv } from '../../../../src/search/render/csv.js';
+import { ausearchTypeName, csvHeader, renderCsv } from '../../../../src/search/render/csv.js';
 import { renderText } from '../../../../src/search/render/text.js';
 import type { AuditEvent } from '../../../../src/parse/reassemble.js';
 import { ausearch, corpusFiles, eventsOf, skipReason, splitDashed } from './ausearch-diff.js';
@@ -23,7 +23,10 @@ const byName = readIdTable('/etc/passwd').byName;
 const ids = { user: (n: number) => resolver.user(n), group: (n: number) => resolver.group(n), userId: (n: string) => byName.get(n) };
 
 /** Our event's key: its serial and the type of its last record, the one ausearch -i prints first. */
-const eventKey = (e: AuditEvent): string => `${e.serial} ${e.records[e.records.length - 1]!.typeName}`;
+const eventKey = (e: AuditEvent): string => {
+  const last = e.records[e.records.length - 1]!;
+  return `${e.serial} ${ausearchTypeName(last.type) || last.typeName}`; // UNKNOWN[1334] is BPF to ausearch
+};
 
 /** The same key of each event ausearch printed, in its order. */
 function ausearchOrder(file: string): string[] {
