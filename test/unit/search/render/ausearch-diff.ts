@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { type AuditEvent, EventAssembler } from '../../../../src/parse/reassemble.js';
 import { isRecordError, parseRecord } from '../../../../src/parse/record.js';
+import { ausearchTypeName } from '../../../../src/search/render/csv.js';
 
 export const AUSEARCH = ['/usr/sbin/ausearch', '/sbin/ausearch'].find((p) => existsSync(p));
 
@@ -69,6 +70,32 @@ export function eventsOf(path: string): AuditEvent[] {
   }
   asm.flush();
   return events;
+}
+
+/** The key of an event as ausearch -i shows it first: its serial and the type of its last record. */
+export function eventKey(e: AuditEvent): string {
+  const last = e.records[e.records.length - 1]!;
+  return `${e.serial} ${ausearchTypeName(last.type) || last.typeName}`; // UNKNOWN[1334] is BPF to ausearch
+}
+
+/** The same key of an event in ausearch -i's text. */
+export function textKey(t: string): string {
+  const m = /^(?:node=\S+ )?type=(\S+) msg=audit\([^)]*:(\d+)\)/m.exec(t);
+  return m ? `${m[2]} ${m[1]}` : t;
+}
+
+/**
+ * The file's events in the order ausearch prints them (its csv and text lines carry no serial to pair them
+ * by): ausearch -i's events, each matched to ours by key. Undefined where we have no such event.
+ */
+export function eventsInAusearchOrder(path: string, tz = 'UTC'): (AuditEvent | undefined)[] {
+  const byKey = new Map<string, AuditEvent[]>();
+  for (const e of eventsOf(path)) {
+    const list = byKey.get(eventKey(e));
+    if (list) list.push(e);
+    else byKey.set(eventKey(e), [e]);
+  }
+  return splitDashed(ausearch(path, ['-i'], tz).toString('latin1')).map((t) => byKey.get(textKey(t))?.shift());
 }
 
 export interface Comparison {

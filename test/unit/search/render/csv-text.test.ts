@@ -5,10 +5,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { IdResolver, readIdTable } from '../../../../src/ids.js';
-import { ausearchTypeName, csvHeader, renderCsv } from '../../../../src/search/render/csv.js';
+import { csvHeader, renderCsv } from '../../../../src/search/render/csv.js';
 import { renderText } from '../../../../src/search/render/text.js';
-import type { AuditEvent } from '../../../../src/parse/reassemble.js';
-import { ausearch, corpusFiles, eventsOf, skipReason, splitDashed } from './ausearch-diff.js';
+import { ausearch, corpusFiles, eventKey, eventsInAusearchOrder, skipReason } from './ausearch-diff.js';
 import { DEVIATIONS } from './deviations.js';
 
 process.env.TZ = 'UTC';
@@ -22,20 +21,6 @@ const resolver = new IdResolver();
 const byName = readIdTable('/etc/passwd').byName;
 const ids = { user: (n: number) => resolver.user(n), group: (n: number) => resolver.group(n), userId: (n: string) => byName.get(n) };
 
-/** Our event's key: its serial and the type of its last record, the one ausearch -i prints first. */
-const eventKey = (e: AuditEvent): string => {
-  const last = e.records[e.records.length - 1]!;
-  return `${e.serial} ${ausearchTypeName(last.type) || last.typeName}`; // UNKNOWN[1334] is BPF to ausearch
-};
-
-/** The same key of each event ausearch printed, in its order. */
-function ausearchOrder(file: string): string[] {
-  return splitDashed(ausearch(file, ['-i']).toString('latin1')).map((t) => {
-    const m = /^(?:node=\S+ )?type=(\S+) msg=audit\([^)]*:(\d+)\)/m.exec(t);
-    return m ? `${m[2]} ${m[1]}` : t;
-  });
-}
-
 const deviation = (mode: '-i' | 'csv' | 'text') => (ours: string, theirs: string): string | undefined =>
   DEVIATIONS.find((d) => d.modes.includes(mode) && d.explains(ours, theirs))?.reason;
 
@@ -44,16 +29,9 @@ const EXTRA = ['--extra-keys', '--extra-labels', '--extra-obj2', '--extra-time']
 describe.skipIf(SKIP !== undefined)('renderCsv = ausearch --format csv; renderText = ausearch --format text', () => {
   for (const file of corpusFiles()) {
     describe(file.label, () => {
-      const events = eventsOf(file.path);
-      const order = ausearchOrder(file.path);
-      const byKey = new Map<string, AuditEvent[]>();
-      for (const e of events) {
-        const list = byKey.get(eventKey(e));
-        if (list) list.push(e);
-        else byKey.set(eventKey(e), [e]);
-      }
-      /** Our events in ausearch's order (each key's events in our order). */
-      const ordered = order.map((k) => byKey.get(k)?.shift());
+      /** Our events in ausearch's order. */
+      const ordered = eventsInAusearchOrder(file.path);
+      const order = ordered.map((e) => (e ? eventKey(e) : '?'));
 
       for (const [mode, args] of [['csv', []], ['csv --extra-*', EXTRA]] as const) {
         it(mode, () => {
