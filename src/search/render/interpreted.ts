@@ -1,0 +1,205 @@
+// `ausearch -i` (audit 3.0.9) for one event: `----`, then every record, last received first, each as
+//   type=NAME msg=audit(MM/DD/YY HH:MM:SS.mmm:SERIAL) : name=value name=value …
+// with every value interpreted as auparse does (see ./auparse-values.ts).
+//
+// The record body is cut into fields exactly as ausearch's output_interpreted_record cuts it, because its way
+// of cutting shows in the output: a field's name is the word before `=`; text between fields is printed as it
+// stands; `msg='…'` of user-space records is entered, so its first field reads `'op=…` and its last value keeps
+// the closing quote (`res=success'`); a quoted value ends at its closing quote and eats one character after it;
+// a bare value ends at the first space, or at a comma before it (then `,` follows the value, unless the field
+// is interpreted); text after the last field is dropped; a record without any `=` is printed as it is,
+// followed by an empty line. Every value is followed by a space.
+//
+// The records come in the order they were received (an AuditEvent's `records`); ausearch prints them in the
+// reverse order (it keeps them on a stack), except that an event whose last record is a daemon record
+// (DAEMON_START..1299) prints that record alone.
+
+import { NOT_IN_AUSEARCH, messageTypeName } from '../../tables/message-types.js';
+import type { AuditRecord } from '../../parse/record.js';
+import {
+  AUDIT_SECCOMP,
+  AUDIT_SYSCALL,
+  type Enriched,
+  type FieldContext,
+  type IdNames,
+  NO_ENRICHED,
+  T,
+  enrichedOf,
+  fieldType,
+  interpretField,
+  ttyEscape,
+} from './auparse-values.js';
+import { localTime } from './time.js';
+
+export type { IdNames } from './auparse-values.js';
+
+export interface InterpretOptions {
+  /** Names uids and gids the way this host does (RAW logs; ENRICHED records carry their own names). */
+  ids: IdNames;
+}
+
+const AUDIT_DAEMON_START = 1200;
+const MAX_AUDIT_MESSAGE_LENGTH = 8970;
+
+const SPACE = 32;
+
+/** The text `ausearch -i` prints for one event (records in received order); ends with a newline. */
+export function renderInterpreted(records: readonly AuditRecord[], opts: InterpretOptions): string {
+  const n = records.length;
+  if (n === 0) return '----\n';
+  const first = records[0]!;
+  const last = records[n - 1]!;
+  const tm = localTime(first.sec);
+  const stamp = `${tm.date} ${tm.time}.${first.msec < 10 ? '00' : first.msec < 100 ? '0' : ''}${first.msec}:${first.serial}) `;
+  let out = '----\n';
+  if (last.type >= AUDIT_DAEMON_START && last.type < AUDIT_SYSCALL) return out + renderRecord(last, stamp, opts.ids);
+  for (let i = n - 1; i >= 0; i--) out += renderRecord(records[i]!, stamp, opts.ids);
+  return out;
+}
+
+/** `type=NAME msg=audit(` as ausearch prints it: a name it knows, else the line's own text. */
+function header(rec: AuditRecord, from: number, paren: number): string {
+  const node = rec.node === undefined ? '' : `node=${rec.node} `;
+  if (rec.type >= 0 && rec.typeName.charCodeAt(0) === 85 /* U */ && rec.typeName.startsWith('UNKNOWN[') && !NOT_IN_AUSEARCH.has(rec.type)) {
+    const name = messageTypeName(rec.type);
+    if (!name.startsWith('UNKNOWN[')) return `${node}type=${name} msg=audit(`;
+  }
+  return node + rec.line.slice(from, paren + 1);
+}
+
+function renderRecord(rec: AuditRecord, stamp: string, ids: IdNames): string {
+  const s = rec.line;
+  const end = rec.bodyEnd;
+  let from = 0;
+  if (rec.node !== undefined) {
+    const sp = s.indexOf(' ');
+    if (sp >= 0 && sp < end) from = sp + 1;
+  }
+  const paren = s.indexOf('(', from);
+  if (paren < 0 || paren >= end) return '';
+  const close = s.indexOf(')', paren);
+  if (close < 0 || close >= end) return '';
+  let out = header(rec, from, paren) + stamp;
+
+  const rtype = rec.type;
+  const isSyscall = rtype === AUDIT_SYSCALL || rtype === AUDIT_SECCOMP;
+  const ctx: FieldContext = {
+    arch: -1,
+    syscall: isSyscall ? -1 : 0,
+    a0: rtype === AUDIT_SYSCALL ? rec.get('a0') : undefined,
+    a1: rtype === AUDIT_SYSCALL ? rec.get('a1') : undefined,
+    cwd: undefined,
+    ids,
+  };
+  const enriched: Enriched = end < s.length ? enrichedOf(s.slice(end + 1)) : NO_ENRICHED;
+
+  let str = close + 1; // ausearch's `str`: where the text not yet printed starts; -1 when done
+  let found = false;
+  let comma = false;
+  while (str >= 0 && str < end) {
+    const eq = s.indexOf('=', str);
+    if (eq < 0 || eq >= end) break;
+    found = true;
+    comma = false;
+    // The name is the word before '=' (back to a space, or to where the unprinted text starts).
+    let nameStart = eq;
+    while (nameStart > str && s.charCodeAt(nameStart) !== SPACE) nameStart--;
+    const head = s.slice(str, eq + 1); // everything up to and including '='
+    if (eq - nameStart === 3 && s.startsWith('msg', nameStart)) {
+      // msg='…' of a user-space record: print `msg=` and go on inside it
+      out += head;
+      str = eq + 1;
+      continue;
+    }
+    // output_interpreted_record skips one leading quote (`'op` of msg='op=…'), report_interpret blanks and '('
+    let ns = nameStart;
+    if (s.charCodeAt(ns) === 39) ns++;
+    let c = s.charCodeAt(ns);
+    while ((c === SPACE || c === 40) && ns < eq) c = s.charCodeAt(++ns);
+    const name = s.slice(ns, eq);
+    const ptr = eq + 1;
+    const q = s.charCodeAt(ptr);
+    let valEnd: number;
+    if (q === 39 || q === 34) {
+      const cq = s.indexOf(q === 39 ? "'" : '"', ptr + 1);
+      if (cq < 0 || cq >= end) {
+        valEnd = end;
+        str = -1;
+      } else {
+        valEnd = cq + 1;
+        str = valEnd < end ? valEnd + 1 : -1; // the character after the quote is eaten
+      }
+    } else {
+      let cm = s.indexOf(',', ptr);
+      if (cm >= end) cm = -1;
+      let sp = s.indexOf(' ', ptr);
+      if (sp >= end) sp = -1;
+      if (cm >= 0 && sp >= 0 && cm < sp) {
+        if (fieldType(rtype, name, s.slice(sp, end)) === T.MAC_LABEL) {
+          valEnd = sp;
+          str = sp + 1;
+        } else {
+          valEnd = cm;
+          str = cm + 1;
+          comma = true;
+        }
+      } else if (cm >= 0 && sp < 0) {
+        if (fieldType(rtype, name, s.slice(ptr, end)) === T.MAC_LABEL) {
+          valEnd = end;
+          str = -1;
+        } else {
+          valEnd = cm;
+          str = cm + 1;
+          comma = true;
+        }
+      } else if (sp >= 0) {
+        valEnd = sp;
+        str = sp + 1;
+      } else {
+        valEnd = end;
+        str = -1;
+      }
+    }
+    let val = s.slice(ptr, valEnd);
+    if (name === 'acct' && val.charCodeAt(val.length - 1) === 58 /* : */) val = val.slice(0, -1);
+    out += head;
+    const type = fieldType(rtype, name, val);
+    if (isSyscall) {
+      if (name === 'arch') ctx.arch = parseHex(val);
+      else if (name === 'syscall' && ctx.syscall < 0) ctx.syscall = parseDec(val);
+    }
+    if (type === T.UNCLASSIFIED) {
+      out += val;
+      out += comma ? ',' : ' ';
+      continue;
+    }
+    const text = interpretField(type, name, val, ctx, enriched);
+    if (type === T.ESCAPED_KEY && name === 'key') {
+      out += text.includes('\x01') ? `${text.split('\x01').join(' key=')} ` : `${text} `;
+    } else if (type === T.TTY_DATA) {
+      out += text;
+    } else {
+      out += text;
+      out += ' ';
+    }
+  }
+  if (!found && str >= 0) out += printSafe(s.slice(str, end));
+  else if (comma) out += printSafe(str >= 0 ? s.slice(str, end) : '');
+  return `${out}\n`;
+}
+
+/** safe_print_string(s, 1): escaped, cut at the longest audit message, then a newline. */
+function printSafe(s: string): string {
+  const cut = s.length > MAX_AUDIT_MESSAGE_LENGTH ? s.slice(0, MAX_AUDIT_MESSAGE_LENGTH) : s;
+  return `${ttyEscape(cut)}\n`;
+}
+
+function parseHex(v: string): number {
+  const n = Number.parseInt(v, 16);
+  return Number.isNaN(n) ? -1 : n;
+}
+
+function parseDec(v: string): number {
+  const n = Number.parseInt(v, 10);
+  return Number.isNaN(n) ? -1 : n;
+}
