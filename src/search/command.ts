@@ -108,5 +108,22 @@ async function makeSink(format: SearchFormat, flags: SearchFlags, out: Output): 
     const escape = (flags.escape ?? 'tty') as EscapeMode;
     return sink(format === 'raw' ? rawEventText : (e) => defaultEventText(e, escape));
   }
-  throw usageError(`--format ${format}: not available in this build`);
+  // interpret, csv, text: ausearch's renderers over the event's records decoded as UTF-8
+  const [render, { IdResolver, readIdTable }] = await Promise.all([import('./render/index.js'), import('../ids.js')]);
+  const resolver = new IdResolver();
+  let byName: ReadonlyMap<string, number> | undefined;
+  const ids = {
+    user: (n: number) => resolver.user(n),
+    group: (n: number) => resolver.group(n),
+    userId: (name: string) => (byName ??= readIdTable('/etc/passwd').byName).get(name),
+  };
+  if (format === 'interpret') return sink((e) => render.renderInterpreted(decodedEvent(e).records, { ids }));
+  if (format === 'text') return sink((e) => render.renderText(decodedEvent(e).records, { ids }));
+  const opts = { ids, extraKeys: flags.extraKeys, extraLabels: flags.extraLabels, extraObj2: flags.extraObj2, extraTime: flags.extraTime };
+  let header = render.csvHeader(opts);
+  return sink((e) => {
+    const h = header;
+    header = '';
+    return h + render.renderCsv(decodedEvent(e).records, opts);
+  });
 }

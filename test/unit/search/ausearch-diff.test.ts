@@ -17,6 +17,11 @@
 // |                              |                                            |                      | on the uncompressed bytes             |
 // | --format json/yaml,          | (none)                                     | parse's objects      | tsaudit's own: checked against parse  |
 // | --normalize                  |                                            |                      | over ausearch --raw's selection       |
+// | -sc NAME --arch A (any order)| --arch must come first                     | either order         | options are not order-dependent       |
+// | stdin that is a socket       | not read (only a FIFO is)                  | read                 | a socket carries a log as well        |
+//
+// -i, csv and text come from src/search/render, whose own deviations (test/unit/search/render/deviations.ts:
+// bytes that are not UTF-8, SECCOMP kill-process, GMT_OFFSET minutes) are the only ones allowed there.
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
