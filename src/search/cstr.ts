@@ -82,6 +82,21 @@ export function strto(s: string, i: number, base: 0 | 10 | 16, signed = false): 
   return out;
 }
 
+/** True when strtoull(s + i, 16) overflows (more than 16 significant hex digits): its only failure. */
+export function hexOverflows(s: string, i: number): boolean {
+  while (isSpace(s.charCodeAt(i))) i++;
+  const sign = s.charCodeAt(i);
+  if (sign === 45 || sign === 43) i++;
+  if (s.charCodeAt(i) === 48 && (s.charCodeAt(i + 1) | 32) === 120 && isXdigit(s.charCodeAt(i + 2))) i += 2;
+  while (s.charCodeAt(i) === 48) i++;
+  let n = 0;
+  while (isXdigit(s.charCodeAt(i))) {
+    i++;
+    if (++n > 16) return true;
+  }
+  return false;
+}
+
 /** The low 32 bits, unsigned (assignment to uid_t, gid_t, uint32_t). */
 export function u32(v: number): number {
   return Number.isSafeInteger(v) ? ((v % 4294967296) + 4294967296) % 4294967296 : Number(BigInt.asUintN(32, BigInt(v)));

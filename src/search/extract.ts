@@ -5,7 +5,7 @@
 // (ausearch's "malformed event"). Those rules are restated here over the record's raw text (up to the
 // ENRICHED separator), one byte per char; the values keep C's types (uid_t, pid_t, uint32_t) and sentinels.
 
-import { i32, isAlpha, isDigit, isXdigit, strto, u32, unescape } from './cstr.js';
+import { hexOverflows, i32, isAlpha, isDigit, isXdigit, strto, u32, unescape } from './cstr.js';
 
 /** ausearch's "unset" values (search_items defaults and event_* defaults share them). */
 export const UNSET = {
@@ -489,7 +489,7 @@ class Extractor {
       p = str + 3;
       term = m.indexOf(' ', p);
       if (term < 0) return 12;
-      if (strto(m, p, 16).overflow) return 13;
+      if (hexOverflows(m, p)) return 13;
     }
     const rc = this.taskInfo(n);
     if (rc !== 0) return rc;

@@ -228,8 +228,9 @@ async function* inputChunks(file: string, stdin?: Readable): AsyncGenerator<Buff
     const gunzip = createGunzip({ chunkSize: 256 * 1024 });
     const feed = (async () => {
       try {
-        if (!gunzip.write(head)) await onceDrain(gunzip);
-        for await (const c of { [Symbol.asyncIterator]: () => raw }) if (!gunzip.write(c)) await onceDrain(gunzip);
+        if (!gunzip.write(Buffer.from(head))) await onceDrain(gunzip);
+        // copies: the file's read buffers are reused while zlib may still hold a chunk
+        for await (const c of { [Symbol.asyncIterator]: () => raw }) if (!gunzip.write(Buffer.from(c))) await onceDrain(gunzip);
         gunzip.end();
       } catch (err) {
         gunzip.destroy(err as Error);
@@ -247,16 +248,29 @@ function onceDrain(s: NodeJS.WritableStream): Promise<void> {
   return new Promise((resolve) => s.once('drain', () => resolve()));
 }
 
+/**
+ * A file's bytes through two reused buffers: the next read runs while the caller handles the current chunk.
+ * The line splitter copies out what it keeps, so a buffer is free again when the next chunk is asked for
+ * (fresh 1 MiB buffers per read pile up as external memory until a GC frees them).
+ */
 async function* fileChunks(file: string): AsyncGenerator<Buffer> {
   const handle = await open(file, 'r');
+  const bufs = [Buffer.allocUnsafe(READ_SIZE), Buffer.allocUnsafe(READ_SIZE)] as const;
+  const readInto = (buf: Buffer) => handle.read(buf, 0, READ_SIZE, null).then((r) => r.bytesRead);
+  let cur = 0;
+  let pending: Promise<number> | undefined = readInto(bufs[0]);
   try {
     for (;;) {
-      const buf = Buffer.allocUnsafe(READ_SIZE);
-      const { bytesRead } = await handle.read(buf, 0, READ_SIZE, null);
-      if (bytesRead === 0) return;
-      yield buf.subarray(0, bytesRead);
+      const n = await pending;
+      pending = undefined;
+      if (n === 0) return;
+      const buf = bufs[cur]!;
+      cur ^= 1;
+      pending = readInto(bufs[cur]!);
+      yield buf.subarray(0, n);
     }
   } finally {
+    await pending?.catch(() => 0);
     await handle.close();
   }
 }
