@@ -2,7 +2,7 @@
 // Kept out of src/commands/search.ts so that the command file stays a thin option table.
 
 import type { Readable, Writable } from 'node:stream';
-import { usageError } from '../errors.js';
+import { TsauditError, usageError } from '../errors.js';
 import { Output } from '../format/output.js';
 import type { SearchFlags, SearchFormat } from '../commands/search.js';
 import { loadCheckpoint } from './checkpoint.js';
@@ -52,7 +52,9 @@ export async function runSearchCommand(flags: SearchFlags, setup: SearchCommandS
   const stderr = setup.stderr ?? ((t: string) => void process.stderr.write(t));
   const plan = planInputs({ input: flags.input, inputLogs: flags.inputLogs }, conf, setup.stdinHasData);
   if (plan.note) stderr(`${plan.note}\n`);
-  if (plan.files.length === 0) throw usageError(`no logs to read: ${conf.logFile} is not readable (give -if FILE or pipe a log to stdin)`);
+  if (plan.files.length === 0) {
+    throw new TsauditError('E_INPUT', `no logs to read: ${flags.input?.length ? `no audit.log in ${flags.input.join(', ')}` : `${conf.logFile} is not readable`} (give -if FILE or pipe a log to stdin)`, { exitCode: 1 });
+  }
 
   const interpreting = format === 'interpret' || format === 'csv' || format === 'text';
   const matcher = new Matcher(sel, interpreting);

@@ -29,7 +29,7 @@ export interface SelectorSpec {
 
 export const SELECTORS: readonly SelectorSpec[] = [
   { key: 'event', short: '-a', long: '--event', value: 'serial', description: 'events with this serial number' },
-  { key: 'arch', long: '--arch', value: 'arch', description: 'SYSCALL records of this arch (b32, b64, x86_64, i386, ...); give it before -sc to name syscalls of that arch' },
+  { key: 'arch', long: '--arch', value: 'arch', description: 'SYSCALL records of this arch (b32, b64, x86_64, i386, ...); -sc NAME then names a syscall of that arch' },
   { key: 'comm', short: '-c', long: '--comm', value: 'name', description: 'the command name (comm=) contains this' },
   { key: 'exit', short: '-e', long: '--exit', value: 'code', description: 'syscall exit value: a number or an errno name (EACCES, -EACCES)' },
   { key: 'file', short: '-f', long: '--file', value: 'path', description: "a file name (PATH records, AF_UNIX sockets), else the event's cwd, contains this" },
