@@ -199,23 +199,58 @@ const KEY_SEP = '\x01';
  * non-zero code of a record scan (the event then cannot match).
  */
 export function extractSearchItems(records: readonly RawRecord[], s: SearchItems, need: Needs, namer: UidNamer): number {
-  const x = new Extractor(s, need, namer);
-  for (const r of records) {
-    const rc = x.record(r);
-    if (rc !== 0) return rc;
-  }
-  return 0;
+  return new Extractor(need).run(records, s, namer);
 }
 
-class Extractor {
-  constructor(
-    private readonly s: SearchItems,
-    private readonly need: Needs,
-    private readonly namer: UidNamer,
-  ) {}
+/** Reads events for one set of needs; reusable, one event at a time. */
+export class Extractor {
+  private s: SearchItems = newSearchItems();
+  private namer: UidNamer = () => null;
+  /** The record being read (reused: the scans do not keep it). */
+  private readonly rec: Rec = { type: 0, message: '' };
 
-  record(r: RawRecord): number {
-    const n: Rec = { type: r.type, message: r.bodyEnd < r.line.length ? r.line.slice(0, r.bodyEnd) : r.line };
+  constructor(private readonly need: Needs) {}
+
+  /** Fills `s` from an event's records; 0, or the first non-zero code of a record scan. */
+  run(records: readonly RawRecord[], s: SearchItems, namer: UidNamer): number {
+    this.s = s;
+    this.namer = namer;
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i]!;
+      if (this.inert(r.type)) continue;
+      const rc = this.record(r);
+      if (rc !== 0) return rc;
+    }
+    return 0;
+  }
+
+  /** True when a record of this type has nothing to give for these needs (its scan would do nothing). */
+  private inert(t: number): boolean {
+    const need = this.need;
+    switch (t) {
+      case T.CWD:
+      case T.AVC_PATH:
+        return !need.filename;
+      case T.PATH:
+        return !need.filename && !need.object;
+      case T.SOCKADDR:
+        return !need.filename && !need.hostname;
+      case T.IPC:
+      case T.OBJ_PID:
+        return !need.object;
+      case 1309: // EXECVE
+      case 1321: // BPRM_FCAPS
+      case 1327: // PROCTITLE
+      case 1320: // EOE
+        return true;
+    }
+    return false;
+  }
+
+  private record(r: RawRecord): number {
+    const n = this.rec;
+    n.type = r.type;
+    n.message = r.bodyEnd < r.line.length ? r.line.slice(0, r.bodyEnd) : r.line;
     const t = n.type;
     if (t === T.SYSCALL) return this.syscall(n);
     if (t === T.CWD) return this.dir(n);
@@ -271,6 +306,7 @@ class Extractor {
   private lookup(field: 'uid' | 'euid' | 'auid', id: number): string | null {
     return this.namer(field, id);
   }
+
 
   private addAvc(scontext: string | null, tcontext: string | null): void {
     (this.s.avc ??= []).push({ scontext, tcontext });

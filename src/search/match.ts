@@ -4,7 +4,7 @@
 // The values compared come from extract.ts, read the way ausearch reads them.
 
 import { archName } from '../tables/arch.js';
-import { extractSearchItems, type Needs, newSearchItems, type RawRecord, S_UNSET, type SearchItems, UNSET, type UidNamer } from './extract.js';
+import { Extractor, type Needs, newSearchItems, type RawRecord, S_UNSET, type SearchItems, UNSET, type UidNamer } from './extract.js';
 
 /**
  * The selectors, with ausearch's sentinels for "not given" (so that the same odd values coincide, e.g.
@@ -147,12 +147,14 @@ export class Matcher {
   /** True when no selector is given beyond time: every event matches (after extraction succeeds). */
   readonly trivial: boolean;
   private readonly strmatch: (needle: string, hay: string) => boolean;
+  private readonly extractor: Extractor;
 
   constructor(
     readonly sel: Selection,
     interpretingOutput = false,
   ) {
     this.needs = needsOf(sel, interpretingOutput);
+    this.extractor = new Extractor(this.needs);
     this.strmatch = sel.exact ? (n, h) => h === n : (n, h) => h.includes(n);
     this.trivial = Object.values(this.needs).every((v) => !v) && sel.eventId === UNSET.ID && sel.types === null && sel.syscall === -1 && sel.nodes === null;
   }
@@ -161,7 +163,7 @@ export class Matcher {
     const sel = this.sel;
     if (sel.eventId !== UNSET.ID && sel.eventId !== ev.serial) return false;
     const s = newSearchItems();
-    if (extractSearchItems(ev.records, s, this.needs, namer) !== 0) return false;
+    if (this.extractor.run(ev.records, s, namer) !== 0) return false;
     if (sel.nodes !== null) {
       if (ev.node === undefined || !sel.nodes.includes(ev.node)) return false;
     }

@@ -162,10 +162,18 @@ export async function runSearch(opts: SearchOptions): Promise<SearchResult> {
   return { matched, events: asm.events, records, bad };
 }
 
-/** uid -> name as ausearch's lookup_uid(): the event's ENRICHED interpretation, then root/unset/passwd. */
+/**
+ * uid -> name as ausearch's lookup_uid(): the event's ENRICHED interpretation, then root/unset/passwd.
+ * One function for the whole run; `at(e)` points it at the event being matched (no allocation per event).
+ */
 function makeNamer(passwdFile?: string): (e: SearchEvent) => UidNamer {
   let users: IdTable | undefined;
-  const fromPasswd = (uid: number): string | null => {
+  let interp: AuditRecord | undefined;
+  const name: UidNamer = (field, uid) => {
+    if (interp !== undefined) {
+      const v = interp.enriched()[field.toUpperCase()];
+      if (v !== undefined) return v;
+    }
     if (uid === 0) return 'root';
     if (uid === 0xffffffff) return 'unset';
     users ??= readIdTable(passwdFile ?? '/etc/passwd');
@@ -174,14 +182,8 @@ function makeNamer(passwdFile?: string): (e: SearchEvent) => UidNamer {
   return (e) => {
     // ausearch loads the interpretations of a one-record event, or of the SYSCALL record heading an event
     const head = e.records[0]!;
-    const interp = head.isEnriched && (e.records.length === 1 || head.type === 1300) ? head : undefined;
-    return (field, uid) => {
-      if (interp !== undefined) {
-        const v = interp.enriched()[field.toUpperCase()];
-        if (v !== undefined) return v;
-      }
-      return fromPasswd(uid);
-    };
+    interp = head.isEnriched && (e.records.length === 1 || head.type === 1300) ? head : undefined;
+    return name;
   };
 }
 
