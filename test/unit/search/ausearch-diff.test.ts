@@ -203,6 +203,32 @@ describe.skipIf(!HAVE_AUSEARCH)('additions checked against ausearch', () => {
     }
   });
 
+  it('--format yaml is the same objects as json', async () => {
+    const yaml = await import('js-yaml');
+    const q = ['-if', files['synthetic.log']!, '-m', 'SYSCALL,USER_AVC'];
+    const j = (await search([...q, '--format', 'json'])).stdout.toString('utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const y = yaml.loadAll((await search([...q, '--format', 'yaml'])).stdout.toString('utf8'));
+    expect(y).toEqual(j);
+    expect(j.length).toBeGreaterThan(3);
+  });
+
+  it('--normalize gives the normalized events of parse -i for the events ausearch selects', async () => {
+    const { eventRenderer } = await import('../../../src/parse/normalize/render.js');
+    const { AusearchAssembler } = await import('../../../src/search/assemble.js');
+    const render = await eventRenderer('json', { ids: true });
+    for (const q of [['-k', 'passwd'], ['-m', 'USER_AUTH,USER_ACCT,CRED_ACQ']]) {
+      const raw = withoutAddedSeparators(ausearch(['-if', files['real-small.log']!, ...q, '--raw']).stdout).toString('utf8');
+      // ausearch's selection, grouped into events again (it prints whole events, in order)
+      let expected = '';
+      const asm = new AusearchAssembler((e) => void (expected += render(e.records)));
+      for (const l of raw.split('\n')) if (l !== '') asm.push(parseRecord(l) as never);
+      asm.end();
+      const t = await search(['-if', files['real-small.log']!, ...q, '--normalize', '--format', 'json']);
+      expect(t.stdout.toString('utf8')).toBe(expected);
+      expect(expected.length).toBeGreaterThan(0);
+    }
+  });
+
   it('a usage error exits 2 where ausearch exits 1', async () => {
     const file = files['real-small.log']!;
     expect(ausearch(['-if', file, '-p', 'abc']).status).toBe(1);
