@@ -23,8 +23,9 @@ export const isAlpha = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65
 
 /**
  * strtoul/strtoull (`signed` false) or strtoll (`signed` true) of `s` from `i`, base 10, 16 or 0. The
- * value is the full 64-bit result as a Number (exact below 2^53, which every audit id is); the caller
- * narrows it to the C type it is assigned to (u32(), i32()). The returned object is reused.
+ * value is the result as a Number (exact below 2^53, which every audit id is; an unsigned "-v" is given
+ * as -v, whose low bits are those of C's 2^64 - v); the caller narrows it to the C type it is assigned to
+ * (u32(), i32()). The returned object is reused.
  */
 export function strto(s: string, i: number, base: 0 | 10 | 16, signed = false): CNumber {
   const end = s.length;
@@ -56,7 +57,8 @@ export function strto(s: string, i: number, base: 0 | 10 | 16, signed = false): 
     return out;
   }
   if (v <= Number.MAX_SAFE_INTEGER) {
-    out.value = neg ? (signed ? -v : v === 0 ? 0 : Number(MAX_U64 + 1n - BigInt(v))) : v;
+    // an unsigned conversion of "-v" wraps around to 2^64 - v: given as -v, whose low bits (u32, i32) are C's
+    out.value = neg ? -v : v;
     return out;
   }
   // past 2^53: redo it exactly
@@ -77,7 +79,7 @@ export function strto(s: string, i: number, base: 0 | 10 | 16, signed = false): 
     out.value = Number(MAX_U64);
     out.overflow = true;
   } else {
-    out.value = Number(neg ? (MAX_U64 + 1n - big) & MAX_U64 : big);
+    out.value = Number(neg ? -big : big);
   }
   return out;
 }
