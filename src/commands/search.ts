@@ -14,6 +14,19 @@ export type SearchFormat = (typeof SEARCH_FORMATS)[number];
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/**
+ * The selector options on a command (search, stream), under a help group. `keepLongOnly` names ausearch
+ * spellings the command uses for something else (stream's -c is --count): those selectors get their long
+ * name only.
+ */
+export function addSelectorOptions(cmd: Command, group: string, keepLongOnly: readonly string[] = []): Command {
+  for (const spec of SELECTORS) {
+    const s = spec.short !== undefined && keepLongOnly.includes(spec.short) ? { ...spec, short: undefined } : spec;
+    for (const o of optionsOf(s, group)) cmd.addOption(o);
+  }
+  return cmd;
+}
+
 /** A commander option for a spec; multi-letter single-dash spellings get a hidden `--xx` alias. */
 function optionsOf(spec: SelectorSpec, group: string): Option[] {
   const valuePart = spec.value === undefined ? '' : spec.key === 'start' || spec.key === 'end' ? ` <${spec.value}...>` : ` <${spec.value}>`;
@@ -59,7 +72,7 @@ export function register(program: Command): void {
     .command('search')
     .description("search audit logs for events, with ausearch's selectors, inputs and outputs")
     .summary("search audit logs for events, as ausearch does (same selectors, same answers)");
-  for (const spec of SELECTORS) for (const o of optionsOf(spec, 'Selectors (all given must match):')) cmd.addOption(o);
+  addSelectorOptions(cmd, 'Selectors (all given must match):');
   const inputs = 'Input:';
   for (const o of optionsOf({ key: 'input', short: '-if', long: '--input', value: 'file|dir', description: 'read this log file, or the audit.log and rotations in this directory (repeatable; gzip is read too)', repeatable: true }, inputs)) {
     cmd.addOption(o);

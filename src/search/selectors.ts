@@ -70,6 +70,8 @@ export interface SelectorEnv {
   groupFile?: string;
   /** The host's arch for syscall names and b32/b64 (default: this machine's). */
   hostArch?: string;
+  /** The records are decoded text (a live stream), not byte strings: compare string selectors as given. */
+  textual?: boolean;
 }
 
 const one = (v: string | string[] | boolean | undefined): string | undefined => (Array.isArray(v) ? v[v.length - 1] : typeof v === 'string' ? v : undefined);
@@ -115,9 +117,10 @@ export function selectionFromFlags(flags: SelectorFlags, env: SelectorEnv = {}):
     if (id === undefined) throw usageError(`flag ${flag(key)}: "${v}" is not a number and not a group of this host`, { token: v });
     return id;
   };
+  const asBytes = env.textual ? (s: string) => s : bytes;
   const str = (key: string): string | null => {
     const v = one(flags[key]);
-    return v === undefined ? null : bytes(v);
+    return v === undefined ? null : asBytes(v);
   };
 
   let v: string | undefined;
@@ -221,7 +224,7 @@ export function selectionFromFlags(flags: SelectorFlags, env: SelectorEnv = {}):
     sel.context = true;
   }
   const nodes = flags.node;
-  if (nodes !== undefined && typeof nodes !== 'boolean') sel.nodes = (Array.isArray(nodes) ? nodes : [nodes]).map(bytes);
+  if (nodes !== undefined && typeof nodes !== 'boolean') sel.nodes = (Array.isArray(nodes) ? nodes : [nodes]).map(asBytes);
   sel.exact = flags.word === true;
   void UNSET;
   return sel;
