@@ -121,6 +121,8 @@ const QUERIES: string[][] = [
   ['-o', 'shadow_t'],
   ['-se', 'system_r'],
   ['--just-one', '-k', 'exec'],
+  ['--eoe-timeout', '1', '-m', 'ALL'],
+  ['--escape', 'shell', '-k', 'exec', '-l'],
   // combinations
   ['-k', 'exec', '-ui', 'labuser'],
   ['-m', 'SYSCALL', '-sv', 'no'],
