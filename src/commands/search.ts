@@ -97,7 +97,7 @@ export function register(program: Command): void {
     .addOption(new Option('--extra-labels', 'csv: columns for the subject and object labels').helpGroup(outputs))
     .addOption(new Option('--extra-obj2', 'csv: columns for a second object').helpGroup(outputs))
     .addOption(new Option('--extra-time', 'csv: columns for the broken-down time').helpGroup(outputs))
-    .addOption(new Option('--escape <mode>', 'how the default output writes control characters: raw, tty (default), shell, shell_quote').choices(['raw', 'tty', 'shell', 'shell_quote']).helpGroup(outputs))
+    .addOption(new Option('--escape <mode>', 'how the default output writes control characters: raw, tty (default), shell, shell_quote (other outputs: no effect)').choices(['raw', 'tty', 'shell', 'shell_quote']).helpGroup(outputs))
     .addOption(new Option('-l, --line-buffered', 'write each matching event at once (for pipes that are read as they come)').helpGroup(outputs))
     .addHelpText(
       'after',
@@ -136,6 +136,5 @@ export function outputFormat(flags: SearchFlags): SearchFormat {
     throw usageError(`flag --normalize: prints normalized events as text, or with --format json or yaml; got --format ${f}`);
   }
   if ((flags.extraKeys || flags.extraLabels || flags.extraObj2 || flags.extraTime) && f !== 'csv') throw usageError('flags --extra-*: need --format csv');
-  if (flags.escape !== undefined && f !== 'default') throw usageError('flag --escape: applies to the default output only');
   return f;
 }
