@@ -97,7 +97,7 @@ async function makeSink(format: SearchFormat, flags: SearchFlags, out: Output): 
     return sink((e) => render(decodedEvent(e).records));
   }
   if (format === 'json') {
-    const { writeEventJson } = await import('../parse/run.js');
+    const { writeEventJson } = await import('../pipeline/serializers.js');
     return { ...sink(() => ''), write: (e) => writeEventJson(out, decodedEvent(e)) };
   }
   if (format === 'yaml') {

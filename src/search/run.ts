@@ -6,28 +6,23 @@
 // output then write the very bytes read, whatever their encoding, and selectors compare bytes as
 // ausearch does. JSON, YAML and the normalized output decode the selected records as UTF-8 first.
 
-import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { TsauditError } from '../errors.js';
 import { readIdTable, type IdTable } from '../ids.js';
 import { shutdownSignal } from '../runtime.js';
 import { parseRecord, type AuditRecord } from '../parse/record.js';
 import type { AuditEvent } from '../parse/reassemble.js';
+import { type EventSelector, selectEvents } from '../pipeline/select.js';
+import type { EventSink } from '../pipeline/sinks.js';
+import { inputChunks, inputName } from '../pipeline/sources.js';
 import { AusearchAssembler, type SearchEvent } from './assemble.js';
 import { CheckpointGate, type Checkpoint, isCheckpointFile, CHECKPOINT_EXIT, saveCheckpoint, type CheckpointEvent } from './checkpoint.js';
 import type { UidNamer } from './extract.js';
 import { Matcher } from './match.js';
 import { inTimeRange, type TimeRange } from './time.js';
 
-/** Where selected events go. `write` returns false when the caller should await `ready()`. */
-export interface SearchSink {
-  write(event: SearchEvent): boolean;
-  ready(): Promise<void>;
-  end(): Promise<void>;
-  /** Hands on what is batched (--line-buffered, idle input). */
-  flush?(): void;
-}
+/** Where selected events go (the pipeline's sink; search's events carry their first record's type too). */
+export type SearchSink = Omit<EventSink, 'write'> & { write(event: SearchEvent): boolean };
 
 export interface SearchOptions {
   /** Inputs in reading order; '-' is stdin. */
@@ -93,17 +88,20 @@ export async function runSearch(opts: SearchOptions): Promise<SearchResult> {
   let lastSeen: CheckpointEvent | undefined;
   let failure: unknown;
 
+  // the pipeline's selection stage: the selectors, then the checkpoint's resume point
+  const select: EventSelector = (e) => {
+    const ev = e as SearchEvent;
+    if (!matcher.match(ev, namer(ev)) || (gate !== undefined && !gate.pass(ev))) return false;
+    matched++;
+    if (opts.justOne) stop = true;
+    return true;
+  };
+  const target = selectEvents(sink as unknown as EventSink, select);
   const onEvent = (e: SearchEvent): void => {
     if (stop) return;
     try {
-      if (matcher.match(e, namer(e))) {
-        if (gate === undefined || gate.pass(e)) {
-          matched++;
-          if (!sink.write(e)) blocked = true;
-          if (opts.lineBuffered) sink.flush?.();
-          if (opts.justOne) stop = true;
-        }
-      }
+      if (!target.write(e)) blocked = true;
+      if (opts.lineBuffered) sink.flush?.();
     } catch (err) {
       failure ??= err;
       stop = true;
@@ -116,7 +114,7 @@ export async function runSearch(opts: SearchOptions): Promise<SearchResult> {
   for (const file of files) {
     if (stop || shutdownSignal.aborted) break;
     lastFile = file;
-    const name = file === '-' ? '<stdin>' : file;
+    const name = inputName(file);
     let lineNo = 0;
     const onLine = (line: string): void => {
       lineNo++;
@@ -134,7 +132,7 @@ export async function runSearch(opts: SearchOptions): Promise<SearchResult> {
     };
     const splitter = new ByteLines(onLine);
     try {
-      for await (const chunk of inputChunks(file, opts.stdin)) {
+      for await (const chunk of inputChunks(file, { readSize: READ_SIZE, stdin: opts.stdin })) {
         splitter.push(chunk);
         if (blocked) {
           blocked = false;
@@ -218,67 +216,6 @@ class ByteLines {
     if (this.tail !== undefined && this.tail.length > 0) this.onLine(this.tail.toString('latin1'));
     this.tail = undefined;
   }
-}
-
-/** The bytes of an input, gunzipped when they start with gzip's magic. */
-async function* inputChunks(file: string, stdin?: Readable): AsyncGenerator<Buffer> {
-  const raw = file === '-' ? streamChunks(stdin ?? process.stdin) : fileChunks(file);
-  const first = await raw.next();
-  if (first.done) return;
-  const head = first.value;
-  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
-    const gunzip = createGunzip({ chunkSize: 256 * 1024 });
-    const feed = (async () => {
-      try {
-        if (!gunzip.write(Buffer.from(head))) await onceDrain(gunzip);
-        // copies: the file's read buffers are reused while zlib may still hold a chunk
-        for await (const c of { [Symbol.asyncIterator]: () => raw }) if (!gunzip.write(Buffer.from(c))) await onceDrain(gunzip);
-        gunzip.end();
-      } catch (err) {
-        gunzip.destroy(err as Error);
-      }
-    })();
-    for await (const c of gunzip) yield c as Buffer;
-    await feed;
-    return;
-  }
-  yield head;
-  for await (const c of { [Symbol.asyncIterator]: () => raw }) yield c;
-}
-
-function onceDrain(s: NodeJS.WritableStream): Promise<void> {
-  return new Promise((resolve) => s.once('drain', () => resolve()));
-}
-
-/**
- * A file's bytes through two reused buffers: the next read runs while the caller handles the current chunk.
- * The line splitter copies out what it keeps, so a buffer is free again when the next chunk is asked for
- * (fresh 1 MiB buffers per read pile up as external memory until a GC frees them).
- */
-async function* fileChunks(file: string): AsyncGenerator<Buffer> {
-  const handle = await open(file, 'r');
-  const bufs = [Buffer.allocUnsafe(READ_SIZE), Buffer.allocUnsafe(READ_SIZE)] as const;
-  const readInto = (buf: Buffer) => handle.read(buf, 0, READ_SIZE, null).then((r) => r.bytesRead);
-  let cur = 0;
-  let pending: Promise<number> | undefined = readInto(bufs[0]);
-  try {
-    for (;;) {
-      const n = await pending;
-      pending = undefined;
-      if (n === 0) return;
-      const buf = bufs[cur]!;
-      cur ^= 1;
-      pending = readInto(bufs[cur]!);
-      yield buf.subarray(0, n);
-    }
-  } finally {
-    await pending?.catch(() => 0);
-    await handle.close();
-  }
-}
-
-async function* streamChunks(input: Readable): AsyncGenerator<Buffer> {
-  for await (const chunk of input) yield typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : (chunk as Buffer);
 }
 
 /** The event as parse's types see it, its lines decoded as UTF-8 (for JSON, YAML and normalization). */

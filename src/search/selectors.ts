@@ -62,7 +62,7 @@ export const SELECTORS: readonly SelectorSpec[] = [
 ];
 
 /** Parsed selector flags, as commander hands them over (values are strings; -ts/-te take 1 or 2). */
-export type SelectorFlags = Partial<Record<string, string | string[] | boolean>>;
+export type SelectorFlags = Readonly<Record<string, unknown>>;
 
 /** Where names are looked up (tests point these at fixtures). */
 export interface SelectorEnv {
@@ -74,7 +74,7 @@ export interface SelectorEnv {
   textual?: boolean;
 }
 
-const one = (v: string | string[] | boolean | undefined): string | undefined => (Array.isArray(v) ? v[v.length - 1] : typeof v === 'string' ? v : undefined);
+const one = (v: unknown): string | undefined => (Array.isArray(v) ? (v[v.length - 1] as string) : typeof v === 'string' ? v : undefined);
 
 /** A string selector's value as the byte string the matcher compares (UTF-8 bytes as latin1). */
 const bytes = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
@@ -224,7 +224,7 @@ export function selectionFromFlags(flags: SelectorFlags, env: SelectorEnv = {}):
     sel.context = true;
   }
   const nodes = flags.node;
-  if (nodes !== undefined && typeof nodes !== 'boolean') sel.nodes = (Array.isArray(nodes) ? nodes : [nodes]).map(asBytes);
+  if (typeof nodes === 'string' || Array.isArray(nodes)) sel.nodes = (Array.isArray(nodes) ? (nodes as string[]) : [nodes]).map(asBytes);
   sel.exact = flags.word === true;
   void UNSET;
   return sel;
