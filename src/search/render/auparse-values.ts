@@ -14,7 +14,14 @@ import { errnoMessage, errnoName } from '../../tables/errno.js';
 import { ADDRESS_FAMILIES } from '../../tables/families.js';
 import { ausearchSyscallName } from '../../tables/syscalls.js';
 import { SOCKETCALLS } from '../../tables/rule-fields.js';
-import { syscallArgText } from '../../parse/interpret/args.js';
+import {
+  hostProtocolName,
+  ioctlRequestText,
+  mmapText,
+  openFlagsText,
+  personalityText,
+  syscallArgText,
+} from '../../parse/interpret/args.js';
 import { formatIpv6 } from '../../parse/interpret/sockaddr.js';
 import {
   capabilityBitmapText,
@@ -41,6 +48,23 @@ const TYPE_BY_NAME = new Map<string, number>();
 for (const [name, type] of AUPARSE_FIELD_TYPES) {
   const t = (T as Record<string, number>)[type];
   if (t !== undefined && !TYPE_BY_NAME.has(name)) TYPE_BY_NAME.set(name, t);
+}
+
+/** The typed names by length and first character: typeAt() finds a name in a line without cutting it out. */
+const TYPE_BUCKETS = new Map<number, [string, number][]>();
+for (const [name, t] of TYPE_BY_NAME) {
+  const key = name.length * 256 + name.charCodeAt(0);
+  const b = TYPE_BUCKETS.get(key);
+  if (b) b.push([name, t]);
+  else TYPE_BUCKETS.set(key, [[name, t]]);
+}
+
+/** typetab's type of the name s[start, end), without allocating; UNCLASSIFIED for names it does not list. */
+export function typeAt(s: string, start: number, end: number): number {
+  const b = TYPE_BUCKETS.get((end - start) * 256 + (s.charCodeAt(start) & 255));
+  if (b === undefined) return T.UNCLASSIFIED;
+  for (let i = 0; i < b.length; i++) if (s.startsWith(b[i]![0], start)) return b[i]![1];
+  return T.UNCLASSIFIED;
 }
 
 // Record types whose fields auparse_interp_adjust_type re-classifies.
@@ -75,6 +99,15 @@ function isIntString(s: string): boolean {
     if (c < 48 || c > 57) return false;
   }
   return true;
+}
+
+/** True when auparse_interp_adjust_type may re-classify fields of records of this type (besides `acct`). */
+export function adjustsFields(rtype: number): boolean {
+  return (
+    rtype === AUDIT_EXECVE || rtype === AUDIT_AVC || rtype === AUDIT_USER_TTY || rtype === AUDIT_NETFILTER_PKT ||
+    rtype === AUDIT_PATH || rtype === AUDIT_MQ_OPEN || rtype === AUDIT_CRYPTO_KEY_USER || rtype === AUDIT_ADD_GROUP ||
+    rtype === AUDIT_GRP_MGMT || rtype === AUDIT_DEL_GROUP || rtype === AUDIT_TRUSTED_APP || rtype === AUDIT_KERN_MODULE
+  );
 }
 
 /** auparse_interp_adjust_type: the type of field `name` (value `val` as logged) in a record of type `rtype`. */
@@ -380,7 +413,7 @@ function printArg(ctx: FieldContext, index: number, val: string): string {
  * auparse_do_interpretation without the enriched lookup and the escaping: the text of value `val` (as logged)
  * of a field of type `type`.
  */
-export function interpretValue(type: number, name: string, val: string, ctx: FieldContext): string {
+export function interpretValue(type: number, val: string, ctx: FieldContext): string {
   switch (type) {
     case T.UID:
       return idName(val, ctx.ids, false);
@@ -434,9 +467,27 @@ export function interpretValue(type: number, name: string, val: string, ctx: Fie
       return printProctitle(val);
     case T.TTY_DATA:
       return printTtyData(val);
+    case T.OFLAG:
+      return openFlagsText(val);
+    case T.MMAP:
+      return mmapText(val);
+    case T.PERSONALITY:
+      return personalityText(val);
+    case T.IOCTL_REQ:
+      return ioctlRequestText(val);
+    case T.PROTOCOL:
+      return hostProtocolName(cNumber(val, 10)) ?? 'undefined protocol';
+    case T.FANOTIFY: {
+      const c = val.charCodeAt(0);
+      if (c < 48 || c > 57) return val;
+      const n = cNumber(val, 10);
+      return n === 1 ? 'allow' : n === 2 ? 'deny' : 'unknown'; // FAN_ALLOW, FAN_DENY
+    }
+    case T.NLMCGRP:
+      return cNumber(val, 16) === 1 ? 'audit-netlink-multicast' : 'audit-none'; // AUDIT_NLGRP_READLOG
     default:
-      // MAC labels, addresses and the types no log of ours has shown yet keep their value.
-      void name;
+      // MAC labels and addresses keep their value; so, for now, do FLAGS (RHEL 4 PATH flags), ICMPTYPE, HOOK,
+      // NETACTION, MACPROTO (NETFILTER_PKT) and RESOLVE (openat2), which no log we have shows
       return val;
   }
 }
@@ -490,6 +541,9 @@ export function enrichedOf(suffix: string): Enriched {
 
 export { NO_ENRICHED };
 
+/** An enriched value's text as an id (unquoted, unhexed) and as it stands, both escaped. */
+const ENRICHED_TEXT = new Map<string, readonly [string, string]>();
+
 /**
  * auparse_do_interpretation: the enriched interpretation when the record has one for this name (re-done when
  * auditd could not name it, `unknown-…`), else the field's own; escaped for a terminal.
@@ -498,11 +552,35 @@ export function interpretField(type: number, name: string, val: string, ctx: Fie
   if (enriched.size !== 0) {
     const e = enriched.get(name);
     if (e !== undefined && !e.startsWith('unknown-')) {
-      return escapeFor(type, type === T.UID || type === T.GID ? printEscaped(e) : e);
+      let text = ENRICHED_TEXT.get(e);
+      if (text === undefined) {
+        text = [escapeFor(type, printEscaped(e)), escapeFor(type, e)] as const;
+        if (ENRICHED_TEXT.size < 4096) ENRICHED_TEXT.set(e, text);
+      }
+      return type === T.UID || type === T.GID ? text[0] : text[1];
     }
   }
-  return escapeFor(type, interpretValue(type, name, val, ctx));
+  if (PURE[type] === 1) {
+    // these depend on the value alone (and the id names, fixed per resolver): logs repeat them thousands of times
+    let cache = PURE_CACHE.get(ctx.ids);
+    if (cache === undefined) PURE_CACHE.set(ctx.ids, (cache = []));
+    const m = (cache[type] ??= new Map<string, string>());
+    let text = m.get(val);
+    if (text === undefined) {
+      text = escapeFor(type, interpretValue(type, val, ctx));
+      if (m.size < 4096) m.set(val, text);
+    }
+    return text;
+  }
+  return escapeFor(type, interpretValue(type, val, ctx));
 }
+
+/** Types whose interpretation is a function of the value (and the id resolver) alone. */
+const PURE = new Uint8Array(64);
+for (const t of [T.UID, T.GID, T.ESCAPED, T.ESCAPED_KEY, T.MODE, T.CAP_BITMAP, T.SESSION, T.SUCCESS, T.PROCTITLE, T.EXIT, T.SIGNAL, T.PERM, T.PROMISC]) {
+  PURE[t] = 1;
+}
+const PURE_CACHE = new WeakMap<IdNames, Map<string, string>[]>();
 
 /** Keys joined by \x01 are escaped one by one (the separator itself is kept). */
 function escapeFor(type: number, s: string): string {
