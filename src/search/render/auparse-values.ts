@@ -151,6 +151,8 @@ export interface FieldContext {
   /** The record's a0 and a1 as logged (hex), or undefined. */
   a0: string | undefined;
   a1: string | undefined;
+  /** Fills a0 and a1 when they are first needed (ausearch -i finds them in the line only then). */
+  loadArgs?: (ctx: FieldContext) => void;
   /** The event's cwd (text/csv name the realpath of relative files with it), or undefined. */
   cwd: string | undefined;
   ids: IdNames;
@@ -167,6 +169,7 @@ function hexNibble(c: number): number {
 
 /** Decoded values already computed: logs repeat the same exe, cwd and names thousands of times. */
 const UNESCAPED = new Map<string, string | null>();
+const UNESCAPED_TITLES = new Map<string, string | null>();
 
 /**
  * au_unescape: `(null)`-style values are kept up to `)`; otherwise the leading hex digits are decoded (an odd
@@ -181,8 +184,8 @@ export function auUnescape(s: string, nulAsSpace = false): string | null {
   let n = 0;
   while (n < s.length && isXdigit(s.charCodeAt(n))) n++;
   if (n < 2) return null;
-  const key = nulAsSpace ? `\0${s}` : s;
-  const cached = UNESCAPED.get(key);
+  const cache = nulAsSpace ? UNESCAPED_TITLES : UNESCAPED;
+  const cached = cache.get(s);
   if (cached !== undefined) return cached;
   const bytes = Buffer.allocUnsafe((n + 1) >> 1);
   let len = 0;
@@ -192,7 +195,7 @@ export function auUnescape(s: string, nulAsSpace = false): string | null {
     bytes[len++] = b === 0 ? 32 : b;
   }
   const out = bytes.toString('utf8', 0, len);
-  if (UNESCAPED.size < 8192) UNESCAPED.set(key, out);
+  if (cache.size < 8192) cache.set(s, out);
   return out;
 }
 
@@ -336,6 +339,7 @@ function printSyscall(ctx: FieldContext, val: string): string {
   const nr = ctx.syscall; // auparse's, not the value: -i names other records' syscall= as syscall 0
   const sys = ausearchSyscallName(arch, nr);
   if (sys === undefined) return `unknown-syscall(${nr})`;
+  if (sys === 'socketcall' && ctx.loadArgs) ctx.loadArgs(ctx);
   if (sys === 'socketcall' && ctx.a0 !== undefined) {
     const f = SOCKETCALLS.get(cNumber(ctx.a0, 16));
     if (f !== undefined) return `${sys}(${f})`;
@@ -406,6 +410,7 @@ function printArg(ctx: FieldContext, index: number, val: string): string {
   if (sys === undefined) return `0x${val}`;
   const namer = (n: number, kind: 'uid' | 'gid'): string =>
     (n | 0) === 0 ? 'root' : (kind === 'uid' ? ctx.ids.user(n) : ctx.ids.group(n)) ?? `unknown(${n | 0})`;
+  if (ctx.loadArgs && (index === 1 || index === 2)) ctx.loadArgs(ctx);
   return syscallArgText(sys, index, val, [ctx.a0, ctx.a1, undefined, undefined], namer, archName(arch));
 }
 
@@ -577,7 +582,7 @@ export function interpretField(type: number, name: string, val: string, ctx: Fie
 
 /** Types whose interpretation is a function of the value (and the id resolver) alone. */
 const PURE = new Uint8Array(64);
-for (const t of [T.UID, T.GID, T.ESCAPED, T.ESCAPED_KEY, T.MODE, T.CAP_BITMAP, T.SESSION, T.SUCCESS, T.PROCTITLE, T.EXIT, T.SIGNAL, T.PERM, T.PROMISC]) {
+for (const t of [T.UID, T.GID, T.MODE, T.CAP_BITMAP, T.SESSION, T.SUCCESS, T.EXIT, T.SIGNAL, T.PERM, T.PROMISC]) {
   PURE[t] = 1;
 }
 const PURE_CACHE = new WeakMap<IdNames, Map<string, string>[]>();
