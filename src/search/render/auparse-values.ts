@@ -549,6 +549,16 @@ export { NO_ENRICHED };
 /** An enriched value's text as an id (unquoted, unhexed) and as it stands, both escaped. */
 const ENRICHED_TEXT = new Map<string, readonly [string, string]>();
 
+/** The text of an enriched interpretation `e` for a field of `type` (auditd could name it: not `unknown-…`). */
+export function enrichedText(type: number, e: string): string {
+  let text = ENRICHED_TEXT.get(e);
+  if (text === undefined) {
+    text = [escapeFor(type, printEscaped(e)), escapeFor(type, e)] as const;
+    if (ENRICHED_TEXT.size < 4096) ENRICHED_TEXT.set(e, text);
+  }
+  return type === T.UID || type === T.GID ? text[0] : text[1];
+}
+
 /**
  * auparse_do_interpretation: the enriched interpretation when the record has one for this name (re-done when
  * auditd could not name it, `unknown-…`), else the field's own; escaped for a terminal.
@@ -556,14 +566,7 @@ const ENRICHED_TEXT = new Map<string, readonly [string, string]>();
 export function interpretField(type: number, name: string, val: string, ctx: FieldContext, enriched: Enriched): string {
   if (enriched.size !== 0) {
     const e = enriched.get(name);
-    if (e !== undefined && !e.startsWith('unknown-')) {
-      let text = ENRICHED_TEXT.get(e);
-      if (text === undefined) {
-        text = [escapeFor(type, printEscaped(e)), escapeFor(type, e)] as const;
-        if (ENRICHED_TEXT.size < 4096) ENRICHED_TEXT.set(e, text);
-      }
-      return type === T.UID || type === T.GID ? text[0] : text[1];
-    }
+    if (e !== undefined && !e.startsWith('unknown-')) return enrichedText(type, e);
   }
   if (PURE[type] === 1) {
     // these depend on the value alone (and the id names, fixed per resolver): logs repeat them thousands of times

@@ -26,6 +26,7 @@ import {
   T,
   adjustsFields,
   enrichedOf,
+  enrichedText,
   fieldType,
   typeAt,
   interpretField,
@@ -196,10 +197,14 @@ function renderRecord(rec: AuditRecord, stamp: string, ids: IdNames): string {
     }
     lastPlain = false;
     const name = s.slice(ns, eq);
-    const val = s.slice(ptr, vEnd);
-    ctx ??= context(rec, ids, isSyscall);
     enriched ??= end < s.length ? enrichedOf(s.slice(end + 1)) : NO_ENRICHED;
-    const text = interpretField(type, name, val, ctx, enriched);
+    const e = enriched.size !== 0 ? enriched.get(name) : undefined;
+    let text: string;
+    if (e !== undefined && !e.startsWith('unknown-')) text = enrichedText(type, e); // auditd named it
+    else {
+      ctx ??= context(rec, ids, isSyscall);
+      text = interpretField(type, name, s.slice(ptr, vEnd), ctx, NO_ENRICHED);
+    }
     out += s.slice(run, ptr);
     if (type === T.ESCAPED_KEY && name === 'key') {
       out += text.includes('\x01') ? `${text.split('\x01').join(' key=')} ` : `${text} `;
