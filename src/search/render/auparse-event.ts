@@ -252,12 +252,15 @@ export class AuEvent {
     return fieldType(r.type, f.name, f.val ?? '');
   }
 
-  /** auparse_find_field: the current field when it has this name, else the next one in this or a later record. */
-  findField(name: string): string | null | undefined {
+  /**
+   * auparse_find_field: the current field when it has this name, else the next one in this or a later record.
+   * A field without a value (a malformed key) is found, but reads as not found, as in auparse.
+   */
+  findField(name: string): string | undefined {
     const f = this.field();
     if (!f) return undefined;
-    if (f.name === name) return f.val;
-    return this.findFieldNext(name);
+    if (f.name === name) return f.val ?? undefined;
+    return this.findFieldNext(name) ?? undefined;
   }
 
   private findFieldNext(name: string): string | null | undefined {

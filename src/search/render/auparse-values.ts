@@ -14,7 +14,14 @@ import { errnoMessage, errnoName } from '../../tables/errno.js';
 import { ADDRESS_FAMILIES } from '../../tables/families.js';
 import { ausearchSyscallName } from '../../tables/syscalls.js';
 import { SOCKETCALLS } from '../../tables/rule-fields.js';
-import { syscallArgText } from '../../parse/interpret/args.js';
+import {
+  hostProtocolName,
+  ioctlRequestText,
+  mmapText,
+  openFlagsText,
+  personalityText,
+  syscallArgText,
+} from '../../parse/interpret/args.js';
 import { formatIpv6 } from '../../parse/interpret/sockaddr.js';
 import {
   capabilityBitmapText,
@@ -41,6 +48,23 @@ const TYPE_BY_NAME = new Map<string, number>();
 for (const [name, type] of AUPARSE_FIELD_TYPES) {
   const t = (T as Record<string, number>)[type];
   if (t !== undefined && !TYPE_BY_NAME.has(name)) TYPE_BY_NAME.set(name, t);
+}
+
+/** The typed names by length and first character: typeAt() finds a name in a line without cutting it out. */
+const TYPE_BUCKETS = new Map<number, [string, number][]>();
+for (const [name, t] of TYPE_BY_NAME) {
+  const key = name.length * 256 + name.charCodeAt(0);
+  const b = TYPE_BUCKETS.get(key);
+  if (b) b.push([name, t]);
+  else TYPE_BUCKETS.set(key, [[name, t]]);
+}
+
+/** typetab's type of the name s[start, end), without allocating; UNCLASSIFIED for names it does not list. */
+export function typeAt(s: string, start: number, end: number): number {
+  const b = TYPE_BUCKETS.get((end - start) * 256 + (s.charCodeAt(start) & 255));
+  if (b === undefined) return T.UNCLASSIFIED;
+  for (let i = 0; i < b.length; i++) if (s.startsWith(b[i]![0], start)) return b[i]![1];
+  return T.UNCLASSIFIED;
 }
 
 // Record types whose fields auparse_interp_adjust_type re-classifies.
@@ -75,6 +99,15 @@ function isIntString(s: string): boolean {
     if (c < 48 || c > 57) return false;
   }
   return true;
+}
+
+/** True when auparse_interp_adjust_type may re-classify fields of records of this type (besides `acct`). */
+export function adjustsFields(rtype: number): boolean {
+  return (
+    rtype === AUDIT_EXECVE || rtype === AUDIT_AVC || rtype === AUDIT_USER_TTY || rtype === AUDIT_NETFILTER_PKT ||
+    rtype === AUDIT_PATH || rtype === AUDIT_MQ_OPEN || rtype === AUDIT_CRYPTO_KEY_USER || rtype === AUDIT_ADD_GROUP ||
+    rtype === AUDIT_GRP_MGMT || rtype === AUDIT_DEL_GROUP || rtype === AUDIT_TRUSTED_APP || rtype === AUDIT_KERN_MODULE
+  );
 }
 
 /** auparse_interp_adjust_type: the type of field `name` (value `val` as logged) in a record of type `rtype`. */
@@ -118,6 +151,8 @@ export interface FieldContext {
   /** The record's a0 and a1 as logged (hex), or undefined. */
   a0: string | undefined;
   a1: string | undefined;
+  /** Fills a0 and a1 when they are first needed (ausearch -i finds them in the line only then). */
+  loadArgs?: (ctx: FieldContext) => void;
   /** The event's cwd (text/csv name the realpath of relative files with it), or undefined. */
   cwd: string | undefined;
   ids: IdNames;
@@ -134,6 +169,7 @@ function hexNibble(c: number): number {
 
 /** Decoded values already computed: logs repeat the same exe, cwd and names thousands of times. */
 const UNESCAPED = new Map<string, string | null>();
+const UNESCAPED_TITLES = new Map<string, string | null>();
 
 /**
  * au_unescape: `(null)`-style values are kept up to `)`; otherwise the leading hex digits are decoded (an odd
@@ -148,8 +184,8 @@ export function auUnescape(s: string, nulAsSpace = false): string | null {
   let n = 0;
   while (n < s.length && isXdigit(s.charCodeAt(n))) n++;
   if (n < 2) return null;
-  const key = nulAsSpace ? `\0${s}` : s;
-  const cached = UNESCAPED.get(key);
+  const cache = nulAsSpace ? UNESCAPED_TITLES : UNESCAPED;
+  const cached = cache.get(s);
   if (cached !== undefined) return cached;
   const bytes = Buffer.allocUnsafe((n + 1) >> 1);
   let len = 0;
@@ -159,7 +195,7 @@ export function auUnescape(s: string, nulAsSpace = false): string | null {
     bytes[len++] = b === 0 ? 32 : b;
   }
   const out = bytes.toString('utf8', 0, len);
-  if (UNESCAPED.size < 8192) UNESCAPED.set(key, out);
+  if (cache.size < 8192) cache.set(s, out);
   return out;
 }
 
@@ -303,6 +339,7 @@ function printSyscall(ctx: FieldContext, val: string): string {
   const nr = ctx.syscall; // auparse's, not the value: -i names other records' syscall= as syscall 0
   const sys = ausearchSyscallName(arch, nr);
   if (sys === undefined) return `unknown-syscall(${nr})`;
+  if (sys === 'socketcall' && ctx.loadArgs) ctx.loadArgs(ctx);
   if (sys === 'socketcall' && ctx.a0 !== undefined) {
     const f = SOCKETCALLS.get(cNumber(ctx.a0, 16));
     if (f !== undefined) return `${sys}(${f})`;
@@ -373,6 +410,7 @@ function printArg(ctx: FieldContext, index: number, val: string): string {
   if (sys === undefined) return `0x${val}`;
   const namer = (n: number, kind: 'uid' | 'gid'): string =>
     (n | 0) === 0 ? 'root' : (kind === 'uid' ? ctx.ids.user(n) : ctx.ids.group(n)) ?? `unknown(${n | 0})`;
+  if (ctx.loadArgs && (index === 1 || index === 2)) ctx.loadArgs(ctx);
   return syscallArgText(sys, index, val, [ctx.a0, ctx.a1, undefined, undefined], namer, archName(arch));
 }
 
@@ -380,7 +418,7 @@ function printArg(ctx: FieldContext, index: number, val: string): string {
  * auparse_do_interpretation without the enriched lookup and the escaping: the text of value `val` (as logged)
  * of a field of type `type`.
  */
-export function interpretValue(type: number, name: string, val: string, ctx: FieldContext): string {
+export function interpretValue(type: number, val: string, ctx: FieldContext): string {
   switch (type) {
     case T.UID:
       return idName(val, ctx.ids, false);
@@ -434,9 +472,27 @@ export function interpretValue(type: number, name: string, val: string, ctx: Fie
       return printProctitle(val);
     case T.TTY_DATA:
       return printTtyData(val);
+    case T.OFLAG:
+      return openFlagsText(val);
+    case T.MMAP:
+      return mmapText(val);
+    case T.PERSONALITY:
+      return personalityText(val);
+    case T.IOCTL_REQ:
+      return ioctlRequestText(val);
+    case T.PROTOCOL:
+      return hostProtocolName(cNumber(val, 10)) ?? 'undefined protocol';
+    case T.FANOTIFY: {
+      const c = val.charCodeAt(0);
+      if (c < 48 || c > 57) return val;
+      const n = cNumber(val, 10);
+      return n === 1 ? 'allow' : n === 2 ? 'deny' : 'unknown'; // FAN_ALLOW, FAN_DENY
+    }
+    case T.NLMCGRP:
+      return cNumber(val, 16) === 1 ? 'audit-netlink-multicast' : 'audit-none'; // AUDIT_NLGRP_READLOG
     default:
-      // MAC labels, addresses and the types no log of ours has shown yet keep their value.
-      void name;
+      // MAC labels and addresses keep their value; so, for now, do FLAGS (RHEL 4 PATH flags), ICMPTYPE, HOOK,
+      // NETACTION, MACPROTO (NETFILTER_PKT) and RESOLVE (openat2), which no log we have shows
       return val;
   }
 }
@@ -490,6 +546,19 @@ export function enrichedOf(suffix: string): Enriched {
 
 export { NO_ENRICHED };
 
+/** An enriched value's text as an id (unquoted, unhexed) and as it stands, both escaped. */
+const ENRICHED_TEXT = new Map<string, readonly [string, string]>();
+
+/** The text of an enriched interpretation `e` for a field of `type` (auditd could name it: not `unknown-…`). */
+export function enrichedText(type: number, e: string): string {
+  let text = ENRICHED_TEXT.get(e);
+  if (text === undefined) {
+    text = [escapeFor(type, printEscaped(e)), escapeFor(type, e)] as const;
+    if (ENRICHED_TEXT.size < 4096) ENRICHED_TEXT.set(e, text);
+  }
+  return type === T.UID || type === T.GID ? text[0] : text[1];
+}
+
 /**
  * auparse_do_interpretation: the enriched interpretation when the record has one for this name (re-done when
  * auditd could not name it, `unknown-…`), else the field's own; escaped for a terminal.
@@ -497,12 +566,29 @@ export { NO_ENRICHED };
 export function interpretField(type: number, name: string, val: string, ctx: FieldContext, enriched: Enriched): string {
   if (enriched.size !== 0) {
     const e = enriched.get(name);
-    if (e !== undefined && !e.startsWith('unknown-')) {
-      return escapeFor(type, type === T.UID || type === T.GID ? printEscaped(e) : e);
-    }
+    if (e !== undefined && !e.startsWith('unknown-')) return enrichedText(type, e);
   }
-  return escapeFor(type, interpretValue(type, name, val, ctx));
+  if (PURE[type] === 1) {
+    // these depend on the value alone (and the id names, fixed per resolver): logs repeat them thousands of times
+    let cache = PURE_CACHE.get(ctx.ids);
+    if (cache === undefined) PURE_CACHE.set(ctx.ids, (cache = []));
+    const m = (cache[type] ??= new Map<string, string>());
+    let text = m.get(val);
+    if (text === undefined) {
+      text = escapeFor(type, interpretValue(type, val, ctx));
+      if (m.size < 4096) m.set(val, text);
+    }
+    return text;
+  }
+  return escapeFor(type, interpretValue(type, val, ctx));
 }
+
+/** Types whose interpretation is a function of the value (and the id resolver) alone. */
+const PURE = new Uint8Array(64);
+for (const t of [T.UID, T.GID, T.MODE, T.CAP_BITMAP, T.SESSION, T.SUCCESS, T.EXIT, T.SIGNAL, T.PERM, T.PROMISC]) {
+  PURE[t] = 1;
+}
+const PURE_CACHE = new WeakMap<IdNames, Map<string, string>[]>();
 
 /** Keys joined by \x01 are escaped one by one (the separator itself is kept). */
 function escapeFor(type: number, s: string): string {

@@ -5,3 +5,4 @@ export { type InterpretOptions, renderInterpreted } from './interpreted.js';
 export { type CsvOptions, csvHeader, renderCsv } from './csv.js';
 export { type TextOptions, renderText } from './text.js';
 export type { IdNames } from './auparse-values.js';
+export { hostIdNames } from './ids.js';

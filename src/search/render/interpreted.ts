@@ -24,8 +24,11 @@ import {
   type IdNames,
   NO_ENRICHED,
   T,
+  adjustsFields,
   enrichedOf,
+  enrichedText,
   fieldType,
+  typeAt,
   interpretField,
   ttyEscape,
 } from './auparse-values.js';
@@ -57,8 +60,23 @@ export function renderInterpreted(records: readonly AuditRecord[], opts: Interpr
   return out;
 }
 
+/** Headers of records written `type=NAME msg=audit(`, by type name (the parser shares one string per name). */
+const HEADERS = new Map<string, string>();
+
 /** `type=NAME msg=audit(` as ausearch prints it: a name it knows, else the line's own text. */
 function header(rec: AuditRecord, from: number, paren: number): string {
+  if (rec.node === undefined && paren === rec.typeName.length + 15) { // `type=NAME msg=audit(`, nothing else
+    let h = HEADERS.get(rec.typeName);
+    if (h === undefined) {
+      h = headerOf(rec, from, paren);
+      if (HEADERS.size < 1024) HEADERS.set(rec.typeName, h);
+    }
+    return h;
+  }
+  return headerOf(rec, from, paren);
+}
+
+function headerOf(rec: AuditRecord, from: number, paren: number): string {
   const node = rec.node === undefined ? '' : `node=${rec.node} `;
   if (rec.type >= 0 && rec.typeName.charCodeAt(0) === 85 /* U */ && rec.typeName.startsWith('UNKNOWN[') && !NOT_IN_AUSEARCH.has(rec.type)) {
     const name = messageTypeName(rec.type);
@@ -83,19 +101,18 @@ function renderRecord(rec: AuditRecord, stamp: string, ids: IdNames): string {
 
   const rtype = rec.type;
   const isSyscall = rtype === AUDIT_SYSCALL || rtype === AUDIT_SECCOMP;
-  const ctx: FieldContext = {
-    arch: -1,
-    syscall: isSyscall ? -1 : 0,
-    a0: rtype === AUDIT_SYSCALL ? rec.get('a0') : undefined,
-    a1: rtype === AUDIT_SYSCALL ? rec.get('a1') : undefined,
-    cwd: undefined,
-    ids,
-  };
-  const enriched: Enriched = end < s.length ? enrichedOf(s.slice(end + 1)) : NO_ENRICHED;
+  const slowTypes = adjustsFields(rtype);
+  let ctx: FieldContext | undefined;
+  let enriched: Enriched | undefined;
 
-  let str = close + 1; // ausearch's `str`: where the text not yet printed starts; -1 when done
+  // Most values print as they stand: the output is the line itself, with only interpreted values replaced.
+  // `run` is where the text not yet copied to `out` starts.
+  let run = close + 1;
+  let str = close + 1; // ausearch's `str`: where the text not yet cut into fields starts; -1 when done
   let found = false;
   let comma = false;
+  let lastPlain = false; // the last field printed as it stands (then a value at the end needs its space)
+  let nextComma = s.indexOf(',', str);
   while (str >= 0 && str < end) {
     const eq = s.indexOf('=', str);
     if (eq < 0 || eq >= end) break;
@@ -104,11 +121,10 @@ function renderRecord(rec: AuditRecord, stamp: string, ids: IdNames): string {
     // The name is the word before '=' (back to a space, or to where the unprinted text starts).
     let nameStart = eq;
     while (nameStart > str && s.charCodeAt(nameStart) !== SPACE) nameStart--;
-    const head = s.slice(str, eq + 1); // everything up to and including '='
     if (eq - nameStart === 3 && s.startsWith('msg', nameStart)) {
       // msg='…' of a user-space record: print `msg=` and go on inside it
-      out += head;
       str = eq + 1;
+      lastPlain = false;
       continue;
     }
     // output_interpreted_record skips one leading quote (`'op` of msg='op=…'), report_interpret blanks and '('
@@ -116,10 +132,10 @@ function renderRecord(rec: AuditRecord, stamp: string, ids: IdNames): string {
     if (s.charCodeAt(ns) === 39) ns++;
     let c = s.charCodeAt(ns);
     while ((c === SPACE || c === 40) && ns < eq) c = s.charCodeAt(++ns);
-    const name = s.slice(ns, eq);
     const ptr = eq + 1;
     const q = s.charCodeAt(ptr);
     let valEnd: number;
+    let eaten = -1; // the character after a closing quote, which ausearch replaces by a space
     if (q === 39 || q === 34) {
       const cq = s.indexOf(q === 39 ? "'" : '"', ptr + 1);
       if (cq < 0 || cq >= end) {
@@ -127,26 +143,23 @@ function renderRecord(rec: AuditRecord, stamp: string, ids: IdNames): string {
         str = -1;
       } else {
         valEnd = cq + 1;
-        str = valEnd < end ? valEnd + 1 : -1; // the character after the quote is eaten
+        if (valEnd < end) {
+          eaten = valEnd;
+          str = valEnd + 1;
+        } else str = -1;
       }
     } else {
-      let cm = s.indexOf(',', ptr);
-      if (cm >= end) cm = -1;
+      // ausearch looks for the next comma and the next space; only a comma before the space matters. The next
+      // comma is kept between fields (most lines have none, and then one search covers the whole line).
       let sp = s.indexOf(' ', ptr);
       if (sp >= end) sp = -1;
-      if (cm >= 0 && sp >= 0 && cm < sp) {
-        if (fieldType(rtype, name, s.slice(sp, end)) === T.MAC_LABEL) {
-          valEnd = sp;
-          str = sp + 1;
-        } else {
-          valEnd = cm;
-          str = cm + 1;
-          comma = true;
-        }
-      } else if (cm >= 0 && sp < 0) {
-        if (fieldType(rtype, name, s.slice(ptr, end)) === T.MAC_LABEL) {
-          valEnd = end;
-          str = -1;
+      if (nextComma >= 0 && nextComma < ptr) nextComma = s.indexOf(',', ptr);
+      const cm = nextComma >= 0 && nextComma < end && (sp < 0 || nextComma < sp) ? nextComma : -1;
+      if (cm >= 0) {
+        // a comma ends the value unless the field is a MAC label (SELinux categories hold commas)
+        if (typeOf(rtype, s, ns, eq, sp >= 0 ? sp : ptr, end, slowTypes) === T.MAC_LABEL) {
+          valEnd = sp >= 0 ? sp : end;
+          str = sp >= 0 ? sp + 1 : -1;
         } else {
           valEnd = cm;
           str = cm + 1;
@@ -160,20 +173,39 @@ function renderRecord(rec: AuditRecord, stamp: string, ids: IdNames): string {
         str = -1;
       }
     }
-    let val = s.slice(ptr, valEnd);
-    if (name === 'acct' && val.charCodeAt(val.length - 1) === 58 /* : */) val = val.slice(0, -1);
-    out += head;
-    const type = fieldType(rtype, name, val);
+    let vEnd = valEnd;
+    const isAcct = eq - ns === 4 && s.startsWith('acct', ns);
+    if (isAcct && s.charCodeAt(vEnd - 1) === 58 /* : */) vEnd--; // report_interpret drops acct's trailing ':'
+    const type = typeOf(rtype, s, ns, eq, ptr, vEnd, slowTypes || isAcct);
     if (isSyscall) {
-      if (name === 'arch') ctx.arch = parseHex(val);
-      else if (name === 'syscall' && ctx.syscall < 0) ctx.syscall = parseDec(val);
+      if (eq - ns === 4 && s.startsWith('arch', ns)) {
+        ctx ??= context(rec, ids, isSyscall);
+        ctx.arch = parseHex(s.slice(ptr, vEnd));
+      } else if (eq - ns === 7 && s.startsWith('syscall', ns)) {
+        ctx ??= context(rec, ids, isSyscall);
+        if (ctx.syscall < 0) ctx.syscall = parseDec(s.slice(ptr, vEnd));
+      }
     }
     if (type === T.UNCLASSIFIED) {
-      out += val;
-      out += comma ? ',' : ' ';
+      if (vEnd !== valEnd || (eaten >= 0 && s.charCodeAt(eaten) !== SPACE)) {
+        out += s.slice(run, vEnd);
+        out += comma ? ',' : ' ';
+        run = valEnd + 1;
+      }
+      lastPlain = true;
       continue;
     }
-    const text = interpretField(type, name, val, ctx, enriched);
+    lastPlain = false;
+    const name = s.slice(ns, eq);
+    enriched ??= end < s.length ? enrichedOf(s.slice(end + 1)) : NO_ENRICHED;
+    const e = enriched.size !== 0 ? enriched.get(name) : undefined;
+    let text: string;
+    if (e !== undefined && !e.startsWith('unknown-')) text = enrichedText(type, e); // auditd named it
+    else {
+      ctx ??= context(rec, ids, isSyscall);
+      text = interpretField(type, name, s.slice(ptr, vEnd), ctx, NO_ENRICHED);
+    }
+    out += s.slice(run, ptr);
     if (type === T.ESCAPED_KEY && name === 'key') {
       out += text.includes('\x01') ? `${text.split('\x01').join(' key=')} ` : `${text} `;
     } else if (type === T.TTY_DATA) {
@@ -182,10 +214,58 @@ function renderRecord(rec: AuditRecord, stamp: string, ids: IdNames): string {
       out += text;
       out += ' ';
     }
+    run = str >= 0 ? str : end;
   }
-  if (!found && str >= 0) out += printSafe(s.slice(str, end));
-  else if (comma) out += printSafe(str >= 0 ? s.slice(str, end) : '');
+  if (str < 0) {
+    // the last value ran to the end of the line: it still gets its space
+    out += s.slice(run, end);
+    if (lastPlain) out += ' ';
+  } else {
+    // text after the last field is dropped, unless there was no field or the last one ended at a comma
+    out += s.slice(run, str);
+    if (!found || comma) out += printSafe(s.slice(str, end));
+  }
   return `${out}\n`;
+}
+
+const AUDIT_PATH = 1302;
+const AUDIT_EXECVE = 1309;
+
+/** The type of field s[ns, eq) whose value is s[vs, ve): typetab's, adjusted for the record type when it may be. */
+function typeOf(rtype: number, s: string, ns: number, eq: number, vs: number, ve: number, slow: boolean): number {
+  if (!slow) return typeAt(s, ns, eq);
+  // the two frequent record types with an adjustment, without cutting names out
+  if (rtype === AUDIT_PATH && !(eq - ns === 4 && s.startsWith('acct', ns))) {
+    return eq - ns === 5 && s.startsWith('flags', ns) ? T.FLAGS : typeAt(s, ns, eq);
+  }
+  if (rtype === AUDIT_EXECVE && s.charCodeAt(ns) === 97 /* a */) {
+    const len = s.indexOf('_len', ns);
+    if (!(eq - ns === 4 && s.startsWith('argc', ns)) && !(len >= 0 && len + 4 <= eq)) return T.ESCAPED;
+  }
+  return fieldType(rtype, s.slice(ns, eq), s.slice(vs, ve));
+}
+
+function context(rec: AuditRecord, ids: IdNames, isSyscall: boolean): FieldContext {
+  // ausearch keeps a SYSCALL record's a0/a1 from its own parse (socketcall names its call by a0, which comes
+  // later in the line): they are looked up when an interpretation needs them
+  const loadArgs =
+    rec.type === AUDIT_SYSCALL
+      ? (ctx: FieldContext): void => {
+          ctx.a0 = argAfter(rec.line, ' a0=', rec.bodyEnd);
+          ctx.a1 = argAfter(rec.line, ' a1=', rec.bodyEnd);
+          ctx.loadArgs = undefined;
+        }
+      : undefined;
+  return { arch: -1, syscall: isSyscall ? -1 : 0, a0: undefined, a1: undefined, loadArgs, cwd: undefined, ids };
+}
+
+/** The bare value after `key` (` a0=`) in the line, or undefined. */
+function argAfter(s: string, key: string, end: number): string | undefined {
+  const at = s.indexOf(key);
+  if (at < 0 || at >= end) return undefined;
+  let e = at + key.length;
+  while (e < end && s.charCodeAt(e) !== SPACE) e++;
+  return s.slice(at + key.length, e);
 }
 
 /** safe_print_string(s, 1): escaped, cut at the longest audit message, then a newline. */

@@ -327,7 +327,7 @@ export function normalize(au: AuEvent, attrs: boolean, getpwnam: (name: string) 
     let parent = 0;
     au.gotoRecordNum(2 + adjust);
     au.firstField();
-    let f: string | null | undefined;
+    let f: string | undefined;
     do {
       f = au.findField('nametype');
       if (f !== undefined) {
@@ -347,7 +347,7 @@ export function normalize(au: AuEvent, attrs: boolean, getpwnam: (name: string) 
       setPrimeObject('name', rnum);
       if (au.findField('inode') !== undefined) D.objSecondary = [rnum, au.fieldNum()];
       const mode = au.findField('mode');
-      if (mode !== undefined && mode !== null) {
+      if (mode !== undefined) {
         const m = Number.parseInt(mode, 8);
         if (!Number.isNaN(m)) {
           const fmt = m & 0o170000;
@@ -399,7 +399,7 @@ export function normalize(au: AuEvent, attrs: boolean, getpwnam: (name: string) 
     }
   };
 
-  const findConfigChangeObject = (): string | null | undefined => {
+  const findConfigChangeObject = (): string | undefined => {
     au.firstRecord();
     let f = au.findField('key');
     if (f !== undefined) {
@@ -415,7 +415,7 @@ export function normalize(au: AuEvent, attrs: boolean, getpwnam: (name: string) 
   };
 
   const findSimpleObject = (type: number): Location => {
-    let f: string | null | undefined;
+    let f: string | undefined;
     au.firstField();
     const is = (...names: string[]): boolean => names.some((n) => num(n) === type && type >= 0);
     if (is('SERVICE_START', 'SERVICE_STOP')) {
@@ -504,14 +504,14 @@ export function normalize(au: AuEvent, attrs: boolean, getpwnam: (name: string) 
   };
   const findSimpleObjSecondary = (type: number): Location => {
     au.firstField();
-    let f: string | null | undefined;
+    let f: string | undefined;
     if (type === num('CRYPTO_SESSION')) f = au.findField('rport');
     else if (type === SOFTWARE_UPDATE) f = au.findField('sw_type');
     return f !== undefined ? [0, au.fieldNum()] : undefined;
   };
   const findSimpleObjPrimary2 = (type: number): Location => {
     au.firstField();
-    let f: string | null | undefined;
+    let f: string | undefined;
     if (type === num('VIRT_CONTROL') || type === num('VIRT_RESOURCE')) f = au.findField('vm');
     else if (type === SOFTWARE_UPDATE) f = au.findField('root_dir');
     return f !== undefined ? [0, au.fieldNum()] : undefined;
@@ -851,7 +851,7 @@ export function normalize(au: AuEvent, attrs: boolean, getpwnam: (name: string) 
     if (type === SYSCALL) return normalizeCompound();
     D.evkind = eventKind(type);
     let act: string | undefined;
-    let f: string | null | undefined;
+    let f: string | undefined;
     if (type === CONFIG_CHANGE || type === FEATURE_CHANGE || type === SECCOMP || type === ANOM_ABEND || type === ANOM_PROMISCUOUS) {
       setPrimeSubject('auid', 0);
       addSession(0);
@@ -1037,7 +1037,7 @@ export function normalize(au: AuEvent, attrs: boolean, getpwnam: (name: string) 
     if (type === USER_DEVICE) {
       au.firstRecord();
       f = au.findField('op');
-      if (f !== undefined && f !== null) act = f;
+      if (f !== undefined) act = f;
     }
     if (act === undefined) act = RECORD_ACTIONS.get(type);
     if (act !== undefined) D.action = act;

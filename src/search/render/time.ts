@@ -20,14 +20,14 @@ export interface LocalTime {
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 let lastSec = Number.NaN;
-let lastTz: string | undefined;
 let last: LocalTime | undefined;
 
-/** The local time of `sec` (seconds since the epoch). */
+/**
+ * The local time of `sec` (seconds since the epoch). A TZ changed while running (Node applies it at once)
+ * shows from the next second on: comparing process.env.TZ on every call would cost more than the rest.
+ */
 export function localTime(sec: number): LocalTime {
-  const tz = process.env.TZ; // a changed TZ (Node applies it at once) must not reuse the last second's pieces
-  if (sec === lastSec && tz === lastTz && last !== undefined) return last;
-  lastTz = tz;
+  if (sec === lastSec && last !== undefined) return last;
   const d = new Date(sec * 1000);
   const y = d.getFullYear();
   const month = pad2(d.getMonth() + 1);

@@ -4,7 +4,7 @@
 // events through `ausearch -i`, which prints the same events in the same order.
 
 import { describe, expect, it } from 'vitest';
-import { IdResolver, readIdTable } from '../../../../src/ids.js';
+import { hostIdNames } from '../../../../src/search/render/ids.js';
 import { csvHeader, renderCsv } from '../../../../src/search/render/csv.js';
 import { renderText } from '../../../../src/search/render/text.js';
 import { ausearch, corpusFiles, eventKey, eventsInAusearchOrder, skipReason } from './ausearch-diff.js';
@@ -17,9 +17,7 @@ if (SKIP) console.warn(`SKIPPED renderCsv/renderText vs ausearch --format csv|te
 
 const bytes = (text: string): string => Buffer.from(text, 'utf8').toString('latin1');
 
-const resolver = new IdResolver();
-const byName = readIdTable('/etc/passwd').byName;
-const ids = { user: (n: number) => resolver.user(n), group: (n: number) => resolver.group(n), userId: (n: string) => byName.get(n) };
+const ids = hostIdNames();
 
 const deviation = (mode: '-i' | 'csv' | 'text') => (ours: string, theirs: string): string | undefined =>
   DEVIATIONS.find((d) => d.modes.includes(mode) && d.explains(ours, theirs))?.reason;

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { IdResolver, readIdTable } from '../../../../src/ids.js';
+import { hostIdNames } from '../../../../src/search/render/ids.js';
 import { renderCsv } from '../../../../src/search/render/csv.js';
 import { renderInterpreted } from '../../../../src/search/render/interpreted.js';
 import { renderText } from '../../../../src/search/render/text.js';
@@ -28,9 +28,7 @@ if (SKIP) console.warn(`SKIPPED renderers vs ausearch on go-libaudit logs: ${SKI
 
 const G = 'test/fixtures/go-libaudit';
 const bytes = (text: string): string => Buffer.from(text, 'utf8').toString('latin1');
-const resolver = new IdResolver();
-const byName = readIdTable('/etc/passwd').byName;
-const ids = { user: (n: number) => resolver.user(n), group: (n: number) => resolver.group(n), userId: (n: string) => byName.get(n) };
+const ids = hostIdNames();
 
 /** One log per source: each auparse test log as it is, and each yaml case's event. */
 function logs(): { label: string; path: string }[] {
@@ -86,6 +84,6 @@ describe.skipIf(SKIP !== undefined)('renderers = ausearch on go-libaudit logs an
     for (const [mode, [m, n]] of Object.entries(counts)) console.log(`${mode} go-libaudit logs + edge cases: ${m}/${n} events byte-identical`);
     for (const [r, n] of devs) console.log(`  ${n} deviate: ${r}`);
     expect(diffs).toEqual([]);
-    expect(counts['-i'][1]).toBeGreaterThanOrEqual(54 + 19); // every event ausearch prints from these logs
+    expect(counts['-i'][1]).toBeGreaterThanOrEqual(54 + 23); // every event ausearch prints from these logs
   });
 });

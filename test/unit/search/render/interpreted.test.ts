@@ -2,7 +2,7 @@
 // ausearch prints, byte for byte. Ids are named by this host's passwd/group, as ausearch names them.
 
 import { describe, expect, it } from 'vitest';
-import { IdResolver } from '../../../../src/ids.js';
+import { hostIdNames } from '../../../../src/search/render/ids.js';
 import { renderInterpreted } from '../../../../src/search/render/interpreted.js';
 import { DEVIATIONS } from './deviations.js';
 import { ausearch, compareEvents, corpusFiles, eventsOf, skipReason, splitDashed } from './ausearch-diff.js';
@@ -23,7 +23,7 @@ function keyOf(text: string): string {
 }
 
 describe.skipIf(SKIP !== undefined)('renderInterpreted = ausearch -i', () => {
-  const ids = new IdResolver();
+  const ids = hostIdNames();
   for (const file of corpusFiles()) {
     it(file.label, () => {
       const theirs = splitDashed(ausearch(file.path, ['-i']).toString('latin1'));

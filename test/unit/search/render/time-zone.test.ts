@@ -4,7 +4,7 @@
 
 import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { IdResolver } from '../../../../src/ids.js';
+import { hostIdNames } from '../../../../src/search/render/ids.js';
 import { renderCsv } from '../../../../src/search/render/csv.js';
 import { renderInterpreted } from '../../../../src/search/render/interpreted.js';
 import { renderText } from '../../../../src/search/render/text.js';
@@ -16,7 +16,7 @@ if (SKIP) console.warn(`SKIPPED renderers in other time zones: ${SKIP}`);
 
 const bytes = (text: string): string => Buffer.from(text, 'utf8').toString('latin1');
 const FILE = 'test/fixtures/corpus/live-stream.log';
-const ids = new IdResolver();
+const ids = hostIdNames();
 const saved = process.env.TZ;
 afterAll(() => {
   process.env.TZ = saved;
