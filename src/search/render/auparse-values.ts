@@ -334,7 +334,7 @@ function idName(val: string, ids: IdNames, group: boolean): string {
   return name ?? `unknown(${n})`;
 }
 
-function printSyscall(ctx: FieldContext, val: string): string {
+function printSyscall(ctx: FieldContext, _val: string): string {
   const arch = ctx.arch < 0 ? HOST_ARCH : ctx.arch;
   const nr = ctx.syscall; // auparse's, not the value: -i names other records' syscall= as syscall 0
   const sys = ausearchSyscallName(arch, nr);
