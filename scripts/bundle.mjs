@@ -63,6 +63,8 @@ if (existsSync(TRAINING_LOG)) {
       ['parse', log],
       ['parse', '-i', '-format=json', '-id=false', log],
       ['parse', '-i', log],
+      ['search', '-if', log, '-k', 'passwd', '--raw'],
+      ['search', '-if', log, '-m', 'SYSCALL', '-sv', 'no'],
     ];
     const r = spawnSync(process.execPath, [join(ROOT, 'bin/tsaudit')], {
       stdio: ['ignore', 'ignore', 'pipe'],

@@ -32,6 +32,7 @@ Examples:
   sudo tsaudit rules add -w /etc/passwd -p wa -k passwd
   sudo tsaudit stream -format=json
   tsaudit parse -format=json /var/log/audit/audit.log
+  sudo tsaudit search -k passwd -ts today
   source <(tsaudit completion bash)
 
 Each command has its own --help and manual page (man tsaudit-status, ...).`,

@@ -4,8 +4,10 @@
 import { type Command, Option } from 'commander';
 import type { FormatName } from '../format/index.js';
 import { formatOption, wholeNumber } from './options.js';
+import { addSelectorOptions } from './search.js';
 
 interface StreamFlags {
+  [selector: string]: unknown;
   format: FormatName;
   multicast?: boolean;
   enable?: boolean;
@@ -22,8 +24,8 @@ interface StreamFlags {
 }
 
 export function register(program: Command): void {
-  program
-    .command('stream')
+  const cmd = program.command('stream');
+  cmd
     .description('receive audit events from the kernel as they happen, reassembled, as text, JSON or YAML')
     .addOption(formatOption('text'))
     .option('-i, --interpret', 'one normalized event per event (as tsaudit parse -i): who did what to what, how, with what result')
@@ -44,7 +46,9 @@ export function register(program: Command): void {
     )
     .addOption(new Option('--queue <events>', 'events held for a slow output before dropping (and reporting) them').default(10_000).argParser(wholeNumber('--queue', 2 ** 31 - 1, 1)))
     .addOption(new Option('-c, --count <n>', 'exit after printing n events').argParser(wholeNumber('--count', 2 ** 31 - 1, 1)))
-    .option('--stats', 'print a start line and, at exit, a summary (events, loss, rate) on stderr')
+    .option('--stats', 'print a start line and, at exit, a summary (events, loss, rate) on stderr');
+  // tsaudit search's selectors; -c and -f stay stream's (--count, --format): --comm and --file there
+  addSelectorOptions(cmd, 'Selectors (only matching events are printed; as tsaudit search):', ['-c', '-f'])
     .addHelpText(
       'after',
       `
@@ -59,20 +63,30 @@ and events dropped because the output did not keep up are noted on stderr and, i
 records with "type": "TSAUDIT_LOSS". Output is the same as 'tsaudit parse'. Stop with Ctrl-C (a second
 Ctrl-C exits at once).
 
+Selectors: only the events that every selector given matches are printed, as tsaudit search (and ausearch)
+match them (--comm and --file are the long names of search's -c and -f).
+
 Examples:
   sudo tsaudit stream
   sudo tsaudit stream -format=json | jq -c 'select(.record_type == "EXECVE")'
   sudo tsaudit stream -i                                # one line per event: time, actor, action, object, result
   sudo tsaudit stream --multicast -format=json
+  sudo tsaudit stream -k passwd -format=json           # only events of the rule key passwd
+  sudo tsaudit stream -m USER_LOGIN -sv no -i
   sudo tsaudit stream --enable --backlog-limit 8192 --stats -format=json > events.ndjson`,
     )
     .action(async (flags: StreamFlags) => {
-      const [{ runStream }, { streamCodec }, { openStreamClient }, { onShutdown, shutdownSignal }] = await Promise.all([
+      const [{ runStream }, { streamCodec }, { openStreamClient }, { onShutdown, shutdownSignal }, { eventSelector }] = await Promise.all([
         import('../stream/run.js'),
         import('../stream/audit-events.js'),
         import('../stream/open.js'),
         import('../runtime.js'),
+        import('../search/select.js'),
       ]);
+      // selection before output: events the selectors drop are never formatted (bad values fail here, exit 2)
+      const select = eventSelector(flags);
+      const base = streamCodec({ interpret: flags.interpret, ids: flags.id, utc: flags.utc });
+      const codec = select === undefined ? base : { ...base, assembler: (emit: Parameters<typeof base.assembler>[0]) => base.assembler((e) => void (select(e) && emit(e))) };
       const client = await openStreamClient();
       const done = runStream(
         {
@@ -89,7 +103,7 @@ Examples:
         },
         {
           client,
-          codec: streamCodec({ interpret: flags.interpret, ids: flags.id, utc: flags.utc }),
+          codec,
           signal: shutdownSignal,
           note: (line) => void process.stderr.write(`tsaudit: ${line}\n`),
         },

@@ -256,7 +256,7 @@ function protText(value: string, mmap: boolean): string {
   return (v & 0x7) === 0 ? 'PROT_NONE' : flagsText(PROT_FLAGS, value, mmap ? 4 : 3);
 }
 
-function mmapText(value: string): string {
+export function mmapText(value: string): string {
   const v = low32(value);
   if (Number.isNaN(v)) return conversionError(value);
   const names = (v & 0xf) === 0 ? ['MAP_FILE'] : [];

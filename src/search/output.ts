@@ -1,0 +1,80 @@
+// ausearch's two plain outputs (src/ausearch-report.c, 3.0.9), over events whose lines are byte strings:
+//
+//   --raw     each record's line as it was read, in the event's record order
+//   default   "----", "time->" and ctime(3) of the event's second, then the records LAST FIRST, each cut
+//             at the ENRICHED separator, control bytes written as \ooo (--escape tty); a daemon event
+//             (types 1200-1299) prints its last record only
+//
+// ausearch --raw appends a \x1d to the records of an ENRICHED event that have none (PROCTITLE, ...):
+// it restores its separator by writing over the string's end. tsaudit writes the lines as read.
+
+import type { SearchEvent } from './assemble.js';
+
+export type EscapeMode = 'raw' | 'tty' | 'shell' | 'shell_quote';
+
+const DAEMON_START = 1200;
+const SYSCALL = 1300;
+
+export function rawEventText(e: SearchEvent): string {
+  let s = '';
+  for (const r of e.records) s += `${r.line}\n`;
+  return s;
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/** ctime(3) of an epoch second in the process's time zone: `Sat Nov 21 14:39:46 2026\n`. */
+export function ctime(sec: number): string {
+  const d = new Date(sec * 1000);
+  const day = d.getDate();
+  return `${DAYS[d.getDay()]} ${MONTHS[d.getMonth()]} ${day < 10 ? ` ${day}` : day} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())} ${d.getFullYear()}\n`;
+}
+
+const SHELL_SET = new Set('"\'`$\\!()| ');
+const QUOTE_SET = new Set('"\'`$\\!()| ;#&*?[]<>{}');
+
+function octal(c: number): string {
+  return `\\${(c >> 6) & 7}${(c >> 3) & 7}${c & 7}`;
+}
+
+/** A record's text as ausearch's safe_print_string_n() writes it under an --escape mode. */
+export function escapeText(s: string, mode: EscapeMode): string {
+  if (mode === 'raw') return s;
+  const set = mode === 'shell' ? SHELL_SET : mode === 'shell_quote' ? QUOTE_SET : null;
+  let needs = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 32 || (set !== null && set.has(s[i]!))) {
+      needs = true;
+      break;
+    }
+  }
+  if (!needs) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 32) out += octal(c);
+    else if (set !== null && set.has(s[i]!)) out += `\\${s[i]}`;
+    else out += s[i];
+  }
+  return out;
+}
+
+/** The record's text up to its ENRICHED separator (what ausearch keeps as the message). */
+function message(line: string, bodyEnd: number): string {
+  return bodyEnd < line.length ? line.slice(0, bodyEnd) : line;
+}
+
+export function defaultEventText(e: SearchEvent, mode: EscapeMode = 'tty'): string {
+  let s = `----\ntime->${ctime(e.sec)}`;
+  const recs = e.records;
+  const last = recs[recs.length - 1]!;
+  if (last.type >= DAEMON_START && last.type < SYSCALL) return `${s}${message(last.line, last.bodyEnd)}\n`;
+  for (let i = recs.length - 1; i >= 0; i--) {
+    const r = recs[i]!;
+    s += `${escapeText(message(r.line, r.bodyEnd), mode)}\n`;
+  }
+  return s;
+}
