@@ -17,11 +17,11 @@
 // shared memory (one copy in, none per worker), and each batch's buffer goes back to its worker once stdout
 // has written it. Fresh buffers cost page faults and memory bandwidth that the threads
 // share (figures in docs/performance.md).
-// Used for inputs that are regular files of PARALLEL_MIN_BYTES or more (a pipe may be `tail -f`, and small
-// files do not pay back starting threads); TSAUDIT_WORKERS sets the number of threads (0 or 1: none).
+// Used only where it pays (workersFor: input size and free CPUs); TSAUDIT_WORKERS sets the number of threads
+// (0 or 1: none).
 
-import { availableParallelism } from 'node:os';
-import { statSync } from 'node:fs';
+import { fstatSync, statSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { TsauditError, usageError } from '../errors.js';
 import { type ColorLevel, color } from '../format/color.js';
@@ -68,7 +68,7 @@ export type FromWorker =
   | { t: 'error'; message: string };
 
 /** Inputs smaller than this are interpreted in-thread. */
-export const PARALLEL_MIN_BYTES = 16 << 20;
+export const PARALLEL_MIN_BYTES = 32 << 20;
 /** Chunks a worker may be behind the reader. */
 const IN_FLIGHT = 4;
 const BATCH_EVENTS = 512;
@@ -78,12 +78,39 @@ const SLOT_BYTES = 1 << 20;
 const RING_SLOTS = IN_FLIGHT + 2;
 const WORKER_URL = new URL('./interpret-worker.js', import.meta.url);
 
+/** The machine as workersFor sees it: CPUs, and the 1-minute load average (runnable threads). */
+export interface MachineLoad {
+  cpus: number;
+  load: number;
+}
+
+const machineNow = (): MachineLoad => ({ cpus: availableParallelism(), load: loadavg()[0] ?? 0 });
+
+/** The size of the input behind `-`: stdin redirected from a regular file has one; a pipe or a terminal does not. */
+function stdinBytes(): number | undefined {
+  try {
+    const st = fstatSync(0);
+    return st.isFile() ? st.size : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * How many worker threads `parse -i` should use for these inputs: 0 means in-thread. TSAUDIT_WORKERS, when
- * set, decides alone (tests use it on small inputs); otherwise all CPUs (at most 4) for regular files
- * of PARALLEL_MIN_BYTES or more in all.
+ * set, decides alone (tests use it on small inputs). Otherwise threads only where they pay: inputs of known
+ * size (regular files, stdin redirected from one) of PARALLEL_MIN_BYTES or more in all, and CPUs free for a
+ * reader thread plus at least two workers. Threads cost about 1.7 times the CPU of one thread (every worker
+ * groups every event, warms up on its own, and collects garbage on its own), so on cores that are busy with
+ * other work they are slower than one thread, never faster (docs/performance.md). A pipe has no size and may
+ * be `tail -f`: in-thread.
  */
-export function workersFor(files: readonly string[], env: NodeJS.ProcessEnv = process.env): number {
+export function workersFor(
+  files: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+  machine: MachineLoad = machineNow(),
+  stdinSize: () => number | undefined = stdinBytes,
+): number {
   const asked = env.TSAUDIT_WORKERS;
   if (asked !== undefined && asked !== '') {
     if (!/^\d+$/.test(asked) || Number(asked) > 64)
@@ -91,11 +118,17 @@ export function workersFor(files: readonly string[], env: NodeJS.ProcessEnv = pr
     const n = Number(asked);
     return n < 2 ? 0 : n;
   }
-  const cpus = Math.min(MAX_WORKERS, availableParallelism());
-  if (cpus < 2 || files.length === 0) return 0;
+  const free = Math.floor(machine.cpus - machine.load);
+  const workers = Math.min(MAX_WORKERS, free - 1);
+  if (workers < 2) return 0;
   let bytes = 0;
-  for (const f of files) {
-    if (f === '-') return 0;
+  for (const f of files.length === 0 ? ['-'] : files) {
+    if (f === '-') {
+      const size = stdinSize();
+      if (size === undefined) return 0;
+      bytes += size;
+      continue;
+    }
     try {
       const st = statSync(f);
       if (!st.isFile()) return 0;
@@ -104,7 +137,7 @@ export function workersFor(files: readonly string[], env: NodeJS.ProcessEnv = pr
       return 0; // the in-thread run reports it
     }
   }
-  return bytes >= PARALLEL_MIN_BYTES ? cpus : 0;
+  return bytes >= PARALLEL_MIN_BYTES ? workers : 0;
 }
 
 export interface ParallelSetup {

@@ -3,7 +3,7 @@
 // TSAUDIT_WORKERS forces the thread count whatever the input size (0: in-thread).
 
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
@@ -62,7 +62,7 @@ describe('parse -i on worker threads', () => {
     const { one, many } = both(['parse', '-i', '-format=json', '-id=false'], { input });
     expect(one.status).toBe(0);
     expect(many.stdout === one.stdout).toBe(true);
-  });
+  }, 120_000); // two full runs over 22 MB: over 30 s at a load average of 16 on 2 cores
 
   it('bad lines are reported once, counted, and --strict fails the same way', () => {
     const lines = readFileSync(SMALL, 'utf8').split('\n');
@@ -79,7 +79,7 @@ describe('parse -i on worker threads', () => {
     expect(strict.one.status).toBe(1);
     expect(strict.many.status).toBe(1);
     expect(strict.many.stderr).toBe(strict.one.stderr);
-  });
+  }, 120_000); // four full runs over 22 MB
 
   it('an unreadable input among several is reported and the others are still read', () => {
     const { one, many } = both(['parse', '-i', '-format=json', SMALL, join(dir, 'missing.log'), medium]);
@@ -131,16 +131,35 @@ describe('parse -i on worker threads', () => {
 });
 
 describe('workersFor: when parse -i uses threads', () => {
-  it('regular files of PARALLEL_MIN_BYTES or more, with more than one CPU; never stdin', () => {
+  it('inputs of PARALLEL_MIN_BYTES or more, with CPUs free for a reader and two workers or more', () => {
     const big = join(dir, 'big.log');
     writeFileSync(big, '');
     truncateSync(big, PARALLEL_MIN_BYTES); // sparse: size is what counts
-    const cpus = Math.min(4, availableParallelism());
-    expect(workersFor([big], {})).toBe(cpus < 2 ? 0 : cpus);
-    expect(workersFor([SMALL], {})).toBe(0);
-    expect(workersFor([big, '-'], {})).toBe(0);
-    expect(workersFor(['/dev/null'], {})).toBe(0);
-    expect(workersFor([join(dir, 'missing.log')], {})).toBe(0);
+    const idle8 = { cpus: 8, load: 0.2 };
+    expect(workersFor([big], {}, idle8)).toBe(4);
+    expect(workersFor([big], {}, { cpus: 4, load: 0 })).toBe(3);
+    expect(workersFor([big], {}, { cpus: 3, load: 0 })).toBe(2);
+    // two CPUs: a reader and two workers share them, and cost more CPU than one thread (docs/performance.md)
+    expect(workersFor([big], {}, { cpus: 2, load: 0 })).toBe(0);
+    // busy CPUs are not free: eight CPUs with seven runnable threads elsewhere leave one
+    expect(workersFor([big], {}, { cpus: 8, load: 7 })).toBe(0);
+    expect(workersFor([big], {}, { cpus: 8, load: 4.5 })).toBe(2);
+    expect(workersFor([SMALL], {}, idle8)).toBe(0);
+    expect(workersFor(['/dev/null'], {}, idle8)).toBe(0);
+    expect(workersFor([join(dir, 'missing.log')], {}, idle8)).toBe(0);
+  });
+
+  it('stdin counts by its size when it is a redirected file; a pipe (no size) stays in-thread', () => {
+    const big = join(dir, 'big.log');
+    writeFileSync(big, '');
+    truncateSync(big, PARALLEL_MIN_BYTES);
+    const idle8 = { cpus: 8, load: 0 };
+    expect(workersFor(['-'], {}, idle8, () => PARALLEL_MIN_BYTES)).toBe(4);
+    expect(workersFor([], {}, idle8, () => PARALLEL_MIN_BYTES)).toBe(4);
+    expect(workersFor(['-'], {}, idle8, () => 1 << 20)).toBe(0);
+    expect(workersFor(['-'], {}, idle8, () => undefined)).toBe(0);
+    expect(workersFor([big, '-'], {}, idle8, () => undefined)).toBe(0);
+    expect(workersFor([big, '-'], {}, idle8, () => 0)).toBe(4);
   });
 
   it('TSAUDIT_WORKERS decides alone: 0 and 1 mean in-thread', () => {
