@@ -1,0 +1,56 @@
+// redis://HOST:PORT/KEY against a real redis-server (Debian's), started here on a port of its own.
+
+import { createClient } from '@redis/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RedisTransport } from '../../../src/ship/redis.js';
+import { Shipper } from '../../../src/ship/shipper.js';
+import { corpusDocuments, delivery } from './corpus.js';
+import { redisServer, type Server, tempDir, which } from './servers.js';
+
+const missing = which('redis-server') ? undefined : 'redis-server is not installed (apt-get install redis-server)';
+if (missing) console.log(`SKIPPED redis output tests: ${missing}`);
+
+describe.skipIf(missing)('redis output (real redis-server)', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let server: Server;
+
+  beforeAll(async () => {
+    tmp = tempDir('tsaudit-redis-');
+    server = await redisServer(tmp.dir);
+    await server.start();
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    tmp?.remove();
+  });
+
+  async function list(key: string): Promise<string[]> {
+    const c = createClient({ url: `redis://127.0.0.1:${server.port}` });
+    await c.connect();
+    try {
+      return await c.lRange(key, 0, -1);
+    } finally {
+      await c.close();
+    }
+  }
+
+  it('RPUSHes every event of a corpus file onto the list, each exactly once, in order', async () => {
+    const docs = corpusDocuments();
+    expect(docs.length).toBeGreaterThan(500);
+    const url = `redis://127.0.0.1:${server.port}/auditbeat`;
+    const lines: string[] = [];
+    const shipper = new Shipper([new RedisTransport({ url, redisUrl: `redis://127.0.0.1:${server.port}`, key: 'auditbeat' })], {
+      batchDocs: 100,
+      report: (l) => lines.push(l),
+    });
+    for (const d of docs) if (!shipper.write(d)) await shipper.ready();
+    await shipper.end();
+    const got = await list('auditbeat');
+    expect(got.length).toBe(docs.length);
+    expect(delivery(docs, got)).toEqual({ missing: [], extra: [] });
+    expect(got).toEqual(docs); // byte for byte, in order
+    expect(shipper.stats()[0]).toMatchObject({ sent: docs.length, acknowledged: docs.length, retried: 0, dropped: 0 });
+    expect(lines).toEqual([]);
+  });
+});
