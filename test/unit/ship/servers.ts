@@ -88,11 +88,13 @@ export function tempDir(prefix: string): { dir: string; remove: () => void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function redisServer(dir: string): Promise<Server> {
+/** redis-server; `durable` writes every command to its append-only file before replying (survives kill -9). */
+export async function redisServer(dir: string, durable = false): Promise<Server> {
   const bin = which('redis-server');
   if (!bin) throw new Error('redis-server not installed');
   const port = await freePort();
-  return new Server('redis', dir, [bin, '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--protected-mode', 'no', '--logfile', ''], port);
+  const persist = durable ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
+  return new Server('redis', dir, [bin, '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', ...persist, '--daemonize', 'no', '--protected-mode', 'no', '--logfile', ''], port);
 }
 
 export interface Rsyslog {
