@@ -13,6 +13,7 @@ type RedisClient = {
   destroy(): void;
   on(event: 'error', listener: (err: Error) => void): unknown;
   isOpen: boolean;
+  isReady: boolean;
 };
 
 export interface RedisTransportOptions {
@@ -27,6 +28,7 @@ export class RedisTransport implements Transport {
   readonly url: string;
   #client: RedisClient | undefined;
   #connecting: Promise<RedisClient> | undefined;
+  #connected = false;
 
   constructor(private readonly opts: RedisTransportOptions) {
     this.url = opts.url;
@@ -40,7 +42,12 @@ export class RedisTransport implements Transport {
         url: this.opts.redisUrl,
         // Commands are not queued while disconnected: a batch fails fast and the shipper retries it.
         disableOfflineQueue: true,
-        socket: { connectTimeout: 5000, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2000) },
+        // The first connection fails at once (the shipper retries with its own backoff and can be stopped);
+        // a connection that dropped later is re-made in the background.
+        socket: {
+          connectTimeout: 5000,
+          reconnectStrategy: (retries: number, cause: Error) => (this.#connected ? Math.min(100 * 2 ** retries, 2000) : cause),
+        },
       }) as unknown as RedisClient;
       client.on('error', (err) => this.opts.onError?.(err));
       try {
@@ -50,6 +57,7 @@ export class RedisTransport implements Transport {
         throw err;
       }
       this.#client = client;
+      this.#connected = true;
       return client;
     })().finally(() => {
       this.#connecting = undefined;
@@ -67,7 +75,8 @@ export class RedisTransport implements Transport {
     this.#client = undefined;
     if (!c) return;
     try {
-      if (c.isOpen) await (c.close ? c.close() : c.quit!());
+      if (c.isReady) await (c.close ? c.close() : c.quit!());
+      else c.destroy();
     } catch {
       c.destroy();
     }

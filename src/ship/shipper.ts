@@ -1,8 +1,12 @@
 // Documents -> batches -> every output. Each output has its own queue and sends one batch at a time; a
 // batch that fails is sent again after a backoff (so an output that was down gets everything once it is
-// back; at most the batch in flight can arrive twice). write() returns false while any queue is full: the
-// caller awaits ready(), which holds the reader back instead of growing memory.
+// back; at most the batch in flight can arrive twice). Without a spool, write() returns false while any
+// queue is full: the caller awaits ready(), which holds the reader back instead of growing memory. With a
+// spool (spool.ts) the queue is on disk: a slow or absent output never holds the reader back, and what it
+// has not taken survives a restart.
 
+import { join } from 'node:path';
+import { Spool, spoolName } from './spool.js';
 import type { Transport } from './transport.js';
 
 export interface OutputStats {
@@ -32,6 +36,8 @@ export interface ShipperOptions {
   backoffMs?: readonly [number, number];
   /** Where problems are reported, one line each (default stderr). */
   report?: (line: string) => void;
+  /** An on-disk queue per output in DIR/<output>/, bounded by maxBytes each. */
+  spool?: { dir: string; maxBytes?: number; segmentBytes?: number };
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -44,15 +50,33 @@ const sleep = (ms: number, signal?: AbortSignal) =>
   });
 
 class Lane {
+  /** Batches waiting in memory (no spool) or waiting to be appended to the spool. */
   readonly queue: string[][] = [];
   readonly stats: OutputStats;
   running = false;
+  appending = false;
   drained: (() => void)[] = [];
   stop: AbortController = new AbortController();
 
-  constructor(readonly transport: Transport) {
+  constructor(
+    readonly transport: Transport,
+    readonly spool: Spool | undefined,
+    readonly spoolDir: string | undefined,
+  ) {
     this.stats = { url: transport.url, sent: 0, acknowledged: 0, retried: 0, spooled: 0, dropped: 0 };
   }
+}
+
+/** The TSAUDIT_LOSS document: events an output will never get, in the stream the store receives. */
+export function lossDocument(url: string, events: number, reason: string, now = new Date()): string {
+  return JSON.stringify({
+    '@timestamp': now.toISOString(),
+    event: { kind: 'event', module: 'auditd', action: 'lost-events', outcome: 'failure' },
+    auditd: { message_type: 'tsaudit_loss' },
+    message: `TSAUDIT_LOSS ${events} events for ${url}: ${reason}`,
+    tsaudit: { loss: { events, output: url, reason } },
+    service: { type: 'auditd' },
+  });
 }
 
 export class Shipper {
@@ -69,13 +93,20 @@ export class Shipper {
   #waiters: (() => void)[] = [];
 
   constructor(transports: readonly Transport[], opts: ShipperOptions = {}) {
-    this.#lanes = transports.map((t) => new Lane(t));
+    const spool = opts.spool;
+    this.#lanes = transports.map((t) => {
+      if (!spool) return new Lane(t, undefined, undefined);
+      const dir = join(spool.dir, spoolName(t.url));
+      return new Lane(t, Spool.open(dir, { maxBytes: spool.maxBytes, segmentBytes: spool.segmentBytes }), dir);
+    });
     this.#batchDocs = opts.batchDocs ?? 1024;
     this.#batchBytes = opts.batchBytes ?? 1 << 20;
     this.#flushMs = opts.flushMs ?? 100;
     this.#maxQueued = opts.maxQueued ?? 4;
     this.#backoff = opts.backoffMs ?? [100, 5000];
     this.#report = opts.report ?? ((line) => process.stderr.write(`${line}\n`));
+    // What a previous run left in the spool goes out first.
+    for (const l of this.#lanes) if (l.spool && !l.spool.empty) void this.#pump(l);
   }
 
   stats(): OutputStats[] {
@@ -113,16 +144,68 @@ export class Shipper {
     this.#bytes = 0;
     for (const l of this.#lanes) {
       l.queue.push(batch);
-      if (!l.running) void this.#pump(l);
+      if (l.spool) {
+        if (!l.appending) void this.#append(l, l.spool);
+      } else if (!l.running) void this.#pump(l);
     }
   }
 
+  /** Moves queued batches to the spool, in order, then lets the output read them from there. */
+  async #append(l: Lane, spool: Spool): Promise<void> {
+    l.appending = true;
+    while (l.queue.length > 0) {
+      const batch = l.queue[0]!;
+      let dropped = 0;
+      try {
+        dropped = await spool.append(batch);
+      } catch (err) {
+        // The disk refuses (full, gone): these events cannot be kept. Counted and reported, never silent.
+        l.queue.shift();
+        l.stats.dropped += batch.length;
+        this.#report(`tsaudit: output ${l.transport.url}: spool ${l.spoolDir}: ${errorText(err)}; ${batch.length} events dropped`);
+        this.#wake();
+        continue;
+      }
+      l.queue.shift();
+      l.stats.spooled += batch.length;
+      if (dropped > 0) {
+        const reason = `spool ${l.spoolDir} reached its bound; the oldest events were dropped`;
+        try {
+          // The loss document can push out more old events: they count too (and are in the next line).
+          dropped += await spool.append([lossDocument(l.transport.url, dropped, reason)]);
+        } catch {
+          // the line below still reports the loss
+        }
+        l.stats.dropped += dropped;
+        this.#report(`tsaudit: output ${l.transport.url}: ${dropped} events lost: ${reason}`);
+      }
+      this.#wake();
+      if (!l.running) void this.#pump(l);
+    }
+    l.appending = false;
+    if (!l.running) for (const d of l.drained.splice(0)) d();
+  }
+
+  /** The next batch for an output: from memory, or from the spool's acknowledged position. */
+  async #nextBatch(l: Lane): Promise<{ docs: string[]; done: () => Promise<void> } | undefined> {
+    if (!l.spool) {
+      const docs = l.queue[0];
+      return docs && { docs, done: async () => void l.queue.shift() };
+    }
+    const spool = l.spool;
+    const r = await spool.next(this.#batchDocs, this.#batchBytes);
+    return r && { docs: r.docs, done: () => spool.ack(r.end) };
+  }
+
   async #pump(l: Lane): Promise<void> {
+    if (l.running) return;
     l.running = true;
     let wait = this.#backoff[0];
     let failing = false;
-    while (l.queue.length > 0 && !l.stop.signal.aborted) {
-      const batch = l.queue[0]!;
+    while (!l.stop.signal.aborted) {
+      const next = await this.#nextBatch(l);
+      if (!next) break;
+      const batch = next.docs;
       l.stats.sent += batch.length;
       try {
         const r = await l.transport.send(batch);
@@ -133,7 +216,7 @@ export class Shipper {
         if (failing) this.#report(`tsaudit: output ${l.transport.url}: delivering again`);
         failing = false;
         wait = this.#backoff[0];
-        l.queue.shift();
+        await next.done();
         this.#wake();
       } catch (err) {
         if (!failing) {
@@ -146,7 +229,7 @@ export class Shipper {
       }
     }
     l.running = false;
-    for (const d of l.drained.splice(0)) d();
+    if (!l.appending) for (const d of l.drained.splice(0)) d();
   }
 
   #wake(): void {
@@ -166,10 +249,13 @@ export class Shipper {
     if (signal?.aborted) onAbort();
     else signal?.addEventListener('abort', onAbort, { once: true });
     await Promise.all(
-      this.#lanes.map((l) => (l.running ? new Promise<void>((resolve) => l.drained.push(resolve)) : Promise.resolve())),
+      this.#lanes.map((l) => (l.running || l.appending ? new Promise<void>((resolve) => l.drained.push(resolve)) : Promise.resolve())),
     );
     signal?.removeEventListener('abort', onAbort);
     for (const l of this.#lanes) {
+      if (l.spool && !l.spool.empty) {
+        this.#report(`tsaudit: output ${l.transport.url}: events not yet delivered are kept in ${l.spoolDir} for the next run`);
+      }
       let left = 0;
       for (const b of l.queue.splice(0)) left += b.length;
       if (left > 0) {

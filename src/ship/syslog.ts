@@ -73,8 +73,10 @@ export class SyslogTransport implements Transport {
         reject(err);
       };
       sock.once('error', fail);
+      sock.setTimeout(5000, () => fail(new Error(`connect to ${host}:${port} timed out`)));
       sock.once(ready, () => {
         sock.off('error', fail);
+        sock.setTimeout(0);
         // Later errors end this socket; the next send connects again.
         sock.on('error', () => sock.destroy());
         sock.setNoDelay(true);

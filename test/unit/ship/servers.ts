@@ -89,10 +89,10 @@ export function tempDir(prefix: string): { dir: string; remove: () => void } {
 }
 
 /** redis-server; `durable` writes every command to its append-only file before replying (survives kill -9). */
-export async function redisServer(dir: string, durable = false): Promise<Server> {
+export async function redisServer(dir: string, durable = false, port?: number): Promise<Server> {
   const bin = which('redis-server');
   if (!bin) throw new Error('redis-server not installed');
-  const port = await freePort();
+  port ??= await freePort();
   const persist = durable ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
   return new Server('redis', dir, [bin, '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', ...persist, '--daemonize', 'no', '--protected-mode', 'no', '--logfile', ''], port);
 }
