@@ -1,5 +1,6 @@
 // --output URLs -> transports.
 
+import { ElasticsearchTransport } from './elasticsearch.js';
 import { FileTransport } from './file.js';
 import { RedisTransport } from './redis.js';
 import { SyslogTransport } from './syslog.js';
@@ -23,5 +24,7 @@ export function transportFor(spec: OutputSpec, report: (line: string) => void): 
     }
     case 'syslog':
       return new SyslogTransport(spec);
+    case 'elasticsearch':
+      return new ElasticsearchTransport(spec);
   }
 }

@@ -5,13 +5,17 @@
 //   syslog+tcp://HOST:PORT               RFC 5424, octet-counted framing (RFC 6587)
 //   syslog+tls://HOST:PORT[?ca=FILE]     the same over TLS (RFC 5425)
 //   syslog+udp://HOST:PORT               RFC 5424, one message per datagram (RFC 5426)
+//   http(s)://[USER:PASS@]HOST:PORT[/INDEX][?ca=FILE]   Elasticsearch/OpenSearch _bulk; INDEX may hold
+//                                        %{+yyyy.MM.dd} (default tsaudit-%{+yyyy.MM.dd})
 // syslog URLs take ?facility=NAME (default user) and ?severity=NAME (default info).
 
 import { usageError } from '../errors.js';
+import { DEFAULT_INDEX } from './elasticsearch.js';
 
 export type OutputSpec =
   | { kind: 'file'; url: string; path: string; maxBytes: number; keep: number }
   | { kind: 'redis'; url: string; redisUrl: string; key: string }
+  | { kind: 'elasticsearch'; url: string; node: string; index: string; ca?: string }
   | {
       kind: 'syslog';
       url: string;
@@ -78,6 +82,23 @@ function fileSpec(url: string): OutputSpec {
   };
 }
 
+/** The index is read from the URL as written: the URL parser would percent-encode the braces of %{+...}. */
+function elasticSpec(url: string, u: URL): OutputSpec {
+  hostPort(url, u);
+  const afterScheme = url.indexOf('//') + 2;
+  const slash = url.indexOf('/', afterScheme);
+  const q = url.indexOf('?', afterScheme);
+  const rawPath = slash < 0 || (q >= 0 && q < slash) ? '' : url.slice(slash + 1, q < 0 ? undefined : q);
+  const index = rawPath === '' ? DEFAULT_INDEX : rawPath;
+  if (index.includes('/') || /[\s"*\\<>|,?#]/.test(index.replace(/%\{\+[^}]*\}/g, ''))) {
+    bad(url, 'the index name has a character Elasticsearch does not allow');
+  }
+  for (const k of u.searchParams.keys()) if (k !== 'ca') bad(url, `unknown option "${k}" (ca)`);
+  const ca = u.searchParams.get('ca') ?? undefined;
+  const auth = u.username ? `${u.username}:${u.password}@` : '';
+  return { kind: 'elasticsearch', url, node: `${u.protocol}//${auth}${u.host}`, index, ...(ca === undefined ? {} : { ca }) };
+}
+
 function hostPort(url: string, u: URL): { host: string; port: number } {
   const host = u.hostname.replace(/^\[(.*)\]$/, '$1');
   if (host === '') bad(url, 'needs a host');
@@ -91,9 +112,12 @@ export function parseOutputUrl(url: string): OutputSpec {
   try {
     u = new URL(url);
   } catch {
-    bad(url, 'not a URL (file:PATH, redis://HOST:PORT/KEY, syslog+tcp://HOST:PORT, syslog+udp://…, syslog+tls://…)');
+    bad(url, 'not a URL (file:PATH, redis://HOST:PORT/KEY, syslog+tcp://HOST:PORT, syslog+udp://…, syslog+tls://…, http(s)://HOST:PORT/INDEX)');
   }
   switch (u.protocol) {
+    case 'http:':
+    case 'https:':
+      return elasticSpec(url, u);
     case 'redis:': {
       hostPort(url, u);
       const key = decodeURIComponent(u.pathname.replace(/^\//, ''));
@@ -123,6 +147,6 @@ export function parseOutputUrl(url: string): OutputSpec {
       };
     }
     default:
-      bad(url, `unsupported scheme "${u.protocol}" (file:, redis://, syslog+tcp://, syslog+udp://, syslog+tls://)`);
+      bad(url, `unsupported scheme "${u.protocol}" (file:, redis://, syslog+tcp://, syslog+udp://, syslog+tls://, http://, https://)`);
   }
 }

@@ -29,8 +29,19 @@ describe('parseOutputUrl', () => {
     expect(parseOutputUrl('syslog+udp://[::1]:514?facility=authpriv&severity=notice')).toMatchObject({ transport: 'udp', host: '::1', facility: 10, severity: 5 });
     expect(parseOutputUrl('syslog+tls://logs:6514?ca=/etc/ca.pem&facility=local6')).toMatchObject({ transport: 'tls', ca: '/etc/ca.pem', facility: 22 });
   });
+  it('reads http(s)://HOST:PORT[/INDEX] with a date pattern kept as written', () => {
+    expect(parseOutputUrl('http://127.0.0.1:9200')).toEqual({ kind: 'elasticsearch', url: 'http://127.0.0.1:9200', node: 'http://127.0.0.1:9200', index: 'tsaudit-%{+yyyy.MM.dd}' });
+    expect(parseOutputUrl('https://elastic:pw@es:9200/auditbeat-%{+yyyy.MM.dd}?ca=/ca.pem')).toEqual({
+      kind: 'elasticsearch',
+      url: 'https://elastic:pw@es:9200/auditbeat-%{+yyyy.MM.dd}?ca=/ca.pem',
+      node: 'https://elastic:pw@es:9200',
+      index: 'auditbeat-%{+yyyy.MM.dd}',
+      ca: '/ca.pem',
+    });
+    expect(usage('http://es:9200/bad index')).toMatch(/index name has a character/);
+  });
   it('refuses what it cannot ship to, naming the flag and the URL', () => {
-    expect(usage('kafka://k:9092/t')).toBe('flag --output: unsupported scheme "kafka:" (file:, redis://, syslog+tcp://, syslog+udp://, syslog+tls://): got "kafka://k:9092/t"');
+    expect(usage('kafka://k:9092/t')).toBe('flag --output: unsupported scheme "kafka:" (file:, redis://, syslog+tcp://, syslog+udp://, syslog+tls://, http://, https://): got "kafka://k:9092/t"');
     expect(usage('redis://127.0.0.1:6379')).toMatch(/^flag --output: redis needs one list key/);
     expect(usage('syslog+tcp://host')).toMatch(/^flag --output: needs a port: got "syslog\+tcp:\/\/host"$/);
     expect(usage('syslog+udp://h:514?ca=x')).toMatch(/unknown option "ca"/);
