@@ -7,7 +7,12 @@
 // 429 and 5xx items are sent again here (only those, so the others are not duplicated); any other item
 // error (a mapping conflict, say) will never succeed and is reported and counted as dropped.
 
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { SendResult, Transport } from './transport.js';
+
+// Loaded when first used, outside the CLI bundle (a require esbuild does not follow): start-up stays small.
+const load = createRequire(import.meta.url);
 
 export const DEFAULT_INDEX = 'tsaudit-%{+yyyy.MM.dd}';
 
@@ -60,8 +65,7 @@ export class ElasticsearchTransport implements Transport {
 
   async #connect(): Promise<EsClient> {
     if (this.#client) return this.#client;
-    const { Client } = await import('@elastic/elasticsearch');
-    const { readFileSync } = await import('node:fs');
+    const { Client } = load('@elastic/elasticsearch') as typeof import('@elastic/elasticsearch');
     this.#client = new Client({
       node: this.opts.node,
       // Retries are ours: whole batches in the shipper, failed items below.

@@ -3,7 +3,11 @@
 // the acknowledgement. node-redis (@redis/client) reconnects by itself; a command that was in flight when
 // the connection dropped rejects, and the shipper sends its batch again.
 
+import { createRequire } from 'node:module';
 import type { Transport } from './transport.js';
+
+// Loaded when first used, outside the CLI bundle (a require esbuild does not follow): start-up stays small.
+const load = createRequire(import.meta.url);
 
 type RedisClient = {
   connect(): Promise<unknown>;
@@ -37,7 +41,7 @@ export class RedisTransport implements Transport {
   #connect(): Promise<RedisClient> {
     if (this.#client) return Promise.resolve(this.#client);
     this.#connecting ??= (async () => {
-      const { createClient } = await import('@redis/client');
+      const { createClient } = load('@redis/client') as typeof import('@redis/client');
       const client = createClient({
         url: this.opts.redisUrl,
         // Commands are not queued while disconnected: a batch fails fast and the shipper retries it.
