@@ -85,43 +85,46 @@ function entityOf(value: string | undefined): Entity | undefined {
 
 /** Names known from the log itself (ENRICHED records), both ways, preferred over this host's files. */
 class Names {
-  readonly #userById = new Map<string, string>();
-  readonly #userByName = new Map<string, string>();
-  readonly #groupById = new Map<string, string>();
-  readonly #groupByName = new Map<string, string>();
+  #maps: { userById: Map<string, string>; userByName: Map<string, string>; groupById: Map<string, string>; groupByName: Map<string, string> } | undefined;
 
   constructor(
-    ev: NormalizedEvent,
+    private readonly ev: NormalizedEvent,
     readonly ids: EcsIds | null,
-  ) {
-    const { ids: userIds, names } = ev.user;
+  ) {}
+
+  /** Built on first use: most events need no name lookup at all. */
+  get #m() {
+    if (this.#maps) return this.#maps;
+    const m = (this.#maps = { userById: new Map<string, string>(), userByName: new Map<string, string>(), groupById: new Map<string, string>(), groupByName: new Map<string, string>() });
+    const { ids: userIds, names } = this.ev.user;
     if (userIds && names) {
       for (const k in names) {
         const id = userIds[k];
         const name = names[k]!;
         if (id === undefined || !isDecimal(id)) continue;
         if (k.endsWith('gid')) {
-          this.#groupById.set(id, name);
-          this.#groupByName.set(name, id);
+          m.groupById.set(id, name);
+          m.groupByName.set(name, id);
         } else {
-          this.#userById.set(id, name);
-          this.#userByName.set(name, id);
+          m.userById.set(id, name);
+          m.userByName.set(name, id);
         }
       }
     }
+    return m;
   }
 
   userName(id: string): string | undefined {
-    return this.#userById.get(id) ?? this.ids?.userName(id);
+    return this.#m.userById.get(id) ?? this.ids?.userName(id);
   }
   userId(name: string): string | undefined {
-    return this.#userByName.get(name) ?? this.ids?.userId(name);
+    return this.#m.userByName.get(name) ?? this.ids?.userId(name);
   }
   groupName(id: string): string | undefined {
-    return this.#groupById.get(id) ?? this.ids?.groupName(id);
+    return this.#m.groupById.get(id) ?? this.ids?.groupName(id);
   }
   groupId(name: string): string | undefined {
-    return this.#groupByName.get(name) ?? this.ids?.groupId(name);
+    return this.#m.groupByName.get(name) ?? this.ids?.groupId(name);
   }
 
   /** Fills the missing half of an entity that has exactly one of id and name. */
@@ -185,7 +188,7 @@ function userObject(ev: NormalizedEvent): Obj {
       const place = USER_ID_PLACES[k] ?? [k];
       child(user, place).id = v;
     }
-    if (any && selinux) user.selinux = { ...selinux };
+    if (any && selinux) user.selinux = selinux;
   }
   if (names) {
     for (const k in names) {
@@ -199,7 +202,7 @@ function userObject(ev: NormalizedEvent): Obj {
 function processObject(p: NormalizedEvent['process']): Obj | undefined {
   const out: Obj = {};
   let any = false;
-  const int = (v: string | undefined) => (v !== undefined && /^-?\d+$/.test(v) ? Number(v) : undefined);
+  const int = (v: string | undefined) => (v !== undefined && isDecimal(v) ? Number(v) : undefined);
   const pid = int(p.pid);
   if (pid !== undefined) out.pid = pid;
   const ppid = int(p.ppid);
@@ -208,7 +211,7 @@ function processObject(p: NormalizedEvent['process']): Obj | undefined {
   if (p.name) out.name = p.name;
   if (p.exe) out.executable = p.exe;
   if (p.cwd) out.working_directory = p.cwd;
-  if (p.args && p.args.length) out.args = [...p.args];
+  if (p.args && p.args.length) out.args = p.args;
   for (const _ in out) any = true;
   // Auditbeat writes `process` whenever the normalized process has anything, even a pid it cannot parse.
   if (!any && (p.pid || p.ppid)) return {};
@@ -225,7 +228,7 @@ function fileObject(f: NonNullable<NormalizedEvent['file']>): Obj {
   if (f.gid) out.gid = f.gid;
   if (f.owner) out.owner = f.owner;
   if (f.group) out.group = f.group;
-  if (f.selinux) out.selinux = { ...f.selinux };
+  if (f.selinux) out.selinux = f.selinux;
   return out;
 }
 
@@ -275,18 +278,18 @@ function stringAt(o: Obj, path: readonly string[]): string | undefined {
   return typeof cur === 'string' ? cur : undefined;
 }
 
-/** The ECS document of an already normalized event (`records` give event.original). */
+/** The ECS document of an already normalized event (`records` give event.original); it takes over `ev`s objects. */
 export function ecsFromNormalized(ev: NormalizedEvent, records: readonly AuditRecord[] | undefined, opts: EcsOptions): EcsDocument {
   const doc: EcsDocument = { '@timestamp': ev['@timestamp'] };
   const ecsEvent = ev.ecs?.event;
   const event: Obj = {
     action: ev.summary.action,
-    category: ecsEvent?.category?.length ? [...ecsEvent.category] : ev.category,
+    category: ecsEvent?.category?.length ? ecsEvent.category : ev.category,
     kind: 'event',
     module: 'auditd',
     outcome: ecsEvent?.outcome ?? (ev.result === 'fail' ? 'failure' : ev.result),
   };
-  if (ecsEvent?.type?.length) event.type = [...ecsEvent.type];
+  if (ecsEvent?.type?.length) event.type = ecsEvent.type;
   if (opts.original !== false && records) event.original = records.map((r) => r.line);
   doc.event = event;
 
@@ -302,7 +305,7 @@ export function ecsFromNormalized(ev: NormalizedEvent, records: readonly AuditRe
     auditd.summary = summary;
     break;
   }
-  if (ev.paths?.length) auditd.paths = ev.paths.map((p) => ({ ...p }));
+  if (ev.paths?.length) auditd.paths = ev.paths;
   doc.auditd = auditd;
 
   const user = userObject(ev);
@@ -313,7 +316,7 @@ export function ecsFromNormalized(ev: NormalizedEvent, records: readonly AuditRe
   if (ev.source) doc.source = addressObject(ev.source);
   if (ev.destination) doc.destination = addressObject(ev.destination);
   if (ev.network) doc.network = { direction: ev.network.direction };
-  if (ev.tags?.length) doc.tags = [...ev.tags];
+  if (ev.tags?.length) doc.tags = ev.tags;
 
   // user / user.effective / user.target / user.changes / group from the normalization's ecs.mappings.
   const names = new Names(ev, opts.ids);
