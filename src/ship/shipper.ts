@@ -55,6 +55,8 @@ class Lane {
   readonly stats: OutputStats;
   running = false;
   appending = false;
+  /** When the current run of failures began (0: not failing). */
+  failingSince = 0;
   drained: (() => void)[] = [];
   stop: AbortController = new AbortController();
 
@@ -215,6 +217,7 @@ export class Shipper {
         l.stats.acknowledged += batch.length - dropped.length;
         if (failing) this.#report(`tsaudit: output ${l.transport.url}: delivering again`);
         failing = false;
+        l.failingSince = 0;
         wait = this.#backoff[0];
         await next.done();
         this.#wake();
@@ -223,6 +226,7 @@ export class Shipper {
           this.#report(`tsaudit: output ${l.transport.url}: ${errorText(err)}; retrying (events are held, not dropped)`);
         }
         failing = true;
+        l.failingSince ||= Date.now();
         l.stats.retried += batch.length;
         await sleep(wait, l.stop.signal);
         wait = Math.min(wait * 2, this.#backoff[1]);
@@ -241,17 +245,27 @@ export class Shipper {
    * Sends what is left and closes every output. With `signal` aborted (SIGTERM, SIGINT), outputs that
    * still hold events stop retrying; those events are reported and counted as dropped.
    */
-  async end(signal?: AbortSignal): Promise<void> {
+  async end(signal?: AbortSignal, opts: { spoolGraceMs?: number } = {}): Promise<void> {
     this.flush();
     const onAbort = () => {
       for (const l of this.#lanes) l.stop.abort();
     };
     if (signal?.aborted) onAbort();
     else signal?.addEventListener('abort', onAbort, { once: true });
+    // With a spool nothing is lost by stopping: an output that has been failing this long is left for the
+    // next run instead of holding the exit.
+    const grace = opts.spoolGraceMs;
+    const giveUp =
+      grace === undefined
+        ? undefined
+        : setInterval(() => {
+            for (const l of this.#lanes) if (l.spool && l.failingSince && Date.now() - l.failingSince >= grace) l.stop.abort();
+          }, Math.min(100, grace));
     await Promise.all(
       this.#lanes.map((l) => (l.running || l.appending ? new Promise<void>((resolve) => l.drained.push(resolve)) : Promise.resolve())),
     );
     signal?.removeEventListener('abort', onAbort);
+    if (giveUp) clearInterval(giveUp);
     for (const l of this.#lanes) {
       if (l.spool && !l.spool.empty) {
         this.#report(`tsaudit: output ${l.transport.url}: events not yet delivered are kept in ${l.spoolDir} for the next run`);

@@ -12,6 +12,8 @@ export interface ShipSinkOptions {
   spool?: { dir: string; maxBytes?: number };
   /** --stats: print each output's counters every `statsMs` and at the end. */
   statsMs?: number;
+  /** With a spool: at the end, an output failing this long is left for the next run (default 5 s). */
+  spoolGraceMs?: number;
   report?: (line: string) => void;
   shipper?: Omit<ShipperOptions, 'report' | 'spool'>;
 }
@@ -49,7 +51,7 @@ export function createShipSink(opts: ShipSinkOptions): ShipSink {
     stats: () => shipper.stats(),
     async end(signal) {
       try {
-        await shipper.end(signal);
+        await shipper.end(signal, opts.spool ? { spoolGraceMs: opts.spoolGraceMs ?? 5000 } : {});
       } finally {
         if (timer) clearInterval(timer);
         if (opts.statsMs) printStats();
