@@ -85,7 +85,9 @@ function entityOf(value: string | undefined): Entity | undefined {
 
 /** Names known from the log itself (ENRICHED records), both ways, preferred over this host's files. */
 class Names {
-  #maps: { userById: Map<string, string>; userByName: Map<string, string>; groupById: Map<string, string>; groupByName: Map<string, string> } | undefined;
+  #maps:
+    | { userById: Map<string, string>; userByName: Map<string, string>; groupById: Map<string, string>; groupByName: Map<string, string> }
+    | undefined;
 
   constructor(
     private readonly ev: NormalizedEvent,
@@ -95,7 +97,12 @@ class Names {
   /** Built on first use: most events need no name lookup at all. */
   get #m() {
     if (this.#maps) return this.#maps;
-    const m = (this.#maps = { userById: new Map<string, string>(), userByName: new Map<string, string>(), groupById: new Map<string, string>(), groupByName: new Map<string, string>() });
+    const m = (this.#maps = {
+      userById: new Map<string, string>(),
+      userByName: new Map<string, string>(),
+      groupById: new Map<string, string>(),
+      groupByName: new Map<string, string>(),
+    });
     const { ids: userIds, names } = this.ev.user;
     if (userIds && names) {
       for (const k in names) {

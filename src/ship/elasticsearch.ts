@@ -91,7 +91,10 @@ export class ElasticsearchTransport implements Transport {
         const r = Object.values(item)[0];
         if (!r || r.status < 300) return;
         if (r.status === 429 || r.status >= 500) again.push(pending[k]!);
-        else dropped.push(`document ${pending[k]!.i + 1} of its batch: ${r.status} ${r.error?.type ?? 'error'}: ${r.error?.reason ?? ''}`.trimEnd());
+        else
+          dropped.push(
+            `document ${pending[k]!.i + 1} of its batch: ${r.status} ${r.error?.type ?? 'error'}: ${r.error?.reason ?? ''}`.trimEnd(),
+          );
       });
       if (again.length === 0) return { dropped };
       pending = again;

@@ -258,9 +258,12 @@ export class Shipper {
     const giveUp =
       grace === undefined
         ? undefined
-        : setInterval(() => {
-            for (const l of this.#lanes) if (l.spool && l.failingSince && Date.now() - l.failingSince >= grace) l.stop.abort();
-          }, Math.min(100, grace));
+        : setInterval(
+            () => {
+              for (const l of this.#lanes) if (l.spool && l.failingSince && Date.now() - l.failingSince >= grace) l.stop.abort();
+            },
+            Math.min(100, grace),
+          );
     await Promise.all(
       this.#lanes.map((l) => (l.running || l.appending ? new Promise<void>((resolve) => l.drained.push(resolve)) : Promise.resolve())),
     );

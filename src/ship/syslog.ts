@@ -65,7 +65,12 @@ export class SyslogTransport implements Transport {
       const { host, port } = this.opts;
       const sock =
         this.opts.transport === 'tls'
-          ? tlsConnect({ host, port, ...(isIP(host) ? {} : { servername: host }), ...(this.opts.ca ? { ca: readFileSync(this.opts.ca) } : {}) })
+          ? tlsConnect({
+              host,
+              port,
+              ...(isIP(host) ? {} : { servername: host }),
+              ...(this.opts.ca ? { ca: readFileSync(this.opts.ca) } : {}),
+            })
           : tcpConnect({ host, port });
       const ready = this.opts.transport === 'tls' ? 'secureConnect' : 'connect';
       const fail = (err: Error) => {

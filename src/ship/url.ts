@@ -112,7 +112,10 @@ export function parseOutputUrl(url: string): OutputSpec {
   try {
     u = new URL(url);
   } catch {
-    bad(url, 'not a URL (file:PATH, redis://HOST:PORT/KEY, syslog+tcp://HOST:PORT, syslog+udp://…, syslog+tls://…, http(s)://HOST:PORT/INDEX)');
+    bad(
+      url,
+      'not a URL (file:PATH, redis://HOST:PORT/KEY, syslog+tcp://HOST:PORT, syslog+udp://…, syslog+tls://…, http(s)://HOST:PORT/INDEX)',
+    );
   }
   switch (u.protocol) {
     case 'http:':

@@ -22,6 +22,9 @@ function events(text: string): AuditEvent[] {
   return out;
 }
 
+/** A document read loosely in assertions (the shape is what the test checks). */
+type Loose = EcsDocument & { [k: string]: { [k: string]: unknown } & Record<string, Record<string, unknown>> };
+
 const records = (lines: string[]): AuditRecord[] => events(lines.join('\n'))[0]!.records;
 const FIXTURE_IDS = readEcsIds({ passwdFile: 'test/fixtures/auditbeat/passwd', groupFile: 'test/fixtures/auditbeat/group' });
 
@@ -47,7 +50,9 @@ describe('ECS documents of the real corpus', () => {
   it('ENRICHED logs name their own ids, also with resolution off (the log may come from another host)', () => {
     const line =
       'type=USER_AUTH msg=audit(1610876676.623:458): pid=14178 uid=4242 auid=4242 ses=15 msg=\'op=PAM:authentication acct="zed" exe="/usr/bin/sudo" hostname=localhost addr=127.0.0.1 terminal=/dev/pts/1 res=success\'\x1dUID="zed" AUID="zed"';
-    const d = ecsDocument(records([line]), { lookups: TABLE_LOOKUPS, ids: null }) as { user: { id: string; name?: string; audit: { id: string; name?: string } } };
+    const d = ecsDocument(records([line]), { lookups: TABLE_LOOKUPS, ids: null }) as {
+      user: { id: string; name?: string; audit: { id: string; name?: string } };
+    };
     expect(d.user.audit).toEqual({ id: '4242', name: 'zed' });
     expect(d.user.id).toBe('4242');
   });
@@ -61,7 +66,7 @@ describe('ECS details', () => {
   ];
 
   it('a connect: destination, egress, socket data under auditd.data.socket, outcome from the result', () => {
-    const d = ecsDocument(records(connect), { lookups: TABLE_LOOKUPS, ids: FIXTURE_IDS }) as EcsDocument & Record<string, any>;
+    const d = ecsDocument(records(connect), { lookups: TABLE_LOOKUPS, ids: FIXTURE_IDS }) as Loose;
     expect(d.destination).toEqual({ ip: '192.168.0.1', port: '443' });
     expect(d.network).toEqual({ direction: 'egress' });
     expect(d.auditd.data.socket).toMatchObject({ addr: '192.168.0.1', port: '443', family: 'ipv4' });
@@ -74,7 +79,7 @@ describe('ECS details', () => {
   });
 
   it('with resolution off, ids stay numeric and related.user is not written', () => {
-    const d = ecsDocument(records(connect), { lookups: TABLE_LOOKUPS, ids: null }) as Record<string, any>;
+    const d = ecsDocument(records(connect), { lookups: TABLE_LOOKUPS, ids: null }) as Loose;
     expect(d.user.name).toBeUndefined();
     expect(d.related).toBeUndefined();
   });

@@ -40,7 +40,15 @@ function answer(res: ServerResponse, status: number, value: unknown): void {
 
 async function standIn(): Promise<StandIn> {
   const seen = new Set<string>();
-  const s: StandIn = { server: undefined as unknown as Server, port: 0, indices: new Map(), requests: 0, failNext: [], poison: [], rejectEvery: 0 };
+  const s: StandIn = {
+    server: undefined as unknown as Server,
+    port: 0,
+    indices: new Map(),
+    requests: 0,
+    failNext: [],
+    poison: [],
+    rejectEvery: 0,
+  };
   s.server = createServer(async (req, res) => {
     const text = await body(req);
     if (req.method !== 'POST' || !req.url?.startsWith('/_bulk')) return answer(res, 404, { error: 'not a _bulk request' });
@@ -59,7 +67,9 @@ async function standIn(): Promise<StandIn> {
       const index = action.create!._index;
       if (s.poison.some((p) => doc.includes(p))) {
         errors = true;
-        items.push({ create: { _index: index, status: 400, error: { type: 'mapper_parsing_exception', reason: 'failed to parse field [x]' } } });
+        items.push({
+          create: { _index: index, status: 400, error: { type: 'mapper_parsing_exception', reason: 'failed to parse field [x]' } },
+        });
       } else if (s.rejectEvery && (i / 2) % s.rejectEvery === 0 && !seen.has(doc)) {
         seen.add(doc);
         errors = true;
@@ -118,13 +128,16 @@ describe('Elasticsearch _bulk output (HTTP stand-in)', () => {
     expect(poisoned.length).toBeGreaterThan(0);
     expect(delivery(expected, stored)).toEqual({ missing: [], extra: [] });
     for (const [index, list] of es.indices) {
-      for (const d of list) expect(indexName('audit-%{+yyyy.MM.dd}', (JSON.parse(d) as { '@timestamp': string })['@timestamp'])).toBe(index);
+      for (const d of list)
+        expect(indexName('audit-%{+yyyy.MM.dd}', (JSON.parse(d) as { '@timestamp': string })['@timestamp'])).toBe(index);
     }
     const st = shipper.stats()[0]!;
     expect(st).toMatchObject({ acknowledged: expected.length, dropped: poisoned.length });
     expect(st.retried).toBeGreaterThanOrEqual(200); // the first two batches, answered 429 then 503
     expect(lines.filter((l) => l.includes('dropped one event'))).toEqual(
-      poisoned.map(() => expect.stringMatching(/: dropped one event: document \d+ of its batch: 400 mapper_parsing_exception: failed to parse field \[x\]$/)),
+      poisoned.map(() =>
+        expect.stringMatching(/: dropped one event: document \d+ of its batch: 400 mapper_parsing_exception: failed to parse field \[x\]$/),
+      ),
     );
     expect(lines.some((l) => /retrying/.test(l) && /429|Too Many|es_rejected/i.test(l))).toBe(true);
   });

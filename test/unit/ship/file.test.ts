@@ -25,7 +25,12 @@ describe('file output', () => {
     return shipper;
   }
 
-  const lines = (f: string) => (existsSync(f) ? readFileSync(f, 'utf8').split('\n').filter((l) => l !== '') : []);
+  const lines = (f: string) =>
+    existsSync(f)
+      ? readFileSync(f, 'utf8')
+          .split('\n')
+          .filter((l) => l !== '')
+      : [];
 
   it('writes every event of a corpus file once, one JSON document per line', async () => {
     const docs = corpusDocuments();

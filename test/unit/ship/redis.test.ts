@@ -57,68 +57,73 @@ describe.skipIf(missing)('redis output (real redis-server)', () => {
   it.each([
     ['in memory', false],
     ['through a --spool', true],
-  ])('kill -9 of redis mid-run, started again (%s): every event arrives; duplicates only from the batch in flight', async (_, withSpool) => {
-    const tmp2 = tempDir('tsaudit-redis-kill-');
-    const durable = await redisServer(tmp2.dir, true);
-    try {
-      await durable.start();
-      const docs = corpusDocuments();
-      const batch = 20;
-      const url = `redis://127.0.0.1:${durable.port}/events`;
-      const lines: string[] = [];
-      const shipper = new Shipper([new RedisTransport({ url, redisUrl: `redis://127.0.0.1:${durable.port}`, key: 'events' })], {
-        batchDocs: batch,
-        backoffMs: [20, 200],
-        report: (l) => lines.push(l),
-        ...(withSpool ? { spool: { dir: `${tmp2.dir}/spool` } } : {}),
-      });
-      // Kill when a third has been taken, whatever the writer is doing (with a spool it never waits).
-      let killed = false;
-      let restart: Promise<void> | undefined;
-      const watch = setInterval(() => {
-        if (killed || shipper.stats()[0]!.acknowledged < docs.length / 3) return;
-        killed = true;
-        restart = (async () => {
-          await durable.stop('SIGKILL');
-          await new Promise((r) => setTimeout(r, 300));
-          await durable.start();
-        })();
-      }, 1);
-      for (const [i, d] of docs.entries()) {
-        if (!shipper.write(d)) await shipper.ready();
-        if (i % batch === 0) await new Promise((r) => setTimeout(r, 2)); // a steady feed, not one burst
-      }
-      await new Promise<void>((resolve) => {
-        const t = setInterval(() => {
-          if (killed) {
-            clearInterval(t);
-            resolve();
-          }
-        }, 5);
-      });
-      clearInterval(watch);
-      await restart;
-      await shipper.end();
-      expect(killed).toBe(true);
-      const got = await (async () => {
-        const c = createClient({ url: `redis://127.0.0.1:${durable.port}` });
-        await c.connect();
-        try {
-          return await c.lRange('events', 0, -1);
-        } finally {
-          await c.close();
+  ])(
+    'kill -9 of redis mid-run, started again (%s): every event arrives; duplicates only from the batch in flight',
+    async (_, withSpool) => {
+      const tmp2 = tempDir('tsaudit-redis-kill-');
+      const durable = await redisServer(tmp2.dir, true);
+      try {
+        await durable.start();
+        const docs = corpusDocuments();
+        const batch = 20;
+        const url = `redis://127.0.0.1:${durable.port}/events`;
+        const lines: string[] = [];
+        const shipper = new Shipper([new RedisTransport({ url, redisUrl: `redis://127.0.0.1:${durable.port}`, key: 'events' })], {
+          batchDocs: batch,
+          backoffMs: [20, 200],
+          report: (l) => lines.push(l),
+          ...(withSpool ? { spool: { dir: `${tmp2.dir}/spool` } } : {}),
+        });
+        // Kill when a third has been taken, whatever the writer is doing (with a spool it never waits).
+        let killed = false;
+        let restart: Promise<void> | undefined;
+        const watch = setInterval(() => {
+          if (killed || shipper.stats()[0]!.acknowledged < docs.length / 3) return;
+          killed = true;
+          restart = (async () => {
+            await durable.stop('SIGKILL');
+            await new Promise((r) => setTimeout(r, 300));
+            await durable.start();
+          })();
+        }, 1);
+        for (const [i, d] of docs.entries()) {
+          if (!shipper.write(d)) await shipper.ready();
+          if (i % batch === 0) await new Promise((r) => setTimeout(r, 2)); // a steady feed, not one burst
         }
-      })();
-      const { missing, extra } = delivery(docs, got);
-      console.log(`redis kill -9 mid-run (${withSpool ? 'spool' : 'memory'}): ${docs.length} events sent, ${got.length} arrived, ${missing.length} missing, ${extra.length} duplicates, ${shipper.stats()[0]!.retried} retried`);
-      expect(missing).toEqual([]);
-      expect(extra.length).toBeLessThanOrEqual(batch);
-      expect(shipper.stats()[0]!.retried).toBeGreaterThan(0);
-      expect(lines.some((l) => l.includes('retrying'))).toBe(true);
-      expect(lines.at(-1)).toMatch(/delivering again$/);
-    } finally {
-      await durable.stop();
-      tmp2.remove();
-    }
-  });
+        await new Promise<void>((resolve) => {
+          const t = setInterval(() => {
+            if (killed) {
+              clearInterval(t);
+              resolve();
+            }
+          }, 5);
+        });
+        clearInterval(watch);
+        await restart;
+        await shipper.end();
+        expect(killed).toBe(true);
+        const got = await (async () => {
+          const c = createClient({ url: `redis://127.0.0.1:${durable.port}` });
+          await c.connect();
+          try {
+            return await c.lRange('events', 0, -1);
+          } finally {
+            await c.close();
+          }
+        })();
+        const { missing, extra } = delivery(docs, got);
+        console.log(
+          `redis kill -9 mid-run (${withSpool ? 'spool' : 'memory'}): ${docs.length} events sent, ${got.length} arrived, ${missing.length} missing, ${extra.length} duplicates, ${shipper.stats()[0]!.retried} retried`,
+        );
+        expect(missing).toEqual([]);
+        expect(extra.length).toBeLessThanOrEqual(batch);
+        expect(shipper.stats()[0]!.retried).toBeGreaterThan(0);
+        expect(lines.some((l) => l.includes('retrying'))).toBe(true);
+        expect(lines.at(-1)).toMatch(/delivering again$/);
+      } finally {
+        await durable.stop();
+        tmp2.remove();
+      }
+    },
+  );
 });

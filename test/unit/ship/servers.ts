@@ -94,7 +94,29 @@ export async function redisServer(dir: string, durable = false, port?: number): 
   if (!bin) throw new Error('redis-server not installed');
   port ??= await freePort();
   const persist = durable ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
-  return new Server('redis', dir, [bin, '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', ...persist, '--daemonize', 'no', '--protected-mode', 'no', '--logfile', ''], port);
+  return new Server(
+    'redis',
+    dir,
+    [
+      bin,
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--save',
+      '',
+      ...persist,
+      '--daemonize',
+      'no',
+      '--protected-mode',
+      'no',
+      '--logfile',
+      '',
+    ],
+    port,
+  );
 }
 
 export interface Rsyslog {
@@ -122,7 +144,27 @@ export async function rsyslogServer(dir: string): Promise<Rsyslog> {
     tlsPort = await freePort();
     ca = join(dir, 'cert.pem');
     const key = join(dir, 'key.pem');
-    const r = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', ca, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    const r = spawnSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        ca,
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+      ],
+      { stdio: 'ignore' },
+    );
     if (r.status !== 0) throw new Error('openssl could not make a test certificate');
     tlsGlobal = `defaultNetstreamDriverCAFile="${ca}" defaultNetstreamDriverCertFile="${ca}" defaultNetstreamDriverKeyFile="${key}"`;
     tlsInput = `
@@ -155,7 +197,9 @@ ruleset(name="tcp") { action(type="omfile" file="${join(dir, 'tcp.out')}" templa
     received(input) {
       const f = join(dir, `${input}.out`);
       if (!existsSync(f)) return [];
-      return readFileSync(f, 'utf8').split('\n').filter((l) => l !== '');
+      return readFileSync(f, 'utf8')
+        .split('\n')
+        .filter((l) => l !== '');
     },
   };
 }

@@ -82,7 +82,11 @@ describe.skipIf(missing)('syslog outputs (real rsyslogd)', () => {
     shipper.write(big);
     await shipper.end();
     expect(shipper.stats()[0]).toMatchObject({ acknowledged: 0, dropped: 1 });
-    expect(lines).toEqual([expect.stringMatching(/^tsaudit: output syslog\+udp:\/\/127\.0\.0\.1:\d+: dropped one event: message of \d+ bytes does not fit in a UDP datagram/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^tsaudit: output syslog\+udp:\/\/127\.0\.0\.1:\d+: dropped one event: message of \d+ bytes does not fit in a UDP datagram/,
+      ),
+    ]);
   });
 
   it('syslog+tls: every event of a corpus file arrives exactly once, whole', async (ctx) => {
