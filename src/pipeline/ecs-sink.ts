@@ -7,6 +7,7 @@ import { Output } from '../format/output.js';
 import { IdResolver } from '../ids.js';
 import { TABLE_LOOKUPS } from '../parse/interpret/lookups.js';
 import { normalizeEvent } from '../parse/normalize/event.js';
+import type { AuditEvent } from '../parse/reassemble.js';
 import type { AuditRecord } from '../parse/record.js';
 import { createShipSink, type ShipSink } from '../ship/sink.js';
 import type { OutputSpec } from '../ship/url.js';
@@ -58,5 +59,49 @@ export function shipEventSink(render: DocumentRenderer, opts: ShipEventsOptions)
     ready: () => ship.ready(),
     flush: () => ship.flush(),
     end: async () => void (await ship.end(opts.signal)),
+  };
+}
+
+/** How a verb's own loss reports (stream's TSAUDIT_LOSS records) travel with the events. */
+export interface LossItems<L> {
+  is(item: unknown): item is L;
+  /** The report as one JSON document (no newline). */
+  document(loss: L): string;
+}
+
+/** An item writer for a live stream: `end()` only hands on what is batched (the stream calls it whenever it
+ * is idle); `close()` delivers what is left and closes the outputs, once, when the stream is over. */
+export interface StreamItemWriter<L> {
+  write(item: AuditEvent | L): boolean;
+  ready(): Promise<void>;
+  end(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** `stream -format=ecs` to stdout: ECS lines, loss reports as their JSON documents between them. */
+export function ecsItemWriter<L>(opts: EcsSerializerOptions, loss: LossItems<L>): StreamItemWriter<L> {
+  const render = ecsSerializer(opts);
+  const out = new Output();
+  return {
+    write: (item) => out.write(`${loss.is(item) ? loss.document(item) : render((item as AuditEvent).records)}\n`),
+    ready: () => out.ready(),
+    end: () => out.end(),
+    close: () => out.end(),
+  };
+}
+
+/** `stream --output`: events and loss reports as documents to every output. */
+export function shipItemWriter<L>(
+  render: DocumentRenderer,
+  opts: ShipEventsOptions,
+  loss: LossItems<L>,
+): StreamItemWriter<L> & { ship: ShipSink } {
+  const sink = shipEventSink(render, opts);
+  return {
+    ship: sink.ship,
+    write: (item) => (loss.is(item) ? sink.ship.write(loss.document(item)) : sink.write(item as AuditEvent)),
+    ready: () => sink.ready(),
+    end: async () => sink.ship.flush(),
+    close: () => sink.end(),
   };
 }

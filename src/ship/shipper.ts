@@ -69,16 +69,24 @@ class Lane {
   }
 }
 
-/** The TSAUDIT_LOSS document: events an output will never get, in the stream the store receives. */
-export function lossDocument(url: string, events: number, reason: string, now = new Date()): string {
+/**
+ * A TSAUDIT_LOSS document: events that will never reach a store, reported in the stream the store receives
+ * (`auditd.message_type: tsaudit_loss`), so the loss is seen where the events are looked for.
+ */
+export function lossEventDocument(message: string, details: object, time: string = new Date().toISOString()): string {
   return JSON.stringify({
-    '@timestamp': now.toISOString(),
+    '@timestamp': time,
     event: { kind: 'event', module: 'auditd', action: 'lost-events', outcome: 'failure' },
     auditd: { message_type: 'tsaudit_loss' },
-    message: `TSAUDIT_LOSS ${events} events for ${url}: ${reason}`,
-    tsaudit: { loss: { events, output: url, reason } },
+    message: `TSAUDIT_LOSS ${message}`,
+    tsaudit: { loss: details },
     service: { type: 'auditd' },
   });
+}
+
+/** The spool's own loss: `events` dropped for output `url`. */
+export function lossDocument(url: string, events: number, reason: string, now = new Date()): string {
+  return lossEventDocument(`${events} events for ${url}: ${reason}`, { events, output: url, reason }, now.toISOString());
 }
 
 export class Shipper {
