@@ -71,6 +71,8 @@ export default tseslint.config(
     [KOFFI, UP, RUNTIME],
   ),
   layer(['src/parse/**/*.ts'], [KOFFI, UP, RUNTIME, NETLINK, ABOVE_PARSE]),
+  // ECS documents and the outputs that ship them: below the pipeline, which composes them into sinks.
+  layer(['src/ecs/**/*.ts', 'src/ship/**/*.ts'], [KOFFI, UP, RUNTIME, NETLINK, ABOVE_PARSE]),
   layer(['src/netlink/**/*.ts'], [KOFFI, UP, RUNTIME, ABOVE_NETLINK], ['src/netlink/socket.ts']),
   layer(['src/netlink/socket.ts'], [UP, RUNTIME, ABOVE_NETLINK]),
   layer(['src/tables/**/*.ts'], [KOFFI, OURS]),

@@ -3,36 +3,37 @@
 // sources -> records -> events -> raw sink, or -> interpretation (in-thread, or on worker threads for large files).
 
 import type { Command } from 'commander';
-import type { FormatName } from '../format/index.js';
 import type { Progress } from '../format/progress.js';
 import type { EventSink } from '../pipeline/sinks.js';
-import { formatOption } from './options.js';
+import { addShipOptions, eventFormatOption, type ShipFlags, shipSetup } from './ship-options.js';
 
-interface ParseFlags {
-  format: FormatName;
+interface ParseFlags extends ShipFlags {
   strict?: boolean;
   interpret?: boolean;
   id: boolean;
   in?: string[];
   utc?: boolean;
   quiet?: boolean;
+  stats?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('parse')
     .description('read audit logs (files or stdin), group records into events, print them as text, JSON or YAML')
     .argument('[files...]', 'audit log files, read in order; "-" reads stdin; none reads stdin, or on a terminal the system\'s logs')
-    .addOption(formatOption('text'))
+    .addOption(eventFormatOption())
     .option('--in <file>', 'read this log file, like a FILE argument (go-libaudit\'s auparse -in); repeatable', collect)
     .option('--strict', 'fail (exit 1) when any line is not an audit record')
     .option('-i, --interpret', 'one normalized event per event: who did what to what, how, with what result')
     .option('--id', 'with -i, resolve uid/gid names from /etc/passwd and /etc/group', true)
     .option('--no-id', 'with -i, keep ids numeric (also -id=false); ENRICHED logs still give their own names')
     .option('-q, --quiet', 'no progress line on the terminal during long reads')
-    .option('--utc', 'with -i, print text times in UTC instead of local time (JSON and YAML are always UTC)')
+    .option('--utc', 'with -i, print text times in UTC instead of local time (JSON and YAML are always UTC)');
+  addShipOptions(cmd)
+    .option('--stats', "with --output, print each output's counters (sent, acknowledged, retried, spooled, dropped) every 10 s and at exit")
     .addHelpText(
       'after',
       `
@@ -47,6 +48,9 @@ Output with -i (interpreted, normalized events in go-libaudit's layout and vocab
          syscall, data, paths
   yaml   the same objects, one YAML document each
 
+Output with -format=ecs: one Elastic Common Schema document per event (JSON line), in the layout of
+Auditbeat's auditd module, for Elasticsearch/Kibana/Logstash pipelines built for Auditbeat.
+
 Lines that are not audit records are reported on stderr as FILE:LINE: reason, counted, and summed up at
 the end; they do not stop the run unless --strict is given.
 
@@ -56,10 +60,12 @@ Examples:
   tsaudit parse --strict audit.log.1 audit.log
   tsaudit parse -in audit.log -format=yaml         # Go-style flags, as go-libaudit's auparse takes them
   tsaudit parse -i audit.log                      # one line per event: time, actor, action, object, result
-  tsaudit parse -i -format=json -id=false audit.log | jq -c 'select(.summary.action == "executed")'`,
+  tsaudit parse -i -format=json -id=false audit.log | jq -c 'select(.summary.action == "executed")'
+  tsaudit parse -format=ecs --output redis://127.0.0.1:6379/auditbeat /var/log/audit/audit.log
+  tsaudit parse -format=ecs --output syslog+tcp://logs:514 --spool /var/spool/tsaudit --stats audit.log`,
     )
     .action(async (files: string[], flags: ParseFlags) => {
-      const [{ readLogs }, { expandInputs }, { shutdownSignal }] = await Promise.all([
+      const [{ readLogs }, { expandInputs }, { shutdownSignal, onShutdown }] = await Promise.all([
         import('../pipeline/read-logs.js'),
         import('../pipeline/sources.js'),
         import('../runtime.js'),
@@ -71,6 +77,26 @@ Examples:
         named = systemLogFiles();
       }
       const inputs = expandInputs(named);
+      const ship = shipSetup(flags);
+      if (ship || flags.format === 'ecs') {
+        const run = { files: inputs, strict: flags.strict === true, signal: shutdownSignal };
+        const { documentRenderer, ecsSink, shipEventSink } = await import('../pipeline/ecs-sink.js');
+        if (!ship) return void (await readLogs({ ...run, sink: ecsSink({ ids: flags.id }) }));
+        const sink = shipEventSink(documentRenderer(ship.document, { ids: flags.id }), {
+          ...ship,
+          signal: shutdownSignal,
+          ...(flags.stats ? { statsMs: 10_000 } : {}),
+        });
+        // On SIGINT/SIGTERM reading stops; what the outputs have not taken is delivered if they are up, else
+        // kept in the spool (or reported as not delivered) before the process exits.
+        const unregister = onShutdown(() => sink.end());
+        try {
+          return void (await readLogs({ ...run, sink }));
+        } finally {
+          unregister();
+        }
+      }
+      const format = flags.format as Exclude<typeof flags.format, 'ecs'>;
       const { startProgress, bytesToRead } = await import('../format/progress.js');
       const progress = startProgress({ total: bytesToRead(inputs), quiet: flags.quiet, streaming: true });
       const run = {
@@ -89,17 +115,17 @@ Examples:
           const workers = workersFor(inputs);
           if (workers > 0) {
             const onEvents = progress.enabled ? (n: number) => progress.events(n) : undefined;
-            const setup = { format: flags.format, ids: flags.id, utc: flags.utc, workers, onEvents };
+            const setup = { format, ids: flags.id, utc: flags.utc, workers, onEvents };
             return void (await readLogs({ ...run, driver: (report) => parallelDriver(setup, report) }));
           }
         }
         let sink: EventSink;
         if (flags.interpret) {
           const { interpretSink } = await import('../pipeline/interpret-sink.js');
-          sink = await interpretSink(flags.format, { ids: flags.id, utc: flags.utc });
+          sink = await interpretSink(format, { ids: flags.id, utc: flags.utc });
         } else {
           const { rawSink } = await import('../pipeline/sinks.js');
-          sink = await rawSink(flags.format);
+          sink = await rawSink(format);
         }
         await readLogs({ ...run, sink: progress.enabled ? countingSink(sink, progress) : sink });
       } finally {

@@ -2,13 +2,12 @@
 // Thin: flags in, src/stream/ does the work (imported lazily so startup stays fast).
 
 import { type Command, Option } from 'commander';
-import type { FormatName } from '../format/index.js';
-import { formatOption, wholeNumber } from './options.js';
+import { wholeNumber } from './options.js';
 import { addSelectorOptions } from './search.js';
+import { addShipOptions, eventFormatOption, type ShipFlags, shipSetup } from './ship-options.js';
 
-interface StreamFlags {
+interface StreamFlags extends ShipFlags {
   [selector: string]: unknown;
-  format: FormatName;
   multicast?: boolean;
   enable?: boolean;
   backlogLimit?: number;
@@ -27,7 +26,7 @@ export function register(program: Command): void {
   const cmd = program.command('stream');
   cmd
     .description('receive audit events from the kernel as they happen, reassembled, as text, JSON or YAML')
-    .addOption(formatOption('text'))
+    .addOption(eventFormatOption())
     .option('-i, --interpret', 'one normalized event per event (as tsaudit parse -i): who did what to what, how, with what result')
     .option('--id', 'with -i, resolve uid/gid names from /etc/passwd and /etc/group', true)
     .option('--no-id', 'with -i, keep ids numeric (also -id=false)')
@@ -46,7 +45,11 @@ export function register(program: Command): void {
     )
     .addOption(new Option('--queue <events>', 'events held for a slow output before dropping (and reporting) them').default(10_000).argParser(wholeNumber('--queue', 2 ** 31 - 1, 1)))
     .addOption(new Option('-c, --count <n>', 'exit after printing n events').argParser(wholeNumber('--count', 2 ** 31 - 1, 1)))
-    .option('--stats', 'print a start line and, at exit, a summary (events, loss, rate) on stderr');
+    .option(
+      '--stats',
+      "print a start line and, at exit, a summary (events, loss, rate) on stderr; with --output, each output's counters every 10 s",
+    );
+  addShipOptions(cmd);
   // tsaudit search's selectors; -c and -f stay stream's (--count, --format): --comm and --file there
   addSelectorOptions(cmd, 'Selectors (only matching events are printed; as tsaudit search):', ['-c', '-f'])
     .addHelpText(
@@ -73,9 +76,11 @@ Examples:
   sudo tsaudit stream --multicast -format=json
   sudo tsaudit stream -k passwd -format=json           # only events of the rule key passwd
   sudo tsaudit stream -m USER_LOGIN -sv no -i
-  sudo tsaudit stream --enable --backlog-limit 8192 --stats -format=json > events.ndjson`,
+  sudo tsaudit stream --enable --backlog-limit 8192 --stats -format=json > events.ndjson
+  sudo tsaudit stream -format=ecs --output redis://127.0.0.1:6379/auditbeat --spool /var/spool/tsaudit --stats`,
     )
     .action(async (flags: StreamFlags) => {
+      const ship = shipSetup(flags);
       const [{ runStream }, { streamCodec }, { openStreamClient }, { onShutdown, shutdownSignal }, { eventSelector }] = await Promise.all([
         import('../stream/run.js'),
         import('../stream/audit-events.js'),
@@ -87,10 +92,28 @@ Examples:
       const select = eventSelector(flags);
       const base = streamCodec({ interpret: flags.interpret, ids: flags.id, utc: flags.utc });
       const codec = select === undefined ? base : { ...base, assembler: (emit: Parameters<typeof base.assembler>[0]) => base.assembler((e) => void (select(e) && emit(e))) };
+      // -format=ecs and --output: a writer of JSON documents (the stream's loss reports go with them).
+      let writer: import('../pipeline/ecs-sink.js').StreamItemWriter<import('../stream/loss.js').LossRecord> | undefined;
+      if (ship || flags.format === 'ecs') {
+        const [{ documentRenderer, ecsItemWriter, shipItemWriter }, { formatLoss, isLossRecord }, { lossEventDocument }] =
+          await Promise.all([import('../pipeline/ecs-sink.js'), import('../stream/loss.js'), import('../ship/shipper.js')]);
+        const loss = {
+          is: isLossRecord,
+          document: (l: import('../stream/loss.js').LossRecord) => lossEventDocument(formatLoss(l), l, l.time),
+        };
+        writer = ship
+          ? shipItemWriter(
+              documentRenderer(ship.document, { ids: flags.id }),
+              { ...ship, signal: shutdownSignal, ...(flags.stats ? { statsMs: 10_000 } : {}) },
+              loss,
+            )
+          : ecsItemWriter({ ids: flags.id }, loss);
+      }
       const client = await openStreamClient();
       const done = runStream(
         {
-          format: flags.format,
+          // loss records go to the writer in every format but text
+          format: flags.format === 'ecs' ? 'json' : flags.format,
           multicast: flags.multicast,
           enable: flags.enable,
           backlogLimit: flags.backlogLimit,
@@ -106,13 +129,22 @@ Examples:
           codec,
           signal: shutdownSignal,
           note: (line) => void process.stderr.write(`tsaudit: ${line}\n`),
+          ...(writer ? { writer } : {}),
         },
       );
+      // The outputs are closed once the stream is over: what they have not taken is delivered, or kept in the
+      // spool, or reported.
+      const finished = done.finally(() => writer?.close());
       // On SIGINT/SIGTERM/EPIPE the runtime waits for this before exiting: the audit pid is cleared and
       // settings restored by then.
-      const unregister = onShutdown(() => done.then(() => undefined, () => undefined));
+      const unregister = onShutdown(() =>
+        finished.then(
+          () => undefined,
+          () => undefined,
+        ),
+      );
       try {
-        await done;
+        await finished;
       } finally {
         unregister();
       }

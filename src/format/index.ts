@@ -15,6 +15,16 @@ export function parseFormat(value: string): FormatName {
   throw usageError(`flag --format: expected one of ${FORMATS.join(', ')}, got "${value}"`, { token: value });
 }
 
+/** The formats of the verbs that print events (parse, stream): the general ones, and `ecs` (one Elastic
+ * Common Schema document per event, in the layout of Auditbeat's auditd module; src/ecs/). */
+export const EVENT_FORMATS = [...FORMATS, 'ecs'] as const;
+export type EventFormatName = (typeof EVENT_FORMATS)[number];
+
+export function parseEventFormat(value: string): EventFormatName {
+  if ((EVENT_FORMATS as readonly string[]).includes(value)) return value as EventFormatName;
+  throw usageError(`flag --format: expected one of ${EVENT_FORMATS.join(', ')}, got "${value}"`, { token: value });
+}
+
 export interface ItemWriter<T> {
   /** Returns false when the caller should await `ready()` before writing more. */
   write(item: T): boolean;

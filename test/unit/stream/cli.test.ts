@@ -9,7 +9,7 @@ describe('tsaudit stream flags', () => {
     [['--backlog-limit', 'lots'], 'flag --backlog-limit: expected a whole number 0..4294967295, got "lots"'],
     [['-rate-limit=-1'], 'flag --rate-limit: expected a whole number 0..4294967295, got "-1"'],
     [['--count', '1.5'], 'flag --count: expected a whole number 1..2147483647, got "1.5"'],
-    [['-format=xml'], 'flag --format: expected one of text, json, yaml, got "xml"'],
+    [['-format=xml'], 'flag --format: expected one of text, json, yaml, ecs, got "xml"'],
   ])('%j is a usage error', (args, message) => {
     const r = runCli(['stream', ...args]);
     expect(r.status).toBe(2);

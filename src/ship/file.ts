@@ -1,0 +1,85 @@
+// `file:PATH`: documents as NDJSON lines appended to PATH; when a batch would take the file past its size
+// bound, PATH becomes PATH.1 (PATH.1 becomes PATH.2, ..., the oldest beyond `keep` is removed) and a new
+// PATH is started, as Filebeat's file output rotates.
+
+import { type FileHandle, open, rename, rm, stat } from 'node:fs/promises';
+import type { Transport } from './transport.js';
+
+export interface FileTransportOptions {
+  url: string;
+  path: string;
+  maxBytes: number;
+  keep: number;
+}
+
+export class FileTransport implements Transport {
+  readonly url: string;
+  #fh: FileHandle | undefined;
+  #size = 0;
+
+  constructor(private readonly opts: FileTransportOptions) {
+    this.url = opts.url;
+  }
+
+  async #open(): Promise<FileHandle> {
+    if (this.#fh) return this.#fh;
+    this.#fh = await open(this.opts.path, 'a', 0o600);
+    this.#size = (await this.#fh.stat()).size;
+    return this.#fh;
+  }
+
+  async #rotate(): Promise<void> {
+    await this.#fh?.close();
+    this.#fh = undefined;
+    const { path, keep } = this.opts;
+    if (keep === 0) {
+      await rm(path, { force: true });
+      return;
+    }
+    await rm(`${path}.${keep}`, { force: true });
+    for (let i = keep - 1; i >= 1; i--) {
+      if (await exists(`${path}.${i}`)) await rename(`${path}.${i}`, `${path}.${i + 1}`);
+    }
+    await rename(path, `${path}.1`);
+  }
+
+  async send(docs: readonly string[]): Promise<void> {
+    let fh = await this.#open();
+    let parts: string[] = [];
+    let pending = 0;
+    const flush = async () => {
+      if (parts.length === 0) return;
+      await fh.write(parts.join(''));
+      this.#size += pending;
+      parts = [];
+      pending = 0;
+    };
+    for (const d of docs) {
+      const line = `${d}\n`;
+      const n = Buffer.byteLength(line);
+      // Rotate before a line that would cross the bound (a file always takes at least one line).
+      if (this.#size + pending > 0 && this.#size + pending + n > this.opts.maxBytes) {
+        await flush();
+        await this.#rotate();
+        fh = await this.#open();
+      }
+      parts.push(line);
+      pending += n;
+    }
+    await flush();
+  }
+
+  async close(): Promise<void> {
+    await this.#fh?.close();
+    this.#fh = undefined;
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
