@@ -33,6 +33,7 @@ Examples:
   sudo tsaudit rules add -w /etc/passwd -p wa -k passwd
   sudo tsaudit stream -format=json
   tsaudit parse -format=json /var/log/audit/audit.log
+  tsaudit report -if /var/log/audit -x --summary
   source <(tsaudit completion bash)
 
 Each command has its own --help and manual page (man tsaudit-status, ...).`,

@@ -1,0 +1,267 @@
+// Lines -> events the way aureport 3.0.9 groups them (ausearch-lol.c), because its reports count, number
+// and order rows by its events:
+//
+// - A record joins the still-building event with the same (sec, msec, serial, node); a stray EOE is eaten.
+// - A new event completes every building event whose first record is eoe_timeout (2 s) or more older, and
+//   itself at once when its first record is of a single-record type.
+// - Events leave in timestamp order: the oldest pending event goes out only once it is complete, so a
+//   complete event waits behind an older one still building (aureport's get_ready_event).
+// - Records outside -ts/-te are dropped before grouping; the first record seen (before -ts, or any when no
+//   -ts is given) is the start of the Summary Report's "Range of time in logs".
+//
+// Unlike aureport's array scans, building events are found through a Map by serial and completed through
+// two heaps, so the cost per record does not grow with the number of open events.
+
+import { messageTypeNumber, NOT_IN_AUSEARCH } from '../tables/message-types.js';
+import { T } from './types.js';
+import type { RawRecord } from './extract.js';
+
+export interface ReportEvent {
+  readonly sec: number;
+  readonly milli: number;
+  readonly serial: number;
+  readonly node: string | undefined;
+  /** Type of the first record. */
+  readonly type: number;
+  readonly records: RawRecord[];
+  /** ENRICHED interpretations of the first record (after \x1d), if any. */
+  readonly interp: string | undefined;
+}
+
+class Pending implements ReportEvent {
+  complete = false;
+  constructor(
+    readonly sec: number,
+    readonly milli: number,
+    readonly serial: number,
+    readonly node: string | undefined,
+    readonly type: number,
+    readonly records: RawRecord[],
+    readonly interp: string | undefined,
+    readonly seq: number,
+  ) {}
+}
+
+/** A binary min-heap. */
+class Heap<V> {
+  private readonly a: V[] = [];
+  constructor(private readonly less: (x: V, y: V) => boolean) {}
+  get size(): number {
+    return this.a.length;
+  }
+  peek(): V | undefined {
+    return this.a[0];
+  }
+  push(v: V): void {
+    const a = this.a;
+    a.push(v);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.less(a[i]!, a[p]!)) break;
+      [a[i], a[p]] = [a[p]!, a[i]!];
+      i = p;
+    }
+  }
+  pop(): V | undefined {
+    const a = this.a;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last !== undefined) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && this.less(a[l]!, a[m]!)) m = l;
+        if (r < a.length && this.less(a[r]!, a[m]!)) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m]!, a[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+const byTime = (x: Pending, y: Pending) =>
+  x.sec !== y.sec ? x.sec < y.sec : x.milli !== y.milli ? x.milli < y.milli : x.serial !== y.serial ? x.serial < y.serial : x.seq < y.seq;
+
+/** ausearch-lol.c's test for an event complete with its first record. */
+function isSingle(type: number): boolean {
+  return (
+    type === T.PROCTITLE ||
+    type < T.FIRST_EVENT ||
+    type >= T.FIRST_ANOM_MSG ||
+    type === T.KERNEL ||
+    (type >= T.MAC_UNLBL_ALLOW && type <= T.MAC_CALIPSO_DEL)
+  );
+}
+
+/** libaudit 3.0.9's audit_name_to_msg_type: its table's names, UNKNOWN[n], or a leading number; else -1. */
+function typeOf(name: string): number {
+  if (name.startsWith('UNKNOWN[')) {
+    const end = name.indexOf(']', 8);
+    if (end < 0) return -1;
+    return parseInt(name.slice(8, Math.min(end, 15)), 10) || 0;
+  }
+  const c = name.charCodeAt(0);
+  if (c >= 48 && c <= 57) return parseInt(name, 10);
+  const n = messageTypeNumber(name);
+  if (n === undefined || NOT_IN_AUSEARCH.has(n) || name !== name.toUpperCase() || name.startsWith('AUDIT_')) return -1;
+  return n;
+}
+
+export interface Header {
+  node: string | undefined;
+  type: number;
+  sec: number;
+  milli: number;
+  serial: number;
+}
+
+/** Splits on runs of spaces, as audit_strsplit does. */
+function tokens(s: string): string[] {
+  return s.split(' ').filter((t) => t !== '');
+}
+
+/**
+ * The header of a log line as aureport's extract_timestamp reads it (from the line's first 80 bytes, 340
+ * with a node= prefix); undefined for a line it would skip.
+ */
+export function parseHeader(line: string): Header | undefined {
+  const head = line.slice(0, line.charCodeAt(0) === 110 /* n */ ? 340 : 80);
+  const tok = tokens(head);
+  let i = 0;
+  let node: string | undefined;
+  if (tok[0]?.charCodeAt(0) === 110) {
+    node = tok[0].slice(5);
+    i = 1;
+  }
+  const typeTok = tok[i];
+  const msgTok = tok[i + 1];
+  if (typeTok === undefined || msgTok === undefined || msgTok.length <= 18) return undefined;
+  const open = msgTok.charCodeAt(9) === 40 ? 9 : msgTok.indexOf('(');
+  if (open < 0) return undefined;
+  let ts = msgTok.slice(open + 1);
+  const close = ts.indexOf(')');
+  if (close >= 0) ts = ts.slice(0, close);
+  const dot = ts.indexOf('.');
+  const sec = leadingNumber(ts, 0);
+  let milli = 0;
+  let rest = 0;
+  if (dot >= 0) {
+    milli = leadingNumber(ts, dot + 1);
+    if (milli > 999) return undefined;
+    rest = dot + 1;
+  }
+  const colon = ts.indexOf(':', rest);
+  const serial = colon >= 0 ? leadingNumber(ts, colon + 1) : 0;
+  return { node, type: typeOf(typeTok.slice(5)), sec, milli, serial };
+}
+
+function leadingNumber(s: string, at: number): number {
+  let v = 0;
+  for (let i = at; i < s.length; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+export interface GrouperOptions {
+  /** -ts as epoch seconds (0: none). */
+  start: number;
+  /** -te as epoch seconds (0: none). */
+  end: number;
+  /** end_of_event_timeout (seconds). */
+  timeout: number;
+}
+
+export class Grouper {
+  /** The first record's time, for "Range of time in logs" (sec 0 until one is seen). */
+  firstSec = 0;
+  firstMilli = 0;
+  /** Lines that are not audit records (aureport skips them silently; we count them). */
+  bad = 0;
+  private readonly building = new Map<number, Pending[]>();
+  private readonly byStart = new Heap<Pending>((x, y) => x.sec < y.sec);
+  private readonly pending = new Heap<Pending>(byTime);
+  private seq = 0;
+
+  constructor(
+    private readonly opts: GrouperOptions,
+    private readonly onEvent: (e: ReportEvent) => void,
+  ) {}
+
+  /** One line (without its newline, latin1). */
+  add(line: string): void {
+    const h = parseHeader(line);
+    if (h === undefined) {
+      if (line !== '') this.bad++;
+      return;
+    }
+    const { start, end } = this.opts;
+    if ((start && h.sec < start) || (end && h.sec > end)) {
+      if (this.firstSec === 0) {
+        this.firstSec = h.sec;
+        this.firstMilli = h.milli;
+      }
+      return;
+    }
+    if (this.firstSec === 0 && start === 0) {
+      this.firstSec = h.sec;
+      this.firstMilli = h.milli;
+    }
+    const sep = line.indexOf('\x1d');
+    const rec: RawRecord = { type: h.type, msg: sep < 0 ? line : line.slice(0, sep) };
+    const chain = this.building.get(h.serial);
+    if (chain !== undefined) {
+      for (const ev of chain) {
+        if (ev.sec === h.sec && ev.milli === h.milli && ev.node === h.node) {
+          ev.records.push(rec);
+          this.drain();
+          return;
+        }
+      }
+    }
+    if (h.type === T.EOE) return;
+    const ev = new Pending(h.sec, h.milli, h.serial, h.node, h.type, [rec], sep < 0 ? undefined : line.slice(sep + 1), this.seq++);
+    if (chain === undefined) this.building.set(h.serial, [ev]);
+    else chain.push(ev);
+    this.byStart.push(ev);
+    this.pending.push(ev);
+    // check_events: old enough events complete, and the new one if it is a single-record event
+    const limit = h.sec - this.opts.timeout;
+    for (let top = this.byStart.peek(); top !== undefined && top.sec <= limit; top = this.byStart.peek()) {
+      this.byStart.pop();
+      this.finish(top);
+    }
+    if (isSingle(h.type)) this.finish(ev);
+    this.drain();
+  }
+
+  /** End of the last input: everything completes and goes out. */
+  end(): void {
+    for (const chain of this.building.values()) for (const ev of chain) ev.complete = true;
+    this.building.clear();
+    this.drain();
+  }
+
+  private finish(ev: Pending): void {
+    if (ev.complete) return;
+    ev.complete = true;
+    const chain = this.building.get(ev.serial)!;
+    if (chain.length === 1) this.building.delete(ev.serial);
+    else chain.splice(chain.indexOf(ev), 1);
+  }
+
+  private drain(): void {
+    for (let top = this.pending.peek(); top !== undefined && top.complete; top = this.pending.peek()) {
+      this.pending.pop();
+      this.onEvent(top);
+    }
+  }
+}
