@@ -9,9 +9,10 @@
 import { machine } from './lib.mjs';
 import { interpretScenario } from './interpret.mjs';
 import { parseScenario } from './parse.mjs';
+import { reportScenario } from './report.mjs';
 import { streamScenario } from './stream.mjs';
 
-const SCENARIOS = [parseScenario, interpretScenario, streamScenario];
+const SCENARIOS = [parseScenario, interpretScenario, streamScenario, reportScenario];
 
 const args = process.argv.slice(2);
 const runsArg = args.find((a) => a.startsWith('--runs='));

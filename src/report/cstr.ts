@@ -12,6 +12,8 @@ export const isAlpha = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 1
 
 const TWO64 = 18446744073709551616n;
 
+const hexVal = (c: number) => (c <= 57 ? c - 48 : (c | 32) - 87);
+
 /**
  * strtoul(s + at, NULL, base) as glibc on a 64-bit machine computes it, reduced to 32 bits (what the uid_t,
  * pid_t and int fields aureport stores it in keep). Returns the unsigned 32-bit value; sets strtoulRange.
@@ -28,24 +30,30 @@ export function strtoul32(s: string, at: number, base: 10 | 16 = 10): number {
   }
   if (base === 16 && s.charCodeAt(i) === 48 && (s.charCodeAt(i + 1) | 32) === 120 && isXDigit(s.charCodeAt(i + 2))) i += 2;
   const start = i;
-  while (i < s.length && (base === 10 ? isDigit(s.charCodeAt(i)) : isXDigit(s.charCodeAt(i)))) i++;
+  // fast path: up to 13 digits fit a double exactly (values below 2^52)
+  let v = 0;
+  if (base === 10) {
+    for (let c = s.charCodeAt(i); c >= 48 && c <= 57; c = s.charCodeAt(++i)) v = v * 10 + (c - 48);
+  } else {
+    for (let c = s.charCodeAt(i); isXDigit(c); c = s.charCodeAt(++i)) v = v * 16 + hexVal(c);
+  }
   if (i === start) return 0;
-  const digits = s.slice(start, i);
-  let v: bigint;
-  if (i - start <= 13) v = BigInt(parseInt(digits, base));
-  else v = BigInt(base === 16 ? `0x${digits}` : digits);
-  if (v >= TWO64) {
+  if (i - start <= 13) {
+    const low = v % 4294967296;
+    return neg ? (low === 0 ? 0 : 4294967296 - low) : low;
+  }
+  let big = BigInt(base === 16 ? `0x${s.slice(start, i)}` : s.slice(start, i));
+  if (big >= TWO64) {
     strtoulRange = true;
     return 0xffffffff;
   }
-  if (neg) v = (TWO64 - v) % TWO64;
-  return Number(v & 0xffffffffn);
+  if (neg) big = (TWO64 - big) % TWO64;
+  return Number(big & 0xffffffffn);
 }
 
 /** A 32-bit unsigned value seen as C's int (what printf "%d" shows). */
 export const asInt = (u: number) => u | 0;
 
-const hexVal = (c: number) => (c <= 57 ? c - 48 : (c | 32) - 87);
 
 /**
  * aureport's unescape(): a `(…)` value is returned as written up to its `)`; otherwise the leading hex

@@ -88,6 +88,34 @@ class Heap<V> {
 const byTime = (x: Pending, y: Pending) =>
   x.sec !== y.sec ? x.sec < y.sec : x.milli !== y.milli ? x.milli < y.milli : x.serial !== y.serial ? x.serial < y.serial : x.seq < y.seq;
 
+/**
+ * Record types whose text no report reads (ausearch-parse.c's "nothing to parse" types): only their type
+ * is kept. EXECVE and PROCTITLE are the longest records of a log.
+ */
+const NO_TEXT = new Set<number>([
+  T.EXECVE,
+  T.PROCTITLE,
+  T.BPRM_FCAPS,
+  T.KERNEL,
+  T.SELINUX_ERR,
+  T.IPC_SET_PERM,
+  T.MQ_OPEN,
+  T.MQ_SENDRECV,
+  T.MQ_NOTIFY,
+  T.MQ_GETSETATTR,
+  T.FD_PAIR,
+  T.CAPSET,
+  T.MMAP,
+  1329,
+  1330,
+  1331,
+  1332,
+  1333,
+  T.BPF,
+  T.OPENAT2,
+  T.EOE,
+]);
+
 /** ausearch-lol.c's test for an event complete with its first record. */
 function isSingle(type: number): boolean {
   return (
@@ -99,8 +127,21 @@ function isSingle(type: number): boolean {
   );
 }
 
+/** Type names seen so far -> number (a log has a few dozen). */
+const TYPE_CACHE = new Map<string, number>();
+
 /** libaudit 3.0.9's audit_name_to_msg_type: its table's names, UNKNOWN[n], or a leading number; else -1. */
-function typeOf(name: string): number {
+function typeOf(line: string, start: number, end: number): number {
+  const name = line.slice(start, end);
+  let n = TYPE_CACHE.get(name);
+  if (n === undefined) {
+    n = typeOfName(name);
+    if (TYPE_CACHE.size < 4096) TYPE_CACHE.set(name, n);
+  }
+  return n;
+}
+
+function typeOfName(name: string): number {
   if (name.startsWith('UNKNOWN[')) {
     const end = name.indexOf(']', 8);
     if (end < 0) return -1;
@@ -121,9 +162,15 @@ export interface Header {
   serial: number;
 }
 
-/** Splits on runs of spaces, as audit_strsplit does. */
-function tokens(s: string): string[] {
-  return s.split(' ').filter((t) => t !== '');
+/** The next space-separated token of `s` from `at` (audit_strsplit): [start, end], or undefined. */
+let tokEnd = 0;
+function nextToken(s: string, at: number, limit: number): number {
+  while (at < limit && s.charCodeAt(at) === 32) at++;
+  if (at >= limit) return -1;
+  let end = s.indexOf(' ', at);
+  if (end < 0 || end > limit) end = limit;
+  tokEnd = end;
+  return at;
 }
 
 /**
@@ -131,39 +178,43 @@ function tokens(s: string): string[] {
  * with a node= prefix); undefined for a line it would skip.
  */
 export function parseHeader(line: string): Header | undefined {
-  const head = line.slice(0, line.charCodeAt(0) === 110 /* n */ ? 340 : 80);
-  const tok = tokens(head);
-  let i = 0;
+  const limit = Math.min(line.length, line.charCodeAt(0) === 110 /* n */ ? 340 : 80);
+  let t = nextToken(line, 0, limit);
+  if (t < 0) return undefined;
   let node: string | undefined;
-  if (tok[0]?.charCodeAt(0) === 110) {
-    node = tok[0].slice(5);
-    i = 1;
+  if (line.charCodeAt(t) === 110) {
+    node = line.slice(t + 5, tokEnd);
+    t = nextToken(line, tokEnd, limit);
+    if (t < 0) return undefined;
   }
-  const typeTok = tok[i];
-  const msgTok = tok[i + 1];
-  if (typeTok === undefined || msgTok === undefined || msgTok.length <= 18) return undefined;
-  const open = msgTok.charCodeAt(9) === 40 ? 9 : msgTok.indexOf('(');
-  if (open < 0) return undefined;
-  let ts = msgTok.slice(open + 1);
-  const close = ts.indexOf(')');
-  if (close >= 0) ts = ts.slice(0, close);
-  const dot = ts.indexOf('.');
-  const sec = leadingNumber(ts, 0);
+  const typeStart = t + 5;
+  const typeEnd = tokEnd;
+  const m = nextToken(line, tokEnd, limit);
+  if (m < 0) return undefined;
+  const mEnd = tokEnd;
+  if (mEnd - m <= 18) return undefined;
+  let open = line.charCodeAt(m + 9) === 40 ? m + 9 : line.indexOf('(', m);
+  if (open < 0 || open >= mEnd) return undefined;
+  open++;
+  let close = line.indexOf(')', open);
+  if (close < 0 || close > mEnd) close = mEnd;
+  const sec = leadingNumber(line, open, close);
+  const dot = line.indexOf('.', open);
   let milli = 0;
-  let rest = 0;
-  if (dot >= 0) {
-    milli = leadingNumber(ts, dot + 1);
+  let rest = open;
+  if (dot >= 0 && dot < close) {
+    milli = leadingNumber(line, dot + 1, close);
     if (milli > 999) return undefined;
     rest = dot + 1;
   }
-  const colon = ts.indexOf(':', rest);
-  const serial = colon >= 0 ? leadingNumber(ts, colon + 1) : 0;
-  return { node, type: typeOf(typeTok.slice(5)), sec, milli, serial };
+  const colon = line.indexOf(':', rest);
+  const serial = colon >= 0 && colon < close ? leadingNumber(line, colon + 1, close) : 0;
+  return { node, type: typeOf(line, typeStart, typeEnd), sec, milli, serial };
 }
 
-function leadingNumber(s: string, at: number): number {
+function leadingNumber(s: string, at: number, end: number): number {
   let v = 0;
-  for (let i = at; i < s.length; i++) {
+  for (let i = at; i < end; i++) {
     const c = s.charCodeAt(i) - 48;
     if (c < 0 || c > 9) break;
     v = v * 10 + c;
@@ -198,25 +249,38 @@ export class Grouper {
 
   /** One line (without its newline, latin1). */
   add(line: string): void {
-    const h = parseHeader(line);
+    const b = Buffer.from(line, 'latin1');
+    this.addBytes(b, 0, b.length);
+  }
+
+  /**
+   * One line: bytes `start` to `end` of `buf` (no newline). Only the header is decoded first; the raw part
+   * is decoded only for record types whose text a report reads, and the ENRICHED part only for an
+   * event's first record (whose interpretations -i uses): open events then hold little memory.
+   */
+  addBytes(buf: Buffer, start: number, end: number): void {
+    const headLen = buf[start] === 110 /* n */ ? 340 : 80;
+    const h = parseHeader(buf.toString('latin1', start, Math.min(end, start + headLen)));
     if (h === undefined) {
-      if (line !== '') this.bad++;
+      if (end > start) this.bad++;
       return;
     }
-    const { start, end } = this.opts;
-    if ((start && h.sec < start) || (end && h.sec > end)) {
+    const { start: from, end: to } = this.opts;
+    if ((from && h.sec < from) || (to && h.sec > to)) {
       if (this.firstSec === 0) {
         this.firstSec = h.sec;
         this.firstMilli = h.milli;
       }
       return;
     }
-    if (this.firstSec === 0 && start === 0) {
+    if (this.firstSec === 0 && from === 0) {
       this.firstSec = h.sec;
       this.firstMilli = h.milli;
     }
-    const sep = line.indexOf('\x1d');
-    const rec: RawRecord = { type: h.type, msg: sep < 0 ? line : line.slice(0, sep) };
+    let sep = buf.subarray(start, end).indexOf(0x1d);
+    if (sep >= 0) sep += start;
+    const textEnd = sep < 0 ? end : sep;
+    const rec: RawRecord = { type: h.type, msg: NO_TEXT.has(h.type) ? '' : buf.toString('latin1', start, textEnd) };
     const chain = this.building.get(h.serial);
     if (chain !== undefined) {
       for (const ev of chain) {
@@ -228,7 +292,8 @@ export class Grouper {
       }
     }
     if (h.type === T.EOE) return;
-    const ev = new Pending(h.sec, h.milli, h.serial, h.node, h.type, [rec], sep < 0 ? undefined : line.slice(sep + 1), this.seq++);
+    const interp = sep < 0 ? undefined : buf.toString('latin1', sep + 1, end);
+    const ev = new Pending(h.sec, h.milli, h.serial, h.node, h.type, [rec], interp, this.seq++);
     if (chain === undefined) this.building.set(h.serial, [ev]);
     else chain.push(ev);
     this.byStart.push(ev);

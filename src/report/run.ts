@@ -124,41 +124,44 @@ function sources(o: ReportRunOptions, conf: AuditdConf, note: (l: string) => voi
   return rotatedSet(conf.logFile).map((name) => ({ name, kind: 'file' }));
 }
 
+/** aureport tests for a FIFO; a socket counts too (what Node and systemd give a child as its stdin pipe). */
 function stdinIsPipe(): boolean {
   try {
-    return fstatSync(0).isFIFO();
+    const st = fstatSync(0);
+    return st.isFIFO() || st.isSocket();
   } catch {
     return false;
   }
 }
 
-/** Splits chunks into lines (latin1: one char per byte), keeping only the unfinished tail. */
+/** Splits chunks into lines (as byte ranges), keeping only a copy of the unfinished tail. */
 class Lines {
-  private tail = '';
-  constructor(private readonly onLine: (line: string) => void) {}
+  private tail: Buffer | undefined;
+  constructor(private readonly onLine: (buf: Buffer, start: number, end: number) => void) {}
   push(chunk: Buffer): void {
     let from = 0;
     let nl = chunk.indexOf(10);
     if (nl < 0) {
-      this.tail += chunk.toString('latin1');
+      this.tail = this.tail ? Buffer.concat([this.tail, chunk]) : Buffer.from(chunk);
       return;
     }
-    if (this.tail !== '') {
-      this.onLine(this.tail + chunk.toString('latin1', 0, nl));
-      this.tail = '';
+    if (this.tail !== undefined) {
+      const line = Buffer.concat([this.tail, chunk.subarray(0, nl)]);
+      this.tail = undefined;
+      this.onLine(line, 0, line.length);
       from = nl + 1;
       nl = chunk.indexOf(10, from);
     }
     while (nl >= 0) {
-      this.onLine(chunk.toString('latin1', from, nl));
+      this.onLine(chunk, from, nl);
       from = nl + 1;
       nl = chunk.indexOf(10, from);
     }
-    if (from < chunk.length) this.tail = chunk.toString('latin1', from);
+    if (from < chunk.length) this.tail = Buffer.from(chunk.subarray(from));
   }
   end(): void {
-    if (this.tail !== '') this.onLine(this.tail);
-    this.tail = '';
+    if (this.tail !== undefined) this.onLine(this.tail, 0, this.tail.length);
+    this.tail = undefined;
   }
 }
 
@@ -178,10 +181,10 @@ async function* chunksOf(src: Source, stdin: Readable | undefined): AsyncGenerat
     });
   }
   const size = 1 << 20;
+  // one buffer for every read: lines are copied out of it before the next read
+  const buf = Buffer.allocUnsafe(size);
   try {
     for (;;) {
-      // a fresh buffer per read: the line strings are copies, so nothing pins it
-      const buf = Buffer.allocUnsafe(size);
       const { bytesRead } = await handle.read(buf, 0, size, null);
       if (bytesRead === 0) return;
       yield buf.subarray(0, bytesRead);
@@ -262,7 +265,7 @@ export async function runReport(o: ReportRunOptions): Promise<number> {
   for (let i = 0; i < srcs.length; i++) {
     const src = srcs[i]!;
     fileFirst = fileLast = undefined;
-    const lines = new Lines((l) => grouper.add(l));
+    const lines = new Lines((buf, from, to) => grouper.addBytes(buf, from, to));
     for await (const chunk of chunksOf(src, o.stdin)) {
       lines.push(chunk);
       if (blocked) {

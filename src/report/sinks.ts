@@ -133,7 +133,12 @@ export class ObjectSink implements ReportSink {
       const { default: Table } = await import('cli-table3');
       const c = color();
       this.table = (head, rows) => {
-        const t = new Table({ head: head.map((h) => (isInteractive() ? c.bold(h) : h)), style: { head: [], border: [] } });
+        const t = new Table({
+          head: head.map((h) => (isInteractive() ? c.bold(h) : h)),
+          style: { head: [], border: [] },
+          // no rule between rows: a report has thousands
+          chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+        });
         for (const r of rows) t.push(head.map((h) => (r[h] === null || r[h] === undefined ? '' : String(r[h]))));
         return `${t.toString()}\n`;
       };
