@@ -15,7 +15,7 @@ import { ReportEngine, successText, typeName } from './engine.js';
 import type { Items } from './extract.js';
 import { Grouper, type ReportEvent } from './group.js';
 import type { ReportKind } from './kinds.js';
-import { ObjectSink, type ReportFormat, type ReportSink, TextSink } from './sinks.js';
+import { ObjectSink, type ReportFormat, type ReportSink, TextSink, textOf } from './sinks.js';
 import { titleText } from './text.js';
 import { Timeline, type TimelineSplit, timelineObjects, timelineText } from './timeline.js';
 
@@ -199,7 +199,7 @@ function timelineKey(split: TimelineSplit | undefined, e: ReportEvent, s: Items)
   if (split === 'result') return successText(s.success);
   if (split === 'key') {
     const k = s.key?.find((x) => x !== '(null)');
-    return k ?? '(no key)';
+    return k === undefined ? '(no key)' : textOf(k);
   }
   return '';
 }
@@ -290,7 +290,12 @@ export async function runReport(o: ReportRunOptions): Promise<number> {
     } else {
       const os = new ObjectSink(sinkOpts, format);
       await os.init();
-      for (const b of timelineObjects(timeline, o.timeline!.split)) os.emit(b as Record<string, string | number | null>);
+      for (const b of timelineObjects(timeline, o.timeline!.split)) {
+        const { by, ...row } = b as { by?: Record<string, number> } & Record<string, string | number>;
+        // CSV has one header: a split timeline comes out long, one line per bucket and key
+        if (format === 'csv' && by !== undefined) for (const [key, count] of Object.entries(by)) os.emit({ ...row, key: textOf(key), count });
+        else os.emit(b as Record<string, string | number | null>);
+      }
       await os.end();
       return 0;
     }
