@@ -4,8 +4,7 @@
 // ours does not), and come out in aureport's order: by count, ties in first-seen order (numbers: ascending).
 
 import { messageTypeName, NOT_IN_AUSEARCH } from '../tables/message-types.js';
-import { ausearchSyscallName } from '../tables/syscalls.js';
-import { archName } from '../tables/arch.js';
+import { SYSCALL_ALIASES, syscallName, syscallTableFor } from '../tables/syscalls.js';
 import { readIdTable } from '../ids.js';
 import { asInt, clip } from './cstr.js';
 import { extractItems, Items, LOGINUID_UNSET, S_FAILED, S_SUCCESS, UID_UNSET, type Want } from './extract.js';
@@ -231,6 +230,9 @@ export class ReportEngine {
 
   /** One event that aureport's time range let through. */
   process(e: ReportEvent): void {
+    // reports that pick events by record type need not read the fields of the others
+    const pick = PICK[this.kind];
+    if (pick !== undefined && !pick(e)) return;
     const s = new Items();
     if (extractItems(e.records, this.want, s) !== 0) {
       this.dropped++;
@@ -291,10 +293,9 @@ export class ReportEngine {
     if (!this.interpret) return String(s.syscall);
     const v = this.lookupInterp('syscall');
     if (v !== undefined) return clip(v, size);
-    const arch = archName(s.arch >>> 0);
-    if (arch === undefined) return '?';
-    const name = ausearchSyscallName(s.arch >>> 0, s.syscall);
-    return clip(name ?? String(s.syscall), size);
+    const table = syscallTableFor(s.arch >>> 0);
+    if (table === undefined) return '?';
+    return clip(auditSyscallName(table, s.syscall) ?? String(s.syscall), size);
   }
 
   // ---- --summary (per_event_summary) ----
@@ -573,6 +574,39 @@ export class ReportEngine {
     }
   }
 }
+
+/** audit-userspace's spelling of each syscall table's aliases (x86_64 17 -> "pread"), by number. */
+const ALIAS_BY_NR = new Map<string, Map<number, string>>();
+
+/** The name libaudit's audit_syscall_to_name gives: its alias where it has one, else the kernel's name. */
+function auditSyscallName(table: NonNullable<ReturnType<typeof syscallTableFor>>, nr: number): string | undefined {
+  let aliases = ALIAS_BY_NR.get(table);
+  if (aliases === undefined) {
+    aliases = new Map();
+    for (const [name, n] of Object.entries(SYSCALL_ALIASES[table] ?? {})) aliases.set(n, name);
+    ALIAS_BY_NR.set(table, aliases);
+  }
+  return aliases.get(nr) ?? syscallName(table, nr);
+}
+
+/**
+ * The record types a report takes its events by (aureport-scan.c), where that is all it looks at: other
+ * events can be passed over before their fields are read. (Reading them could only drop them.)
+ */
+const PICK: Partial<Record<ReportKind, (e: ReportEvent) => boolean>> = {
+  avc: (e) => hasType(e, T.AVC) || hasType(e, T.USER_AVC),
+  mac: (e) => hasRange(e, T.MAC_POLICY_LOAD, T.MAC_UNLBL_STCDEL) || hasRange(e, T.FIRST_USER_LSPP_MSG, T.LAST_USER_LSPP_MSG),
+  integrity: (e) => hasRange(e, T.INTEGRITY_FIRST_MSG, T.INTEGRITY_LAST_MSG),
+  virt: (e) => hasRange(e, T.FIRST_VIRT_MSG, T.LAST_VIRT_MSG),
+  config: (e) => isConfig(e),
+  auth: (e) => hasType(e, T.USER_AUTH) || hasType(e, T.USER_MGMT),
+  login: (e) => hasType(e, T.USER_LOGIN),
+  mods: (e) => isAcctMod(e),
+  anomaly: (e) => isAnomaly(e),
+  response: (e) => hasRange(e, T.FIRST_ANOM_RESP, T.LAST_ANOM_RESP),
+  crypto: (e) => isCrypto(e),
+  tty: (e) => e.type === T.TTY || e.type === T.USER_TTY,
+};
 
 export function successText(s: number): string {
   return s === S_FAILED ? 'no' : s === S_SUCCESS ? 'yes' : 'unset';

@@ -85,6 +85,44 @@ class Heap<V> {
   }
 }
 
+/**
+ * A priority queue for values that mostly arrive in order (log records do): in-order values go to a FIFO,
+ * the few out-of-order ones to a heap; the minimum is the smaller of the two heads.
+ */
+class MostlySorted<V> {
+  private readonly fifo: V[] = [];
+  private head = 0;
+  private readonly heap: Heap<V>;
+  constructor(private readonly less: (x: V, y: V) => boolean) {
+    this.heap = new Heap(less);
+  }
+  push(v: V): void {
+    const n = this.fifo.length;
+    if (n === this.head || !this.less(v, this.fifo[n - 1]!)) this.fifo.push(v);
+    else this.heap.push(v);
+  }
+  peek(): V | undefined {
+    const f = this.head < this.fifo.length ? this.fifo[this.head] : undefined;
+    const h = this.heap.peek();
+    if (f === undefined) return h;
+    if (h === undefined) return f;
+    return this.less(h, f) ? h : f;
+  }
+  pop(): V | undefined {
+    const f = this.head < this.fifo.length ? this.fifo[this.head] : undefined;
+    const h = this.heap.peek();
+    if (f !== undefined && (h === undefined || !this.less(h, f))) {
+      this.fifo[this.head++] = undefined as V;
+      if (this.head > 4096 && this.head * 2 > this.fifo.length) {
+        this.fifo.splice(0, this.head);
+        this.head = 0;
+      }
+      return f;
+    }
+    return this.heap.pop();
+  }
+}
+
 const byTime = (x: Pending, y: Pending) =>
   x.sec !== y.sec ? x.sec < y.sec : x.milli !== y.milli ? x.milli < y.milli : x.serial !== y.serial ? x.serial < y.serial : x.seq < y.seq;
 
@@ -131,8 +169,8 @@ function isSingle(type: number): boolean {
 const TYPE_CACHE = new Map<string, number>();
 
 /** libaudit 3.0.9's audit_name_to_msg_type: its table's names, UNKNOWN[n], or a leading number; else -1. */
-function typeOf(line: string, start: number, end: number): number {
-  const name = line.slice(start, end);
+function typeOf(b: Buffer, start: number, end: number): number {
+  const name = b.toString('latin1', start, end);
   let n = TYPE_CACHE.get(name);
   if (n === undefined) {
     n = typeOfName(name);
@@ -162,60 +200,80 @@ export interface Header {
   serial: number;
 }
 
-/** The next space-separated token of `s` from `at` (audit_strsplit): [start, end], or undefined. */
+// parseHeader's results, in module fields: no object per line on the hot path.
+let hNode: string | undefined;
+let hType = 0;
+let hSec = 0;
+let hMilli = 0;
+let hSerial = 0;
+
+/** The next space-separated token of bytes `at`..`limit` (audit_strsplit): its start, or -1; tokEnd is its end. */
 let tokEnd = 0;
-function nextToken(s: string, at: number, limit: number): number {
-  while (at < limit && s.charCodeAt(at) === 32) at++;
+function nextToken(b: Uint8Array, at: number, limit: number): number {
+  while (at < limit && b[at] === 32) at++;
   if (at >= limit) return -1;
-  let end = s.indexOf(' ', at);
-  if (end < 0 || end > limit) end = limit;
+  let end = at;
+  while (end < limit && b[end] !== 32) end++;
   tokEnd = end;
   return at;
 }
 
+function find(b: Uint8Array, c: number, at: number, end: number): number {
+  for (let i = at; i < end; i++) if (b[i] === c) return i;
+  return -1;
+}
+
 /**
- * The header of a log line as aureport's extract_timestamp reads it (from the line's first 80 bytes, 340
- * with a node= prefix); undefined for a line it would skip.
+ * Reads the header of the line in bytes `start`..`end` as aureport's extract_timestamp does (from its first
+ * 80 bytes, 340 with a node= prefix) into the h* fields; false for a line it would skip.
  */
-export function parseHeader(line: string): Header | undefined {
-  const limit = Math.min(line.length, line.charCodeAt(0) === 110 /* n */ ? 340 : 80);
-  let t = nextToken(line, 0, limit);
-  if (t < 0) return undefined;
-  let node: string | undefined;
-  if (line.charCodeAt(t) === 110) {
-    node = line.slice(t + 5, tokEnd);
-    t = nextToken(line, tokEnd, limit);
-    if (t < 0) return undefined;
+function readHeader(b: Buffer, start: number, end: number): boolean {
+  const limit = Math.min(end, start + (b[start] === 110 /* n */ ? 340 : 80));
+  let t = nextToken(b, start, limit);
+  if (t < 0) return false;
+  hNode = undefined;
+  if (b[t] === 110) {
+    hNode = b.toString('latin1', t + 5, tokEnd);
+    t = nextToken(b, tokEnd, limit);
+    if (t < 0) return false;
   }
   const typeStart = t + 5;
   const typeEnd = tokEnd;
-  const m = nextToken(line, tokEnd, limit);
-  if (m < 0) return undefined;
+  const m = nextToken(b, tokEnd, limit);
+  if (m < 0) return false;
   const mEnd = tokEnd;
-  if (mEnd - m <= 18) return undefined;
-  let open = line.charCodeAt(m + 9) === 40 ? m + 9 : line.indexOf('(', m);
-  if (open < 0 || open >= mEnd) return undefined;
+  if (mEnd - m <= 18) return false;
+  let open = b[m + 9] === 40 ? m + 9 : find(b, 40, m, mEnd);
+  if (open < 0) return false;
   open++;
-  let close = line.indexOf(')', open);
-  if (close < 0 || close > mEnd) close = mEnd;
-  const sec = leadingNumber(line, open, close);
-  const dot = line.indexOf('.', open);
-  let milli = 0;
+  let close = find(b, 41, open, mEnd);
+  if (close < 0) close = mEnd;
+  hSec = leadingNumber(b, open, close);
+  const dot = find(b, 46, open, close);
+  hMilli = 0;
   let rest = open;
-  if (dot >= 0 && dot < close) {
-    milli = leadingNumber(line, dot + 1, close);
-    if (milli > 999) return undefined;
+  if (dot >= 0) {
+    hMilli = leadingNumber(b, dot + 1, close);
+    if (hMilli > 999) return false;
     rest = dot + 1;
   }
-  const colon = line.indexOf(':', rest);
-  const serial = colon >= 0 && colon < close ? leadingNumber(line, colon + 1, close) : 0;
-  return { node, type: typeOf(line, typeStart, typeEnd), sec, milli, serial };
+  const colon = find(b, 58, rest, close);
+  hSerial = colon >= 0 ? leadingNumber(b, colon + 1, close) : 0;
+  hType = typeOf(b, typeStart, typeEnd);
+  return true;
 }
 
-function leadingNumber(s: string, at: number, end: number): number {
+/** The header of a log line (see readHeader); undefined for a line aureport would skip. */
+export function parseHeader(line: string): Header | undefined {
+  const b = Buffer.from(line, 'latin1');
+  if (!readHeader(b, 0, b.length)) return undefined;
+  return { node: hNode, type: hType, sec: hSec, milli: hMilli, serial: hSerial };
+}
+
+function leadingNumber(b: Uint8Array, at: number, end: number): number {
   let v = 0;
   for (let i = at; i < end; i++) {
-    const c = s.charCodeAt(i) - 48;
+    const c = b[i]! - 48;
     if (c < 0 || c > 9) break;
     v = v * 10 + c;
   }
@@ -238,8 +296,11 @@ export class Grouper {
   /** Lines that are not audit records (aureport skips them silently; we count them). */
   bad = 0;
   private readonly building = new Map<number, Pending[]>();
-  private readonly byStart = new Heap<Pending>((x, y) => x.sec < y.sec);
-  private readonly pending = new Heap<Pending>(byTime);
+  private readonly byStart = new MostlySorted<Pending>((x, y) => x.sec < y.sec);
+  private readonly pending = new MostlySorted<Pending>(byTime);
+  /** Where the next \x1d is in the current chunk (one search per chunk, not per line). */
+  private sepBuf: Buffer | undefined;
+  private sepAt = -1;
   private seq = 0;
 
   constructor(
@@ -259,12 +320,11 @@ export class Grouper {
    * event's first record (whose interpretations -i uses): open events then hold little memory.
    */
   addBytes(buf: Buffer, start: number, end: number): void {
-    const headLen = buf[start] === 110 /* n */ ? 340 : 80;
-    const h = parseHeader(buf.toString('latin1', start, Math.min(end, start + headLen)));
-    if (h === undefined) {
+    if (!readHeader(buf, start, end)) {
       if (end > start) this.bad++;
       return;
     }
+    const h = { node: hNode, type: hType, sec: hSec, milli: hMilli, serial: hSerial };
     const { start: from, end: to } = this.opts;
     if ((from && h.sec < from) || (to && h.sec > to)) {
       if (this.firstSec === 0) {
@@ -277,8 +337,11 @@ export class Grouper {
       this.firstSec = h.sec;
       this.firstMilli = h.milli;
     }
-    let sep = buf.subarray(start, end).indexOf(0x1d);
-    if (sep >= 0) sep += start;
+    if (this.sepBuf !== buf || (this.sepAt >= 0 && this.sepAt < start)) {
+      this.sepBuf = buf;
+      this.sepAt = buf.indexOf(0x1d, start);
+    }
+    const sep = this.sepAt >= 0 && this.sepAt < end ? this.sepAt : -1;
     const textEnd = sep < 0 ? end : sep;
     const rec: RawRecord = { type: h.type, msg: NO_TEXT.has(h.type) ? '' : buf.toString('latin1', start, textEnd) };
     const chain = this.building.get(h.serial);
@@ -296,15 +359,16 @@ export class Grouper {
     const ev = new Pending(h.sec, h.milli, h.serial, h.node, h.type, [rec], interp, this.seq++);
     if (chain === undefined) this.building.set(h.serial, [ev]);
     else chain.push(ev);
-    this.byStart.push(ev);
     this.pending.push(ev);
+    const single = isSingle(h.type);
+    if (!single) this.byStart.push(ev);
     // check_events: old enough events complete, and the new one if it is a single-record event
     const limit = h.sec - this.opts.timeout;
     for (let top = this.byStart.peek(); top !== undefined && top.sec <= limit; top = this.byStart.peek()) {
       this.byStart.pop();
       this.finish(top);
     }
-    if (isSingle(h.type)) this.finish(ev);
+    if (single) this.finish(ev);
     this.drain();
   }
 
