@@ -7,7 +7,7 @@ import { messageTypeName, NOT_IN_AUSEARCH } from '../tables/message-types.js';
 import { SYSCALL_ALIASES, syscallName, syscallTableFor } from '../tables/syscalls.js';
 import { readIdTable } from '../ids.js';
 import { asInt, clip } from './cstr.js';
-import { extractItems, Items, LOGINUID_UNSET, S_FAILED, S_SUCCESS, UID_UNSET, type Want } from './extract.js';
+import { extractItems, extractRecord, Items, LOGINUID_UNSET, S_FAILED, S_SUCCESS, UID_UNSET, type Want } from './extract.js';
 import type { ReportEvent } from './group.js';
 import { KINDS, type ReportKind, wantOf } from './kinds.js';
 import { T } from './types.js';
@@ -67,6 +67,11 @@ export interface EngineOptions {
   interpret?: boolean;
   /** The passwd file for -i (default /etc/passwd). */
   passwdFile?: string;
+}
+
+interface Folded {
+  s: Items;
+  ret: number;
 }
 
 /** Where rows go as they are found (detailed reports stream). */
@@ -229,14 +234,32 @@ export class ReportEngine {
   }
 
   /** One event that aureport's time range let through. */
+  /** For Grouper's fold: reads each record's fields as it arrives, so that open events keep no text. */
+  readonly fold = (e: ReportEvent, type: number, text: string): void => {
+    let acc = e.acc as Folded | undefined;
+    if (acc === undefined) e.acc = acc = { s: new Items(), ret: 0 };
+    if (acc.ret === 0) acc.ret = extractRecord(type, text, this.want, acc.s);
+  };
+
+  /** One event that aureport's time range let through (folded, or with its records' text). */
   process(e: ReportEvent): void {
-    // reports that pick events by record type need not read the fields of the others
+    // reports that pick events by record type need not look further at the others
     const pick = PICK[this.kind];
     if (pick !== undefined && !pick(e)) return;
-    const s = new Items();
-    if (extractItems(e.records, this.want, s) !== 0) {
-      this.dropped++;
-      return;
+    let s: Items;
+    const acc = e.acc as Folded | undefined;
+    if (acc !== undefined) {
+      s = acc.s;
+      if (acc.ret !== 0) {
+        this.dropped++;
+        return;
+      }
+    } else {
+      s = new Items();
+      if (e.records.some((r) => r.msg !== '') && extractItems(e.records, this.want, s) !== 0) {
+        this.dropped++;
+        return;
+      }
     }
     if (this.failedOnly ? s.success !== S_FAILED : this.successOnly ? s.success !== S_SUCCESS : false) return;
     this.interp = e.records.length === 1 || e.type === T.SYSCALL ? e.interp : undefined;

@@ -82,10 +82,17 @@ const NAME_OFFSET = 28;
 /** Fills `s` from the event's records; returns aureport's parser code: 0 ok, else the event is dropped. */
 export function extractItems(records: readonly RawRecord[], w: Want, s: Items): number {
   let ret = 0;
-  for (let i = 0; i < records.length && ret === 0; i++) {
-    const n = records[i]!;
-    const t = n.type;
-    const m = n.msg;
+  for (let i = 0; i < records.length && ret === 0; i++) ret = extractRecord(records[i]!.type, records[i]!.msg, w, s);
+  return ret;
+}
+
+/**
+ * One record's part of extractItems: the parsers read an event's records in order and stop at the first
+ * error, so the items can be folded record by record as they arrive (the text need not be kept).
+ */
+export function extractRecord(t: number, m: string, w: Want, s: Items): number {
+  let ret = 0;
+  {
     if (t === T.SYSCALL) ret = parseSyscall(m, w, s);
     else if (t === T.CWD) ret = parseDir(m, w, s);
     else if (t === T.AVC_PATH) ret = avcParsePath(m, w, s);
@@ -123,7 +130,15 @@ export function extractItems(records: readonly RawRecord[], w: Want, s: Items): 
 /** A quoted value `"…"` from `at` (at the quote) to the next quote: [value, closing quote index] or undefined. */
 function quoted(m: string, at: number): [string, number] | undefined {
   const close = m.indexOf('"', at + 1);
-  return close < 0 ? undefined : [m.slice(at + 1, close), close];
+  return close < 0 ? undefined : [own(m, at + 1, close), close];
+}
+
+/**
+ * A copy of m[from, to) that does not keep `m` alive: a plain slice of 13 or more characters is a view of
+ * the whole record text, and the items of an open event would then pin every record of it.
+ */
+function own(m: string, from: number, to: number): string {
+  return to - from < 13 ? m.slice(from, to) : Buffer.from(m.slice(from, to), 'latin1').toString('latin1');
 }
 
 /** Value from `at` to the next space (or the end when `toEnd`); -1 as index when there is no space. */
@@ -174,7 +189,7 @@ function parseTaskInfo(m: string, w: Want, s: Items): number {
       str += 4;
       term = m.indexOf(' ', str);
       if (term < 0) return 34;
-      s.terminal = m.slice(str, term);
+      s.terminal = own(m, str, term);
     }
   }
   if (w.session) {
@@ -371,7 +386,8 @@ function parsePath(m: string, w: Want, s: Items): number {
       if (rc) return rc;
       term = str;
       str = m.indexOf('type=', term);
-      if (str >= 0) s.filename![s.filename!.length - 1]!.key = m.slice(str + 5);
+      // aureport keeps the rest of the record as the name's "type"; only an exact PARENT ever matters
+      if (str >= 0) s.filename![s.filename!.length - 1]!.key = m.length - (str + 5) === 6 && m.endsWith('PARENT') ? 'PARENT' : 'other';
     }
   }
   if (w.object) {
@@ -405,7 +421,7 @@ function legacyValue(m: string, str: number): [string | undefined, number] {
     if (!isXDigit(m.charCodeAt(end))) legacy = true;
     end++;
   }
-  return [legacy ? m.slice(str, end) : unescape(m, str), end];
+  return [legacy ? own(m, str, end) : unescape(m, str), end];
 }
 
 function parseUser(m: string, type: number, w: Want, s: Items, avc: Avc | undefined): number {
@@ -555,7 +571,7 @@ function parseUser(m: string, type: number, w: Want, s: Items, avc: Avc | undefi
     term = ptr + 1;
     if (m.charCodeAt(ptr) === 34) {
       while (term < m.length && m.charCodeAt(term) !== 34) term++;
-      s.acct = m.slice(ptr + 1, term);
+      s.acct = own(m, ptr + 1, term);
     } else {
       const [v, end] = legacyValue(m, ptr);
       term = end;
@@ -572,7 +588,7 @@ function parseUser(m: string, type: number, w: Want, s: Items, avc: Avc | undefi
         term = m.indexOf(' ', str);
         if (term < 0) return 17;
       }
-      s.hostname = m.slice(str, term);
+      s.hostname = own(m, str, term);
       if (s.hostname === '?') {
         term++;
         str = m.indexOf('addr=', term);
@@ -583,7 +599,7 @@ function parseUser(m: string, type: number, w: Want, s: Items, avc: Avc | undefi
             term = m.indexOf(' ', str);
             if (term < 0) return 18;
           }
-          s.hostname = m.slice(str, term);
+          s.hostname = own(m, str, term);
         }
       }
     }
@@ -613,7 +629,7 @@ function parseUser(m: string, type: number, w: Want, s: Items, avc: Avc | undefi
         term = m.indexOf(')', str);
         if (term < 0) return 19;
       }
-      s.terminal = m.slice(str, term);
+      s.terminal = own(m, str, term);
     }
   }
   if (w.exe) {
@@ -787,7 +803,7 @@ function parseDaemon2(m: string, w: Want, s: Items): number {
         term = m.indexOf(' ', str);
         if (term < 0) return 1;
       }
-      s.hostname = m.slice(str, term);
+      s.hostname = own(m, str, term);
     }
   }
   str = m.indexOf('res=', term);
@@ -1353,7 +1369,7 @@ function parseKernel(m: string, w: Want, s: Items): number {
       str += 4;
       term = m.indexOf(' ', str);
       if (term < 0) return 59;
-      s.terminal = m.slice(str, term);
+      s.terminal = own(m, str, term);
     } else s.terminal = '(none)';
   }
   if (s.session === LOGINUID_UNSET && w.session) {

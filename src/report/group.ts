@@ -26,10 +26,13 @@ export interface ReportEvent {
   readonly records: RawRecord[];
   /** ENRICHED interpretations of the first record (after \x1d), if any. */
   readonly interp: string | undefined;
+  /** What the grouper's fold made of the records, when it was given one. */
+  acc: unknown;
 }
 
 class Pending implements ReportEvent {
   complete = false;
+  acc: unknown = undefined;
   constructor(
     readonly sec: number,
     readonly milli: number,
@@ -153,6 +156,14 @@ const NO_TEXT = new Set<number>([
   T.OPENAT2,
   T.EOE,
 ]);
+
+/** One shared text-less record per type: folded events keep only their records' types. */
+const TYPE_ONLY = new Map<number, RawRecord>();
+function typeOnly(type: number): RawRecord {
+  let r = TYPE_ONLY.get(type);
+  if (r === undefined) TYPE_ONLY.set(type, (r = Object.freeze({ type, msg: '' })));
+  return r;
+}
 
 /** ausearch-lol.c's test for an event complete with its first record. */
 function isSingle(type: number): boolean {
@@ -280,7 +291,14 @@ function leadingNumber(b: Uint8Array, at: number, end: number): number {
   return v;
 }
 
+/** Told of each record as it joins its event, in order (with the record's text, which is then dropped). */
+export type RecordFold = (event: ReportEvent, type: number, text: string) => void;
+
 export interface GrouperOptions {
+  /** When given, record texts are folded as they arrive and not kept (`records` keeps their types). */
+  fold?: RecordFold;
+  /** With a fold: keep the text of an event's first record anyway (aureport's --tty prints it). */
+  keepHeadText?: boolean;
   /** -ts as epoch seconds (0: none). */
   start: number;
   /** -te as epoch seconds (0: none). */
@@ -343,20 +361,24 @@ export class Grouper {
     }
     const sep = this.sepAt >= 0 && this.sepAt < end ? this.sepAt : -1;
     const textEnd = sep < 0 ? end : sep;
-    const rec: RawRecord = { type: h.type, msg: NO_TEXT.has(h.type) ? '' : buf.toString('latin1', start, textEnd) };
+    const fold = this.opts.fold;
+    const text = NO_TEXT.has(h.type) ? '' : buf.toString('latin1', start, textEnd);
     const chain = this.building.get(h.serial);
     if (chain !== undefined) {
       for (const ev of chain) {
         if (ev.sec === h.sec && ev.milli === h.milli && ev.node === h.node) {
-          ev.records.push(rec);
+          ev.records.push(fold === undefined ? { type: h.type, msg: text } : typeOnly(h.type));
+          if (fold !== undefined && text !== '') fold(ev, h.type, text);
           this.drain();
           return;
         }
       }
     }
     if (h.type === T.EOE) return;
+    const rec: RawRecord = fold === undefined || this.opts.keepHeadText ? { type: h.type, msg: text } : typeOnly(h.type);
     const interp = sep < 0 ? undefined : buf.toString('latin1', sep + 1, end);
     const ev = new Pending(h.sec, h.milli, h.serial, h.node, h.type, [rec], interp, this.seq++);
+    if (fold !== undefined && text !== '') fold(ev, h.type, text);
     if (chain === undefined) this.building.set(h.serial, [ev]);
     else chain.push(ev);
     this.pending.push(ev);

@@ -254,7 +254,7 @@ export async function runReport(o: ReportRunOptions): Promise<number> {
   let fileFirst: [number, number] | undefined;
   let fileLast: [number, number] | undefined;
   let veryLast: [number, number] = [0, 0];
-  const grouper = new Grouper({ start, end, timeout: conf.timeout }, (e) => {
+  const grouper = new Grouper({ start, end, timeout: conf.timeout, fold: engine.fold, keepHeadText: o.kind === 'tty' }, (e) => {
     if (trackRange) {
       fileFirst ??= [e.sec, e.milli];
       fileLast = [e.sec, e.milli];
