@@ -9,7 +9,7 @@ import { readIdTable } from '../ids.js';
 import { asInt, clip } from './cstr.js';
 import { extractItems, extractRecord, Items, LOGINUID_UNSET, S_FAILED, S_SUCCESS, UID_UNSET, type Want } from './extract.js';
 import type { ReportEvent } from './group.js';
-import { KINDS, type ReportKind, wantOf } from './kinds.js';
+import { type ReportKind, wantOf } from './kinds.js';
 import { T } from './types.js';
 
 export type Cell = string | number | undefined;

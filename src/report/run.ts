@@ -1,15 +1,14 @@
-// `tsaudit report`: inputs -> lines -> aureport's events -> a report engine -> a sink.
-//
-// Inputs are chosen as aureport chooses them: -if files or directories (a directory is its rotated set
+// `tsaudit report`: inputs -> lines -> aureport's events -> a report engine -> a sink. The bytes come from
+// the pipeline's sources (files, gzip, stdin); which inputs are read is decided here, as aureport decides: -if files or directories (a directory is its rotated set
 // audit.log.N … audit.log), else stdin when it is a pipe (unless --input-logs), else the system's logs
 // named by auditd.conf. Events still building at the end of one input carry over into the next one; only
 // the last input ends them, as aureport does with rotated logs.
 
 import { accessSync, constants, fstatSync, readFileSync, statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { TsauditError } from '../errors.js';
 import { Output } from '../format/output.js';
+import { inputChunks } from '../pipeline/sources.js';
 import { shutdownSignal } from '../runtime.js';
 import { ReportEngine, successText, typeName } from './engine.js';
 import type { Items } from './extract.js';
@@ -165,32 +164,15 @@ class Lines {
   }
 }
 
+/** An input's bytes through the pipeline's sources (gzip recognized; `-` is stdin); open errors named. */
 async function* chunksOf(src: Source, stdin: Readable | undefined): AsyncGenerator<Buffer> {
-  if (src.kind === 'stdin') {
-    for await (const c of stdin ?? process.stdin) yield typeof c === 'string' ? Buffer.from(c, 'latin1') : (c as Buffer);
-    return;
-  }
-  let handle;
   try {
-    handle = await open(src.name, 'r');
+    yield* inputChunks(src.kind === 'stdin' ? '-' : src.name, { readSize: 1 << 20, stdin });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    throw new TsauditError('E_INPUT', `cannot read ${src.name}: ${e.code === 'ENOENT' ? 'no such file or directory' : e.code === 'EACCES' ? 'permission denied' : e.message}`, {
-      exitCode: 1,
-      context: { file: src.name },
-    });
-  }
-  const size = 1 << 20;
-  // one buffer for every read: lines are copied out of it before the next read
-  const buf = Buffer.allocUnsafe(size);
-  try {
-    for (;;) {
-      const { bytesRead } = await handle.read(buf, 0, size, null);
-      if (bytesRead === 0) return;
-      yield buf.subarray(0, bytesRead);
-    }
-  } finally {
-    await handle.close();
+    if (typeof e?.code !== 'string' || typeof e?.syscall !== 'string') throw err;
+    const why = e.code === 'ENOENT' ? 'no such file or directory' : e.code === 'EACCES' ? 'permission denied' : e.code === 'EISDIR' ? 'is a directory' : e.message;
+    throw new TsauditError('E_INPUT', `cannot read ${src.name}: ${why}`, { exitCode: 1, context: { file: src.name }, cause: err });
   }
 }
 

@@ -66,7 +66,7 @@ export class TextSink implements ReportSink {
 
 /** Latin1 strings carry the input's bytes; structured output wants the text they spell (UTF-8 logs). */
 export function textOf(v: string): string {
-  // eslint-disable-next-line no-control-regex
+   
   return /[\x80-\xff]/.test(v) ? Buffer.from(v, 'latin1').toString('utf8') : v;
 }
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Output } from '../../../src/format/output.js';
 import { isTsauditError } from '../../../src/errors.js';
@@ -169,6 +170,15 @@ describe('tsaudit report (process)', () => {
     expect(t.stdout.split('\n').filter((l) => l.startsWith(dir)).map((l) => l.slice(0, l.indexOf(':')))).toEqual([`${dir}/audit.log.1`, `${dir}/audit.log`]);
   });
 
+  it('reads gzip logs through the pipeline: the same report as the plain log', async () => {
+    const plain = join(tmp, 'medium.log');
+    writeFileSync(plain, gunzipSync(readFileSync(join(CORPUS, 'real-medium.log.gz'))));
+    const a = await run({ kind: 'summary', inputs: [plain] });
+    const b = await run({ kind: 'summary', inputs: [join(CORPUS, 'real-medium.log.gz')] });
+    expect(b.out).toBe(a.out);
+    expect(a.out).toContain('Number of events: 21407\n');
+  });
+
   it('a detailed report that finds nothing exits 1 with aureport\'s line on stdout', () => {
     const r = runCli(['report', '-if', small, '--virt'], { env: { TZ: 'UTC' } });
     expect(r.status).toBe(1);
@@ -202,7 +212,7 @@ describe('tsaudit report (process)', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/┌/);
     expect(r.stdout).toContain('/usr/sbin/runuser');
-    // eslint-disable-next-line no-control-regex
+     
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
 });
