@@ -9,10 +9,11 @@
 import { machine } from './lib.mjs';
 import { interpretScenario } from './interpret.mjs';
 import { parseScenario } from './parse.mjs';
+import { reportScenario } from './report.mjs';
 import { searchScenario } from './search.mjs';
 import { streamScenario } from './stream.mjs';
 
-const SCENARIOS = [parseScenario, interpretScenario, searchScenario, streamScenario];
+const SCENARIOS = [parseScenario, interpretScenario, searchScenario, reportScenario, streamScenario];
 
 const args = process.argv.slice(2);
 const runsArg = args.find((a) => a.startsWith('--runs='));

@@ -33,6 +33,7 @@ Examples:
   sudo tsaudit stream -format=json
   tsaudit parse -format=json /var/log/audit/audit.log
   sudo tsaudit search -k passwd -ts today
+  tsaudit report -if /var/log/audit -x --summary
   source <(tsaudit completion bash)
 
 Each command has its own --help and manual page (man tsaudit-status, ...).`,
