@@ -2,6 +2,7 @@
 // Thin: options in, src/parse/run.ts does the work (imported lazily so startup stays fast).
 
 import type { Command } from 'commander';
+import { usageError } from '../errors.js';
 import { formatOption, type FormatName } from '../format/index.js';
 
 interface ParseFlags {
@@ -10,6 +11,7 @@ interface ParseFlags {
   interpret?: boolean;
   id: boolean;
   in?: string[];
+  rawValues?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -25,13 +27,18 @@ export function register(program: Command): void {
     .option('-i, --interpret', 'one normalized event per event: who did what to what, how, with what result')
     .option('--id', 'with -i, resolve uid/gid names from /etc/passwd and /etc/group', true)
     .option('--no-id', 'with -i, keep ids numeric (also -id=false); ENRICHED logs still give their own names')
+    .option('--raw-values', 'JSON/YAML records: every field exactly as logged (no names, no hex decoding, key= and success=/res= kept)')
     .addHelpText(
       'after',
       `
 Output (without -i):
   text   each event's raw records, each event preceded by a "---" line
-  json   one object per record (NDJSON): @timestamp, record_type, sequence, raw_msg, the fields, result
+  json   one object per record (NDJSON), as go-libaudit's auparse: @timestamp, record_type, sequence,
+         raw_msg (as read), the fields made readable (names, hex decoded, subj split, saddr decoded), result,
+         keys; --raw-values gives every field as logged instead
   yaml   the same objects, one YAML document each
+  Bytes that are not UTF-8 are kept: text prints them as read; JSON and YAML write byte 0xNN (0x80..0xff)
+  as the escape \\udcNN (Python: s.encode("utf-8", "surrogateescape") gives back the bytes).
 
 Output with -i (interpreted, normalized events in go-libaudit's layout and vocabulary):
   text   TIME SERIAL ACTOR ACTION OBJECT via HOW: RESULT [keys]
@@ -54,7 +61,8 @@ Examples:
       const { runParse, rawSink } = await import('../parse/run.js');
       const inputs = [...(flags.in ?? []), ...files];
       const strict = flags.strict === true;
-      if (!flags.interpret) return void (await runParse({ files: inputs, sink: await rawSink(flags.format), strict }));
+      if (flags.rawValues && flags.interpret) throw usageError('flag --raw-values: applies to records (without -i), not to interpreted events');
+      if (!flags.interpret) return void (await runParse({ files: inputs, sink: await rawSink(flags.format, { rawValues: flags.rawValues === true }), strict }));
       const { workersFor, parallelDriver } = await import('../parse/normalize/parallel.js');
       const workers = workersFor(inputs);
       if (workers > 0) {

@@ -17,8 +17,7 @@ import { LineSplitter } from './lines.js';
 import { Output } from '../format/output.js';
 import { parseRecord, type AuditRecord } from './record.js';
 import { type AuditEvent, EventAssembler, type AssemblerOptions } from './reassemble.js';
-import { jsonBound, recordJSONInto } from './record-json-bytes.js';
-import { recordJSON, recordToPlain } from './record-json.js';
+import { recordJSON, type RecordJsonOptions, recordToPlain } from './record-json.js';
 
 /** Where complete events go. `write` returns false when the caller should await `ready()`. */
 export interface EventSink {
@@ -32,13 +31,12 @@ export interface EventSink {
 }
 
 /** Text: each event's raw lines after a `---` line. JSON/YAML: one object per record (see recordToPlain). */
-export async function rawSink(format: FormatName): Promise<EventSink> {
+export async function rawSink(format: FormatName, records: RecordJsonOptions = {}): Promise<EventSink> {
   if (format === 'text' || format === 'json') {
-    // The hot paths. Text: the lines themselves, batched into reused buffers. JSON: for ASCII input, each
-    // record's JSON is written as bytes straight into the batch (recordJSONInto); else recordJSON().
+    // The hot paths: text and JSON lines batched into reused buffers.
     const out = new Output();
     return {
-      write: format === 'text' ? (e) => out.write(eventText(e)) : (e) => writeEventJson(out, e),
+      write: format === 'text' ? (e) => out.write(eventText(e)) : (e) => writeEventJson(out, e, records),
       ready: () => out.ready(),
       end: () => out.end(),
       flush: () => out.flush(),
@@ -47,7 +45,7 @@ export async function rawSink(format: FormatName): Promise<EventSink> {
       },
     };
   }
-  const w = await createWriter<AuditRecord>(format, { text: (r) => r.line, toPlain: recordToPlain });
+  const w = await createWriter<AuditRecord>(format, { text: (r) => r.line, toPlain: (r) => recordToPlain(r, records) });
   return {
     write(e) {
       let ok = true;
@@ -59,22 +57,10 @@ export async function rawSink(format: FormatName): Promise<EventSink> {
   };
 }
 
-/**
- * Writes an event's records as JSON lines (one object per record): for ASCII input as bytes straight into
- * the batch (recordJSONInto), else through recordJSON(). False when the caller should `await out.ready()`.
- */
-export function writeEventJson(out: Output, e: AuditEvent): boolean {
+/** Writes an event's records as JSON lines (one object per record). False when the caller should `await out.ready()`. */
+export function writeEventJson(out: Output, e: AuditEvent, opts?: RecordJsonOptions): boolean {
   let ok = true;
-  for (const r of e.records) {
-    if (out.ascii && out.reserve(jsonBound(r))) {
-      const end = recordJSONInto(r, out.buffer, out.offset);
-      if (end >= 0) {
-        ok = out.commit(end) && ok;
-        continue;
-      }
-    }
-    ok = out.write(recordJSON(r)) && ok;
-  }
+  for (const r of e.records) ok = out.writeUtf8(recordJSON(r, opts)) && ok;
   return ok;
 }
 
