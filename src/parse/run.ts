@@ -128,6 +128,8 @@ export interface ParseDriver {
 export type ParseCounts = Omit<ParseRunResult, 'unreadable'> & { firstBad: string };
 
 const isSeparator = (line: string) => line === '---' || line === '----';
+/** ausearch's `time->Sat Nov 21 14:39:47 2026` line after each `----` */
+const isTimeLine = (line: string) => line.startsWith('time->');
 
 /**
  * Lines -> records -> events, for one input after another, in this thread. Bad lines are reported (the
@@ -150,9 +152,10 @@ export class ParseCore {
   begin(name: string): void {
     const c = this.counts;
     this.splitter = new LineSplitter((line, lineNo, overlong) => {
-      if (!overlong && isSeparator(line)) {
+      if (!overlong && (isSeparator(line) || isTimeLine(line))) {
         // the text output of tsaudit parse/stream (and ausearch's) can be read back: `tsaudit stream | tsaudit parse -i`
         c.separators++;
+        if (line.charCodeAt(0) === 45) this.asm.boundary();
         return;
       }
       const r = overlong ? undefined : parseRecord(line);
