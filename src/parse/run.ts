@@ -14,6 +14,7 @@ import { TsauditError } from '../errors.js';
 import { createWriter, type FormatName } from '../format/index.js';
 import { shutdownSignal } from '../runtime.js';
 import { LineSplitter } from './lines.js';
+import { auditLogChunks } from './not-a-log.js';
 import { Output } from '../format/output.js';
 import { parseRecord, type AuditRecord } from './record.js';
 import { type AuditEvent, EventAssembler, type AssemblerOptions } from './reassemble.js';
@@ -249,7 +250,7 @@ export async function runParse(opts: ParseRunOptions): Promise<ParseRunResult> {
       const name = file === '-' ? '<stdin>' : file;
       driver.begin(name);
       try {
-        const chunks = file === '-' && (opts.stdin !== undefined || process.stdin.isTTY) ? streamChunks(opts.stdin ?? process.stdin) : fileChunks(file, readSize);
+        const chunks = auditLogChunks(name, file === '-' && (opts.stdin !== undefined || process.stdin.isTTY) ? streamChunks(opts.stdin ?? process.stdin) : fileChunks(file, readSize));
         for await (const chunk of chunks) {
           const ok = driver.push(chunk);
           if (chunk.length < readSize) driver.idle();

@@ -191,13 +191,13 @@ describe('tsaudit parse bad input', () => {
     expect(r2.stderr).toMatch(new RegExp(`^${q}:2: bad record header`));
   });
 
-  it('an empty file prints nothing and succeeds', () => {
+  it('an empty file has no audit record: nothing printed, one line saying so, exit 1 (as ausearch)', () => {
     const p = file('empty.log', '');
     for (const format of ['text', 'json', 'yaml']) {
       const r = runCli(['parse', `-format=${format}`, p]);
-      expect(r.status).toBe(0);
+      expect(r.status).toBe(1);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toBe('');
+      expect(r.stderr).toBe(`tsaudit: ${p}: not an audit log: it is empty\n`);
     }
   });
 
