@@ -21,13 +21,14 @@ export function which(cmd) {
  * Runs `cmd args` with stdout to /dev/null (or `stdoutFile`), returns { seconds, peakRssKB, cpuSeconds,
  * status, stderr } (cpuSeconds: user + system, all threads; undefined without GNU time).
  */
-export async function measure(cmd, args, { stdoutFile = '/dev/null', env = process.env } = {}) {
+export async function measure(cmd, args, { stdoutFile = '/dev/null', stdinFile, env = process.env } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'tsaudit-bench-'));
   const timeOut = join(dir, 'time');
   const out = openSync(stdoutFile, 'w');
+  const input = stdinFile ? openSync(stdinFile, 'r') : 'ignore';
   const argv = GNU_TIME ? [GNU_TIME, '-f', '%M %U %S', '-o', timeOut, cmd, ...args] : [cmd, ...args];
   const t0 = process.hrtime.bigint();
-  const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', out, 'pipe'], env });
+  const child = spawn(argv[0], argv.slice(1), { stdio: [input, out, 'pipe'], env });
   let stderr = '';
   child.stderr.on('data', (d) => {
     if (stderr.length < 4096) stderr += d;
@@ -47,6 +48,7 @@ export async function measure(cmd, args, { stdoutFile = '/dev/null', env = proce
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (poll) clearInterval(poll);
   closeSync(out);
+  if (typeof input === 'number') closeSync(input);
   let peakRssKB = polled;
   let cpuSeconds;
   if (GNU_TIME) {
@@ -97,4 +99,63 @@ export function table(head, rows) {
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/**
+ * Times `node -e 0` (the floor every Node program pays) `runs` times and returns its median wall seconds.
+ */
+export async function nodeFloor(runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) times.push((await measure(process.execPath, ['-e', '0'])).seconds);
+  return median(times);
+}
+
+/**
+ * For each log, times each tool `runs` times (rounds alternate the tools, so a change in machine load hits
+ * all of them) and prints one table: median wall and CPU seconds, the largest peak RSS, MB/s, and each tool's
+ * median wall time over its peer's (`peer`: the name of another row), the way the issues state targets.
+ * `tools(log)` returns [{ name, cmd, args, stdinFile?, peer?, env? }]. Returns { [label]: { [name]: summary } }.
+ */
+export async function compareAtSizes(logs, tools, { runs = 5, floor } = {}) {
+  const all = {};
+  for (const log of logs) {
+    const list = tools(log);
+    const samples = Object.fromEntries(list.map((t) => [t.name, []]));
+    for (let round = 0; round < runs; round++) {
+      for (const t of list) {
+        const r = await measure(t.cmd, t.args, { stdinFile: t.stdinFile, env: t.env ?? process.env });
+        if (r.status !== 0 && !(t.okStatus ?? [0]).includes(r.status)) throw new Error(`${t.name} exited ${r.status} on ${log.label}: ${r.stderr}`);
+        samples[t.name].push(r);
+      }
+    }
+    const summary = {};
+    for (const t of list) {
+      const s = samples[t.name];
+      const cpu = s.every((r) => r.cpuSeconds !== undefined) ? median(s.map((r) => r.cpuSeconds)) : undefined;
+      summary[t.name] = { seconds: median(s.map((r) => r.seconds)), cpuSeconds: cpu, peakRssKB: Math.max(...s.map((r) => r.peakRssKB)) };
+    }
+    console.log(`\n${log.label}: ${(log.bytes / 1e6).toFixed(1)} MB, ${log.events} events; median of ${runs}${floor !== undefined ? `; node -e 0 = ${floor.toFixed(3)} s` : ''}`);
+    const rows = list.map((t) => {
+      const r = summary[t.name];
+      const peer = t.peer ? summary[t.peer] : undefined;
+      return [
+        t.name,
+        r.seconds.toFixed(3),
+        r.cpuSeconds === undefined ? '-' : r.cpuSeconds.toFixed(2),
+        (r.peakRssKB / 1024).toFixed(1),
+        (log.bytes / 1e6 / r.seconds).toFixed(1),
+        floor !== undefined && t.cmd === process.execPath ? `+${((r.seconds - floor) * 1000).toFixed(0)} ms` : '-',
+        peer ? `${(r.seconds / peer.seconds).toFixed(2)}x` : '-',
+        peer && r.cpuSeconds !== undefined && peer.cpuSeconds ? `${(r.cpuSeconds / peer.cpuSeconds).toFixed(2)}x` : '-',
+      ];
+    });
+    table(['tool', 'wall s', 'CPU s', 'peak RSS MB', 'MB/s', 'over node -e 0', 'wall / peer', 'CPU / peer'], rows);
+    all[log.label] = summary;
+  }
+  return all;
 }

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// `npm run bench [-- NAME…] [--keep] [--runs=N]`: runs the benchmark scenarios (all, or those named) one
-// after the other and prints their figures next to the real peers measured in the same run. Not a test: run
-// it once on a quiet machine (2 shared cores make figures noisy). --keep leaves generated inputs in the temp
-// dir; --runs=N times each tool N times, alternating, and keeps each one's best (scenarios that support it).
+// `npm run bench [-- NAME…] [--runs=N] [--sizes=1,8,48,full]`: runs the benchmark scenarios (all, or those
+// named) one after the other and prints their figures next to the real peers measured in the same run. Not
+// a test: run it on a quiet machine (2 shared cores make figures noisy). --runs=N (default 5) times each
+// tool N times, alternating, and reports medians; --sizes picks the cuts of the bench log (bench/logs.mjs).
 //
 // To add a scenario: write bench/<name>.mjs exporting { name, description, run(ctx) } and list it below.
 
@@ -14,9 +14,10 @@ import { streamScenario } from './stream.mjs';
 const SCENARIOS = [parseScenario, interpretScenario, streamScenario];
 
 const args = process.argv.slice(2);
-const keep = args.includes('--keep');
 const runsArg = args.find((a) => a.startsWith('--runs='));
-const runs = runsArg ? Math.max(1, Number.parseInt(runsArg.slice(7), 10) || 1) : 1;
+const runs = runsArg ? Math.max(1, Number.parseInt(runsArg.slice(7), 10) || 1) : 5;
+const sizesArg = args.find((a) => a.startsWith('--sizes='));
+const sizes = sizesArg?.slice(8).split(',').map((s) => (s === 'full' ? 'full' : `${s.replace(/\s*MB$/i, '')} MB`));
 const wanted = args.filter((a) => !a.startsWith('--'));
 const unknown = wanted.filter((w) => !SCENARIOS.some((s) => s.name === w));
 if (unknown.length > 0) {
@@ -30,7 +31,7 @@ for (const s of SCENARIOS) {
   if (wanted.length > 0 && !wanted.includes(s.name)) continue;
   console.log(`\n== ${s.name}: ${s.description}`);
   try {
-    await s.run({ keep, runs });
+    await s.run({ runs, sizes });
   } catch (err) {
     failed++;
     console.error(`bench ${s.name} failed: ${err.message}`);

@@ -15,8 +15,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-const ALLOWED = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^bin\/tsaudit$/, /^dist\/.+\.js$/, /^man\/[\w.-]+\.[1-8]$/];
-const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'bin/tsaudit', 'dist/cli.js', ...(pkg.man ?? [])];
+const ALLOWED = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^bin\/tsaudit$/, /^dist\/.+\.js$/, /^dist\/tsaudit\.(cjs|code-cache)$/, /^man\/[\w.-]+\.[1-8]$/];
+const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'bin/tsaudit', 'dist/cli.js', 'dist/tsaudit.cjs', ...(pkg.man ?? [])];
 
 const failures = [];
 const say = (ok, what) => {

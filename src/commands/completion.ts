@@ -1,6 +1,7 @@
 // `tsaudit completion bash|zsh`: prints a completion script generated from the program's own command
 // tree, so every registered verb, subverb and option completes without a hand-kept list.
 
+import { createRequire } from 'node:module';
 import { Argument, type Command } from 'commander';
 
 const EXAMPLES = `
@@ -16,11 +17,7 @@ export function register(program: Command): void {
     .addArgument(new Argument('<shell>', 'the shell to complete in').choices(['bash', 'zsh']))
     .addHelpText('after', EXAMPLES)
     .action(async (shell: 'bash' | 'zsh', _opts: unknown, cmd: Command) => {
-      const [{ describeCommand }, { completionScript }, { createRequire }] = await Promise.all([
-        import('../docs/model.js'),
-        import('../docs/completion.js'),
-        import('node:module'),
-      ]);
+      const [{ describeCommand }, { completionScript }] = await Promise.all([import('../docs/model.js'), import('../docs/completion.js')]);
       let root = cmd;
       while (root.parent) root = root.parent;
       const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
