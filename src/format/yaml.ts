@@ -32,8 +32,15 @@ const YAML11_NOT_STRING = new RegExp(
 
 /** True when a YAML 1.1 reader would not read `s`, written plain, as the string `s`. */
 export function isYaml11NonString(s: string): boolean {
-  return YAML11_NOT_STRING.test(s);
+  // Every form starts with a digit, one of `-+.~<=`, or a letter of y/n/true/false/on/off/null: most
+  // strings (paths, words) are ruled out by their first character without running the pattern.
+  if (s.length === 0) return true;
+  const c = s.charCodeAt(0);
+  const maybe = (c >= 48 && c <= 57) || FIRST.has(c);
+  return maybe && YAML11_NOT_STRING.test(s);
 }
+
+const FIRST = new Set([...'-+.~<=yYnNtTfFoO'].map((ch) => ch.charCodeAt(0)));
 
 /** js-yaml's default schema plus the YAML 1.1 forms (see above): pass it to dump(). */
 export function yaml11SafeSchema(yaml: typeof JsYaml): JsYaml.Schema {
