@@ -49,7 +49,8 @@ export class Output {
     return this.put(text, false);
   }
 
-  private put(text: string, ascii: boolean): boolean {
+  /** Queues text known to be ASCII (`ascii`: copied as latin1) or not (encoded as UTF-8); no escapes in it. */
+  put(text: string, ascii: boolean): boolean {
     const encoding = ascii ? 'latin1' : 'utf8';
     const max = ascii ? text.length : text.length * 3;
     if (this.used + max > SIZE) {

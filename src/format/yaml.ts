@@ -43,7 +43,7 @@ export function isYaml11NonString(s: string): boolean {
 const FIRST = new Set([...'-+.~<=yYnNtTfFoO'].map((ch) => ch.charCodeAt(0)));
 
 /** js-yaml's default schema plus the YAML 1.1 forms (see above): pass it to dump(). */
-export function yaml11SafeSchema(yaml: typeof JsYaml): JsYaml.Schema {
+export function yaml11SafeSchema(yaml: Pick<typeof JsYaml, 'Type' | 'DEFAULT_SCHEMA'>): JsYaml.Schema {
   const yaml11 = new yaml.Type('tag:tsaudit,2026:yaml11-scalar', {
     kind: 'scalar',
     resolve: (data: unknown) => typeof data === 'string' && isYaml11NonString(data),

@@ -186,12 +186,15 @@ class JsonMembers implements Members {
   json = '';
   /** The body passed SAFE_BODY: its keys and values need no escaping. */
   safe = false;
+  /** No value made here (decoded hex) went beyond ASCII: the JSON of an ASCII line is then ASCII. */
+  ascii = true;
 
   str(key: string, value: string): void {
     this.json += this.safe ? `,"${key}":"${value}"` : `,${q(key)}:${q(value)}`;
   }
 
   any(key: string, value: string): void {
+    if (this.ascii && !ASCII.test(value)) this.ascii = false;
     this.json += `,${q(key)}:${q(value)}`;
   }
 
@@ -428,6 +431,17 @@ export function recordToPlain(record: AuditRecord, opts?: RecordJsonOptions): Re
   return out;
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+let lastAscii = true;
+
+/**
+ * True when the last recordJSON() text is ASCII if its record's line was: nothing decoded went beyond
+ * ASCII. The writer then copies it as latin1 (a plain copy) instead of encoding UTF-8.
+ */
+export function lastRecordJsonAscii(): boolean {
+  return lastAscii;
+}
+
 const typeJson = new Map<string, string>();
 
 /** `,"record_type":"SYSCALL","sequence":` for a type name (a few dozen distinct ones). */
@@ -447,6 +461,7 @@ export function recordJSON(record: AuditRecord, opts?: RecordJsonOptions): strin
   out += `,"raw_msg":${JSON.stringify(record.rawMsg)}`; // nearly always holds a quote
   const m = jsonMembers;
   m.json = '';
+  m.ascii = true;
   writer.reset(m, record.type, opts?.rawValues === true);
   const safe = isSafeBody(record);
   m.safe = safe;
@@ -454,6 +469,7 @@ export function recordJSON(record: AuditRecord, opts?: RecordJsonOptions): strin
   writer.finish();
   out += m.json;
   m.json = '';
+  lastAscii = m.ascii;
   if (record.isEnriched) {
     let e = '';
     scanEnriched(record.line, record.bodyEnd + 1, record.end, (s, ks, ke, vs, ve) => {

@@ -18,7 +18,7 @@ import { auditLogChunks } from './not-a-log.js';
 import { Output } from '../format/output.js';
 import { parseRecord, type AuditRecord } from './record.js';
 import { type AuditEvent, EventAssembler, type AssemblerOptions } from './reassemble.js';
-import { recordJSON, type RecordJsonOptions, recordToPlain } from './record-json.js';
+import { lastRecordJsonAscii, recordJSON, type RecordJsonOptions, recordToPlain } from './record-json.js';
 
 /** Where complete events go. `write` returns false when the caller should await `ready()`. */
 export interface EventSink {
@@ -61,7 +61,10 @@ export async function rawSink(format: FormatName, records: RecordJsonOptions = {
 /** Writes an event's records as JSON lines (one object per record). False when the caller should `await out.ready()`. */
 export function writeEventJson(out: Output, e: AuditEvent, opts?: RecordJsonOptions): boolean {
   let ok = true;
-  for (const r of e.records) ok = out.writeUtf8(recordJSON(r, opts)) && ok;
+  for (const r of e.records) {
+    const json = recordJSON(r, opts);
+    ok = out.put(json, out.ascii && lastRecordJsonAscii()) && ok;
+  }
   return ok;
 }
 
