@@ -6,7 +6,7 @@
 // Source: $TSAUDIT_BENCH_LOG, else ../shared/corpus/real-bench.log.gz beside the project (the corpus README
 // describes how it was recorded). Only the benchmark reads it; nothing at run time does.
 
-import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';

@@ -103,7 +103,7 @@ ${signals.map(([v, n]) => `  [${v}, ${js(n)}],`).join('\n')}
 `,
 );
 
-// --- families, socket types, IP protocols
+// --- families, socket types
 const socketH = readFileSync(firstExisting(join(incDir, 'x86_64-linux-gnu/bits/socket.h'), join(incDir, 'bits/socket.h')), 'utf8');
 const sockDefs = defines(socketH);
 const families = sPairs(auFile('auparse/famtab.h')).map(([v, n]) => {
@@ -111,18 +111,12 @@ const families = sPairs(auFile('auparse/famtab.h')).map(([v, n]) => {
   return [/^\d+$/.test(v) ? Number(v) : resolveNumber(token, sockDefs), n];
 });
 const sockTypes = sPairs(auFile('auparse/socktypetab.h')).map(([v, n]) => [Number(v), n]);
-const inH = readFileSync(join(incDir, 'linux/in.h'), 'utf8');
-const protos = [];
-for (const m of inH.matchAll(/^\s*IPPROTO_(\w+)\s*=\s*(\d+)\s*,/gm)) {
-  if (m[1] === 'MAX') continue;
-  protos.push([Number(m[2]), m[1].toLowerCase()]);
-}
 
 writeFileSync(
   'src/tables/families.ts',
   `${header(
     ['auparse/famtab.h', 'auparse/socktypetab.h'],
-    'Socket address families, socket types and IP protocols. AF_* numbers from <bits/socket.h>, IPPROTO_* from <linux/in.h>.',
+    'Socket address families and socket types. AF_* numbers from <bits/socket.h>.',
   )}
 /** Address family number -> name as auditd prints it (local, inet, inet6, netlink, ...). */
 export const ADDRESS_FAMILIES: ReadonlyMap<number, string> = new Map([
@@ -132,11 +126,6 @@ ${families.map(([v, n]) => `  [${v}, ${js(n)}],`).join('\n')}
 /** Socket type number (low byte of socket()'s type) -> name. */
 export const SOCKET_TYPES: ReadonlyMap<number, string> = new Map([
 ${sockTypes.map(([v, n]) => `  [${v}, ${js(n)}],`).join('\n')}
-]);
-
-/** IP protocol number -> lower-case IPPROTO_* name (tcp, udp, icmpv6, ...). */
-export const IP_PROTOCOLS: ReadonlyMap<number, string> = new Map([
-${protos.map(([v, n]) => `  [${v}, ${js(n)}],`).join('\n')}
 ]);
 `,
 );
@@ -205,7 +194,7 @@ ${nfproto.map(([v, n]) => `  [${v}, ${js(n)}],`).join('\n')}
 );
 
 console.log(
-  `wrote capabilities (${caps.length}), signals (${signals.length}), families (${families.length}/${sockTypes.length}/${protos.length}), flags (${openFlags.length}/${cloneFlags.length}/${ptrace.length}/${ftypes.length})`,
+  `wrote capabilities (${caps.length}), signals (${signals.length}), families (${families.length}/${sockTypes.length}), flags (${openFlags.length}/${cloneFlags.length}/${ptrace.length}/${ftypes.length})`,
 );
 
 // --- event categories: message type ranges -> category, first match wins. The ranges are the facts of

@@ -16,7 +16,6 @@ import {
   parseArgs,
   q,
   readText,
-  stripComments,
   userspaceSource,
   writeModule,
 } from './lib.mjs';
@@ -82,6 +81,8 @@ for (const n of numbers) {
 }
 if (unresolved.length) process.stderr.write(`no number for: ${unresolved.join(', ')} (skipped)\n`);
 
+for (const n of numbers) if (!/^[A-Z][A-Z0-9_]*$/.test(byNumber.get(n).name)) throw new Error(`not an identifier: ${byNumber.get(n).name}`);
+const constants = numbers.map((n) => `  ${byNumber.get(n).name}: ${n},`).join('\n');
 const rows = numbers.map((n) => `  [${n}, ${q(byNumber.get(n).name)}],`).join('\n');
 const hidden = numbers.filter((n) => !inAusearch.has(n));
 
@@ -97,6 +98,11 @@ const out = `${headerComment({
   ],
   generator: 'message-types.mjs',
 })}
+/** Every known audit message type by name (the kernel's AUDIT_<NAME> without the prefix): \`AUDIT_MESSAGE.SYSCALL\` is 1300. */
+export const AUDIT_MESSAGE = {
+${constants}
+} as const;
+
 /** Every known audit message type, number -> name, in ascending order. */
 export const MESSAGE_TYPES: ReadonlyMap<number, string> = new Map<number, string>([
 ${rows}

@@ -1,9 +1,11 @@
 // `tsaudit parse [FILE…|-]`: read audit logs (files in order, or stdin), group records into events, print them.
-// Thin: options in, src/parse/run.ts does the work (imported lazily so startup stays fast).
+// Thin: options in, a composition of src/pipeline's stages (imported lazily so startup stays fast):
+// sources -> records -> events -> raw sink, or -> interpretation (in-thread, or on worker threads for large files).
 
 import type { Command } from 'commander';
 import { usageError } from '../errors.js';
-import { formatOption, type FormatName } from '../format/index.js';
+import type { FormatName } from '../format/index.js';
+import { formatOption } from './options.js';
 
 interface ParseFlags {
   format: FormatName;
@@ -58,18 +60,24 @@ Examples:
   tsaudit parse -i -format=json -id=false audit.log | jq -c 'select(.summary.action == "executed")'`,
     )
     .action(async (files: string[], flags: ParseFlags) => {
-      const { runParse, rawSink } = await import('../parse/run.js');
-      const inputs = [...(flags.in ?? []), ...files];
-      const strict = flags.strict === true;
+      const [{ readLogs }, { expandInputs }, { shutdownSignal }] = await Promise.all([
+        import('../pipeline/read-logs.js'),
+        import('../pipeline/sources.js'),
+        import('../runtime.js'),
+      ]);
+      const run = { files: expandInputs([...(flags.in ?? []), ...files]), strict: flags.strict === true, signal: shutdownSignal };
       if (flags.rawValues && flags.interpret) throw usageError('flag --raw-values: applies to records (without -i), not to interpreted events');
-      if (!flags.interpret) return void (await runParse({ files: inputs, sink: await rawSink(flags.format, { rawValues: flags.rawValues === true }), strict }));
-      const { workersFor, parallelDriver } = await import('../parse/normalize/parallel.js');
-      const workers = workersFor(inputs);
+      if (!flags.interpret) {
+        const { rawSink } = await import('../pipeline/sinks.js');
+        return void (await readLogs({ ...run, sink: await rawSink(flags.format, { rawValues: flags.rawValues === true }) }));
+      }
+      const { workersFor, parallelDriver } = await import('../pipeline/interpret-parallel.js');
+      const workers = workersFor(run.files);
       if (workers > 0) {
         const setup = { format: flags.format, ids: flags.id, workers };
-        return void (await runParse({ files: inputs, driver: (report) => parallelDriver(setup, report), strict }));
+        return void (await readLogs({ ...run, driver: (report) => parallelDriver(setup, report) }));
       }
-      const { interpretSink } = await import('../parse/normalize/sink.js');
-      await runParse({ files: inputs, sink: await interpretSink(flags.format, { ids: flags.id }), strict });
+      const { interpretSink } = await import('../pipeline/interpret-sink.js');
+      await readLogs({ ...run, sink: await interpretSink(flags.format, { ids: flags.id }) });
     });
 }

@@ -3,7 +3,8 @@
 
 import type { Command } from 'commander';
 import { markRawArgs } from '../argv.js';
-import { formatOption, type FormatName } from '../format/index.js';
+import type { FormatName } from '../format/index.js';
+import { formatOption } from './options.js';
 
 export function register(program: Command): void {
   const rules = program

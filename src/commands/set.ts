@@ -2,10 +2,9 @@
 // --loginuid-immutable), then print the new status like auditctl does.
 
 import { type Command, Option } from 'commander';
-import { formatOption } from '../format/index.js';
 import type { SetOptions } from '../status/set.js';
 import { usageError } from '../errors.js';
-import { wholeNumber } from './options.js';
+import { formatOption, wholeNumber } from './options.js';
 
 /** The flags commander hands over are the options of the implementation, less its injected dependencies. */
 type SetFlags = Omit<SetOptions, 'client' | 'output'>;

@@ -1,7 +1,8 @@
 // `tsaudit status`: the kernel's audit status, byte-identical to `auditctl -s` by default.
 
 import type { Command } from 'commander';
-import { formatOption, type FormatName } from '../format/index.js';
+import type { FormatName } from '../format/index.js';
+import { formatOption } from './options.js';
 
 export function register(program: Command): void {
   program

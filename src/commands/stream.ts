@@ -2,8 +2,8 @@
 // Thin: flags in, src/stream/ does the work (imported lazily so startup stays fast).
 
 import { type Command, Option } from 'commander';
-import { formatOption, type FormatName } from '../format/index.js';
-import { wholeNumber } from './options.js';
+import type { FormatName } from '../format/index.js';
+import { formatOption, wholeNumber } from './options.js';
 
 interface StreamFlags {
   format: FormatName;
@@ -67,7 +67,7 @@ Examples:
     .action(async (flags: StreamFlags) => {
       const [{ runStream }, { streamCodec }, { openStreamClient }, { onShutdown, shutdownSignal }] = await Promise.all([
         import('../stream/run.js'),
-        import('../stream/codec.js'),
+        import('../stream/audit-events.js'),
         import('../stream/open.js'),
         import('../runtime.js'),
       ]);

@@ -1,8 +1,8 @@
-// Text, JSON and YAML writers shared by every verb.
+// Text, JSON and YAML writers shared by every verb. No commander here: interpretation threads load this
+// module (the --format option itself is in src/commands/options.ts).
 // JSON is NDJSON: one object per line, so `tsaudit parse -format=json | jq -c .` works on any size.
 // YAML is one document per item, each introduced by `---` (js-yaml, loaded only when asked for).
 
-import { Option } from 'commander';
 import { usageError } from '../errors.js';
 import { Output } from './output.js';
 import { yaml11SafeSchema } from './yaml.js';
@@ -13,13 +13,6 @@ export type FormatName = (typeof FORMATS)[number];
 export function parseFormat(value: string): FormatName {
   if ((FORMATS as readonly string[]).includes(value)) return value as FormatName;
   throw usageError(`flag --format: expected one of ${FORMATS.join(', ')}, got "${value}"`, { token: value });
-}
-
-/** The `--format` option every printing verb takes (`-format=json` works through src/argv.ts). */
-export function formatOption(defaultFormat: FormatName = 'text'): Option {
-  return new Option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`)
-    .default(defaultFormat)
-    .argParser(parseFormat);
 }
 
 export interface ItemWriter<T> {

@@ -6,20 +6,12 @@
 // AUDIT_NLGRP_READLOG 1.
 
 import { TsauditError } from '../errors.js';
+import { AUDIT_MESSAGE } from '../tables/message-types-data.js';
 import { NLM_F, NLMSG, NLMSG_HDRLEN, Reader, Writer, encodeMessage } from './wire.js';
 
-export const AUDIT = {
-  GET: 1000,
-  SET: 1001,
-  SIGNAL_INFO: 1010,
-  ADD_RULE: 1011,
-  DEL_RULE: 1012,
-  LIST_RULES: 1013,
-  TTY_GET: 1016,
-  TTY_SET: 1017,
-  SET_FEATURE: 1018,
-  GET_FEATURE: 1019,
-} as const;
+// the requests and replies tsaudit exchanges with the kernel (numbers from the generated table)
+const { GET, SET, SIGNAL_INFO, ADD_RULE, DEL_RULE, LIST_RULES, TTY_GET, TTY_SET, SET_FEATURE, GET_FEATURE } = AUDIT_MESSAGE;
+export const AUDIT = { GET, SET, SIGNAL_INFO, ADD_RULE, DEL_RULE, LIST_RULES, TTY_GET, TTY_SET, SET_FEATURE, GET_FEATURE } as const;
 
 /** Names of the request/reply types, for error context and debugging. */
 export const MESSAGE_NAMES: Record<number, string> = {

@@ -9,13 +9,8 @@
 //     caps the rate far below a burst of audit records (each event is several records);
 //   - a worker thread doing blocking recv: fast, but records must then be copied across threads and the
 //     worker has to be torn down on every exit path; the drain loop reaches the target without it.
-// Measured with bench/netlink-receive.mjs (2 vCPU VM shared with other work, kernel 6.18, this process as
-// the audit pid, one rule matching a child's getpgid calls, 3 records per event, state restored after):
-//   drain, records already queued:  ~270-300k records/s (~90-100k events/s), reader CPU-bound; drains of at
-//                                   most 1024 datagrams keep the event loop turning (p99 delay ~10 ms,
-//                                   longest stall ~14 ms on a quiet machine)
-//   drain, live generator:          ~137k records/s with the reader at 44% CPU (the generator is the limit)
-//   recvfrom.async per datagram:    ~35k records/s at 92% CPU: 8x slower, hence not used.
+// A per-datagram async recvfrom is several times slower than the drain; the measurements are in
+// docs/performance.md (bench/netlink-receive.mjs).
 //
 // Socket facts (<linux/netlink.h>, <sys/socket.h>, Linux generic ABI as used on x86_64 and arm64):
 // AF_NETLINK 16, SOCK_RAW 3, SOCK_NONBLOCK 0o4000, SOCK_CLOEXEC 0o2000000, NETLINK_AUDIT 9, SOL_SOCKET 1,

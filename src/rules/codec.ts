@@ -1,4 +1,4 @@
-// struct audit_rule_data <-> RuleData. Little-endian (the host order of the machines we run on).
+// struct audit_rule_data <-> RuleData, in the host's byte order (netlink/wire.ts's Reader and Writer).
 //
 //   u32 flags; u32 action; u32 field_count; u32 mask[64]; u32 fields[64]; u32 values[64];
 //   u32 fieldflags[64]; u32 buflen; char buf[buflen]        -- 1040 bytes + the string buffer
@@ -7,15 +7,11 @@
 // AUDIT_LIST_RULES replies arrive); the kernel reads only `buflen` bytes of `buf`.
 
 import { TsauditError } from '../errors.js';
+import { Reader, Writer } from '../netlink/wire.js';
 import { AUDIT_OPERATORS, FIELD, RULE_CONST } from '../tables/rule-fields.js';
 import type { RuleData, RuleField } from './types.js';
 
 export const RULE_HEADER_SIZE = 1040;
-const OFF_MASK = 12;
-const OFF_FIELDS = OFF_MASK + 4 * 64;
-const OFF_VALUES = OFF_FIELDS + 4 * 64;
-const OFF_FIELDFLAGS = OFF_VALUES + 4 * 64;
-const OFF_BUFLEN = OFF_FIELDFLAGS + 4 * 64;
 
 /** Fields whose value is the length of a string in the buffer (as the kernel's audit_data_to_entry reads them). */
 const STRING_FIELDS: ReadonlySet<number> = new Set<number>([
@@ -29,8 +25,9 @@ export function isStringField(field: number): boolean {
 }
 
 export function encodeRule(rule: RuleData): Uint8Array {
-  if (rule.fields.length > RULE_CONST.AUDIT_MAX_FIELDS) {
-    throw new TsauditError('E_RULE_TOO_MANY_FIELDS', `rule has ${rule.fields.length} fields, the kernel takes at most ${RULE_CONST.AUDIT_MAX_FIELDS}`);
+  const n = rule.fields.length;
+  if (n > RULE_CONST.AUDIT_MAX_FIELDS) {
+    throw new TsauditError('E_RULE_TOO_MANY_FIELDS', `rule has ${n} fields, the kernel takes at most ${RULE_CONST.AUDIT_MAX_FIELDS}`);
   }
   const strings: Buffer[] = [];
   let buflen = 0;
@@ -41,25 +38,17 @@ export function encodeRule(rule: RuleData): Uint8Array {
       buflen += b.length;
     }
   }
-  const size = (RULE_HEADER_SIZE + buflen + 3) & ~3;
-  const out = Buffer.alloc(size);
-  out.writeUInt32LE((rule.list | (rule.prepend ? RULE_CONST.AUDIT_FILTER_PREPEND : 0)) >>> 0, 0);
-  out.writeUInt32LE(rule.action >>> 0, 4);
-  out.writeUInt32LE(rule.fields.length, 8);
-  for (let i = 0; i < 64; i++) out.writeUInt32LE(rule.mask[i]! >>> 0, OFF_MASK + 4 * i);
+  const w = new Writer(RULE_HEADER_SIZE + buflen + 4);
+  w.u32(rule.list | (rule.prepend ? RULE_CONST.AUDIT_FILTER_PREPEND : 0)).u32(rule.action).u32(n);
+  for (let i = 0; i < 64; i++) w.u32(rule.mask[i]!);
   let s = 0;
-  rule.fields.forEach((f, i) => {
-    out.writeUInt32LE(f.field >>> 0, OFF_FIELDS + 4 * i);
-    const value = isStringField(f.field) ? strings[s++]!.length : f.value;
-    out.writeUInt32LE(value >>> 0, OFF_VALUES + 4 * i);
-    out.writeUInt32LE(f.op >>> 0, OFF_FIELDFLAGS + 4 * i);
-  });
-  out.writeUInt32LE(buflen, OFF_BUFLEN);
-  let off = RULE_HEADER_SIZE;
-  for (const b of strings) {
-    b.copy(out, off);
-    off += b.length;
-  }
+  const values = rule.fields.map((f) => (isStringField(f.field) ? strings[s++]!.length : f.value));
+  for (let i = 0; i < 64; i++) w.u32(i < n ? rule.fields[i]!.field : 0);
+  for (let i = 0; i < 64; i++) w.u32(i < n ? values[i]! : 0);
+  for (let i = 0; i < 64; i++) w.u32(i < n ? rule.fields[i]!.op : 0);
+  w.u32(buflen);
+  for (const b of strings) w.bytes(b);
+  const out = w.align().toBuffer();
   return new Uint8Array(out.buffer, out.byteOffset, out.length);
 }
 
@@ -68,31 +57,32 @@ export function decodeRule(data: Uint8Array): RuleData {
     throw new TsauditError('E_RULE_DECODE', `rule data too short: ${data.length} bytes, expected at least ${RULE_HEADER_SIZE}`);
   }
   const b = Buffer.from(data.buffer, data.byteOffset, data.length);
-  const flags = b.readUInt32LE(0);
-  const action = b.readUInt32LE(4);
-  const count = b.readUInt32LE(8);
+  const r = new Reader(b);
+  const flags = r.u32();
+  const action = r.u32();
+  const count = r.u32();
   if (count > RULE_CONST.AUDIT_MAX_FIELDS) {
     throw new TsauditError('E_RULE_DECODE', `rule data has field_count ${count}, more than ${RULE_CONST.AUDIT_MAX_FIELDS}`);
   }
-  const mask = new Uint32Array(64);
-  for (let i = 0; i < 64; i++) mask[i] = b.readUInt32LE(OFF_MASK + 4 * i);
-  const buflen = b.readUInt32LE(OFF_BUFLEN);
+  const u32s = () => Uint32Array.from({ length: 64 }, () => r.u32());
+  const mask = u32s();
+  const fieldNumbers = u32s();
+  const values = u32s();
+  const fieldFlags = u32s();
+  const buflen = r.u32();
   if (RULE_HEADER_SIZE + buflen > b.length) {
     throw new TsauditError('E_RULE_DECODE', `rule data buflen ${buflen} runs past the end (${b.length - RULE_HEADER_SIZE} bytes)`);
   }
   const fields: RuleField[] = [];
-  let off = RULE_HEADER_SIZE;
   for (let i = 0; i < count; i++) {
-    const field = b.readUInt32LE(OFF_FIELDS + 4 * i);
-    const value = b.readUInt32LE(OFF_VALUES + 4 * i);
-    const op = b.readUInt32LE(OFF_FIELDFLAGS + 4 * i) & AUDIT_OPERATORS;
-    const f: RuleField = { field, op, value };
+    const field = fieldNumbers[i]!;
+    const value = values[i]!;
+    const f: RuleField = { field, op: fieldFlags[i]! & AUDIT_OPERATORS, value };
     if (isStringField(field)) {
-      if (off + value > RULE_HEADER_SIZE + buflen) {
+      if (r.offset + value > RULE_HEADER_SIZE + buflen) {
         throw new TsauditError('E_RULE_DECODE', `rule data string of field ${i} runs past buflen ${buflen}`);
       }
-      f.str = b.toString('utf8', off, off + value);
-      off += value;
+      f.str = r.bytes(value).toString('utf8');
     }
     fields.push(f);
   }

@@ -5,7 +5,6 @@ import { TsauditError } from '../errors.js';
 import type { AuditClient } from '../netlink/client.js';
 import { FIELD } from '../tables/rule-fields.js';
 import { decodeRule, encodeRule } from './codec.js';
-import type { RuleEnv } from './env.js';
 import type { RuleCommand } from './parse.js';
 import { keyMatches } from './render.js';
 import { cloneRule, type RuleData } from './types.js';
@@ -128,7 +127,7 @@ export interface ApplyResult {
  * Applies the commands of one auditctl line in order. Control settings go to the kernel one AUDIT_SET each,
  * as auditctl sends them. `text` names the rule in error messages.
  */
-export async function applyCommands(client: RulesClient, cmds: readonly RuleCommand[], text: string, result: ApplyResult, _env?: RuleEnv): Promise<void> {
+export async function applyCommands(client: RulesClient, cmds: readonly RuleCommand[], text: string, result: ApplyResult): Promise<void> {
   for (const c of cmds) {
     switch (c.kind) {
       case 'add':

@@ -243,6 +243,7 @@ function addSyscall(env: RuleEnv, mask: Uint32Array, arch: number, name: string)
 }
 
 /** One -F pair -> one field, as audit_rule_fieldpair_data. Throws with a reason; the caller adds the token. */
+// One switch over auditctl's field kinds, checked in auditctl's order (about 140 lines, one case per kind).
 function fieldPair(env: RuleEnv, s: State, pair: string, list: number): RuleField {
   const split = splitFieldPair(pair);
   if (!split) throw new Error('missing operator: expected NAME=VALUE or one of != > >= < <= & &=');
@@ -442,6 +443,7 @@ function checkWatchPath(path: string): string | undefined {
  * Parses one auditctl command line (without the program name) into the commands it stands for, in the order
  * auditctl applies them. A rule (-a/-A/-d/-w/-W) comes last.
  */
+// One pass over the options, checked in auditctl's order; the work of each option is in the helpers below.
 export function parseRuleArgs(tokens: readonly string[], env: RuleEnv): RuleCommand[] {
   if (tokens.length === 0) throw ruleError('empty rule: expected options such as -w PATH or -a always,exit ...');
   const { opts, operands } = scan(tokens);
@@ -465,51 +467,12 @@ export function parseRuleArgs(tokens: readonly string[], env: RuleEnv): RuleComm
       case 'a':
       case 'A':
       case 'd': {
-        if (o.name !== 'd' && o.arg!.includes('task') && s.syscallAdded) throw bad('bad rule list', 'syscall auditing requested for the task list');
-        if (++s.multiple !== 1) throw bad('bad rule list', 'only one -a, -A or -d per rule');
-        const la = listAction(o.arg!);
-        if ('error' in la) throw bad('bad rule list', la.error);
-        if (s.add !== UNSET || s.del !== UNSET) throw bad('bad rule list', 'a watch (-w, -W) cannot be combined with -a, -A or -d');
-        if (o.name === 'd') s.del = la.list;
-        else s.add = la.list | (o.name === 'A' ? RULE_CONST.AUDIT_FILTER_PREPEND : 0);
-        s.action = la.action;
+        onList(s, o, bad);
         isRule = true;
         break;
       }
       case 'S': {
-        const l = listOf(s);
-        const listName = l === LIST.AUDIT_FILTER_TASK ? 'task' : l === LIST.AUDIT_FILTER_USER ? 'user' : l === LIST.AUDIT_FILTER_FS ? 'filesystem' : l === LIST.AUDIT_FILTER_EXCLUDE ? 'exclude' : undefined;
-        if (listName) throw bad('bad syscall', `syscalls cannot be audited on the ${listName} list`);
-        const unknownArch = s.elf === 0;
-        if (unknownArch) {
-          const code = env.archCode(env.machine);
-          if (code === undefined) throw bad('bad syscall', `no syscall table for machine ${env.machine}`);
-          s.elf = code;
-        }
-        const value = needValue(o, '-S');
-        if (l === LIST.AUDIT_FILTER_URING_EXIT) {
-          // io_uring rules name io_uring operations, not syscalls: tsaudit carries no table of them
-          for (const sc of value.split(',').filter((x) => x !== '')) {
-            const ok = sc === 'all' || (isDigit(sc[0]) && parseCNumber(sc) !== undefined);
-            if (!ok || addSyscall(env, s.rule.mask, 0, sc) === undefined) {
-              throw bad('unknown io_uring operation', 'give io_uring operations by number below 2048 (or all)');
-            }
-          }
-          s.syscallAdded = true;
-          break;
-        }
-        for (const sc of value.split(',').filter((x) => x !== '')) {
-          if (addSyscall(env, s.rule.mask, s.elf, sc) === undefined) {
-            const hint = closest(sc, env.syscallNames(s.elf));
-            const arch = env.archName(s.elf) ?? `0x${s.elf.toString(16)}`;
-            throw bad('unknown syscall', `"${sc}" is not a ${arch} syscall${hint ? `, did you mean "${hint}"?` : ''}`);
-          }
-        }
-        s.syscallAdded = true;
-        if (unknownArch && s.add !== UNSET) {
-          const warning = mismatchWarning(env, s, value);
-          if (warning) s.warnings.push(warning);
-        }
+        onSyscall(env, s, () => needValue(o, '-S'), bad);
         break;
       }
       case 'F': {
@@ -539,44 +502,12 @@ export function parseRuleArgs(tokens: readonly string[], env: RuleEnv): RuleComm
       }
       case 'w':
       case 'W': {
-        if (o.name === 'w' && (s.add !== UNSET || s.del !== UNSET)) throw bad('bad watch', 'a watch cannot be given with -a, -A, -d or another watch');
-        if (o.name === 'W' && s.rule.fields.length > 0) throw bad('bad watch', 'a watch cannot be given with other fields');
-        let path = needValue(o, name);
-        const problem = checkWatchPath(path);
-        if (problem) throw bad('bad watch path', problem);
-        // auditctl's warnings: the kernel takes the path literally
-        if (path.includes('..')) s.warnings.push('relative path notation is not supported');
-        if (path.includes('*') || path.includes('?')) s.warnings.push('wildcard notation is not supported');
-        if (path.length > 2 && path.endsWith('/')) path = path.replace(/\/+$/, '') || '/';
-        const type = env.pathType(path) === 'dir' ? FIELD.AUDIT_DIR : FIELD.AUDIT_WATCH;
-        if (o.name === 'w') s.add = LIST.AUDIT_FILTER_EXIT;
-        else s.del = LIST.AUDIT_FILTER_EXIT;
-        s.action = ACTION_BY_NAME.always!;
-        s.syscallAdded = true;
-        s.permAdded = true;
-        setAll(s.rule.mask);
-        s.rule.fields = [
-          { field: type, op: OPERATOR.AUDIT_EQUAL, value: Buffer.byteLength(path), str: path },
-          { field: FIELD.AUDIT_PERM, op: OPERATOR.AUDIT_EQUAL, value: permBits('rwxa')! },
-        ];
+        onWatch(env, s, o, () => needValue(o, name), bad);
         isRule = true;
         break;
       }
       case 'p': {
-        if (s.add === UNSET && s.del === UNSET) throw bad('bad permission', 'permissions need a watch before them');
-        const bits = permBits(needValue(o, '-p'));
-        if (bits === undefined) throw bad('bad permission', 'expected up to four of r, w, x, a');
-        if (s.rule.fields.length < 1) throw bad('bad permission', 'permissions need other fields before them');
-        let done = false;
-        for (const f of s.rule.fields) {
-          if (f.field === FIELD.AUDIT_PERM) {
-            f.value = bits;
-            done = true;
-          }
-        }
-        if (!done && s.rule.fields.length >= RULE_CONST.AUDIT_MAX_FIELDS - 1) throw bad('bad permission', 'too many fields in rule');
-        if (!done) s.rule.fields.push({ field: FIELD.AUDIT_PERM, op: OPERATOR.AUDIT_EQUAL, value: bits });
-        s.permAdded = true;
+        onPerm(s, () => needValue(o, '-p'), bad);
         break;
       }
       case 'k': {
@@ -593,39 +524,11 @@ export function parseRuleArgs(tokens: readonly string[], env: RuleEnv): RuleComm
         else throw tokenError(tokens, o.at, 'bad delete-all', 'only -D or -D -k KEY');
         return out;
       }
-      case 'e':
-      case 'f': {
-        const v = o.arg!;
-        if (v !== '0' && v !== '1' && v !== '2') throw bad(o.name === 'e' ? 'bad enabled value' : 'bad failure value', `-${o.name} takes 0, 1 or 2`);
-        out.push({ kind: 'set', setting: o.name === 'e' ? 'enabled' : 'failure', value: Number(v) });
-        break;
+      default: {
+        const command = controlCommand(o, name, bad);
+        if (command === undefined) throw tokenError(tokens, o.at, 'option not supported here', `${name} is not a rule or rule-file option`);
+        out.push(command);
       }
-      case 'r':
-      case 'b':
-      case 'backlog_wait_time': {
-        const n = isDigit(o.arg![0]) ? parseCNumber(o.arg!) : undefined;
-        const what = o.name === 'r' ? 'rate limit' : o.name === 'b' ? 'backlog limit' : 'backlog wait time';
-        if (n === undefined) throw bad(`bad ${what}`, `${name} takes a number`);
-        out.push({ kind: 'set', setting: o.name === 'r' ? 'rate_limit' : o.name === 'b' ? 'backlog_limit' : 'backlog_wait_time', value: n });
-        break;
-      }
-      case 'reset-lost':
-        out.push({ kind: 'reset-lost' });
-        break;
-      case 'reset_backlog_wait_time_actual':
-        out.push({ kind: 'reset-backlog-wait-time-actual' });
-        break;
-      case 'loginuid-immutable':
-        out.push({ kind: 'loginuid-immutable' });
-        break;
-      case 'i':
-        out.push({ kind: 'error-mode', mode: 'ignore' });
-        break;
-      case 'c':
-        out.push({ kind: 'error-mode', mode: 'continue' });
-        break;
-      default:
-        throw tokenError(tokens, o.at, 'option not supported here', `${name} is not a rule or rule-file option`);
     }
   }
   if (operands.length > 0) throw tokenError(tokens, operands[0]!, 'unexpected argument', 'a value without an option before it');
@@ -649,6 +552,131 @@ export function parseRuleArgs(tokens: readonly string[], env: RuleEnv): RuleComm
   s.rule.action = s.action;
   out.push({ kind: s.add !== UNSET ? 'add' : 'delete', rule: s.rule, warnings: s.warnings });
   return out;
+}
+
+/** The options that are commands of their own (settings, modes), or undefined for a rule's options. */
+function controlCommand(o: Opt, name: string, bad: Bad): RuleCommand | undefined {
+  switch (o.name) {
+    case 'e':
+    case 'f': {
+      const v = o.arg!;
+      if (v !== '0' && v !== '1' && v !== '2') throw bad(o.name === 'e' ? 'bad enabled value' : 'bad failure value', `-${o.name} takes 0, 1 or 2`);
+      return { kind: 'set', setting: o.name === 'e' ? 'enabled' : 'failure', value: Number(v) };
+    }
+    case 'r':
+    case 'b':
+    case 'backlog_wait_time': {
+      const n = isDigit(o.arg![0]) ? parseCNumber(o.arg!) : undefined;
+      const what = o.name === 'r' ? 'rate limit' : o.name === 'b' ? 'backlog limit' : 'backlog wait time';
+      if (n === undefined) throw bad(`bad ${what}`, `${name} takes a number`);
+      return { kind: 'set', setting: o.name === 'r' ? 'rate_limit' : o.name === 'b' ? 'backlog_limit' : 'backlog_wait_time', value: n };
+    }
+    case 'reset-lost':
+      return { kind: 'reset-lost' };
+    case 'reset_backlog_wait_time_actual':
+      return { kind: 'reset-backlog-wait-time-actual' };
+    case 'loginuid-immutable':
+      return { kind: 'loginuid-immutable' };
+    case 'i':
+      return { kind: 'error-mode', mode: 'ignore' };
+    case 'c':
+      return { kind: 'error-mode', mode: 'continue' };
+      default:
+        return undefined;
+  }
+}
+
+type Bad = (what: string, detail?: string) => TsauditError;
+
+/** -a/-A/-d LIST,ACTION */
+function onList(s: State, o: Opt, bad: Bad): void {
+  if (o.name !== 'd' && o.arg!.includes('task') && s.syscallAdded) throw bad('bad rule list', 'syscall auditing requested for the task list');
+  if (++s.multiple !== 1) throw bad('bad rule list', 'only one -a, -A or -d per rule');
+  const la = listAction(o.arg!);
+  if ('error' in la) throw bad('bad rule list', la.error);
+  if (s.add !== UNSET || s.del !== UNSET) throw bad('bad rule list', 'a watch (-w, -W) cannot be combined with -a, -A or -d');
+  if (o.name === 'd') s.del = la.list;
+  else s.add = la.list | (o.name === 'A' ? RULE_CONST.AUDIT_FILTER_PREPEND : 0);
+  s.action = la.action;
+}
+
+/** -S SYSCALL[,SYSCALL…] */
+function onSyscall(env: RuleEnv, s: State, arg: () => string, bad: Bad): void {
+  const l = listOf(s);
+  const listName = l === LIST.AUDIT_FILTER_TASK ? 'task' : l === LIST.AUDIT_FILTER_USER ? 'user' : l === LIST.AUDIT_FILTER_FS ? 'filesystem' : l === LIST.AUDIT_FILTER_EXCLUDE ? 'exclude' : undefined;
+  if (listName) throw bad('bad syscall', `syscalls cannot be audited on the ${listName} list`);
+  const unknownArch = s.elf === 0;
+  if (unknownArch) {
+    const code = env.archCode(env.machine);
+    if (code === undefined) throw bad('bad syscall', `no syscall table for machine ${env.machine}`);
+    s.elf = code;
+  }
+  const value = arg();
+  if (l === LIST.AUDIT_FILTER_URING_EXIT) {
+    // io_uring rules name io_uring operations, not syscalls: tsaudit carries no table of them
+    for (const sc of value.split(',').filter((x) => x !== '')) {
+      const ok = sc === 'all' || (isDigit(sc[0]) && parseCNumber(sc) !== undefined);
+      if (!ok || addSyscall(env, s.rule.mask, 0, sc) === undefined) {
+        throw bad('unknown io_uring operation', 'give io_uring operations by number below 2048 (or all)');
+      }
+    }
+    s.syscallAdded = true;
+    return;
+  }
+  for (const sc of value.split(',').filter((x) => x !== '')) {
+    if (addSyscall(env, s.rule.mask, s.elf, sc) === undefined) {
+      const hint = closest(sc, env.syscallNames(s.elf));
+      const arch = env.archName(s.elf) ?? `0x${s.elf.toString(16)}`;
+      throw bad('unknown syscall', `"${sc}" is not a ${arch} syscall${hint ? `, did you mean "${hint}"?` : ''}`);
+    }
+  }
+  s.syscallAdded = true;
+  if (unknownArch && s.add !== UNSET) {
+    const warning = mismatchWarning(env, s, value);
+    if (warning) s.warnings.push(warning);
+  }
+}
+
+/** -w/-W PATH */
+function onWatch(env: RuleEnv, s: State, o: Opt, value: () => string, bad: Bad): void {
+  if (o.name === 'w' && (s.add !== UNSET || s.del !== UNSET)) throw bad('bad watch', 'a watch cannot be given with -a, -A, -d or another watch');
+  if (o.name === 'W' && s.rule.fields.length > 0) throw bad('bad watch', 'a watch cannot be given with other fields');
+  let path = value();
+  const problem = checkWatchPath(path);
+  if (problem) throw bad('bad watch path', problem);
+  // auditctl's warnings: the kernel takes the path literally
+  if (path.includes('..')) s.warnings.push('relative path notation is not supported');
+  if (path.includes('*') || path.includes('?')) s.warnings.push('wildcard notation is not supported');
+  if (path.length > 2 && path.endsWith('/')) path = path.replace(/\/+$/, '') || '/';
+  const type = env.pathType(path) === 'dir' ? FIELD.AUDIT_DIR : FIELD.AUDIT_WATCH;
+  if (o.name === 'w') s.add = LIST.AUDIT_FILTER_EXIT;
+  else s.del = LIST.AUDIT_FILTER_EXIT;
+  s.action = ACTION_BY_NAME.always!;
+  s.syscallAdded = true;
+  s.permAdded = true;
+  setAll(s.rule.mask);
+  s.rule.fields = [
+    { field: type, op: OPERATOR.AUDIT_EQUAL, value: Buffer.byteLength(path), str: path },
+    { field: FIELD.AUDIT_PERM, op: OPERATOR.AUDIT_EQUAL, value: permBits('rwxa')! },
+  ];
+}
+
+/** -p PERMS */
+function onPerm(s: State, value: () => string, bad: Bad): void {
+  if (s.add === UNSET && s.del === UNSET) throw bad('bad permission', 'permissions need a watch before them');
+  const bits = permBits(value());
+  if (bits === undefined) throw bad('bad permission', 'expected up to four of r, w, x, a');
+  if (s.rule.fields.length < 1) throw bad('bad permission', 'permissions need other fields before them');
+  let done = false;
+  for (const f of s.rule.fields) {
+    if (f.field === FIELD.AUDIT_PERM) {
+      f.value = bits;
+      done = true;
+    }
+  }
+  if (!done && s.rule.fields.length >= RULE_CONST.AUDIT_MAX_FIELDS - 1) throw bad('bad permission', 'too many fields in rule');
+  if (!done) s.rule.fields.push({ field: FIELD.AUDIT_PERM, op: OPERATOR.AUDIT_EQUAL, value: bits });
+  s.permAdded = true;
 }
 
 function appendKey(s: State, value: string, tokens: readonly string[], o: Opt): void {

@@ -166,7 +166,7 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
   };
 
   const writer = deps.writer ?? (await codec.writer(opts.format));
-  /** the writer goes to a regular file (see sink.ts): never a hung consumer, so the reader may wait for it */
+  /** the writer goes to a regular file (see src/pipeline/sinks.ts): never a hung consumer, so the reader may wait for it */
   const waitForOutput = (writer as { waitWhenFull?: boolean }).waitWhenFull === true;
   const stopped = new Promise<void>((resolve) => {
     if (stop.aborted) resolve();

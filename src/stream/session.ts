@@ -108,6 +108,7 @@ function message(err: unknown): string {
   return (err as Error)?.message ?? String(err);
 }
 
+// Long (about 100 lines) because the order of the kernel requests is the contract: register, change, restore in reverse.
 export async function startSession(ctl: KernelControl, opts: SessionOptions = {}): Promise<Session> {
   const own = opts.pid ?? process.pid;
   const isAlive = opts.isAlive ?? processAlive;
@@ -142,7 +143,7 @@ export async function startSession(ctl: KernelControl, opts: SessionOptions = {}
   }
   if (Object.keys(changed).length > 0 && initial.enabled === 2) {
     throw new TsauditError(
-      'E_AUDIT_LOCKED',
+      'E_LOCKED',
       `cannot change ${Object.keys(changed).map((k) => SETTING_LABEL[k as SettingName]).join(', ')}: the audit configuration is locked (enabled=2) until reboot`,
     );
   }

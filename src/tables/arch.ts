@@ -72,11 +72,6 @@ export function archCode(name: string): number | undefined {
   return archInfo(name)?.code;
 }
 
-/** What ausearch -i prints for an arch code: its name, or unknown-elf-type(hex). */
-export function ausearchArchName(code: number): string {
-  return BY_CODE.get(code >>> 0)?.ausearchName ?? `unknown-elf-type(${(code >>> 0).toString(16)})`;
-}
-
 /** Canonical arch name of a uname -m machine string (x86_64, i686 -> i386, armv7l -> arm, ...). */
 export function machineArch(machine: string): string | undefined {
   return archInfo(machine)?.name;

@@ -1,5 +1,5 @@
 // GENERATED FILE, do not edit: node scripts/gen-tables/interpret-tables.mjs <audit-userspace> [include dir]
-// Socket address families, socket types and IP protocols. AF_* numbers from <bits/socket.h>, IPPROTO_* from <linux/in.h>.
+// Socket address families and socket types. AF_* numbers from <bits/socket.h>.
 // Facts from linux-audit/audit-userspace (commit ea8550209d556fdf44a2c13d4b54a9803dd07442): auparse/famtab.h, auparse/socktypetab.h.
 
 /** Address family number -> name as auditd prints it (local, inet, inet6, netlink, ...). */
@@ -58,36 +58,4 @@ export const SOCKET_TYPES: ReadonlyMap<number, string> = new Map([
   [5, "SOCK_SEQPACKET"],
   [6, "SOCK_DCCP"],
   [10, "SOCK_PACKET"],
-]);
-
-/** IP protocol number -> lower-case IPPROTO_* name (tcp, udp, icmpv6, ...). */
-export const IP_PROTOCOLS: ReadonlyMap<number, string> = new Map([
-  [0, "ip"],
-  [1, "icmp"],
-  [2, "igmp"],
-  [4, "ipip"],
-  [6, "tcp"],
-  [8, "egp"],
-  [12, "pup"],
-  [17, "udp"],
-  [22, "idp"],
-  [29, "tp"],
-  [33, "dccp"],
-  [41, "ipv6"],
-  [46, "rsvp"],
-  [47, "gre"],
-  [50, "esp"],
-  [51, "ah"],
-  [92, "mtp"],
-  [94, "beetph"],
-  [98, "encap"],
-  [103, "pim"],
-  [108, "comp"],
-  [115, "l2tp"],
-  [132, "sctp"],
-  [136, "udplite"],
-  [137, "mpls"],
-  [143, "ethernet"],
-  [255, "raw"],
-  [262, "mptcp"],
 ]);

@@ -5,7 +5,7 @@
 
 import { MESSAGE_TYPES } from './message-types-data.js';
 
-export { MESSAGE_TYPES, NOT_IN_AUSEARCH } from './message-types-data.js';
+export { AUDIT_MESSAGE, MESSAGE_TYPES, NOT_IN_AUSEARCH } from './message-types-data.js';
 
 // MESSAGE_TYPES is in ascending order.
 const NUMBERS = [...MESSAGE_TYPES.keys()];

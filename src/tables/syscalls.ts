@@ -11,7 +11,6 @@ export { type SyscallTable, SYSCALLS, SYSCALL_ALIASES } from './syscalls-data.js
 interface Compiled {
   readonly names: readonly (string | undefined)[];
   readonly numbers: ReadonlyMap<string, number>;
-  readonly ausearch: ReadonlyMap<number, string>;
   readonly sorted: readonly string[];
 }
 
@@ -27,12 +26,8 @@ function compile(key: SyscallTable): Compiled {
     numbers.set(name, nr);
   }
   for (const name of names) if (name !== undefined) sorted.push(name);
-  const ausearch = new Map<number, string>();
-  for (const [alias, nr] of Object.entries(SYSCALL_ALIASES[key] ?? {})) {
-    numbers.set(alias, nr);
-    ausearch.set(nr, alias);
-  }
-  return { names, numbers, ausearch, sorted };
+  for (const [alias, nr] of Object.entries(SYSCALL_ALIASES[key] ?? {})) numbers.set(alias, nr);
+  return { names, numbers, sorted };
 }
 
 const isTable = (s: string): s is SyscallTable => Object.prototype.hasOwnProperty.call(SYSCALLS, s);
@@ -59,12 +54,6 @@ function tableFor(arch: string | number): Compiled | undefined {
 /** Kernel name of syscall `nr` on `arch` (x86_64 59 -> "execve"); undefined when unknown. */
 export function syscallName(arch: string | number, nr: number): string | undefined {
   return tableFor(arch)?.names[nr];
-}
-
-/** The spelling ausearch prints (audit-userspace's, e.g. x86_64 17 -> "pread"), else the kernel name. */
-export function ausearchSyscallName(arch: string | number, nr: number): string | undefined {
-  const t = tableFor(arch);
-  return t === undefined ? undefined : t.ausearch.get(nr) ?? t.names[nr];
 }
 
 /** Number of a syscall name (kernel name or audit-userspace spelling) on `arch`; undefined when unknown. */

@@ -173,15 +173,12 @@ export function hostProtocolName(n: number, file = '/etc/protocols'): string | u
   return protocols.get(n);
 }
 
-function socketProtoTextWith(value: string, protocolName: (n: number) => string | undefined): string {
+function socketProtoText(value: string, protocolName: (n: number) => string | undefined): string {
   const n = low32(value);
   if (Number.isNaN(n)) return conversionError(value);
   return protocolName(n) ?? `unknown-proto(${value})`;
 }
 
-export function socketProtoText(value: string, protocolName: (n: number) => string | undefined = hostProtocolName): string {
-  return socketProtoTextWith(value, protocolName);
-}
 
 /** Directory fd of the *at calls: AT_FDCWD (-100) by name, else the fd in hex. */
 export function dirfdText(value: string): string {
@@ -371,7 +368,7 @@ export function auparseArgText(sys: string, index: number, value: string, ctx: A
       if (sys.startsWith('faccessat')) return accessText(value);
       if (sys === 'setresuid') return id('uid');
       if (sys === 'setresgid') return id('gid');
-      if (sys === 'socket') return socketProtoTextWith(value, protocolName);
+      if (sys === 'socket') return socketProtoText(value, protocolName);
       if (sys === 'sendmsg' || sys === 'recvmsg') return flagsText(RECV_FLAGS, value);
       if (sys === 'shmget') return shmFlagsText(value);
       if (sys === 'mmap') return protText(value, true);

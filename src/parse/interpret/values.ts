@@ -1,6 +1,7 @@
 // Interpreters for single field values, as `ausearch -i` shows them: capabilities, signals, file modes,
 // results, SELinux/AppArmor contexts, rule keys. Pure functions over the logged strings.
 
+import { AUDIT_MESSAGE } from '../../tables/message-types.js';
 import { CAPABILITIES, CAP_LAST_CAP } from '../../tables/capabilities.js';
 import { FILE_TYPES, NF_PROTOCOLS, RULE_LISTS, S_IFMT, SECCOMP_ACTIONS } from '../../tables/flags.js';
 import { SIGNALS } from '../../tables/signals.js';
@@ -166,11 +167,11 @@ export function ruleListText(value: string): string {
   return RULE_LISTS.get(Number(value)) ?? `unknown-list(${value})`;
 }
 
-const PATH = 1302;
-const NETFILTER_CFG = 1325;
-const SECCOMP = 1326;
-const BPRM_FCAPS = 1321;
-const CAPSET = 1322;
+const PATH = AUDIT_MESSAGE.PATH;
+const NETFILTER_CFG = AUDIT_MESSAGE.NETFILTER_CFG;
+const SECCOMP = AUDIT_MESSAGE.SECCOMP;
+const BPRM_FCAPS = AUDIT_MESSAGE.BPRM_FCAPS;
+const CAPSET = AUDIT_MESSAGE.CAPSET;
 
 /** Interprets one field value of a record of `type`; returns the value unchanged where it does not apply. */
 export type ValueInterpreter = (value: string, type: number) => string;

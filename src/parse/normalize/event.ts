@@ -3,6 +3,7 @@
 // and the PATH records. The layout and vocabulary follow go-libaudit's aucoalesce (so dashboards built on it
 // keep working); where go-libaudit is wrong (see test/unit/interpret/conformance.test.ts) we are not.
 
+import { AUDIT_MESSAGE } from '../../tables/message-types.js';
 import { eventCategory } from '../../tables/event-categories.js';
 import { messageTypeName } from '../../tables/message-types.js';
 import type { Normalization } from '../../tables/normalization.js';
@@ -14,27 +15,27 @@ import { eventArgv } from './execve.js';
 import { normalizationFor } from './table.js';
 import { auxRecordData, EXECVE, fieldOf, setField, type Lookups, MainParts, PATH, recordData, SOCKADDR, SYSCALL } from './record-data.js';
 
-const EOE = 1320;
+const EOE = AUDIT_MESSAGE.EOE;
 
 /** Records that only add detail to a SYSCALL record; they never decide an event's type. */
-const AUXILIARY = new Set([
-  1302, // PATH
-  1303, // IPC
-  1306, // SOCKADDR
-  1307, // CWD
-  1309, // EXECVE
-  1311, // IPC_SET_PERM
-  1312, // MQ_OPEN
-  1313, // MQ_SENDRECV
-  1314, // MQ_NOTIFY
-  1315, // MQ_GETSETATTR
-  1317, // FD_PAIR
-  1318, // OBJ_PID
-  1320, // EOE
-  1321, // BPRM_FCAPS
-  1322, // CAPSET
-  1323, // MMAP
-  1327, // PROCTITLE
+const AUXILIARY = new Set<number>([
+  AUDIT_MESSAGE.PATH,
+  AUDIT_MESSAGE.IPC,
+  AUDIT_MESSAGE.SOCKADDR,
+  AUDIT_MESSAGE.CWD,
+  AUDIT_MESSAGE.EXECVE,
+  AUDIT_MESSAGE.IPC_SET_PERM,
+  AUDIT_MESSAGE.MQ_OPEN,
+  AUDIT_MESSAGE.MQ_SENDRECV,
+  AUDIT_MESSAGE.MQ_NOTIFY,
+  AUDIT_MESSAGE.MQ_GETSETATTR,
+  AUDIT_MESSAGE.FD_PAIR,
+  AUDIT_MESSAGE.OBJ_PID,
+  AUDIT_MESSAGE.EOE,
+  AUDIT_MESSAGE.BPRM_FCAPS,
+  AUDIT_MESSAGE.CAPSET,
+  AUDIT_MESSAGE.MMAP,
+  AUDIT_MESSAGE.PROCTITLE,
 ]);
 
 export interface Actor {

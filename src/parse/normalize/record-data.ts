@@ -3,6 +3,7 @@
 // consumers expect (auid/ses `unset`, `result` from success/res, errno names for negative exits, arch and
 // syscall names, SELinux contexts split into subj_* / obj_*). Empty, `?` and `(null)` values are left out.
 
+import { AUDIT_MESSAGE } from '../../tables/message-types.js';
 import { type AuditRecord, detached } from '../record.js';
 import { decodeUntrusted, isExecveArgKey, UNTRUSTED_FIELDS } from '../interpret/hex.js';
 import { proctitleText } from '../interpret/proctitle.js';
@@ -19,14 +20,14 @@ export interface Lookups {
   errnoName(n: number): string | undefined;
 }
 
-export const SYSCALL = 1300;
-export const SOCKADDR = 1306;
-export const PATH = 1302;
-export const EXECVE = 1309;
-export const PROCTITLE = 1327;
-export const SECCOMP = 1326;
-export const LOGIN = 1006;
-export const AVC = 1400;
+export const SYSCALL = AUDIT_MESSAGE.SYSCALL;
+export const SOCKADDR = AUDIT_MESSAGE.SOCKADDR;
+export const PATH = AUDIT_MESSAGE.PATH;
+export const EXECVE = AUDIT_MESSAGE.EXECVE;
+export const PROCTITLE = AUDIT_MESSAGE.PROCTITLE;
+export const SECCOMP = AUDIT_MESSAGE.SECCOMP;
+export const LOGIN = AUDIT_MESSAGE.LOGIN;
+export const AVC = AUDIT_MESSAGE.AVC;
 
 export interface RecordData {
   /** Interpreted fields in record order (later keys of the same name, e.g. inside msg='…', win). */

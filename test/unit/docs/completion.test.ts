@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../../src/cli.js';
 import { completionScript } from '../../../src/docs/completion.js';
 import { describeCommand } from '../../../src/docs/model.js';
-import { formatOption } from '../../../src/format/index.js';
+import { formatOption } from '../../../src/commands/options.js';
 import { runCli } from '../../helpers/cli.js';
 import { completeBash, completeZsh, hasShell, syntaxErrors, zshLoad } from '../../helpers/shell.js';
 

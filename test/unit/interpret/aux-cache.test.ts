@@ -10,11 +10,11 @@ import { eventArgv, reassembleArgv } from '../../../src/parse/normalize/execve.j
 import { AUX_MAX, auxRecordData, recordData } from '../../../src/parse/normalize/record-data.js';
 import type { AuditRecord } from '../../../src/parse/record.js';
 import { recordOf } from '../../helpers/records.js';
-import { ParseCore } from '../../../src/parse/run.js';
+import { LogEventReader } from '../../../src/pipeline/log-events.js';
 
 function eventsOf(file: string): AuditRecord[][] {
   const events: AuditRecord[][] = [];
-  const core = new ParseCore(
+  const core = new LogEventReader(
     (e) => events.push(e.records),
     (line) => {
       throw new Error(line);

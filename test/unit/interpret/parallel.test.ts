@@ -1,4 +1,4 @@
-// `parse -i` on worker threads (src/parse/normalize/parallel.ts) must write exactly what the in-thread run
+// `parse -i` on worker threads (src/pipeline/interpret-parallel.ts) must write exactly what the in-thread run
 // writes: same stdout bytes, same stderr, same exit code, for every format and for the awkward inputs.
 // TSAUDIT_WORKERS forces the thread count whatever the input size (0: in-thread).
 
@@ -9,7 +9,7 @@ import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PARALLEL_MIN_BYTES, workersFor } from '../../../src/parse/normalize/parallel.js';
+import { PARALLEL_MIN_BYTES, workersFor } from '../../../src/pipeline/interpret-parallel.js';
 import { ROOT, runCli } from '../../helpers/cli.js';
 
 const SMALL = 'test/fixtures/corpus/real-small.log';
@@ -38,7 +38,7 @@ describe('parse -i on worker threads', () => {
     expect(many.status).toBe(0);
     expect(many.stderr).toBe(one.stderr);
     expect(many.stdout === one.stdout).toBe(true); // not toEqual: a diff of MBs helps nobody
-  });
+  }, 120_000); // two full runs over 23 MB; YAML took over 30 s on a loaded 2-core machine
 
   it('text beyond latin1 is UTF-8, also where a character\'s low byte is ASCII (Ł is U+0141)', () => {
     const odd = join(dir, 'odd.log');
@@ -99,11 +99,11 @@ describe('parse -i on worker threads', () => {
   });
 
   it('chunks too large for the shared input ring reach the threads as copies: the same bytes', async () => {
-    // the built modules (the worker script exists only there); runParse reads 3 MiB at a time, the ring's
+    // the built modules (the worker script exists only there); readLogs reads 3 MiB at a time, the ring's
     // slots hold 1 MiB, so every chunk takes the copy path
     const built = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(ROOT, 'dist', path)).href)) as T;
-    const { parallelDriver } = await built<typeof import('../../../src/parse/normalize/parallel.js')>('parse/normalize/parallel.js');
-    const { runParse } = await built<typeof import('../../../src/parse/run.js')>('parse/run.js');
+    const { parallelDriver } = await built<typeof import('../../../src/pipeline/interpret-parallel.js')>('pipeline/interpret-parallel.js');
+    const { readLogs } = await built<typeof import('../../../src/pipeline/read-logs.js')>('pipeline/read-logs.js');
     const { Output } = await built<typeof import('../../../src/format/output.js')>('format/output.js');
     const written: Buffer[] = [];
     // a copy: once written, a batch's memory goes back to its thread
@@ -113,7 +113,7 @@ describe('parse -i on worker threads', () => {
         done();
       },
     });
-    await runParse({
+    await readLogs({
       files: [medium],
       highWaterMark: 3 << 20,
       driver: (report) => parallelDriver({ format: 'json', ids: false, workers: 2 }, report, new Output(sink)),
@@ -136,19 +136,18 @@ describe('workersFor: when parse -i uses threads', () => {
     writeFileSync(big, '');
     truncateSync(big, PARALLEL_MIN_BYTES); // sparse: size is what counts
     const cpus = Math.min(4, availableParallelism());
-    expect(workersFor([big], {}, true)).toBe(cpus < 2 ? 0 : cpus);
-    expect(workersFor([SMALL], {}, true)).toBe(0);
-    expect(workersFor([big, '-'], {}, true)).toBe(0);
-    expect(workersFor(['/dev/null'], {}, true)).toBe(0);
-    expect(workersFor([join(dir, 'missing.log')], {}, true)).toBe(0);
-    expect(workersFor([big], {}, false)).toBe(0); // no built worker script
+    expect(workersFor([big], {})).toBe(cpus < 2 ? 0 : cpus);
+    expect(workersFor([SMALL], {})).toBe(0);
+    expect(workersFor([big, '-'], {})).toBe(0);
+    expect(workersFor(['/dev/null'], {})).toBe(0);
+    expect(workersFor([join(dir, 'missing.log')], {})).toBe(0);
   });
 
   it('TSAUDIT_WORKERS decides alone: 0 and 1 mean in-thread', () => {
-    expect(workersFor([SMALL], { TSAUDIT_WORKERS: '3' }, true)).toBe(3);
-    expect(workersFor(['-'], { TSAUDIT_WORKERS: '2' }, true)).toBe(2);
-    expect(workersFor([SMALL], { TSAUDIT_WORKERS: '1' }, true)).toBe(0);
-    expect(workersFor([SMALL], { TSAUDIT_WORKERS: '' }, true)).toBe(0);
-    expect(() => workersFor([SMALL], { TSAUDIT_WORKERS: '-1' }, true)).toThrow(/TSAUDIT_WORKERS/);
+    expect(workersFor([SMALL], { TSAUDIT_WORKERS: '3' })).toBe(3);
+    expect(workersFor(['-'], { TSAUDIT_WORKERS: '2' })).toBe(2);
+    expect(workersFor([SMALL], { TSAUDIT_WORKERS: '1' })).toBe(0);
+    expect(workersFor([SMALL], { TSAUDIT_WORKERS: '' })).toBe(0);
+    expect(() => workersFor([SMALL], { TSAUDIT_WORKERS: '-1' })).toThrow(/TSAUDIT_WORKERS/);
   });
 });

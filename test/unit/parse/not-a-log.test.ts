@@ -8,7 +8,7 @@ import { runCli } from '../../helpers/cli.js';
 
 const RECORD = 'type=CWD msg=audit(1795271986.030:2791452): cwd="/root"';
 
-async function collect(chunks: Buffer[], hold?: number): Promise<{ out: Buffer; error?: string }> {
+async function collect(chunks: Buffer[], holdBytes?: number, emptyFails?: boolean): Promise<{ out: Buffer; error?: string }> {
   async function* source() {
     const reused = Buffer.alloc(64);
     for (const c of chunks) {
@@ -24,7 +24,7 @@ async function collect(chunks: Buffer[], hold?: number): Promise<{ out: Buffer; 
   }
   const got: Buffer[] = [];
   try {
-    for await (const c of auditLogChunks('in.log', source(), hold)) got.push(Buffer.from(c));
+    for await (const c of auditLogChunks('in.log', source(), { holdBytes, emptyFails })) got.push(Buffer.from(c));
     return { out: Buffer.concat(got) };
   } catch (e) {
     return { out: Buffer.concat(got), error: (e as Error).message };
@@ -54,6 +54,12 @@ describe('auditLogChunks', () => {
     const binary = await collect([Buffer.alloc(40, 0), Buffer.from(`${RECORD}\n`)], 30);
     expect(binary.out.length).toBe(0);
     expect(binary.error).toBe('in.log: not an audit log: it looks like binary data');
+  });
+
+  it('an empty input fails, unless it is one of several (a rotated set may hold an empty log)', async () => {
+    expect((await collect([])).error).toBe('in.log: not an audit log: it is empty');
+    expect((await collect([], undefined, false)).error).toBeUndefined();
+    expect((await collect([Buffer.from('x\n')], undefined, false)).error).toMatch(/not an audit log/);
   });
 
   it('does not take a record header that is not at the start of a line', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../../src/parse/reassemble.js';
 import type { AuditRecord } from '../../../src/parse/record.js';
-import { streamCodec } from '../../../src/stream/codec.js';
+import { streamCodec } from '../../../src/stream/audit-events.js';
 import { StreamPipeline, type StreamItem } from '../../../src/stream/pipeline.js';
 import { OutputQueue } from '../../../src/stream/queue.js';
 import { SequenceTracker } from '../../../src/stream/sequence.js';

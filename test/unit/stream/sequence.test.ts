@@ -133,7 +133,7 @@ describe('SequenceTracker', () => {
         (start, n, dropIdx, seed) => {
           // serials start..start+n-1 (mod 2^32, skipping 0 as a kernel might never issue it)
           const serials: number[] = [];
-          for (let i = 0, s = start; serials.length < n; i++, s = (s + 1) % 2 ** 32) if (s !== 0) serials.push(s);
+          for (let s = start; serials.length < n; s = (s + 1) % 2 ** 32) if (s !== 0) serials.push(s);
           // drop interior serials only (a missing first/last serial is invisible to any tracker)
           const drop = new Set(dropIdx.map((i) => 1 + (i % (n - 2 || 1))).filter((i) => i < n - 1));
           const kept = serials.filter((_, i) => !drop.has(i));

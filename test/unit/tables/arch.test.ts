@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { ausearchArchName } from '../../helpers/ausearch-names.js';
 import {
   ARCHES,
   ARCH_ALIASES,
   archCode,
   archInfo,
   archName,
-  ausearchArchName,
   machineArch,
   resolveBitness,
   syscallTableOf,

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { ausearchSyscallName } from '../../helpers/ausearch-names.js';
 import { ARCHES } from '../../../src/tables/arch.js';
 import {
   SYSCALLS,
-  ausearchSyscallName,
   syscallName,
   syscallNames,
   syscallNumber,

@@ -1,11 +1,11 @@
-// An interpretation worker thread (see parallel.ts): runs the whole ParseCore on every chunk the main
+// An interpretation worker thread (see interpret-parallel.ts): runs the whole LogEventReader on every chunk the main
 // thread reads, and interprets the events of its own batches, rendered exactly as in-thread.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { setColorLevel } from '../../format/color.js';
-import { ParseCore } from '../run.js';
-import type { FromWorker, ToWorker, WorkerSetup } from './parallel.js';
-import { eventRenderer } from './render.js';
+import { setColorLevel } from '../format/color.js';
+import { eventRenderer } from '../parse/normalize/render.js';
+import type { FromWorker, ToWorker, WorkerSetup } from './interpret-parallel.js';
+import { LogEventReader } from './log-events.js';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
@@ -57,7 +57,7 @@ function endBatch(): void {
   inBatch = 0;
 }
 
-const core = new ParseCore(
+const core = new LogEventReader(
   (e) => {
     if (mine()) append(render(e.records));
     if (++inBatch === setup.batchEvents) endBatch();

@@ -3,7 +3,7 @@
 // does, and events are independent of each other once grouped. So:
 //
 //   main thread: reads the inputs and hands every chunk to every worker; writes the workers' output
-//   worker k:    the whole ParseCore (lines -> records -> events, as in-thread), but interprets only the
+//   worker k:    the whole LogEventReader (lines -> records -> events, as in-thread), but interprets only the
 //                events of batches b with b % N === k, and hands their output back per batch
 //   main thread: writes batch 0, 1, 2, … in order, so the output is the in-thread output, byte for byte
 //
@@ -15,20 +15,20 @@
 // Bounded: a worker is at most IN_FLIGHT chunks behind the reader; output waits for stdout (backpressure).
 // Memory is reused, not allocated per chunk or batch: the chunks reach the workers through a ring of slots in
 // shared memory (one copy in, none per worker), and each batch's buffer goes back to its worker once stdout
-// has written it. Fresh buffers cost page faults (about 33,000 on the bench log; with a pipe on stdout, 0.3 s
-// of kernel time) and memory bandwidth that the two threads share.
+// has written it. Fresh buffers cost page faults and memory bandwidth that the threads
+// share (figures in docs/performance.md).
 // Used for inputs that are regular files of PARALLEL_MIN_BYTES or more (a pipe may be `tail -f`, and small
 // files do not pay back starting threads); TSAUDIT_WORKERS sets the number of threads (0 or 1: none).
 
 import { availableParallelism } from 'node:os';
-import { existsSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { TsauditError, usageError } from '../../errors.js';
-import { type ColorLevel, color } from '../../format/color.js';
-import type { FormatName } from '../../format/index.js';
-import { Output } from '../../format/output.js';
-import type { ParseCounts, ParseDriver } from '../run.js';
+import { TsauditError, usageError } from '../errors.js';
+import { type ColorLevel, color } from '../format/color.js';
+import type { FormatName } from '../format/index.js';
+import { Output } from '../format/output.js';
+import type { LogCounts } from './log-events.js';
+import type { LogDriver } from './read-logs.js';
 
 /** What a worker is started with. */
 export interface WorkerSetup {
@@ -63,7 +63,7 @@ export type FromWorker =
   | { t: 'batch'; seq: number; bytes: Uint8Array }
   | { t: 'ack' }
   | { t: 'report'; line: string }
-  | { t: 'done'; batches: number; counts: ParseCounts }
+  | { t: 'done'; batches: number; counts: LogCounts }
   | { t: 'error'; message: string };
 
 /** Inputs smaller than this are interpreted in-thread. */
@@ -72,21 +72,21 @@ export const PARALLEL_MIN_BYTES = 16 << 20;
 const IN_FLIGHT = 4;
 const BATCH_EVENTS = 512;
 const MAX_WORKERS = 4;
-/** Input ring: slots of the read size (runParse reads 1 MiB); a larger chunk is copied to each worker. */
+/** Input ring: slots of the read size (readLogs reads 1 MiB); a larger chunk is copied to each worker. */
 const SLOT_BYTES = 1 << 20;
 const RING_SLOTS = IN_FLIGHT + 2;
-const WORKER_URL = new URL('./worker.js', import.meta.url);
+const WORKER_URL = new URL('./interpret-worker.js', import.meta.url);
 
 /**
  * How many worker threads `parse -i` should use for these inputs: 0 means in-thread. TSAUDIT_WORKERS, when
  * set, decides alone (tests use it on small inputs); otherwise all CPUs (at most 4) for regular files
  * of PARALLEL_MIN_BYTES or more in all.
  */
-export function workersFor(files: readonly string[], env: NodeJS.ProcessEnv = process.env, built = existsSync(fileURLToPath(WORKER_URL))): number {
-  if (!built) return 0; // running from sources (unit tests): no built worker
+export function workersFor(files: readonly string[], env: NodeJS.ProcessEnv = process.env): number {
   const asked = env.TSAUDIT_WORKERS;
   if (asked !== undefined && asked !== '') {
-    if (!/^\d+$/.test(asked) || Number(asked) > 64) throw usageError(`TSAUDIT_WORKERS: expected a number of threads from 0 to 64, got "${asked}"`, { token: asked });
+    if (!/^\d+$/.test(asked) || Number(asked) > 64)
+      throw usageError(`TSAUDIT_WORKERS: expected a number of threads from 0 to 64, got "${asked}"`, { token: asked });
     const n = Number(asked);
     return n < 2 ? 0 : n;
   }
@@ -114,8 +114,11 @@ export interface ParallelSetup {
   batchEvents?: number;
 }
 
-/** A ParseDriver that spreads interpretation over `workers` threads (see the header). */
-export function parallelDriver(setup: ParallelSetup, report: (line: string) => void, out = new Output()): ParseDriver {
+/**
+ * A LogDriver that spreads interpretation over `workers` threads (see the header). One closure on purpose
+ * (about 140 lines): the ring slots, the per-worker acks and the in-order batch writing are one state machine.
+ */
+export function parallelDriver(setup: ParallelSetup, report: (line: string) => void, out = new Output()): LogDriver {
   const n = setup.workers;
   const pool: Worker[] = [];
   const behind: number[] = [];
@@ -129,7 +132,7 @@ export function parallelDriver(setup: ParallelSetup, report: (line: string) => v
   let stopped = false;
   let nextToWrite = 0;
   let total = -1;
-  let counts: ParseCounts | undefined;
+  let counts: LogCounts | undefined;
   let doneCount = 0;
   let failure: Error | undefined;
   let waiters: (() => void)[] = [];
@@ -151,7 +154,8 @@ export function parallelDriver(setup: ParallelSetup, report: (line: string) => v
       pending.delete(nextToWrite++);
       const { bytes, from } = b;
       out.writeBytes(bytes, () => {
-        if (!stopped) pool[from]!.postMessage({ t: 'spare', buffer: bytes.buffer as ArrayBuffer } satisfies ToWorker, [bytes.buffer as ArrayBuffer]);
+        if (!stopped)
+          pool[from]!.postMessage({ t: 'spare', buffer: bytes.buffer as ArrayBuffer } satisfies ToWorker, [bytes.buffer as ArrayBuffer]);
       });
     }
   };
@@ -213,7 +217,7 @@ export function parallelDriver(setup: ParallelSetup, report: (line: string) => v
       if (failure) throw failure;
       // The reader reuses its buffers, so the bytes are copied: once into the ring, which every worker reads.
       // The slot is free unless the chunk is larger or a worker is further behind than backpressure allows
-      // (neither happens with runParse's reads); then each worker gets its own copy, as postMessage makes.
+      // (neither happens with readLogs's reads); then each worker gets its own copy, as postMessage makes.
       const slot = nextSlot;
       const inRing = chunk.length <= SLOT_BYTES && slotUsers[slot] === 0;
       if (inRing) {

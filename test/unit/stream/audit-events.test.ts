@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditRecord } from '../../../src/parse/record.js';
-import { decodeNetlink, streamCodec } from '../../../src/stream/codec.js';
+import { decodeNetlink, streamCodec } from '../../../src/stream/audit-events.js';
 
 describe('stream codec: netlink message -> record', () => {
   it('gives the record parse would give for the same line', () => {

@@ -7,10 +7,9 @@ import { isAscii } from 'node:buffer';
 import { createWriter, type FormatName, type ItemWriter } from '../format/index.js';
 import { type AuditRecord, recordFromNetlink } from '../parse/record.js';
 import { type AuditEvent, EventAssembler } from '../parse/reassemble.js';
-import type { EventSink } from '../parse/run.js';
 import { isLossRecord, type LossRecord } from './loss.js';
 import { recordFromAsciiPayload } from './decode.js';
-import { rawStreamSink } from './sink.js';
+import { rawFileSink, type EventSink } from '../pipeline/sinks.js';
 import type { EventCodec } from './run.js';
 
 /** An event that saw no new record for this long (wall clock) is complete: a lost EOE must not hold it forever. */
@@ -61,9 +60,9 @@ export async function streamWriter(
   ascii?: AsciiTracker,
 ): Promise<ItemWriter<AuditEvent | LossRecord>> {
   if (!opts.interpret && (format === 'json' || format === 'text')) {
-    // raw text/JSON: the stream's sink (asynchronous when stdout is a file, see sink.ts); in JSON, loss
+    // raw text/JSON: the stream's sink (asynchronous when stdout is a file, see src/pipeline/sinks.ts); in JSON, loss
     // records go through the same batch, so they land exactly between the events around them
-    const sink = rawStreamSink(format);
+    const sink = rawFileSink(format);
     ascii?.watch(sink);
     return {
       write: (item) => (isLossRecord(item) ? format === 'text' || sink.writeText(`${JSON.stringify(item)}\n`) : sink.write(item)),
@@ -74,10 +73,10 @@ export async function streamWriter(
   }
   let sink: EventSink;
   if (opts.interpret) {
-    const { interpretSink } = await import('../parse/normalize/sink.js');
+    const { interpretSink } = await import('../pipeline/interpret-sink.js');
     sink = await interpretSink(format, { ids: opts.ids !== false });
   } else {
-    const { rawSink } = await import('../parse/run.js');
+    const { rawSink } = await import('../pipeline/sinks.js');
     sink = await rawSink(format);
   }
   ascii?.watch(sink);

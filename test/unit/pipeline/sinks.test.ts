@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseRecord, type AuditRecord } from '../../../src/parse/record.js';
 import { recordJSON } from '../../../src/parse/record-json.js';
 import type { AuditEvent } from '../../../src/parse/reassemble.js';
-import { rawStreamSink, streamOutput } from '../../../src/stream/sink.js';
+import { outputStream, rawFileSink } from '../../../src/pipeline/sinks.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -21,16 +21,16 @@ function event(serial: number): AuditEvent {
   return { node: undefined, sec: 1700000000, msec: 123, serial, records };
 }
 
-describe('stream raw sink', () => {
+describe('rawFileSink', () => {
   it('writes to a regular file asynchronously, the same JSON as parse, loss records in order', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tsaudit-sink-'));
     dirs.push(dir);
     const file = join(dir, 'out.json');
     const fd = openSync(file, 'w');
     try {
-      const output = streamOutput(fd);
+      const output = outputStream(fd);
       expect(output.stream).not.toBe(process.stdout);
-      const sink = rawStreamSink('json', output);
+      const sink = rawFileSink('json', output);
       sink.inputAscii?.(true);
       const a = event(1);
       const b = event(2);
@@ -46,6 +46,6 @@ describe('stream raw sink', () => {
   });
 
   it('keeps stdout for what is not a regular file', () => {
-    expect(streamOutput(-1).stream).toBe(process.stdout);
+    expect(outputStream(-1).stream).toBe(process.stdout);
   });
 });

@@ -1,0 +1,22 @@
+// Stages interpretation + normalization + serialization + sink, in this thread (`-i` of `parse` and
+// `stream`): each event is normalized and written as one JSON line, one YAML document, or one readable text
+// line (src/parse/normalize/render.ts). Large inputs of `parse` are interpreted on worker threads instead
+// (interpret-parallel.ts), with the same bytes out.
+
+import type { FormatName } from '../format/index.js';
+import { Output } from '../format/output.js';
+import { eventRenderer, type InterpretOptions } from '../parse/normalize/render.js';
+import type { EventSink } from './sinks.js';
+
+export type { InterpretOptions } from '../parse/normalize/render.js';
+
+export async function interpretSink(format: FormatName, opts: InterpretOptions): Promise<EventSink> {
+  const render = await eventRenderer(format, opts);
+  const out = new Output();
+  return {
+    write: (e) => out.write(render(e.records)),
+    ready: () => out.ready(),
+    end: () => out.end(),
+    flush: () => out.flush(),
+  };
+}
