@@ -22,6 +22,7 @@
 
 import { archName } from '../tables/arch.js';
 import { errnoName } from '../tables/errno.js';
+import { AUDIT_MESSAGE } from '../tables/message-types.js';
 import { SIGNALS } from '../tables/signals.js';
 import { isExecveArgKey, isHexEncoded, UNTRUSTED_FIELDS } from './interpret/hex.js';
 import { AF_INET, AF_INET6, AF_LOCAL, decodeSockaddr } from './interpret/sockaddr.js';
@@ -96,13 +97,7 @@ export function archFieldName(value: string): string | undefined {
   return name ?? undefined;
 }
 
-const T_PATH = 1302;
-const T_SOCKADDR = 1306;
-const T_EXECVE = 1309;
-const T_SECCOMP = 1326;
-const T_AVC = 1400;
-const T_TTY = 1319;
-const T_USER_TTY = 1124;
+const { PATH: T_PATH, SOCKADDR: T_SOCKADDR, EXECVE: T_EXECVE, SECCOMP: T_SECCOMP, AVC: T_AVC, TTY: T_TTY, USER_TTY: T_USER_TTY } = AUDIT_MESSAGE;
 
 const CONTEXT_PARTS = ['_user', '_role', '_domain', '_level', '_category'] as const;
 

@@ -108,6 +108,13 @@ describe('tsaudit parse on input that is not a log', () => {
     }
   });
 
+  it('gzip is read by its magic (files and stdin: pipeline/sources.ts); gzipped garbage is judged by what is inside', () => {
+    const log = `${RECORD}\n`;
+    expect(runCli(['parse'], { input: gzipSync(Buffer.from(log)) }).stdout).toBe(`---\n${log}`);
+    const r = runCli(['parse'], { input: gzipSync(Buffer.from('{"a": 1}\n')) });
+    expect([r.status, r.stderr]).toEqual([1, 'tsaudit: <stdin>: not an audit log: it looks like JSON\n']);
+  });
+
   it('a log with a bad line is still a log: exit 0, the line reported', () => {
     const r = runCli(['parse'], { input: `junk\n${RECORD}\n` });
     expect(r.status).toBe(0);
