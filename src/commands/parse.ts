@@ -3,6 +3,7 @@
 // sources -> records -> events -> raw sink, or -> interpretation (in-thread, or on worker threads for large files).
 
 import type { Command } from 'commander';
+import { usageError } from '../errors.js';
 import type { Progress } from '../format/progress.js';
 import type { EventSink } from '../pipeline/sinks.js';
 import { addShipOptions, eventFormatOption, type ShipFlags, shipSetup } from './ship-options.js';
@@ -15,6 +16,7 @@ interface ParseFlags extends ShipFlags {
   utc?: boolean;
   quiet?: boolean;
   stats?: boolean;
+  rawValues?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -30,6 +32,7 @@ export function register(program: Command): void {
     .option('-i, --interpret', 'one normalized event per event: who did what to what, how, with what result')
     .option('--id', 'with -i, resolve uid/gid names from /etc/passwd and /etc/group', true)
     .option('--no-id', 'with -i, keep ids numeric (also -id=false); ENRICHED logs still give their own names')
+    .option('--raw-values', 'JSON/YAML records: every field exactly as logged (no names, no hex decoding, key= and success=/res= kept)')
     .option('-q, --quiet', 'no progress line on the terminal during long reads')
     .option('--utc', 'with -i, print text times in UTC instead of local time (JSON and YAML are always UTC)');
   addShipOptions(cmd)
@@ -39,8 +42,12 @@ export function register(program: Command): void {
       `
 Output (without -i):
   text   each event's raw records, each event preceded by a "---" line
-  json   one object per record (NDJSON): @timestamp, record_type, sequence, raw_msg, the fields, result
+  json   one object per record (NDJSON), as go-libaudit's auparse: @timestamp, record_type, sequence,
+         raw_msg (as read), the fields made readable (names, hex decoded, subj split, saddr decoded), result,
+         keys; --raw-values gives every field as logged instead
   yaml   the same objects, one YAML document each
+  Bytes that are not UTF-8 are kept: text prints them as read; JSON and YAML write byte 0xNN (0x80..0xff)
+  as the escape \\udcNN (Python: s.encode("utf-8", "surrogateescape") gives back the bytes).
 
 Output with -i (interpreted, normalized events in go-libaudit's layout and vocabulary):
   text   TIME SERIAL ACTOR ACTION OBJECT via HOW: RESULT [keys]   (TIME local, or UTC with --utc)
@@ -77,6 +84,7 @@ Examples:
         named = systemLogFiles();
       }
       const inputs = expandInputs(named);
+      if (flags.rawValues && flags.interpret) throw usageError('flag --raw-values: applies to records (without -i), not to interpreted events');
       const ship = shipSetup(flags);
       if (ship || flags.format === 'ecs') {
         const run = { files: inputs, strict: flags.strict === true, signal: shutdownSignal };
@@ -125,7 +133,7 @@ Examples:
           sink = await interpretSink(format, { ids: flags.id, utc: flags.utc });
         } else {
           const { rawSink } = await import('../pipeline/sinks.js');
-          sink = await rawSink(format);
+          sink = await rawSink(format, { rawValues: flags.rawValues === true });
         }
         await readLogs({ ...run, sink: progress.enabled ? countingSink(sink, progress) : sink });
       } finally {

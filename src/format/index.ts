@@ -5,6 +5,7 @@
 
 import { usageError } from '../errors.js';
 import { Output } from './output.js';
+import { yaml11SafeSchema } from './yaml.js';
 
 export const FORMATS = ['text', 'json', 'yaml'] as const;
 export type FormatName = (typeof FORMATS)[number];
@@ -45,7 +46,8 @@ export type Serializer = (value: unknown) => string;
 
 export async function yamlSerializer(): Promise<Serializer> {
   const yaml = await import('js-yaml');
-  return (value) => `---\n${yaml.dump(value, { lineWidth: -1, noRefs: true, skipInvalid: true })}`;
+  const schema = yaml11SafeSchema(yaml); // strings a YAML 1.1 reader would retype are quoted
+  return (value) => `---\n${yaml.dump(value, { lineWidth: -1, noRefs: true, skipInvalid: true, schema })}`;
 }
 
 export const jsonSerializer: Serializer = (value) => `${JSON.stringify(value)}\n`;

@@ -4,11 +4,13 @@
 //   free list when the stream's write callback says it is done, so steady state allocates nothing;
 // - while every input byte so far was ASCII (audit logs nearly always are: the kernel hex-encodes anything
 //   else), text is copied as latin1, byte for byte, instead of being UTF-8 encoded (same bytes for ASCII);
+//   otherwise text is UTF-8, except that the escapes of input bytes that were not UTF-8 become those bytes;
 // - backpressure: write() returns false once several buffers are in flight (the stream has not finished
 //   them, e.g. a slow pipe); `await ready()` then waits until one comes back.
 // EPIPE is handled by src/runtime.ts (exit 0).
 
 import type { Writable } from 'node:stream';
+import { encodeLossless, hasEscapedBytes } from '../parse/lossless.js';
 
 const SIZE = 256 * 1024;
 const MAX_IN_FLIGHT = 4;
@@ -34,8 +36,23 @@ export class Output {
 
   /** Queues text. Returns false when the caller should `await ready()` before writing more. */
   write(text: string): boolean {
-    const encoding = this.ascii ? 'latin1' : 'utf8';
-    const max = this.ascii ? text.length : text.length * 3;
+    // Input bytes that were not UTF-8 come as escapes (parse/lossless.ts): written back as those bytes.
+    if (!this.ascii && hasEscapedBytes(text)) return this.writeBytes(encodeLossless(text));
+    return this.put(text, this.ascii);
+  }
+
+  /**
+   * Queues text made from the input but not of its bytes (JSON.stringify output: escapes already written as
+   * `\udcNN`, decoded hex possibly beyond ASCII): always UTF-8.
+   */
+  writeUtf8(text: string): boolean {
+    return this.put(text, false);
+  }
+
+  /** Queues text known to be ASCII (`ascii`: copied as latin1) or not (encoded as UTF-8); no escapes in it. */
+  put(text: string, ascii: boolean): boolean {
+    const encoding = ascii ? 'latin1' : 'utf8';
+    const max = ascii ? text.length : text.length * 3;
     if (this.used + max > SIZE) {
       this.flush();
       if (max > SIZE) {

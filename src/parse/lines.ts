@@ -1,15 +1,27 @@
 // Bytes -> lines, in constant memory. Each chunk is searched for newlines with Buffer.indexOf(10); every
-// complete line is decoded on its own (latin1 when the chunk is ASCII, else UTF-8), and only the
+// complete line is decoded on its own (latin1 when the chunk is ASCII, else UTF-8 with every invalid byte kept
+// as an escape: see lossless.ts, so that output can give back the bytes as read), and only the
 // unfinished tail is kept (copied) for the next chunk. A line longer than `maxLine` bytes is not buffered: its bytes are
 // counted and skipped, and it is reported as an overlong line (so a newline-free binary file cannot grow
 // memory). Lines are numbered from 1; a last line without a newline is still a line.
 
-import { isAscii } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
+import { decodeLossless } from './lossless.js';
 
 /** Called for every complete line (without its newline). `overlong` is set for skipped overlong lines. */
 export type LineHandler = (line: string, lineNo: number, overlong?: { bytes: number }) => void;
 
 export const DEFAULT_MAX_LINE = 8 * 1024 * 1024;
+
+const ASCII = 0;
+const UTF8 = 1;
+const LOSSLESS = 2;
+type Decoding = typeof ASCII | typeof UTF8 | typeof LOSSLESS;
+
+/** How the lines of a run of bytes decode: a check of the whole run saves one per line. */
+function lineDecoding(bytes: Buffer): Decoding {
+  return isAscii(bytes) ? ASCII : isUtf8(bytes) ? UTF8 : LOSSLESS;
+}
 
 export class LineSplitter {
   private tail: Buffer[] = [];
@@ -41,7 +53,7 @@ export class LineSplitter {
       start = first + 1;
     }
     const last = chunk.lastIndexOf(10);
-    if (last >= start) this.splitBytes(chunk, start, last, isAscii(chunk.subarray(start, last)));
+    if (last >= start) this.splitBytes(chunk, start, last, lineDecoding(chunk.subarray(start, last)));
     if (last + 1 < chunk.length) this.keep(chunk, last + 1, chunk.length);
   }
 
@@ -50,7 +62,7 @@ export class LineSplitter {
     if (this.skipping || this.tailBytes > 0) this.finishTail();
   }
 
-  private splitBytes(chunk: Buffer, start: number, last: number, ascii: boolean): void {
+  private splitBytes(chunk: Buffer, start: number, last: number, decoding: Decoding): void {
     // Each line is decoded on its own: a line string then holds only its own bytes, so a record kept
     // waiting for its event does not pin a whole decoded chunk (1 MiB strings go straight to V8's old
     // generation and only a full GC frees them).
@@ -60,7 +72,7 @@ export class LineSplitter {
       if (end < 0 || end > last) end = last;
       if (end - from > this.maxLine) this.onLine('', ++this.lineNo, { bytes: end - from });
       // ASCII bytes decode the same as latin1, which is a plain copy (about twice as fast as UTF-8).
-      else this.onLine(ascii ? chunk.toString('latin1', from, end) : chunk.toString('utf8', from, end), ++this.lineNo);
+      else this.onLine(decoding === ASCII ? chunk.toString('latin1', from, end) : decoding === UTF8 ? chunk.toString('utf8', from, end) : decodeLossless(chunk, from, end), ++this.lineNo);
       from = end + 1;
     }
   }
@@ -93,6 +105,6 @@ export class LineSplitter {
     const buf = this.tail.length === 1 ? this.tail[0]! : Buffer.concat(this.tail, this.tailBytes);
     this.tail = [];
     this.tailBytes = 0;
-    this.onLine(buf.toString('utf8'), ++this.lineNo);
+    this.onLine(decodeLossless(buf), ++this.lineNo);
   }
 }

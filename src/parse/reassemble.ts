@@ -3,8 +3,10 @@
 // counts equal ausearch's on the same input, plus EOE and an optional wall-clock timeout for live streams:
 //
 // - An event whose FIRST record is of a single-record type completes at once: types below 1300 (user space
-//   messages, LOGIN, …), 2100 and above (user-space anomalies and responses, …), KERNEL (2000), PROCTITLE,
-//   the NetLabel MAC types 1406–1419, and names no table knows. Kernel anomalies (17xx, e.g.
+//   messages, LOGIN, …), 2100 and above (user-space anomalies and responses, …), KERNEL (2000), the
+//   NetLabel MAC types 1406–1419, and names no table knows. (ausearch also counts PROCTITLE as single; it
+//   never comes first in a log, but it does in ausearch's own output, which prints an event's records
+//   last to first, and in shuffled input: there it opens the event like any other record.) Kernel anomalies (17xx, e.g.
 //   ANOM_PROMISCUOUS) are NOT single: their SYSCALL follows. A later record with the same serial starts a new event (this is why
 //   a LOGIN and the SYSCALL of the write to /proc/self/loginuid are two events, as in ausearch).
 // - EOE completes its event (netlink streams carry it; auditd does not write it to disk). An EOE whose event
@@ -12,7 +14,11 @@
 // - PROCTITLE completes its event too (unless `proctitleEnds: false`). ausearch instead waits for its 2 s
 //   window, but the kernel writes PROCTITLE as the last record of a syscall event (only EOE follows), so
 //   the grouping is the same, and events leave memory at once instead of 2 s (of log time) later. The
-//   event is held for one more record: if that is its EOE (netlink), the EOE joins it.
+//   event is held while records of its own arrive: its EOE (netlink), or the rest of an event whose records
+//   come in another order; the first record of another event lets it go.
+// - Separator lines between events (`----` of ausearch's output, `---` of tsaudit's text output) are
+//   boundaries: boundary() completes every open event, and from the first one on, an event is exactly the
+//   records of its key between two boundaries, whatever their types and order (ausearch prints an EOE first).
 // - Otherwise an event stays open while records of other events arrive in between, and completes when a NEW
 //   event starts whose log time is `timeoutSec` (2, as ausearch) or more after the open event's first record.
 //   Records arriving late but within that window join their event, however many other events came between.
@@ -115,8 +121,10 @@ export class EventAssembler {
   /** Open events by serial; Map iteration order is creation order. */
   private readonly open = new Map<number, OpenEvent>();
   private openCount = 0;
-  /** An event that ended at its PROCTITLE, held for one more record in case its EOE follows. */
+  /** An event that ended at its PROCTITLE, held while its own records (its EOE) follow. */
   private held: OpenEvent | undefined = undefined;
+  /** The input has boundaries (boundary() was called): events end only at them (and at EOE, caps, time). */
+  private blocks = false;
   /** No open event has a first-record time below this (a lower bound, refreshed on each timeout scan). */
   private lowWater = Infinity;
 
@@ -140,13 +148,17 @@ export class EventAssembler {
     this.stats.records++;
     const held = this.held;
     if (held !== undefined) {
-      // The event that ended at PROCTITLE takes the EOE that follows it (netlink), else it goes out now.
-      this.held = undefined;
-      if (record.type === AUDIT_EOE && record.serial === held.serial && held.matches(record)) {
+      // The event that ended at PROCTITLE takes the records of its own that follow it (its EOE, which ends
+      // it; the rest of a shuffled event); the first record of another event lets it go.
+      if (record.serial === held.serial && held.matches(record)) {
         held.records.push(record);
-        this.emit(held);
+        if (record.type === AUDIT_EOE || held.records.length >= this.maxRecords) {
+          this.held = undefined;
+          this.emit(held);
+        }
         return;
       }
+      this.held = undefined;
       this.emit(held);
     }
     const head = this.open.get(record.serial);
@@ -155,15 +167,15 @@ export class EventAssembler {
     if (ev !== undefined) {
       ev.records.push(record);
       if (this.idleMs > 0) ev.lastSeen = Date.now();
-      if (record.type === AUDIT_EOE) this.complete(ev);
-      else if (record.type === AUDIT_PROCTITLE && this.proctitleEnds && this.remove(ev)) this.held = ev;
+      if (record.type === AUDIT_EOE && !this.blocks) this.complete(ev);
+      else if (record.type === AUDIT_PROCTITLE && this.proctitleEnds && !this.blocks && this.remove(ev)) this.held = ev;
       else if (ev.records.length >= this.maxRecords) {
         this.stats.evicted++;
         this.complete(ev);
       }
       return;
     }
-    if (record.type === AUDIT_EOE) {
+    if (record.type === AUDIT_EOE && !this.blocks) {
       this.stats.strayEoe++;
       return;
     }
@@ -181,7 +193,7 @@ export class EventAssembler {
     // ausearch checks every open event when a new one starts: old enough ones complete, and so does the new
     // one when its first record is of a single-record type.
     if (record.sec - this.timeoutSec >= this.lowWater) this.expireByLogTime(record.sec);
-    if (isSingleRecordType(record.type)) this.complete(created);
+    if (!this.blocks && record.type !== AUDIT_PROCTITLE && isSingleRecordType(record.type)) this.complete(created);
     while (this.openCount > this.maxOpen) {
       const oldest = this.open.values().next().value as OpenEvent;
       this.stats.evicted++;
@@ -220,6 +232,16 @@ export class EventAssembler {
       this.held = undefined;
       this.emit(h);
     }
+  }
+
+  /**
+   * A separator line between events (`----`, `---`): every open event completes, and from now on events
+   * end only at boundaries (and at EOE, the caps and the log-time window), so the records of one event
+   * in ausearch's order (PROCTITLE first) stay together.
+   */
+  boundary(): void {
+    this.blocks = true;
+    this.flush();
   }
 
   /** Completes every open event, oldest first. */

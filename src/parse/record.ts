@@ -1,6 +1,7 @@
 // One audit log line -> one AuditRecord (or a RecordError). Pure: no I/O, never throws.
 //
 //   [node=HOST ]type=NAME msg=audit(SEC.MSEC:SERIAL): BODY[\x1dENRICHED]
+// (old auditd: `audit(SEC.MSEC:SERIAL) BODY`, without the colon, in its DAEMON_* records)
 //
 // The header (node, type, timestamp, serial) is parsed eagerly because reassembly needs it for every line;
 // the body fields and the ENRICHED interpretations are parsed lazily, on first use, and cached.
@@ -24,7 +25,7 @@ export class AuditRecord {
   private enrichedMap: Readonly<Record<string, string>> | undefined;
 
   constructor(
-    /** The whole line as read (line terminator and a trailing CR removed), ENRICHED suffix included. */
+    /** The whole line as read (without its newline), ENRICHED suffix and a trailing CR included. */
     readonly line: string,
     /** Message type number (1300); -1 when the name is not a known type. */
     readonly type: number,
@@ -42,13 +43,18 @@ export class AuditRecord {
     readonly msgStart: number,
     /** Offset of the body (after `): `). */
     readonly bodyStart: number,
-    /** Offset where the body ends: the \x1d separator, or the end of the line. */
+    /** Offset where the body ends: the \x1d separator, or the end of the text. */
     readonly bodyEnd: number,
+    /** End of the text: the line's length, less a trailing CR (kept in `line`, so output gives it back). */
+    readonly end: number = line.length,
   ) {}
 
-  /** Everything after `msg=` up to the ENRICHED separator: `audit(1451781471.394:194433): proctitle="bash"`. */
+  /**
+   * Everything after `msg=`, as read (an ENRICHED suffix included), as go-libaudit's raw_msg:
+   * `audit(1451781471.394:194433): proctitle="bash"`.
+   */
   get rawMsg(): string {
-    return this.line.slice(this.msgStart, this.bodyEnd);
+    return this.line.slice(this.msgStart);
   }
 
   /** The body text: the key=value part after `): `, without the ENRICHED suffix. */
@@ -68,7 +74,7 @@ export class AuditRecord {
 
   /** True when the line carries an ENRICHED suffix. */
   get isEnriched(): boolean {
-    return this.bodyEnd < this.line.length;
+    return this.bodyEnd < this.end;
   }
 
   private lex(): LexResult {
@@ -116,7 +122,7 @@ export class AuditRecord {
    */
   enriched(): Readonly<Record<string, string>> {
     if (this.enrichedMap === undefined) {
-      this.enrichedMap = this.isEnriched ? enrichedOf(this.line, this.bodyEnd + 1) : EMPTY;
+      this.enrichedMap = this.isEnriched ? enrichedOf(this.line.slice(0, this.end), this.bodyEnd + 1) : EMPTY;
     }
     return this.enrichedMap;
   }
@@ -221,8 +227,8 @@ function digits(s: string, i: number, end: number): number {
 export function parseRecord(input: string): AuditRecord | RecordError {
   let end = input.length;
   if (end > 0 && input.charCodeAt(end - 1) === 10) end--;
-  if (end > 0 && input.charCodeAt(end - 1) === 13) end--;
   const line = end === input.length ? input : input.slice(0, end);
+  if (end > 0 && input.charCodeAt(end - 1) === 13) end--; // a CR stays in `line` but not in the text
   if (end === 0) return fail('E_PARSE_EMPTY', 'empty line', line);
 
   let p = 0;
@@ -259,14 +265,17 @@ export function parseRecord(input: string): AuditRecord | RecordError {
   if (msec < 0 || b - (a + 1) > 3 || line.charCodeAt(b) !== 58 /* : */) return badTime(line, msgStart);
   const serial = digits(line, b + 1, end);
   const c = digitsEnd;
-  if (serial < 0 || line.charCodeAt(c) !== 41 /* ) */ || line.charCodeAt(c + 1) !== 58 /* : */) return badTime(line, msgStart);
-  q = c + 2;
+  if (serial < 0 || line.charCodeAt(c) !== 41 /* ) */) return badTime(line, msgStart);
+  // `): ` as the kernel and auditd write it; old auditd wrote DAEMON_* records without the colon
+  q = c + 1;
+  if (line.charCodeAt(q) === 58 /* : */) q++;
+  else if (line.charCodeAt(q) !== 32 && q < end) return badTime(line, msgStart);
   if (line.charCodeAt(q) === 32) q++;
   const sep = line.indexOf(ENRICHED_SEPARATOR, q);
   const bodyEnd = sep < 0 ? end : sep;
   // Scale a short fraction (".5" is 500 ms) so the value is always milliseconds.
   const ms = b - (a + 1) === 3 ? msec : b - (a + 1) === 2 ? msec * 10 : msec * 100;
-  return new AuditRecord(line, type.num, typeName, node, sec, ms, serial, msgStart, q, bodyEnd);
+  return new AuditRecord(line, type.num, typeName, node, sec, ms, serial, msgStart, q, bodyEnd, end);
 }
 
 function badTime(line: string, msgStart: number): RecordError {

@@ -12,6 +12,7 @@ import { type LogCounts, LogEventReader } from './log-events.js';
 import { type EventSelector, selectEvents } from './select.js';
 import type { EventSink } from './sinks.js';
 import { expandInputs, inputChunks, inputName } from './sources.js';
+import { auditLogChunks } from '../parse/not-a-log.js';
 
 export type ReadLogsOptions = ReadLogsCommon &
   (
@@ -133,7 +134,7 @@ export async function readLogs(opts: ReadLogsOptions): Promise<ReadLogsResult> {
       const name = inputName(file);
       driver.begin(name);
       try {
-        for await (const chunk of inputChunks(file, { readSize, stdin: opts.stdin })) {
+        for await (const chunk of auditLogChunks(name, inputChunks(file, { readSize, stdin: opts.stdin }), { emptyFails: files.length === 1 })) {
           opts.onRead?.(chunk.length);
           const ok = driver.push(chunk);
           if (chunk.length < readSize) driver.idle();

@@ -16,6 +16,8 @@ export interface LineCounts {
 }
 
 const isSeparator = (line: string) => line === '---' || line === '----';
+/** ausearch's `time->Sat Nov 21 14:39:47 2026` line after each `----` */
+const isTimeLine = (line: string) => line.startsWith('time->');
 
 export class RecordReader {
   readonly counts: LineCounts = { lines: 0, records: 0, bad: 0, separators: 0, firstBad: '' };
@@ -25,15 +27,18 @@ export class RecordReader {
     private readonly onRecord: (record: AuditRecord) => void,
     private readonly report: (line: string) => void,
     private readonly maxReported = 1000,
+    /** A `---` / `----` line: the events before it are complete (EventAssembler.boundary). */
+    private readonly onSeparator: () => void = () => {},
   ) {}
 
   /** A new input starts (line numbers restart). */
   begin(name: string): void {
     const c = this.counts;
     this.splitter = new LineSplitter((line, lineNo, overlong) => {
-      if (!overlong && isSeparator(line)) {
+      if (!overlong && (isSeparator(line) || isTimeLine(line))) {
         // the text output of tsaudit parse/stream (and ausearch's) can be read back: `tsaudit stream | tsaudit parse -i`
         c.separators++;
+        if (line.charCodeAt(0) === 45) this.onSeparator();
         return;
       }
       const r = overlong ? undefined : parseRecord(line);

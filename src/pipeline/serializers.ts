@@ -4,8 +4,7 @@
 
 import type { Output } from '../format/output.js';
 import type { AuditEvent } from '../parse/reassemble.js';
-import { jsonBound, recordJSONInto } from '../parse/record-json-bytes.js';
-import { recordJSON } from '../parse/record-json.js';
+import { lastRecordJsonAscii, recordJSON, type RecordJsonOptions } from '../parse/record-json.js';
 
 export function eventText(e: AuditEvent): string {
   let s = '---\n';
@@ -14,20 +13,14 @@ export function eventText(e: AuditEvent): string {
 }
 
 /**
- * Writes an event's records as JSON lines (one object per record): for ASCII input as bytes straight into
- * the batch (recordJSONInto), else through recordJSON(). False when the caller should `await out.ready()`.
+ * Writes an event's records as JSON lines (one object per record); copied as latin1 while the input and
+ * what was decoded from it are ASCII. False when the caller should `await out.ready()`.
  */
-export function writeEventJson(out: Output, e: AuditEvent): boolean {
+export function writeEventJson(out: Output, e: AuditEvent, opts?: RecordJsonOptions): boolean {
   let ok = true;
   for (const r of e.records) {
-    if (out.ascii && out.reserve(jsonBound(r))) {
-      const end = recordJSONInto(r, out.buffer, out.offset);
-      if (end >= 0) {
-        ok = out.commit(end) && ok;
-        continue;
-      }
-    }
-    ok = out.write(recordJSON(r)) && ok;
+    const json = recordJSON(r, opts);
+    ok = out.put(json, out.ascii && lastRecordJsonAscii()) && ok;
   }
   return ok;
 }

@@ -10,7 +10,7 @@ import { createWriter, type FormatName } from '../format/index.js';
 import { Output } from '../format/output.js';
 import type { AuditEvent } from '../parse/reassemble.js';
 import type { AuditRecord } from '../parse/record.js';
-import { recordToPlain } from '../parse/record-json.js';
+import { type RecordJsonOptions, recordToPlain } from '../parse/record-json.js';
 import { eventText, writeEventJson } from './serializers.js';
 
 /** Where complete events go. `write` returns false when the caller should await `ready()`. */
@@ -25,13 +25,12 @@ export interface EventSink {
 }
 
 /** Text: each event's raw lines after a `---` line. JSON/YAML: one object per record (see recordToPlain). */
-export async function rawSink(format: FormatName): Promise<EventSink> {
+export async function rawSink(format: FormatName, records: RecordJsonOptions = {}): Promise<EventSink> {
   if (format === 'text' || format === 'json') {
-    // The hot paths. Text: the lines themselves, batched into reused buffers. JSON: for ASCII input, each
-    // record's JSON is written as bytes straight into the batch (recordJSONInto); else recordJSON().
+    // The hot paths: text and JSON lines batched into reused buffers.
     const out = new Output();
     return {
-      write: format === 'text' ? (e) => out.write(eventText(e)) : (e) => writeEventJson(out, e),
+      write: format === 'text' ? (e) => out.write(eventText(e)) : (e) => writeEventJson(out, e, records),
       ready: () => out.ready(),
       end: () => out.end(),
       flush: () => out.flush(),
@@ -40,7 +39,7 @@ export async function rawSink(format: FormatName): Promise<EventSink> {
       },
     };
   }
-  const w = await createWriter<AuditRecord>(format, { text: (r) => r.line, toPlain: recordToPlain });
+  const w = await createWriter<AuditRecord>(format, { text: (r) => r.line, toPlain: (r) => recordToPlain(r, records) });
   return {
     write(e) {
       let ok = true;

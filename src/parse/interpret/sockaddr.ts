@@ -2,6 +2,7 @@
 // auditd does (local/unix incl. abstract names, inet, inet6, netlink); any other family keeps its bytes.
 
 import { ADDRESS_FAMILIES } from '../../tables/families.js';
+import { decodeLossless } from '../lossless.js';
 
 export const AF_LOCAL = 1;
 export const AF_INET = 2;
@@ -79,11 +80,11 @@ export function decodeSockaddr(hex: string): SockAddr {
         // Abstract: the name is every byte after the leading NUL, as long as the program gave it.
         let end = b.length;
         while (end > 3 && b[end - 1] === 0) end--;
-        out.path = `@${b.subarray(3, end).toString('utf8')}`;
+        out.path = `@${decodeLossless(b, 3, end)}`;
       } else {
         let end = b.indexOf(0, 2);
         if (end < 0) end = b.length;
-        out.path = b.subarray(2, end).toString('utf8');
+        out.path = decodeLossless(b, 2, end);
       }
       break;
     }

@@ -6,29 +6,14 @@
 import { color } from '../../format/color.js';
 import type { NormalizedEvent } from './event.js';
 
-/** The name of an id value when the event names the id field holding it (auid 1002 -> labuser2). */
-function nameOfId(ev: NormalizedEvent, v: string): string | undefined {
-  const ids = ev.user.ids;
-  const names = ev.user.names;
-  if (!ids || !names) return undefined;
-  for (const k in ids) if (ids[k] === v && names[k] !== undefined) return names[k];
-  return undefined;
-}
-
+/**
+ * The actor as the event's summary gives it: names where the ids were named (`--id`, or the log's ENRICHED
+ * names when the summary took them), numbers with `--no-id`. The text says what the JSON says.
+ */
 function who(ev: NormalizedEvent): string {
-  const names = ev.user.names;
   const a = ev.summary.actor;
-  // Prefer the name of the id field the actor came from (auid, uid, old-auid, ...) when we have one.
-  const name = (v: string | undefined, key: string): string | undefined => {
-    if (v === undefined) return undefined;
-    const ids = ev.user.ids;
-    if (!names || !ids) return v;
-    if (ids[key] === v && names[key] !== undefined) return names[key];
-    for (const k in ids) if (ids[k] === v && names[k] !== undefined) return names[k];
-    return v;
-  };
-  const primary = name(a.primary, 'auid') ?? '?';
-  const secondary = name(a.secondary, 'uid');
+  const primary = a.primary ?? '?';
+  const secondary = a.secondary;
   return secondary !== undefined && secondary !== primary ? `${primary} as ${secondary}` : primary;
 }
 
@@ -43,11 +28,7 @@ export function eventLine(ev: NormalizedEvent, time: (iso: string) => string = (
   const parts: string[] = [time(ev['@timestamp']), String(ev.sequence), who(ev), c.bold(ev.summary.action ?? '?')];
   const obj: string[] = [];
   if (o.type) obj.push(o.type);
-  if (o.primary !== undefined) {
-    // A session's object is a login id (LOGIN: the new auid): show its name when the event has one.
-    const named = o.type === 'user-session' && /^\d+$/.test(o.primary) ? nameOfId(ev, o.primary) : undefined;
-    obj.push(quoteIfNeeded(named ?? o.primary));
-  }
+  if (o.primary !== undefined) obj.push(quoteIfNeeded(o.primary));
   if (o.secondary !== undefined) obj.push(quoteIfNeeded(o.secondary));
   if (obj.length) parts.push(obj.join(' '));
   if (ev.summary.how !== undefined) parts.push(`via ${quoteIfNeeded(ev.summary.how)}`);

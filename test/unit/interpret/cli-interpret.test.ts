@@ -84,8 +84,8 @@ describe('tsaudit parse -i', () => {
     expect(lines.find((l) => l.includes(' 2791810 '))).toBe(
       '2026-11-21T14:39:47.302Z 2791810 labuser ran-command process "/usr/bin/cat /etc/shadow" via /usr/bin/sudo: fail',
     );
-    // LOGIN: actor is the old login id, object the new one, both named from the ENRICHED part
-    expect(lines).toContain('2026-11-21T14:39:47.266Z 2791671 labuser as root changed-login-id-to user-session labuser2: success');
+    // LOGIN: actor is the old login id (named from the ENRICHED part), object the new one, as the JSON summary gives it
+    expect(lines).toContain('2026-11-21T14:39:47.266Z 2791671 labuser as root changed-login-id-to user-session 1002: success');
     const colored = runCli(['parse', '-i', SMALL], { env: { FORCE_COLOR: '1' } });
     expect(colored.stdout).toMatch(/\x1b\[32msuccess\x1b\[39m/);
     const noColor = runCli(['parse', '-i', SMALL], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } });

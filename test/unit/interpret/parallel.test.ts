@@ -79,7 +79,7 @@ describe('parse -i on worker threads', () => {
     expect(strict.one.status).toBe(1);
     expect(strict.many.status).toBe(1);
     expect(strict.many.stderr).toBe(strict.one.stderr);
-  }, 120_000); // four full runs over 22 MB
+  }, 120_000); // four runs over 23 MB: over 30 s on a loaded 2-core machine
 
   it('an unreadable input among several is reported and the others are still read', () => {
     const { one, many } = both(['parse', '-i', '-format=json', SMALL, join(dir, 'missing.log'), medium]);

@@ -110,14 +110,18 @@ describe('tsaudit parse output', () => {
 });
 
 describe('tsaudit parse bad input', () => {
-  it('CRLF line ends parse like LF', () => {
+  it('CRLF line ends parse like LF, and the CR is kept where the line is given as read', () => {
     const crlf = file('crlf.log', `${smallLines.slice(0, 200).join('\r\n')}\r\n`);
     const lf = file('lf.log', `${smallLines.slice(0, 200).join('\n')}\n`);
     const a = runCli(['parse', '-format=json', crlf]);
     expect(a.status).toBe(0);
     expect(a.stderr).toBe('');
-    expect(a.stdout).toBe(runCli(['parse', '-format=json', lf]).stdout);
-    expect(a.stdout).not.toContain('\\r');
+    const objs = (out: string) => out.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+    const withCr = objs(a.stdout);
+    expect(withCr.every((o) => o.raw_msg!.endsWith('\r'))).toBe(true);
+    expect(withCr.map((o) => ({ ...o, raw_msg: o.raw_msg!.slice(0, -1) }))).toEqual(objs(runCli(['parse', '-format=json', lf]).stdout));
+    const text = runCli(['parse', crlf]).stdout.split('\n').filter((l) => l !== '---' && l !== '');
+    expect(text.sort()).toEqual(smallLines.slice(0, 200).map((l) => `${l}\r`).sort());
   });
 
   it('binary garbage: every bad line reported as FILE:LINE: reason, good lines still parsed, a summary', () => {
@@ -187,13 +191,13 @@ describe('tsaudit parse bad input', () => {
     expect(r2.stderr).toMatch(new RegExp(`^${q}:2: bad record header`));
   });
 
-  it('an empty file prints nothing and succeeds', () => {
+  it('an empty file has no audit record: nothing printed, one line saying so, exit 1 (as ausearch)', () => {
     const p = file('empty.log', '');
     for (const format of ['text', 'json', 'yaml']) {
       const r = runCli(['parse', `-format=${format}`, p]);
-      expect(r.status).toBe(0);
+      expect(r.status).toBe(1);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toBe('');
+      expect(r.stderr).toBe(`tsaudit: ${p}: not an audit log: it is empty\n`);
     }
   });
 

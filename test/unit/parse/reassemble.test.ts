@@ -74,9 +74,47 @@ describe('EventAssembler', () => {
   });
 
   it('proctitleEnds: false waits like ausearch (a record after PROCTITLE still joins)', () => {
-    const lines = [line('SYSCALL', '10.000', 1), line('PROCTITLE', '10.000', 1), line('PATH', '10.000', 1)];
-    expect(shape(assemble(lines, { proctitleEnds: false }).events)).toEqual(['1:SYSCALL+PROCTITLE+PATH']);
-    expect(shape(assemble(lines).events)).toEqual(['1:SYSCALL+PROCTITLE', '1:PATH']);
+    const lines = [line('SYSCALL', '10.000', 1), line('PROCTITLE', '10.000', 1), line('SYSCALL', '10.000', 2), line('PATH', '10.000', 1)];
+    expect(shape(assemble(lines, { proctitleEnds: false }).events)).toEqual(['1:SYSCALL+PROCTITLE+PATH', '2:SYSCALL']);
+    expect(shape(assemble(lines).events)).toEqual(['1:SYSCALL+PROCTITLE', '2:SYSCALL', '1:PATH']);
+  });
+
+  it('records of an event that follow its PROCTITLE directly still join it (records in another order)', () => {
+    const lines = [line('PATH', '10.000', 1), line('SYSCALL', '10.000', 1), line('PROCTITLE', '10.000', 1), line('CWD', '10.000', 1), line('SYSCALL', '10.000', 2)];
+    expect(shape(assemble(lines).events)).toEqual(['1:PATH+SYSCALL+PROCTITLE+CWD', '2:SYSCALL']);
+  });
+
+  it('a PROCTITLE that comes first opens its event (ausearch prints records last to first)', () => {
+    const lines = [line('PROCTITLE', '10.000', 1), line('PATH', '10.000', 1), line('CWD', '10.000', 1), line('SYSCALL', '10.000', 1)];
+    expect(shape(assemble(lines).events)).toEqual(['1:PROCTITLE+PATH+CWD+SYSCALL']);
+  });
+
+  it('boundary(): events are the records of a key between separators, whatever their types and order', () => {
+    const out: AuditEvent[] = [];
+    const asm = new EventAssembler((e) => out.push(e));
+    const block = (lines: string[]) => {
+      asm.boundary();
+      for (const l of lines) asm.push(rec(l));
+    };
+    // ausearch's output: a LOGIN and the SYSCALL of the same serial are two events (two blocks)
+    block([line('LOGIN', '10.000', 5)]);
+    block([line('PROCTITLE', '10.000', 5), line('SYSCALL', '10.000', 5)]);
+    expect(shape(out)).toEqual(['5:LOGIN']);
+    // a block that starts with a single-record type keeps the rest of its event
+    block([line('USER_CMD', '11.000', 6), line('SYSCALL', '11.000', 6), line('PROCTITLE', '11.000', 6), line('PATH', '11.000', 6)]);
+    expect(shape(out)).toEqual(['5:LOGIN', '5:PROCTITLE+SYSCALL']);
+    asm.flush();
+    expect(shape(out)).toEqual(['5:LOGIN', '5:PROCTITLE+SYSCALL', '6:USER_CMD+SYSCALL+PROCTITLE+PATH']);
+  });
+
+  it('after a boundary, an EOE first in its block (ausearch prints a netlink event last to first) is kept', () => {
+    const out: AuditEvent[] = [];
+    const asm = new EventAssembler((e) => out.push(e));
+    asm.boundary();
+    for (const l of [line('EOE', '10.000', 1, ''), line('PROCTITLE', '10.000', 1), line('SYSCALL', '10.000', 1)]) asm.push(rec(l));
+    asm.boundary();
+    expect(shape(out)).toEqual(['1:EOE+PROCTITLE+SYSCALL']);
+    expect(asm.stats.strayEoe).toBe(0);
   });
 
   it('absorbs an EOE whose event already completed, and counts it', () => {

@@ -58,10 +58,19 @@ describe('parseRecord header', () => {
     expect(r.body).toBe('');
   });
 
-  it('strips CRLF', () => {
+  it('keeps the CR of a CRLF line in the line (output gives it back), not in the values', () => {
     const r = rec('type=CWD msg=audit(1.000:1): cwd="/"\r\n');
-    expect(r.line).toBe('type=CWD msg=audit(1.000:1): cwd="/"');
+    expect(r.line).toBe('type=CWD msg=audit(1.000:1): cwd="/"\r');
+    expect(r.end).toBe(r.line.length - 1);
     expect(r.get('cwd')).toBe('/');
+    expect(r.body).toBe('cwd="/"');
+  });
+
+  it('reads the old DAEMON_* header without a colon after the serial', () => {
+    const r = rec('type=DAEMON_CONFIG msg=audit(1490239800.477:34) config changed, auid=0 pid=1512 res=success');
+    expect(r.serial).toBe(34);
+    expect(r.get('auid')).toBe('0');
+    expect(err('type=DAEMON_CONFIG msg=audit(1490239800.477:34)x auid=0').code).toBe('E_PARSE_TIMESTAMP');
   });
 
   it.each([
@@ -79,7 +88,7 @@ describe('parseRecord header', () => {
     const e = err(line);
     expect(e.code).toBe(code);
     expect(e.reason.length).toBeGreaterThan(5);
-    expect(e.line).toBe(line.replace(/\r$/, ''));
+    expect(e.line).toBe(line);
   });
 });
 
@@ -174,7 +183,9 @@ describe('ENRICHED records', () => {
     const r = rec(line);
     expect(r.get('key')).toBe('(null)');
     expect(r.isEnriched).toBe(true);
-    expect(r.rawMsg).toBe('audit(1795271986.030:2791452): arch=c000003e syscall=44 key=(null)');
+    expect(r.body).toBe('arch=c000003e syscall=44 key=(null)');
+    // raw_msg is everything after msg=, as read (go-libaudit's raw_msg)
+    expect(r.rawMsg).toBe(line.slice(line.indexOf('msg=') + 4));
     expect(r.enriched()).toEqual({ ARCH: 'x86_64', SYSCALL: 'sendto', AUID: 'unset', UID: 'root' });
     expect(r.fields().map((f) => f.key)).toEqual(['arch', 'syscall', 'key']);
   });

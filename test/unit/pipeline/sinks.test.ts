@@ -38,7 +38,7 @@ describe('rawFileSink', () => {
       sink.writeText('{"type":"TSAUDIT_LOSS"}\n');
       sink.write(b);
       await sink.end();
-      const want = [...a.records.map(recordJSON), '{"type":"TSAUDIT_LOSS"}\n', ...b.records.map(recordJSON)].join('');
+      const want = [...a.records.map((r) => recordJSON(r)), '{"type":"TSAUDIT_LOSS"}\n', ...b.records.map((r) => recordJSON(r))].join('');
       expect(readFileSync(file, 'utf8')).toBe(want);
     } finally {
       closeSync(fd);
