@@ -100,6 +100,10 @@ Examples:
         const unregister = onShutdown(() => sink.end());
         try {
           return void (await readLogs({ ...run, sink }));
+        } catch (err) {
+          // an input that fails still closes the outputs (delivered or spooled), or the clients keep the process
+          await sink.end().catch(() => undefined);
+          throw err;
         } finally {
           unregister();
         }

@@ -4,7 +4,7 @@
 
 import type { EventEmitter } from 'node:events';
 import type { Argument, Command, Option } from 'commander';
-import { FORMATS, parseFormat } from '../format/index.js';
+import { EVENT_FORMATS, FORMATS, parseEventFormat, parseFormat } from '../format/index.js';
 
 export interface OptionModel {
   /** As `--help` shows it: `-f, --format <format>`. */
@@ -50,7 +50,10 @@ export interface CommandModel {
 
 // Options whose value is checked by a parser function rather than commander's .choices(): the closed set
 // of values they accept, so that completion can offer them.
-const PARSER_CHOICES = new Map<unknown, readonly string[]>([[parseFormat, FORMATS]]);
+const PARSER_CHOICES = new Map<unknown, readonly string[]>([
+  [parseFormat, FORMATS],
+  [parseEventFormat, EVENT_FORMATS],
+]);
 
 function choicesOf(o: Option | Argument): readonly string[] | undefined {
   return o.argChoices ?? PARSER_CHOICES.get((o as { parseArg?: unknown }).parseArg);

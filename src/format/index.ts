@@ -11,9 +11,14 @@ export const FORMATS = ['text', 'json', 'yaml'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export function parseFormat(value: string): FormatName {
-  const lower = value.toLowerCase(); // -format=JSON, as the peers' option values are
-  if ((FORMATS as readonly string[]).includes(lower)) return lower as FormatName;
-  throw usageError(`flag --format: expected one of ${FORMATS.join(', ')}, got "${value}"`, { token: value });
+  return oneOf(FORMATS, value);
+}
+
+/** `value` as one of `names`, in any case (-format=JSON, as the peers' option values are). */
+function oneOf<T extends string>(names: readonly T[], value: string): T {
+  const lower = value.toLowerCase();
+  if ((names as readonly string[]).includes(lower)) return lower as T;
+  throw usageError(`flag --format: expected one of ${names.join(', ')}, got "${value}"`, { token: value });
 }
 
 /** The formats of the verbs that print events (parse, stream): the general ones, and `ecs` (one Elastic
@@ -22,8 +27,7 @@ export const EVENT_FORMATS = [...FORMATS, 'ecs'] as const;
 export type EventFormatName = (typeof EVENT_FORMATS)[number];
 
 export function parseEventFormat(value: string): EventFormatName {
-  if ((EVENT_FORMATS as readonly string[]).includes(value)) return value as EventFormatName;
-  throw usageError(`flag --format: expected one of ${EVENT_FORMATS.join(', ')}, got "${value}"`, { token: value });
+  return oneOf(EVENT_FORMATS, value);
 }
 
 export interface ItemWriter<T> {

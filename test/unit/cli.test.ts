@@ -106,7 +106,7 @@ describe('Go-style booleans and case-insensitive values', () => {
   it('an unknown format is still refused, whatever its case', () => {
     const r = runCli(['parse', '-format=XML', SMALL]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('tsaudit: flag --format: expected one of text, json, yaml, got "XML"\n');
+    expect(r.stderr).toBe('tsaudit: flag --format: expected one of text, json, yaml, ecs, got "XML"\n');
   });
 });
 

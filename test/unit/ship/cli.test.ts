@@ -1,7 +1,7 @@
 // `tsaudit parse -format=ecs [--output URL ...] [--spool DIR] [--stats]` as a process, end to end, with a
 // real redis-server started here.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient } from '@redis/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,9 +90,13 @@ describe.skipIf(missing)('tsaudit parse --output redis:// (real redis-server)', 
 
     server = await redisServer(tmp.dir, false, port);
     await server.start();
-    const up = runCli(['parse', '-format=ecs', '--output', url, '--spool', spool, '--stats', '/dev/null']);
+    // the next run reads one new event: the spooled ones go first
+    const next = join(tmp.dir, 'next.log');
+    writeFileSync(next, 'type=DAEMON_END msg=audit(1795299999.000:99999999): op=terminate auid=0 pid=1 res=success\n');
+    const nextDocs = runCli(['parse', '-format=ecs', next]).stdout.split('\n').filter(Boolean);
+    const up = runCli(['parse', '-format=ecs', '--output', url, '--spool', spool, '--stats', next]);
     expect(up.status).toBe(0);
-    expect(up.stderr).toContain(`acknowledged ${docs.length}, retried 0, spooled 0, dropped 0`);
-    expect(delivery(docs, await list(port, 'auditbeat'))).toEqual({ missing: [], extra: [] });
+    expect(up.stderr).toContain(`acknowledged ${docs.length + 1}, retried 0, spooled 1, dropped 0`); // the new event goes through the spool too
+    expect(delivery([...docs, ...nextDocs], await list(port, 'auditbeat'))).toEqual({ missing: [], extra: [] });
   });
 });
