@@ -203,10 +203,15 @@ class ByteLines {
       this.tail = undefined;
       start = nl + 1;
     }
+    // One latin1 string per chunk, lines sliced from it: V8 makes each line a small slice of the chunk's
+    // string (allocated outside the young generation) instead of a copy, so the lines held for ausearch's
+    // ordering window are not copied again by every scavenge.
+    const base = start;
+    const text = chunk.toString('latin1', start);
     for (;;) {
       const nl = chunk.indexOf(10, start);
       if (nl < 0) break;
-      this.onLine(chunk.toString("latin1", start, nl));
+      this.onLine(text.slice(start - base, nl - base));
       start = nl + 1;
     }
     if (start < chunk.length) this.tail = Buffer.from(chunk.subarray(start));
