@@ -4,7 +4,7 @@
 // compared: a figure for output that differs from aureport's would mean nothing.
 // Targets (issue 16): >= 5x aureport's speed at 48 MB and above, no slower at 8 MB, peak RSS <= 120 MB.
 //
-//   npm run bench -- report [--sizes=8MB,48MB] [--runs=N]
+//   npm run bench -- report [--sizes=8,48,full] [--runs=N]
 
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -22,25 +22,17 @@ const REPORTS = [
 ];
 const ENV = { ...process.env, TZ: 'UTC', LC_ALL: 'C' };
 
-function sizesWanted() {
-  const arg = process.argv.find((a) => a.startsWith('--sizes='));
-  if (!arg) return ['8 MB', '48 MB', 'full'];
-  return arg
-    .slice(8)
-    .split(',')
-    .map((s) => s.trim().replace(/^(\d+)\s*MB$/i, '$1 MB'));
-}
-
 export const reportScenario = {
   name: 'report',
   description: 'tsaudit report vs aureport: Summary Report, -x --summary, -f --summary, -au on the 8 MB, 48 MB and full real log',
-  async run({ runs = 1 }) {
+  async run({ runs = 1, sizes = ['8 MB', '48 MB', 'full'] }) {
     const aureport = which('aureport');
     if (!aureport) {
       console.log('aureport not found: scenario skipped (apt-get install auditd)');
       return { ok: true };
     }
-    const logs = await benchLogs(sizesWanted());
+    const logs = await benchLogs(sizes);
+    if (logs.length === 0) throw new Error(`no bench log of size ${sizes.join(', ')} (have 1, 8, 48, full)`);
     const rows = [];
     const misses = [];
     for (const log of logs) {
