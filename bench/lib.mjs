@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync } fr
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const GNU_TIME = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0 ? '/usr/bin/time' : undefined;
+export const GNU_TIME =
+  existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0 ? '/usr/bin/time' : undefined;
 
 export function which(cmd) {
   for (const dir of (process.env.PATH ?? '').split(':').concat(['/usr/sbin', '/sbin'])) {
@@ -82,14 +83,23 @@ export function resultTable(tools, results, bytes, events, runs = 1) {
   const rows = tools.map((t) => {
     const r = results[t.name];
     const cpu = r.cpuSeconds === undefined ? '-' : r.cpuSeconds.toFixed(2);
-    return [t.name, r.seconds.toFixed(2), cpu, (bytes / 1e6 / r.seconds).toFixed(1), Math.round(events / r.seconds), (r.peakRssKB / 1024).toFixed(1)];
+    return [
+      t.name,
+      r.seconds.toFixed(2),
+      cpu,
+      (bytes / 1e6 / r.seconds).toFixed(1),
+      Math.round(events / r.seconds),
+      (r.peakRssKB / 1024).toFixed(1),
+    ];
   });
   if (runs > 1) console.log(`best of ${runs} rounds:`);
   table(['tool', 'seconds', 'CPU s', 'MB/s', 'events/s', 'peak RSS MB'], rows);
 }
 
 export function machine() {
-  return `${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}, node ${process.version}`;
+  return `${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}, node ${process.version}`;
 }
 
 /** Prints rows as an aligned table. */
@@ -129,7 +139,8 @@ export async function compareAtSizes(logs, tools, { runs = 5, floor } = {}) {
     for (let round = 0; round < runs; round++) {
       for (const t of list) {
         const r = await measure(t.cmd, t.args, { stdinFile: t.stdinFile, env: t.env ?? process.env });
-        if (r.status !== 0 && !(t.okStatus ?? [0]).includes(r.status)) throw new Error(`${t.name} exited ${r.status} on ${log.label}: ${r.stderr}`);
+        if (r.status !== 0 && !(t.okStatus ?? [0]).includes(r.status))
+          throw new Error(`${t.name} exited ${r.status} on ${log.label}: ${r.stderr}`);
         samples[t.name].push(r);
       }
     }
@@ -139,7 +150,9 @@ export async function compareAtSizes(logs, tools, { runs = 5, floor } = {}) {
       const cpu = s.every((r) => r.cpuSeconds !== undefined) ? median(s.map((r) => r.cpuSeconds)) : undefined;
       summary[t.name] = { seconds: median(s.map((r) => r.seconds)), cpuSeconds: cpu, peakRssKB: Math.max(...s.map((r) => r.peakRssKB)) };
     }
-    console.log(`\n${log.label}: ${(log.bytes / 1e6).toFixed(1)} MB, ${log.events} events; median of ${runs}${floor !== undefined ? `; node -e 0 = ${floor.toFixed(3)} s` : ''}`);
+    console.log(
+      `\n${log.label}: ${(log.bytes / 1e6).toFixed(1)} MB, ${log.events} events; median of ${runs}${floor !== undefined ? `; node -e 0 = ${floor.toFixed(3)} s` : ''}`,
+    );
     const rows = list.map((t) => {
       const r = summary[t.name];
       const peer = t.peer ? summary[t.peer] : undefined;

@@ -102,5 +102,6 @@ function cut(buf) {
 
 // `node bench/logs.mjs` makes (or checks) the cuts and lists them.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  for (const l of await benchLogs()) console.log(`${l.label.padEnd(6)} ${(l.bytes / 1e6).toFixed(1).padStart(6)} MB ${String(l.events).padStart(7)} events  ${l.path}`);
+  for (const l of await benchLogs())
+    console.log(`${l.label.padEnd(6)} ${(l.bytes / 1e6).toFixed(1).padStart(6)} MB ${String(l.events).padStart(7)} events  ${l.path}`);
 }

@@ -24,7 +24,12 @@ const MODE = process.argv[3] ?? 'drain';
 const PREFILL = process.argv.includes('--prefill');
 
 const auditctl = (...a) => execFileSync('auditctl', a, { encoding: 'utf8' });
-const saved = Object.fromEntries(auditctl('-s').trim().split('\n').map((l) => l.split(' ')));
+const saved = Object.fromEntries(
+  auditctl('-s')
+    .trim()
+    .split('\n')
+    .map((l) => l.split(' ')),
+);
 const savedRules = auditctl('-l').trim();
 if (savedRules !== 'No rules') throw new Error('bench needs an empty rule list (run it alone)');
 
@@ -35,11 +40,18 @@ function restore() {
 }
 
 // The generator: waits for "go" on stdin, then calls getpgid(0) EVENTS times.
-const child = spawn(process.execPath, ['-e', `
+const child = spawn(
+  process.execPath,
+  [
+    '-e',
+    `
   const koffi = require(${JSON.stringify(require.resolve('koffi'))});
   const getpgid = koffi.load('libc.so.6').func('int getpgid(int)');
   process.stdin.once('data', () => { for (let i = 0; i < ${EVENTS}; i++) getpgid(0); process.exit(0); });
-`], { stdio: ['pipe', 'inherit', 'inherit'] });
+`,
+  ],
+  { stdio: ['pipe', 'inherit', 'inherit'] },
+);
 
 const loopDelay = monitorEventLoopDelay({ resolution: 1 });
 let maxGap = 0;
@@ -58,19 +70,21 @@ try {
   last = performance.now();
   const result = MODE === 'async' ? await runAsync() : await runDrain();
   const secs = result.ms / 1000;
-  console.log(JSON.stringify({
-    mode: MODE,
-    events: result.events,
-    records: result.records,
-    overruns: result.overruns,
-    seconds: +secs.toFixed(3),
-    records_per_s: Math.round(result.records / secs),
-    events_per_s: Math.round(result.events / secs),
-    prefill: PREFILL,
-    reader_cpu_percent: Math.round(result.cpuMs / result.ms * 100),
-    max_event_loop_gap_ms: +maxGap.toFixed(1),
-    event_loop_delay_p99_ms: +(loopDelay.percentile(99) / 1e6).toFixed(1),
-  }));
+  console.log(
+    JSON.stringify({
+      mode: MODE,
+      events: result.events,
+      records: result.records,
+      overruns: result.overruns,
+      seconds: +secs.toFixed(3),
+      records_per_s: Math.round(result.records / secs),
+      events_per_s: Math.round(result.events / secs),
+      prefill: PREFILL,
+      reader_cpu_percent: Math.round((result.cpuMs / result.ms) * 100),
+      max_event_loop_gap_ms: +maxGap.toFixed(1),
+      event_loop_delay_p99_ms: +(loopDelay.percentile(99) / 1e6).toFixed(1),
+    }),
+  );
 } finally {
   clearInterval(ticker);
   child.kill();

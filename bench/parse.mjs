@@ -22,8 +22,19 @@ export const parseScenario = {
     return compareAtSizes(
       logs,
       (log) => [
-        { name: 'tsaudit parse -format=json FILE', cmd: process.execPath, args: [TSAUDIT, 'parse', '-format=json', log.path], peer: ausearch && 'ausearch --raw' },
-        { name: 'same, from stdin', cmd: process.execPath, args: [TSAUDIT, 'parse', '-format=json'], stdinFile: log.path, peer: 'tsaudit parse -format=json FILE' },
+        {
+          name: 'tsaudit parse -format=json FILE',
+          cmd: process.execPath,
+          args: [TSAUDIT, 'parse', '-format=json', log.path],
+          peer: ausearch && 'ausearch --raw',
+        },
+        {
+          name: 'same, from stdin',
+          cmd: process.execPath,
+          args: [TSAUDIT, 'parse', '-format=json'],
+          stdinFile: log.path,
+          peer: 'tsaudit parse -format=json FILE',
+        },
         ...(ausearch ? [{ name: 'ausearch --raw', cmd: ausearch, args: ['--raw', '-if', log.path] }] : []),
       ],
       { runs, floor },

@@ -41,7 +41,8 @@ export const reportScenario = {
         const theirs = ['-if', log.path, ...r.args];
         const a = spawnSync(aureport, theirs, { env: ENV, maxBuffer: 1 << 30 });
         const b = spawnSync(process.execPath, ours, { env: ENV, maxBuffer: 1 << 30 });
-        if (!a.stdout.equals(b.stdout) || a.status !== b.status) throw new Error(`${log.label} ${r.name}: tsaudit's output differs from aureport's`);
+        if (!a.stdout.equals(b.stdout) || a.status !== b.status)
+          throw new Error(`${log.label} ${r.name}: tsaudit's output differs from aureport's`);
         const tools = [
           { name: 'tsaudit', cmd: process.execPath, args: ours, env: ENV },
           { name: 'aureport', cmd: aureport, args: theirs, env: ENV },

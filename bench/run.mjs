@@ -19,7 +19,10 @@ const args = process.argv.slice(2);
 const runsArg = args.find((a) => a.startsWith('--runs='));
 const runs = runsArg ? Math.max(1, Number.parseInt(runsArg.slice(7), 10) || 1) : 5;
 const sizesArg = args.find((a) => a.startsWith('--sizes='));
-const sizes = sizesArg?.slice(8).split(',').map((s) => (s === 'full' ? 'full' : `${s.replace(/\s*MB$/i, '')} MB`));
+const sizes = sizesArg
+  ?.slice(8)
+  .split(',')
+  .map((s) => (s === 'full' ? 'full' : `${s.replace(/\s*MB$/i, '')} MB`));
 const wanted = args.filter((a) => !a.startsWith('--'));
 const unknown = wanted.filter((w) => !SCENARIOS.some((s) => s.name === w));
 if (unknown.length > 0) {

@@ -50,6 +50,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const runsArg = args.find((a) => a.startsWith('--runs='));
   const sizesArg = args.find((a) => a.startsWith('--sizes='));
-  const sizes = sizesArg?.slice(8).split(',').map((s) => (s === 'full' ? 'full' : `${s} MB`));
+  const sizes = sizesArg
+    ?.slice(8)
+    .split(',')
+    .map((s) => (s === 'full' ? 'full' : `${s} MB`));
   await searchScenario.run({ runs: runsArg ? Number(runsArg.slice(7)) : 5, sizes });
 }

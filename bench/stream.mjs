@@ -29,7 +29,18 @@
 // bench/out/stream.json.
 
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { createReadStream, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,7 +86,8 @@ export const streamScenario = {
         const child = spawn('flock', ['-w', '1800', LOCK, process.execPath, SELF, '--measure'], { stdio: 'inherit' });
         child.on('exit', (c, signal) => resolve(c ?? signal));
       });
-      if (code !== 0) throw new Error(typeof code === 'string' ? `stream measurement interrupted (${code})` : `stream measurement exited ${code}`);
+      if (code !== 0)
+        throw new Error(typeof code === 'string' ? `stream measurement interrupted (${code})` : `stream measurement exited ${code}`);
     } finally {
       process.off('SIGINT', ignore);
       process.off('SIGTERM', ignore);
@@ -331,8 +343,11 @@ async function measure() {
     let err = '';
     child.stdout.setEncoding('utf8').on('data', (d) => (out += d));
     child.stderr.setEncoding('utf8').on('data', (d) => (err += d));
-    await until('the floor receiver to register', () => out.startsWith('ready\n'), 10_000, () =>
-      child.exitCode !== null ? `it exited ${child.exitCode}: ${err.trim()}` : undefined,
+    await until(
+      'the floor receiver to register',
+      () => out.startsWith('ready\n'),
+      10_000,
+      () => (child.exitCode !== null ? `it exited ${child.exitCode}: ${err.trim()}` : undefined),
     );
     const b = await burst();
     // it stops by itself once it has all N events, or FLOOR_IDLE_MS after the last one
@@ -340,7 +355,12 @@ async function measure() {
     const lost1 = Number(status().lost);
     const m = /floor (.*)/.exec(out);
     if (!m) throw new Error(`no result from the floor receiver: ${err.trim()}`);
-    const r = Object.fromEntries(m[1].trim().split(' ').map((kv) => kv.split('=').map((x, i) => (i ? Number(x) : x))));
+    const r = Object.fromEntries(
+      m[1]
+        .trim()
+        .split(' ')
+        .map((kv) => kv.split('=').map((x, i) => (i ? Number(x) : x))),
+    );
     if (r.clk_tck !== CLK_TCK) throw new Error(`floor receiver: clock ticks ${r.clk_tck} != ${CLK_TCK}`);
     return row('floor', 'unicast', b, {
       received: r.events,
@@ -386,15 +406,24 @@ async function measure() {
         plugin_dir: join(dir, 'plugins'),
         end_of_event_timeout: '2',
       };
-      writeFileSync(join(dir, 'auditd.conf'), Object.entries(conf).map(([k, v]) => `${k} = ${v}\n`).join(''), { mode: 0o640 });
+      writeFileSync(
+        join(dir, 'auditd.conf'),
+        Object.entries(conf)
+          .map(([k, v]) => `${k} = ${v}\n`)
+          .join(''),
+        { mode: 0o640 },
+      );
       // -n: no fork (it stays our child, stopped by pid); -c: our configuration directory (no rules.d, so
       // no rules are loaded); -s nochange: the bench sets enabled itself, as for every receiver.
       // (-f would send the events to stdout instead of the log file.)
       const { child, exited } = spawnTracked(bin, ['-n', '-c', dir, '-s', 'nochange'], { stdio: ['ignore', 'ignore', 'pipe'] });
       let err = '';
       child.stderr.setEncoding('utf8').on('data', (d) => (err += d));
-      await until('auditd to register as the audit daemon', () => status().pid === String(child.pid), 10_000, () =>
-        child.exitCode !== null ? `it exited ${child.exitCode}: ${err.trim().split('\n').slice(-3).join(' / ')}` : undefined,
+      await until(
+        'auditd to register as the audit daemon',
+        () => status().pid === String(child.pid),
+        10_000,
+        () => (child.exitCode !== null ? `it exited ${child.exitCode}: ${err.trim().split('\n').slice(-3).join(' / ')}` : undefined),
       );
       const s = status();
       if (!auditctl(['-l']).includes(`key=${KEY}`)) throw new Error('auditd removed the burst rule');
@@ -438,8 +467,11 @@ async function measure() {
     let err = '';
     child.stderr.setEncoding('utf8').on('data', (d) => (err += d));
     try {
-      await until('tsaudit stream to start', () => /tsaudit: streaming /.test(err), 15_000, () =>
-        child.exitCode !== null ? `it exited ${child.exitCode}: ${err.trim()}` : undefined,
+      await until(
+        'tsaudit stream to start',
+        () => /tsaudit: streaming /.test(err),
+        15_000,
+        () => (child.exitCode !== null ? `it exited ${child.exitCode}: ${err.trim()}` : undefined),
       );
       const b = await burst();
       await settle(child.pid);
@@ -574,7 +606,23 @@ function report(results) {
     }
     if (r.receiver === 'auditd') notes.push(`auditd: RAW log written ${r.log_mb} MB; ENOBUFS not observable from outside`);
   }
-  table(['receiver', 'events/s', 'received', 'missing', 'kernel lost', 'serial gaps', 'ENOBUFS', 'CPU s', 'CPU us/event', 'burst s', 'vs auditd', 'vs floor'], rows);
+  table(
+    [
+      'receiver',
+      'events/s',
+      'received',
+      'missing',
+      'kernel lost',
+      'serial gaps',
+      'ENOBUFS',
+      'CPU s',
+      'CPU us/event',
+      'burst s',
+      'vs auditd',
+      'vs floor',
+    ],
+    rows,
+  );
   for (const n of notes) console.log(`  ${n}`);
   const uni = find('tsaudit');
   if (uni) {

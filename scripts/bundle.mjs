@@ -48,7 +48,10 @@ await build({
 // A Script has no module loader of its own: an import() left in the bundle (of a Node built-in, say)
 // would fail at run time, so it fails the build instead.
 const dynamic = /[^\w.$]import\(/.exec(readFileSync(BUNDLE, 'utf8'));
-if (dynamic) throw new Error(`bundle: ${BUNDLE} keeps a dynamic import() (import Node built-ins statically): ...${dynamic.input.slice(dynamic.index - 80, dynamic.index + 40)}`);
+if (dynamic)
+  throw new Error(
+    `bundle: ${BUNDLE} keeps a dynamic import() (import Node built-ins statically): ...${dynamic.input.slice(dynamic.index - 80, dynamic.index + 40)}`,
+  );
 
 // Training: parse, parse -i and the rule parser on a slice of a real log, in one process (bin/tsaudit
 // writes the cache when TSAUDIT_CODE_CACHE_TRAIN names the runs).
@@ -71,7 +74,8 @@ if (existsSync(TRAINING_LOG)) {
       env: { ...process.env, TSAUDIT_CODE_CACHE_TRAIN: JSON.stringify(runs), TSAUDIT_WORKERS: '0', TZ: 'UTC' },
       encoding: 'utf8',
     });
-    if (r.status !== 0 || !existsSync(CODE_CACHE)) console.warn(`bundle: no code cache made (${r.stderr.trim() || `exit ${r.status}`}); tsaudit runs without it`);
+    if (r.status !== 0 || !existsSync(CODE_CACHE))
+      console.warn(`bundle: no code cache made (${r.stderr.trim() || `exit ${r.status}`}); tsaudit runs without it`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

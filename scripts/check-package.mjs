@@ -15,7 +15,15 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-const ALLOWED = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^bin\/tsaudit$/, /^dist\/.+\.js$/, /^dist\/tsaudit\.(cjs|code-cache)$/, /^man\/[\w.-]+\.[1-8]$/];
+const ALLOWED = [
+  /^package\.json$/,
+  /^README\.md$/,
+  /^LICENSE$/,
+  /^bin\/tsaudit$/,
+  /^dist\/.+\.js$/,
+  /^dist\/tsaudit\.(cjs|code-cache)$/,
+  /^man\/[\w.-]+\.[1-8]$/,
+];
 const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'bin/tsaudit', 'dist/cli.js', 'dist/tsaudit.cjs', ...(pkg.man ?? [])];
 
 const failures = [];
@@ -26,7 +34,12 @@ const say = (ok, what) => {
 };
 
 function run(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 120_000, ...opts, env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false', ...opts.env } });
+  const r = spawnSync(cmd, args, {
+    encoding: 'utf8',
+    timeout: 120_000,
+    ...opts,
+    env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false', ...opts.env },
+  });
   return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', error: r.error };
 }
 
@@ -45,11 +58,19 @@ function main() {
     const extra = files.filter((f) => !ALLOWED.some((re) => re.test(f)));
     const missing = REQUIRED.filter((f) => !files.includes(f));
     say(extra.length === 0, `the package holds nothing it does not need${extra.length ? `: ${extra.join(', ')}` : ''}`);
-    const stale = files.filter((f) => /^dist\/.+\.js$/.test(f) && !existsSync(join(ROOT, f.replace(/^dist\//, 'src/').replace(/\.js$/, '.ts'))));
+    const stale = files.filter(
+      (f) => /^dist\/.+\.js$/.test(f) && !existsSync(join(ROOT, f.replace(/^dist\//, 'src/').replace(/\.js$/, '.ts'))),
+    );
     // not a failure: a real `npm pack` rebuilds dist/ from scratch (prepack), this check packs what is built
-    if (stale.length) console.log(`note dist/ holds files with no source (left by an older build; npm pack removes them): ${stale.join(', ')}`);
-    say(missing.length === 0, `the package holds bin/, dist/cli.js, README, LICENSE and every man page${missing.length ? `; missing: ${missing.join(', ')}` : ''}`);
-    console.log(`     ${info.filename}: ${files.length} files, ${(info.size / 1024).toFixed(1)} kB packed, ${(info.unpackedSize / 1024).toFixed(1)} kB unpacked`);
+    if (stale.length)
+      console.log(`note dist/ holds files with no source (left by an older build; npm pack removes them): ${stale.join(', ')}`);
+    say(
+      missing.length === 0,
+      `the package holds bin/, dist/cli.js, README, LICENSE and every man page${missing.length ? `; missing: ${missing.join(', ')}` : ''}`,
+    );
+    console.log(
+      `     ${info.filename}: ${files.length} files, ${(info.size / 1024).toFixed(1)} kB packed, ${(info.unpackedSize / 1024).toFixed(1)} kB unpacked`,
+    );
 
     // 2. install globally into a temporary prefix, from the npm cache
     const prefix = join(tmp, 'prefix');
@@ -61,12 +82,21 @@ function main() {
       mode = 'prefer-offline (the cache lacked something)';
       inst = run('npm', ['install', '-g', '--prefix', prefix, '--prefer-offline', '--loglevel=error', tgz], { cwd: tmp });
     }
-    if (!say(inst.status === 0, `npm install -g --prefix TMP ${info.filename} (${mode}, ${((Date.now() - started) / 1000).toFixed(1)} s)${inst.status === 0 ? '' : `: ${inst.stderr.trim()}`}`)) return;
+    if (
+      !say(
+        inst.status === 0,
+        `npm install -g --prefix TMP ${info.filename} (${mode}, ${((Date.now() - started) / 1000).toFixed(1)} s)${inst.status === 0 ? '' : `: ${inst.stderr.trim()}`}`,
+      )
+    )
+      return;
 
     // 3. the installed command
     const bin = join(prefix, 'bin', 'tsaudit');
     const version = run(bin, ['--version']);
-    say(version.status === 0 && version.stdout.trim() === pkg.version, `TMP/bin/tsaudit --version prints ${pkg.version}${version.status === 0 ? '' : `: ${version.stderr.trim()}`}`);
+    say(
+      version.status === 0 && version.stdout.trim() === pkg.version,
+      `TMP/bin/tsaudit --version prints ${pkg.version}${version.status === 0 ? '' : `: ${version.stderr.trim()}`}`,
+    );
     const help = run(bin, ['--help']);
     say(help.status === 0 && /^Usage: tsaudit/.test(help.stdout), 'TMP/bin/tsaudit --help');
     const completion = run(bin, ['completion', 'bash']);
@@ -75,8 +105,18 @@ function main() {
 
     // 4. koffi's prebuilt binary (an optional platform package) loads in the installed tree
     const installed = join(prefix, 'lib', 'node_modules', pkg.name);
-    const ffi = run(process.execPath, ['-e', "const k = require('koffi'); const pid = k.load('libc.so.6').func('int getpid()')(); if (pid !== process.pid) process.exit(1);"], { cwd: installed });
-    say(ffi.status === 0, `koffi loads its prebuilt binary and calls getpid()${ffi.status === 0 ? '' : `: ${ffi.stderr.trim().split('\n')[0]}`}`);
+    const ffi = run(
+      process.execPath,
+      [
+        '-e',
+        "const k = require('koffi'); const pid = k.load('libc.so.6').func('int getpid()')(); if (pid !== process.pid) process.exit(1);",
+      ],
+      { cwd: installed },
+    );
+    say(
+      ffi.status === 0,
+      `koffi loads its prebuilt binary and calls getpid()${ffi.status === 0 ? '' : `: ${ffi.stderr.trim().split('\n')[0]}`}`,
+    );
 
     // 5. man finds every page on the prefix's MANPATH
     const manDir = join(prefix, 'share', 'man');

@@ -20,8 +20,10 @@ const PAGE_FILE = /^[\w.-]+\.[1-8]$/;
 export function pageDate() {
   if (process.env.SOURCE_DATE_EPOCH) return new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000).toISOString().slice(0, 10);
   try {
-    return execFileSync('git', ['log', '-1', '--format=%cs'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
-      || new Date().toISOString().slice(0, 10);
+    return (
+      execFileSync('git', ['log', '-1', '--format=%cs'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() ||
+      new Date().toISOString().slice(0, 10)
+    );
   } catch {
     return new Date().toISOString().slice(0, 10);
   }

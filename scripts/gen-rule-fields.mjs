@@ -19,7 +19,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const [auditH, libDir, statH = '/usr/include/linux/stat.h', label = 'audit-userspace', auparseDir = join(libDir ?? '.', '../auparse')] = process.argv.slice(2);
+const [auditH, libDir, statH = '/usr/include/linux/stat.h', label = 'audit-userspace', auparseDir = join(libDir ?? '.', '../auparse')] =
+  process.argv.slice(2);
 if (!auditH || !libDir) {
   process.stderr.write('usage: gen-rule-fields.mjs AUDIT_H USERSPACE_LIB_DIR [STAT_H] [LABEL]\n');
   process.exit(2);
@@ -83,8 +84,15 @@ emit('// prot, recv, umount, mmap, fcntl-cmd, sched, seek, epoll_ctl) with linux
 emit('');
 
 const consts = [
-  'AUDIT_MAX_FIELDS', 'AUDIT_MAX_KEY_LEN', 'AUDIT_BITMASK_SIZE', 'AUDIT_SYSCALL_CLASSES', 'AUDIT_FILTER_PREPEND',
-  'AUDIT_ADD_RULE', 'AUDIT_DEL_RULE', 'AUDIT_LIST_RULES', 'AUDIT_UID_UNSET',
+  'AUDIT_MAX_FIELDS',
+  'AUDIT_MAX_KEY_LEN',
+  'AUDIT_BITMASK_SIZE',
+  'AUDIT_SYSCALL_CLASSES',
+  'AUDIT_FILTER_PREPEND',
+  'AUDIT_ADD_RULE',
+  'AUDIT_DEL_RULE',
+  'AUDIT_LIST_RULES',
+  'AUDIT_UID_UNSET',
 ];
 emit('/** Sizes and message types of struct audit_rule_data (linux/audit.h). */');
 emit('export const RULE_CONST = {');
@@ -143,7 +151,16 @@ if (!flags.some((f) => f.name === 'io_uring') && audit('AUDIT_FILTER_URING_EXIT'
 }
 emit('};');
 emit('export const LIST = {');
-for (const id of ['AUDIT_FILTER_USER', 'AUDIT_FILTER_TASK', 'AUDIT_FILTER_ENTRY', 'AUDIT_FILTER_WATCH', 'AUDIT_FILTER_EXIT', 'AUDIT_FILTER_EXCLUDE', 'AUDIT_FILTER_FS', 'AUDIT_FILTER_URING_EXIT']) {
+for (const id of [
+  'AUDIT_FILTER_USER',
+  'AUDIT_FILTER_TASK',
+  'AUDIT_FILTER_ENTRY',
+  'AUDIT_FILTER_WATCH',
+  'AUDIT_FILTER_EXIT',
+  'AUDIT_FILTER_EXCLUDE',
+  'AUDIT_FILTER_FS',
+  'AUDIT_FILTER_URING_EXIT',
+]) {
   const v = audit(id);
   if (v !== undefined) emit(`  ${id}: ${v},`);
 }
@@ -159,7 +176,12 @@ emit('');
 
 emit('/** Watch/perm bits (AUDIT_PERM_* in linux/audit.h), in the order auditctl prints them. */');
 emit('export const PERM_BITS: ReadonlyArray<readonly [string, number]> = [');
-for (const [c, id] of [['r', 'AUDIT_PERM_READ'], ['w', 'AUDIT_PERM_WRITE'], ['x', 'AUDIT_PERM_EXEC'], ['a', 'AUDIT_PERM_ATTR']]) {
+for (const [c, id] of [
+  ['r', 'AUDIT_PERM_READ'],
+  ['w', 'AUDIT_PERM_WRITE'],
+  ['x', 'AUDIT_PERM_EXEC'],
+  ['a', 'AUDIT_PERM_ATTR'],
+]) {
   emit(`  [${JSON.stringify(c)}, ${need(audit, id)}],`);
 }
 emit('];');
@@ -182,7 +204,9 @@ emit('');
 // field comparisons: AUDIT_COMPARE_<A>_TO_<B>
 const auditText = readFileSync(auditH, 'utf8');
 const cmps = [...auditText.matchAll(/^#define\s+AUDIT_COMPARE_([A-Z_]+?)_TO_([A-Z_]+)\s+(\d+)/gm)].map((m) => ({
-  left: m[1].toLowerCase(), right: m[2].toLowerCase(), value: Number(m[3]),
+  left: m[1].toLowerCase(),
+  right: m[2].toLowerCase(),
+  value: Number(m[3]),
 }));
 emit('/** -C comparisons: AUDIT_COMPARE_<LEFT>_TO_<RIGHT> (linux/audit.h). Either order of the two names gives the');
 emit(' *  same number; auditctl prints LEFT then RIGHT. */');
@@ -202,7 +226,12 @@ emit('];');
 
 const net = defines(readFileSync(join(auditH, '../net.h'), 'utf8'));
 for (const [name, file, doc, evaluate] of [
-  ['SOCKETCALLS', 'socktab.h', 'socketcall(2) calls (auparse socktab.h, numbers from linux/net.h)', (id) => (/^\d+$/.test(id) ? Number(id) : need(net, id))],
+  [
+    'SOCKETCALLS',
+    'socktab.h',
+    'socketcall(2) calls (auparse socktab.h, numbers from linux/net.h)',
+    (id) => (/^\d+$/.test(id) ? Number(id) : need(net, id)),
+  ],
   ['PRCTL_OPTIONS', 'prctl-opt-tab.h', 'prctl(2) options (auparse prctl-opt-tab.h)', (id) => Number(id)],
   ['BPF_COMMANDS', 'bpftab.h', 'bpf(2) commands (auparse bpftab.h)', (id) => Number(id)],
   ['RLIMITS', 'rlimittab.h', 'getrlimit/setrlimit resources (auparse rlimittab.h)', (id) => Number(id)],
@@ -239,7 +268,11 @@ for (const [name, file, doc, kind] of [
 ]) {
   emit('');
   emit(`/** ${doc}. */`);
-  emit(kind === 'flags' ? `export const ${name}: ReadonlyArray<readonly [number, string]> = [` : `export const ${name}: ReadonlyMap<number, string> = new Map([`);
+  emit(
+    kind === 'flags'
+      ? `export const ${name}: ReadonlyArray<readonly [number, string]> = [`
+      : `export const ${name}: ReadonlyMap<number, string> = new Map([`,
+  );
   for (const e of tab(file, auparseDir)) {
     const n = literal(e.id);
     if (!Number.isInteger(n)) throw new Error(`${file}: cannot evaluate ${e.id}`);

@@ -28,11 +28,13 @@ export function summarize() {
   const env = existsSync('reports/kernel-env.json') ? JSON.parse(readFileSync('reports/kernel-env.json', 'utf8')) : null;
   if (unit.missing) console.log('unit tests: no report (vitest did not finish)');
   if (kernel.missing) console.log('kernel tests: no report (vitest did not finish)');
-  else if (env && !env.available) console.log(`kernel tests: ${kernel.passed + kernel.failed} ran, ${kernel.skipped} skipped — ALL KERNEL TESTS SKIPPED: ${env.reason}`);
+  else if (env && !env.available)
+    console.log(`kernel tests: ${kernel.passed + kernel.failed} ran, ${kernel.skipped} skipped — ALL KERNEL TESTS SKIPPED: ${env.reason}`);
   else console.log(`kernel tests: ${kernel.passed + kernel.failed} ran, ${kernel.skipped} skipped`);
   // Kernel tests must leave the audit state as they found it: drift (restored by the global teardown) fails the run.
   const drift = existsSync('reports/kernel-drift.json');
-  if (drift) console.log(`FAILED: kernel tests left the audit state changed (restored): ${readFileSync('reports/kernel-drift.json', 'utf8')}`);
+  if (drift)
+    console.log(`FAILED: kernel tests left the audit state changed (restored): ${readFileSync('reports/kernel-drift.json', 'utf8')}`);
   const passed = unit.passed + kernel.passed;
   const failed = unit.failed + kernel.failed + (drift ? 1 : 0);
   const skipped = unit.skipped + kernel.skipped;

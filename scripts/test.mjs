@@ -22,8 +22,16 @@ chmodSync(tmp, 0o755); // as /tmp: tests that run a process as another user hand
 const env = { ...process.env, TMPDIR: tmp };
 
 function vitest(project, wrap = []) {
-  const args = ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json',
-    `--outputFile.json=reports/${project}.json`, ...extra];
+  const args = [
+    'vitest',
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=reports/${project}.json`,
+    ...extra,
+  ];
   const [cmd, ...rest] = wrap.length ? [...wrap, 'npx', ...args] : ['npx', ...args];
   const r = spawnSync(cmd, rest, { stdio: 'inherit', env });
   return r.status ?? 1;

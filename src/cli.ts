@@ -69,7 +69,6 @@ function oneLine(message: string): string {
     .join(' ');
 }
 
-
 /** Maps any error to a message and an exit code. Returns the exit code. */
 export function reportError(err: unknown, debug: boolean): number {
   if (err instanceof CommanderError) {

@@ -81,4 +81,3 @@ export function installProcessHandlers(): void {
   process.on('SIGINT', () => onSignal('SIGINT'));
   process.on('SIGTERM', () => onSignal('SIGTERM'));
 }
-

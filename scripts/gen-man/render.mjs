@@ -19,8 +19,23 @@ export const SECTIONS = { status: 8, set: 8, rules: 8, stream: 8 };
 export const SEE_ALSO = ['audit.rules(7)', 'auditctl(8)', 'auditd(8)', 'ausearch(8)'];
 
 /** Generated sections, and where the prose sections go between them. */
-const ORDER = ['NAME', 'SYNOPSIS', 'DESCRIPTION', 'COMMANDS', 'ARGUMENTS', 'OPTIONS', 'GLOBAL OPTIONS', '*', 'EXIT STATUS',
-  'ENVIRONMENT', 'FILES', 'NOTES', 'BUGS', 'EXAMPLES', 'SEE ALSO'];
+const ORDER = [
+  'NAME',
+  'SYNOPSIS',
+  'DESCRIPTION',
+  'COMMANDS',
+  'ARGUMENTS',
+  'OPTIONS',
+  'GLOBAL OPTIONS',
+  '*',
+  'EXIT STATUS',
+  'ENVIRONMENT',
+  'FILES',
+  'NOTES',
+  'BUGS',
+  'EXAMPLES',
+  'SEE ALSO',
+];
 
 export function pageName(cmd) {
   return cmd.path.length === 1 ? cmd.name : `${cmd.path[0]}-${cmd.path.slice(1).join('-')}`;
@@ -47,7 +62,10 @@ export function esc(text) {
 
 /** Literal text (code): every dash is a minus sign, so it can be copied and pasted. */
 export function escLiteral(text) {
-  return text.replace(/\\/g, '\\e').replace(/-/g, '\\-').replace(/^([.'])/gm, '\\&$1');
+  return text
+    .replace(/\\/g, '\\e')
+    .replace(/-/g, '\\-')
+    .replace(/^([.'])/gm, '\\&$1');
 }
 
 /** Inline markup of the prose: `code`, **bold**, *italic*, name(n) references. */
@@ -195,7 +213,9 @@ function synopsis(cmd) {
 }
 
 function argumentItems(args) {
-  return args.filter((a) => a.description).flatMap((a) => ['.TP', `\\fI${esc(a.name)}\\fR${a.variadic ? '\\&...' : ''}`, esc(a.description)]);
+  return args
+    .filter((a) => a.description)
+    .flatMap((a) => ['.TP', `\\fI${esc(a.name)}\\fR${a.variadic ? '\\&...' : ''}`, esc(a.description)]);
 }
 
 function exampleBlock(lines) {
@@ -219,7 +239,11 @@ export function helpNotes(afterHelp) {
     kept.push(lines[i].trimEnd());
   }
   const out = [];
-  const groups = kept.join('\n').trim().split(/\n\s*\n/).filter((g) => g.trim());
+  const groups = kept
+    .join('\n')
+    .trim()
+    .split(/\n\s*\n/)
+    .filter((g) => g.trim());
   for (const g of groups) {
     const gl = g.split('\n');
     if (gl.some((l) => /^\s/.test(l))) {
@@ -257,11 +281,21 @@ function commandsSection(cmd) {
 }
 
 const EXIT_STATUS = [
-  '.TP', '.B 0', 'Success; also when the reader of the output went away (EPIPE).',
-  '.TP', '.B 1', 'A runtime error: the kernel refused a request, a file could not be read, and the like.',
-  '.TP', '.B 2', 'A usage error: an unknown option or command, or a bad option value.',
-  '.TP', '.B 130', 'Interrupted by SIGINT.',
-  '.TP', '.B 143', 'Terminated by SIGTERM.',
+  '.TP',
+  '.B 0',
+  'Success; also when the reader of the output went away (EPIPE).',
+  '.TP',
+  '.B 1',
+  'A runtime error: the kernel refused a request, a file could not be read, and the like.',
+  '.TP',
+  '.B 2',
+  'A usage error: an unknown option or command, or a bad option value.',
+  '.TP',
+  '.B 130',
+  'Interrupted by SIGINT.',
+  '.TP',
+  '.B 143',
+  'Terminated by SIGTERM.',
 ];
 
 function seeAlso(cmd, registeredPages, extra) {
@@ -294,7 +328,12 @@ export function renderPage(cmd, { version, date, prose, pages }) {
   add('COMMANDS', commandsSection(cmd));
   add('ARGUMENTS', argumentItems(cmd.arguments));
   add('OPTIONS', optionItems(cmd.options));
-  add('GLOBAL OPTIONS', cmd.globalOptions.length ? ['.PP', 'Options of \\fBtsaudit\\fR(1), accepted anywhere on the command line:', ...optionItems(cmd.globalOptions)] : null);
+  add(
+    'GLOBAL OPTIONS',
+    cmd.globalOptions.length
+      ? ['.PP', 'Options of \\fBtsaudit\\fR(1), accepted anywhere on the command line:', ...optionItems(cmd.globalOptions)]
+      : null,
+  );
   add('EXIT STATUS', EXIT_STATUS);
   add('FILES', ['.PP', `\\fB${esc(cmd.path[0])}\\fR reads no configuration file.`]);
   const examples = exampleBlock(cmd.examples);

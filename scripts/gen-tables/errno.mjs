@@ -10,17 +10,7 @@
 // of EOPNOTSUPP. Messages: strerror() of this machine's C library, called through koffi.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import {
-  REPO_ROOT,
-  collectDefines,
-  debianPackageOf,
-  evalDefine,
-  headerComment,
-  parseArgs,
-  q,
-  readText,
-  writeModule,
-} from './lib.mjs';
+import { REPO_ROOT, collectDefines, debianPackageOf, evalDefine, headerComment, parseArgs, q, readText, writeModule } from './lib.mjs';
 
 const opts = parseArgs();
 const inc = opts.include ?? '/usr/include';

@@ -114,10 +114,7 @@ const sockTypes = sPairs(auFile('auparse/socktypetab.h')).map(([v, n]) => [Numbe
 
 writeFileSync(
   'src/tables/families.ts',
-  `${header(
-    ['auparse/famtab.h', 'auparse/socktypetab.h'],
-    'Socket address families and socket types. AF_* numbers from <bits/socket.h>.',
-  )}
+  `${header(['auparse/famtab.h', 'auparse/socktypetab.h'], 'Socket address families and socket types. AF_* numbers from <bits/socket.h>.')}
 /** Address family number -> name as auditd prints it (local, inet, inet6, netlink, ...). */
 export const ADDRESS_FAMILIES: ReadonlyMap<number, string> = new Map([
 ${families.map(([v, n]) => `  [${v}, ${js(n)}],`).join('\n')}
@@ -146,7 +143,16 @@ const mountFlags = sPairs(auFile('auparse/mounttab.h')).map(([v, n]) => [resolve
 writeFileSync(
   'src/tables/flags.ts',
   `${header(
-    ['auparse/open-flagtab.h', 'auparse/clone-flagtab.h', 'auparse/ptracetab.h', 'lib/ftypetab.h', 'lib/flagtab.h', 'auparse/seccomptab.h', 'auparse/nfprototab.h', 'auparse/mounttab.h'],
+    [
+      'auparse/open-flagtab.h',
+      'auparse/clone-flagtab.h',
+      'auparse/ptracetab.h',
+      'lib/ftypetab.h',
+      'lib/flagtab.h',
+      'auparse/seccomptab.h',
+      'auparse/nfprototab.h',
+      'auparse/mounttab.h',
+    ],
     'open(2) flags, clone(2) flags, ptrace(2) requests, file types (S_IF* from <linux/stat.h>), rule lists (<linux/audit.h>).',
   )}
 /** open(2) flag bits in auditd's print order; O_RDONLY (0) is handled by the caller. */
@@ -211,11 +217,25 @@ const CATEGORY_RANGES = [
   ['user-space', [R('CHGRP_ID', 'TRUSTED_APP'), R('USER_CMD'), R('CHUSER_ID')]],
   ['TTY', [R('USER_TTY'), R('TTY')]],
   ['audit-daemon', [R('DAEMON_START', 'LAST_DAEMON')]],
-  ['mac-decision', [R('USER_SELINUX_ERR'), R('USER_AVC'), R('APPARMOR_ALLOWED', 'APPARMOR_DENIED'), R('APPARMOR_ERROR'), R('AVC', 'AVC_PATH')]],
+  [
+    'mac-decision',
+    [R('USER_SELINUX_ERR'), R('USER_AVC'), R('APPARMOR_ALLOWED', 'APPARMOR_DENIED'), R('APPARMOR_ERROR'), R('AVC', 'AVC_PATH')],
+  ],
   ['integrity', [R('INTEGRITY_DATA', 'INTEGRITY_LAST_MSG'), R('ANOM_RBAC_INTEGRITY_FAIL')]],
-  ['anomaly', [R('ANOM_PROMISCUOUS', 'LAST_KERN_ANOM_MSG'), R('ANOM_LOGIN_FAILURES', 'ANOM_RBAC_FAIL'), R('ANOM_CRYPTO_FAIL', 'LAST_ANOM_MSG')]],
+  [
+    'anomaly',
+    [R('ANOM_PROMISCUOUS', 'LAST_KERN_ANOM_MSG'), R('ANOM_LOGIN_FAILURES', 'ANOM_RBAC_FAIL'), R('ANOM_CRYPTO_FAIL', 'LAST_ANOM_MSG')],
+  ],
   ['anomaly-response', [R('RESP_ANOMALY', 'LAST_ANOM_RESP')]],
-  ['mac', [R('MAC_POLICY_LOAD', 'LAST_SELINUX'), R('AA', 'APPARMOR_AUDIT'), R('APPARMOR_HINT', 'APPARMOR_STATUS'), R('USER_ROLE_CHANGE', 'LAST_USER_LSPP_MSG')]],
+  [
+    'mac',
+    [
+      R('MAC_POLICY_LOAD', 'LAST_SELINUX'),
+      R('AA', 'APPARMOR_AUDIT'),
+      R('APPARMOR_HINT', 'APPARMOR_STATUS'),
+      R('USER_ROLE_CHANGE', 'LAST_USER_LSPP_MSG'),
+    ],
+  ],
   ['crypto', [R('FIRST_KERN_CRYPTO_MSG', 'LAST_KERN_CRYPTO_MSG'), R('CRYPTO_TEST_USER', 'LAST_CRYPTO_MSG')]],
   ['virt', [R('VIRT_CONTROL', 'LAST_VIRT_MSG')]],
   ['audit-rule', [R('SYSCALL', 'SOCKETCALL'), R('SOCKADDR', 'MQ_GETSETATTR'), R('FD_PAIR', 'OBJ_PID'), R('BPRM_FCAPS', 'NETFILTER_PKT')]],
@@ -280,7 +300,19 @@ const constDefs = new Map([
   ...enumHex(readFileSync(join(incDir, 'linux/in.h'), 'utf8')),
   ...persDefs,
 ]);
-const ARG_CONSTS = ['SOL_SOCKET', 'SOL_PACKET', 'IPPROTO_IP', 'IPPROTO_TCP', 'IPPROTO_UDP', 'IPPROTO_IPV6', 'F_SETFD', 'F_SETOWN', 'FD_CLOEXEC', 'PER_MASK', 'ADDR_NO_RANDOMIZE'];
+const ARG_CONSTS = [
+  'SOL_SOCKET',
+  'SOL_PACKET',
+  'IPPROTO_IP',
+  'IPPROTO_TCP',
+  'IPPROTO_UDP',
+  'IPPROTO_IPV6',
+  'F_SETFD',
+  'F_SETOWN',
+  'FD_CLOEXEC',
+  'PER_MASK',
+  'ADDR_NO_RANDOMIZE',
+];
 const hexMap = (rows) => rows.map(([v, n]) => `  [0x${v.toString(16)}, ${js(n)}],`).join('\n');
 const decMap = (rows) => rows.map(([v, n]) => `  [${v}, ${js(n)}],`).join('\n');
 writeFileSync(
@@ -354,4 +386,6 @@ ${shmModes.map(([v, n]) => `  [0o${v.toString(8)}, ${js(n)}],`).join('\n')}
 ];
 `,
 );
-console.log(`wrote syscall-args (${personalities.length}/${sockLevels.length}/${sockOpts.length}/${ipOpts.length}/${ip6Opts.length}/${tcpOpts.length}/${pktOpts.length}/${ioctlReqs.length})`);
+console.log(
+  `wrote syscall-args (${personalities.length}/${sockLevels.length}/${sockOpts.length}/${ipOpts.length}/${ip6Opts.length}/${tcpOpts.length}/${pktOpts.length}/${ioctlReqs.length})`,
+);

@@ -33,9 +33,15 @@ collectDefines(us.read('lib/libaudit.h'), defs);
 // Message types newer than the installed UAPI header and not yet in audit-userspace: facts from the
 // kernel's include/uapi/linux/audit.h (IPE types since v6.12, LSM context types since v6.17). Only used
 // when no header above defines them.
-const NEWER_KERNEL = { AUDIT_IPE_ACCESS: '1420', AUDIT_IPE_CONFIG_CHANGE: '1421', AUDIT_IPE_POLICY_LOAD: '1422',
-  AUDIT_LANDLOCK_ACCESS: '1423', AUDIT_LANDLOCK_DOMAIN: '1424', AUDIT_MAC_TASK_CONTEXTS: '1425',
-  AUDIT_MAC_OBJ_CONTEXTS: '1426' };
+const NEWER_KERNEL = {
+  AUDIT_IPE_ACCESS: '1420',
+  AUDIT_IPE_CONFIG_CHANGE: '1421',
+  AUDIT_IPE_POLICY_LOAD: '1422',
+  AUDIT_LANDLOCK_ACCESS: '1423',
+  AUDIT_LANDLOCK_DOMAIN: '1424',
+  AUDIT_MAC_TASK_CONTEXTS: '1425',
+  AUDIT_MAC_OBJ_CONTEXTS: '1426',
+};
 for (const [k, v] of Object.entries(NEWER_KERNEL)) if (!defs.has(k)) defs.set(k, v);
 // Deprecated types kept only as a commented-out define in the UAPI header (e.g. FS_WATCH 1301).
 for (const m of kernelText.matchAll(/\/\*\s*#define\s+(AUDIT_[A-Z0-9_]+)\s+(\d+)/g)) {
@@ -93,9 +99,7 @@ const out = `${headerComment({
     'Linux include/uapi/linux/audit.h v6.17 for types newer than that header: IPE_* 1420-1422, MAC_TASK_CONTEXTS 1425, MAC_OBJ_CONTEXTS 1426',
     us.label('linux-audit/audit-userspace') + ': lib/msg_typetab.h, lib/audit-records.h, lib/libaudit.h',
   ],
-  notes: [
-    `${numbers.length} types. Skipped (no number in any source): ${unresolved.join(', ') || 'none'}.`,
-  ],
+  notes: [`${numbers.length} types. Skipped (no number in any source): ${unresolved.join(', ') || 'none'}.`],
   generator: 'message-types.mjs',
 })}
 /** Every known audit message type by name (the kernel's AUDIT_<NAME> without the prefix): \`AUDIT_MESSAGE.SYSCALL\` is 1300. */

@@ -18,16 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  collectDefines,
-  debianPackageOf,
-  evalDefine,
-  headerComment,
-  parseArgs,
-  q,
-  userspaceSource,
-  writeModule,
-} from './lib.mjs';
+import { collectDefines, debianPackageOf, evalDefine, headerComment, parseArgs, q, userspaceSource, writeModule } from './lib.mjs';
 
 const opts = parseArgs();
 const us = userspaceSource(opts);
@@ -38,7 +29,9 @@ if (!debDir) throw new Error('missing --cross-debs <dir with linux-libc-dev-*-cr
 // Unpack the cross header packages.
 const root = mkdtempSync(join(tmpdir(), 'gen-syscalls-'));
 const debs = new Map(); // arch triplet dir -> "package version"
-for (const f of readdirSync(debDir).filter((f) => f.endsWith('.deb')).sort()) {
+for (const f of readdirSync(debDir)
+  .filter((f) => f.endsWith('.deb'))
+  .sort()) {
   const path = join(debDir, f);
   const field = (k) => execFileSync('dpkg-deb', ['-f', path, k], { encoding: 'utf8' }).trim();
   execFileSync('dpkg-deb', ['-x', path, root]);
@@ -198,7 +191,9 @@ const sources = [
 ];
 const notes = ['Syscalls newer than the headers, from audit-userspace:'];
 for (const r of results) {
-  notes.push(`  ${r.t.key}: ${r.newer.length} above ${r.kmax}${r.newer.length ? ` (${Math.min(...r.newer)}..${Math.max(...r.newer)})` : ''}`);
+  notes.push(
+    `  ${r.t.key}: ${r.newer.length} above ${r.kmax}${r.newer.length ? ` (${Math.min(...r.newer)}..${Math.max(...r.newer)})` : ''}`,
+  );
 }
 notes.push('audit-userspace entries not taken (not a syscall of that ABI in the kernel headers):');
 for (const r of results) if (r.notTaken.length) notes.push(`  ${r.t.key}: ${r.notTaken.join(', ')}`);

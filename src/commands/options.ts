@@ -7,9 +7,7 @@ import { FORMATS, type FormatName, parseFormat } from '../format/index.js';
 
 /** The `--format` option every printing verb takes (`-format=json` works through src/argv.ts). */
 export function formatOption(defaultFormat: FormatName = 'text'): Option {
-  return new Option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`)
-    .default(defaultFormat)
-    .argParser(parseFormat);
+  return new Option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`).default(defaultFormat).argParser(parseFormat);
 }
 
 /** A whole number from `min` to `max` (default: an unsigned 32-bit kernel setting). */

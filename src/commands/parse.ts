@@ -27,7 +27,7 @@ export function register(program: Command): void {
     .description('read audit logs (files or stdin), group records into events, print them as text, JSON or YAML')
     .argument('[files...]', 'audit log files, read in order; "-" reads stdin; none reads stdin, or on a terminal the system\'s logs')
     .addOption(eventFormatOption())
-    .option('--in <file>', 'read this log file, like a FILE argument (go-libaudit\'s auparse -in); repeatable', collect)
+    .option('--in <file>', "read this log file, like a FILE argument (go-libaudit's auparse -in); repeatable", collect)
     .option('--strict', 'fail (exit 1) when any line is not an audit record')
     .option('-i, --interpret', 'one normalized event per event: who did what to what, how, with what result')
     .option('--id', 'with -i, resolve uid/gid names from /etc/passwd and /etc/group', true)
@@ -84,7 +84,8 @@ Examples:
         named = systemLogFiles();
       }
       const inputs = expandInputs(named);
-      if (flags.rawValues && flags.interpret) throw usageError('flag --raw-values: applies to records (without -i), not to interpreted events');
+      if (flags.rawValues && flags.interpret)
+        throw usageError('flag --raw-values: applies to records (without -i), not to interpreted events');
       const ship = shipSetup(flags);
       if (ship || flags.format === 'ecs') {
         const run = { files: inputs, strict: flags.strict === true, signal: shutdownSignal };

@@ -82,8 +82,17 @@ export function register(program: Command): void {
     .option('--input-logs', "read the system's logs (auditd.conf's log_file) even when stdin is a pipe")
     .option('--start <when...>', 'only events from this time: DATE [TIME], TIME, or a keyword (today, recent, this-week, ...) (also -ts)')
     .option('--end <when...>', 'only events up to this time, as --start (also -te)')
-    .addOption(new Option('--format <format>', 'text (aureport\'s), json (one object per row), yaml, csv, or table').choices(['text', 'json', 'yaml', 'csv', 'table']).default('text'))
-    .addOption(new Option('--timeline [split]', 'events over time as a bar chart (per minute, hour or day), optionally split by key, type or result').choices(['key', 'type', 'result']))
+    .addOption(
+      new Option('--format <format>', "text (aureport's), json (one object per row), yaml, csv, or table")
+        .choices(['text', 'json', 'yaml', 'csv', 'table'])
+        .default('text'),
+    )
+    .addOption(
+      new Option(
+        '--timeline [split]',
+        'events over time as a bar chart (per minute, hour or day), optionally split by key, type or result',
+      ).choices(['key', 'type', 'result']),
+    )
     .addHelpText(
       'after',
       `
@@ -108,7 +117,8 @@ Examples:
         flags[target] = Array.isArray(v) && target === 'input' ? [...((flags[target] as string[]) ?? []), ...v] : v;
       }
       const chosen = REPORTS.filter(([, f]) => flags[attr(f)] === true);
-      if (chosen.length > 1) throw usageError(`only one report can be given, got ${chosen.map(([, f]) => f.split(', ').pop()).join(' and ')}`);
+      if (chosen.length > 1)
+        throw usageError(`only one report can be given, got ${chosen.map(([, f]) => f.split(', ').pop()).join(' and ')}`);
       const kind: ReportKind = chosen[0]?.[0] ?? 'summary';
       const { parseStart, parseEnd } = await import('../search/time.js');
       const start = flags.start ? parseStart(flags.start, { flag: '-ts/--start' }) : undefined;

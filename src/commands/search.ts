@@ -71,34 +71,75 @@ export function register(program: Command): void {
   const cmd = program
     .command('search')
     .description("search audit logs for events, with ausearch's selectors, inputs and outputs")
-    .summary("search audit logs for events, as ausearch does (same selectors, same answers)");
+    .summary('search audit logs for events, as ausearch does (same selectors, same answers)');
   addSelectorOptions(cmd, 'Selectors (all given must match):');
   const inputs = 'Input:';
-  for (const o of optionsOf({ key: 'input', short: '-if', long: '--input', value: 'file|dir', description: 'read this log file, or the audit.log and rotations in this directory (repeatable; gzip is read too)', repeatable: true }, inputs)) {
+  for (const o of optionsOf(
+    {
+      key: 'input',
+      short: '-if',
+      long: '--input',
+      value: 'file|dir',
+      description: 'read this log file, or the audit.log and rotations in this directory (repeatable; gzip is read too)',
+      repeatable: true,
+    },
+    inputs,
+  )) {
     cmd.addOption(o);
   }
   cmd
-    .addOption(new Option('--input-logs', "read the system's logs (auditd.conf's log_file and its rotations) even when stdin is a pipe").helpGroup(inputs))
-    .addOption(new Option('--checkpoint <file>', 'resume after the last complete event of the run that wrote this file, and update it (exit 10, 11, 12 as ausearch)').helpGroup(inputs))
-    .addOption(new Option('--eoe-timeout <secs>', "seconds after which an event without new records is complete (default: auditd.conf's end_of_event_timeout, 2)").helpGroup(inputs))
+    .addOption(
+      new Option('--input-logs', "read the system's logs (auditd.conf's log_file and its rotations) even when stdin is a pipe").helpGroup(
+        inputs,
+      ),
+    )
+    .addOption(
+      new Option(
+        '--checkpoint <file>',
+        'resume after the last complete event of the run that wrote this file, and update it (exit 10, 11, 12 as ausearch)',
+      ).helpGroup(inputs),
+    )
+    .addOption(
+      new Option(
+        '--eoe-timeout <secs>',
+        "seconds after which an event without new records is complete (default: auditd.conf's end_of_event_timeout, 2)",
+      ).helpGroup(inputs),
+    )
     .addOption(new Option('--just-one', 'stop after the first matching event').helpGroup(inputs));
   const outputs = 'Output:';
   cmd
-    .addOption(new Option('-r, --raw', 'the matching events\' records, byte for byte as read').helpGroup(outputs))
+    .addOption(new Option('-r, --raw', "the matching events' records, byte for byte as read").helpGroup(outputs))
     .addOption(new Option('-i, --interpret', 'records interpreted field by field, as ausearch -i prints them').helpGroup(outputs))
     .addOption(
-      new Option('--format <format>', `raw, default (ausearch's ---- / time-> layout), interpret, csv, text (ausearch's sentences); json, yaml (the record objects of tsaudit parse)`)
+      new Option(
+        '--format <format>',
+        `raw, default (ausearch's ---- / time-> layout), interpret, csv, text (ausearch's sentences); json, yaml (the record objects of tsaudit parse)`,
+      )
         .choices(SEARCH_FORMATS)
         .helpGroup(outputs),
     )
-    .addOption(new Option('--normalize', 'one normalized event per event, as tsaudit parse -i (with --format json or yaml: those objects)').helpGroup(outputs))
+    .addOption(
+      new Option(
+        '--normalize',
+        'one normalized event per event, as tsaudit parse -i (with --format json or yaml: those objects)',
+      ).helpGroup(outputs),
+    )
     .addOption(new Option('--no-id', 'with --normalize, keep ids numeric').helpGroup(outputs))
     .addOption(new Option('--extra-keys', 'csv: a last column with the key').helpGroup(outputs))
     .addOption(new Option('--extra-labels', 'csv: columns for the subject and object labels').helpGroup(outputs))
     .addOption(new Option('--extra-obj2', 'csv: columns for a second object').helpGroup(outputs))
     .addOption(new Option('--extra-time', 'csv: columns for the broken-down time').helpGroup(outputs))
-    .addOption(new Option('--escape <mode>', 'how the default output writes control characters: raw, tty (default), shell, shell_quote (other outputs: no effect)').choices(['raw', 'tty', 'shell', 'shell_quote']).helpGroup(outputs))
-    .addOption(new Option('-l, --line-buffered', 'write each matching event at once (for pipes that are read as they come)').helpGroup(outputs))
+    .addOption(
+      new Option(
+        '--escape <mode>',
+        'how the default output writes control characters: raw, tty (default), shell, shell_quote (other outputs: no effect)',
+      )
+        .choices(['raw', 'tty', 'shell', 'shell_quote'])
+        .helpGroup(outputs),
+    )
+    .addOption(
+      new Option('-l, --line-buffered', 'write each matching event at once (for pipes that are read as they come)').helpGroup(outputs),
+    )
     .addHelpText(
       'after',
       `
@@ -135,6 +176,7 @@ export function outputFormat(flags: SearchFlags): SearchFormat {
   if (flags.normalize && f !== 'default' && f !== 'json' && f !== 'yaml') {
     throw usageError(`flag --normalize: prints normalized events as text, or with --format json or yaml; got --format ${f}`);
   }
-  if ((flags.extraKeys || flags.extraLabels || flags.extraObj2 || flags.extraTime) && f !== 'csv') throw usageError('flags --extra-*: need --format csv');
+  if ((flags.extraKeys || flags.extraLabels || flags.extraObj2 || flags.extraTime) && f !== 'csv')
+    throw usageError('flags --extra-*: need --format csv');
   return f;
 }

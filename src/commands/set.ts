@@ -27,11 +27,21 @@ export function register(program: Command): void {
     .command('set')
     .description('change kernel audit settings (like auditctl -e/-f/-r/-b), then show the status')
     .addOption(new Option('--enabled <0|1>', 'disable (0) or enable (1) auditing').argParser(parseEnabled))
-    .addOption(new Option('--failure <silent|printk|panic>', 'what the kernel does on a critical audit error (or 0, 1, 2)').argParser(parseFailure))
-    .addOption(new Option('--rate-limit <n>', 'records per second before the failure action (0: no limit)').argParser(wholeNumber('--rate-limit')))
-    .addOption(new Option('--backlog-limit <n>', 'records waiting in the kernel queue before the failure action').argParser(wholeNumber('--backlog-limit')))
     .addOption(
-      new Option('--backlog-wait-time <n>', 'how long (jiffies) a process waits when the backlog is full').argParser(wholeNumber('--backlog-wait-time')),
+      new Option('--failure <silent|printk|panic>', 'what the kernel does on a critical audit error (or 0, 1, 2)').argParser(parseFailure),
+    )
+    .addOption(
+      new Option('--rate-limit <n>', 'records per second before the failure action (0: no limit)').argParser(wholeNumber('--rate-limit')),
+    )
+    .addOption(
+      new Option('--backlog-limit <n>', 'records waiting in the kernel queue before the failure action').argParser(
+        wholeNumber('--backlog-limit'),
+      ),
+    )
+    .addOption(
+      new Option('--backlog-wait-time <n>', 'how long (jiffies) a process waits when the backlog is full').argParser(
+        wholeNumber('--backlog-wait-time'),
+      ),
     )
     .option('--reset-lost', 'reset the lost-record counter and print its old value')
     .option('--loginuid-immutable', 'make loginuid unchangeable once set (lasts until reboot; needs --yes)')

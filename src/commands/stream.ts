@@ -33,17 +33,29 @@ export function register(program: Command): void {
     .option('--utc', 'with -i, print text times in UTC instead of local time (JSON and YAML are always UTC)')
     .option('--multicast', 'read-only: join the audit multicast group beside auditd instead of becoming the audit daemon (CAP_AUDIT_READ)')
     .option('--enable', 'enable auditing (enabled=1) while streaming; restored at exit')
-    .addOption(new Option('--backlog-limit <n>', 'kernel backlog limit while streaming; restored at exit').argParser(wholeNumber('--backlog-limit')))
-    .addOption(new Option('--rate-limit <n>', 'kernel rate limit (messages/s, 0 = none) while streaming; restored at exit').argParser(wholeNumber('--rate-limit')))
     .addOption(
-      new Option('--backlog-wait-time <n>', 'kernel backlog wait time while streaming; restored at exit').argParser(wholeNumber('--backlog-wait-time')),
+      new Option('--backlog-limit <n>', 'kernel backlog limit while streaming; restored at exit').argParser(wholeNumber('--backlog-limit')),
+    )
+    .addOption(
+      new Option('--rate-limit <n>', 'kernel rate limit (messages/s, 0 = none) while streaming; restored at exit').argParser(
+        wholeNumber('--rate-limit'),
+      ),
+    )
+    .addOption(
+      new Option('--backlog-wait-time <n>', 'kernel backlog wait time while streaming; restored at exit').argParser(
+        wholeNumber('--backlog-wait-time'),
+      ),
     )
     .addOption(
       new Option('--receive-buffer <bytes>', 'netlink socket receive buffer to ask for (kernel memory, used only while tsaudit is behind)')
         .default(256 * 1024 * 1024)
         .argParser(wholeNumber('--receive-buffer', 2 ** 31 - 1, 1)),
     )
-    .addOption(new Option('--queue <events>', 'events held for a slow output before dropping (and reporting) them').default(10_000).argParser(wholeNumber('--queue', 2 ** 31 - 1, 1)))
+    .addOption(
+      new Option('--queue <events>', 'events held for a slow output before dropping (and reporting) them')
+        .default(10_000)
+        .argParser(wholeNumber('--queue', 2 ** 31 - 1, 1)),
+    )
     .addOption(new Option('-c, --count <n>', 'exit after printing n events').argParser(wholeNumber('--count', 2 ** 31 - 1, 1)))
     .option(
       '--stats',
@@ -91,7 +103,10 @@ Examples:
       // selection before output: events the selectors drop are never formatted (bad values fail here, exit 2)
       const select = eventSelector(flags);
       const base = streamCodec({ interpret: flags.interpret, ids: flags.id, utc: flags.utc });
-      const codec = select === undefined ? base : { ...base, assembler: (emit: Parameters<typeof base.assembler>[0]) => base.assembler((e) => void (select(e) && emit(e))) };
+      const codec =
+        select === undefined
+          ? base
+          : { ...base, assembler: (emit: Parameters<typeof base.assembler>[0]) => base.assembler((e) => void (select(e) && emit(e))) };
       // -format=ecs and --output: a writer of JSON documents (the stream's loss reports go with them).
       let writer: import('../pipeline/ecs-sink.js').StreamItemWriter<import('../stream/loss.js').LossRecord> | undefined;
       if (ship || flags.format === 'ecs') {

@@ -70,7 +70,9 @@ function bashScript(root: CommandModel, version: string): string {
     options.push(`    ${sq(k)}) words=${sq(all.flatMap(flagsOf).join(' '))} ;;`);
     for (const o of all) {
       if (!o.value) continue;
-      const pats = flagsOf(o).map((f) => sq(`${k}|${f}`)).join('|');
+      const pats = flagsOf(o)
+        .map((f) => sq(`${k}|${f}`))
+        .join('|');
       takesValue.push(pats);
       const action = valueAction(o.value.name, o.choices);
       if (action === 'files') values.push(`    ${pats}) words=@files ;;`);
@@ -278,9 +280,7 @@ function zshFunction(cmd: CommandModel, options: OptionModel[]): string {
   if (cmd.commands.length) {
     specs.push(`'1: :->command'`, `'*:: :->argument'`);
     const described = cmd.commands.map((c) => `'${zq(c.name.replace(/:/g, '\\:'))}:${zq(c.summary.split('\n')[0]!)}'`);
-    const cases = cmd.commands
-      .map((c) => `      (${c.name}) ${zshFunctionName(c)} && ret=0 ;;`)
-      .join('\n');
+    const cases = cmd.commands.map((c) => `      (${c.name}) ${zshFunctionName(c)} && ret=0 ;;`).join('\n');
     lines.push(
       `${fn}() {`,
       `  local curcontext=$curcontext state state_descr line ret=1`,

@@ -182,7 +182,10 @@ export class AuditClient {
       await this.request(AUDIT.SET, encodeStatusChange({ pid: 0 }), { ack: true, setting: 'pid 0' });
     } catch (err) {
       // EACCES here is not a missing capability: only the registered daemon may unregister itself.
-      throw await this.explainPidError(err, (holder) => `unregistering the audit daemon: only the registered daemon (pid ${holder}) may do that`);
+      throw await this.explainPidError(
+        err,
+        (holder) => `unregistering the audit daemon: only the registered daemon (pid ${holder}) may do that`,
+      );
     }
   }
 
@@ -368,11 +371,13 @@ export class AuditClient {
           }),
         );
       }, this.timeoutMs);
-      const done = <T>(fn: (v: T) => void) => (v: T) => {
-        clearTimeout(timer);
-        this.pending.delete(seq);
-        fn(v);
-      };
+      const done =
+        <T>(fn: (v: T) => void) =>
+        (v: T) => {
+          clearTimeout(timer);
+          this.pending.delete(seq);
+          fn(v);
+        };
       const p: Pending = {
         op,
         replyType: opts.replyType ?? -1,

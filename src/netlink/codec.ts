@@ -101,9 +101,13 @@ const STATUS_FIELDS = [
 
 export function decodeStatus(payload: Buffer): AuditStatus {
   if (payload.length < AUDIT_STATUS_MIN_SIZE) {
-    throw new TsauditError('E_KERNEL', `AUDIT_GET reply too short: got ${payload.length} bytes, expected at least ${AUDIT_STATUS_MIN_SIZE}`, {
-      context: { op: 'AUDIT_GET' },
-    });
+    throw new TsauditError(
+      'E_KERNEL',
+      `AUDIT_GET reply too short: got ${payload.length} bytes, expected at least ${AUDIT_STATUS_MIN_SIZE}`,
+      {
+        context: { op: 'AUDIT_GET' },
+      },
+    );
   }
   const r = new Reader(payload);
   const out: Record<string, number> = {};

@@ -50,7 +50,11 @@ export function kernelError(op: string, errno: number, detail: KernelErrorDetail
     return new TsauditError('E_NOT_ROOT', `${opWords(op)} requires root (${detail.capability ?? 'CAP_AUDIT_CONTROL'})`, { context });
   }
   if (name === 'ECONNREFUSED') {
-    return new TsauditError('E_NO_AUDIT', `${opWords(op)}: the kernel refused audit requests from here (ECONNREFUSED; not the initial user namespace?)`, { context });
+    return new TsauditError(
+      'E_NO_AUDIT',
+      `${opWords(op)}: the kernel refused audit requests from here (ECONNREFUSED; not the initial user namespace?)`,
+      { context },
+    );
   }
   const what = detail.setting ? `${opWords(op)}: kernel rejected ${detail.setting}` : `${opWords(op)} failed`;
   return new TsauditError('E_KERNEL', `${what}: ${name} (${errnoMessage(errno)})`, { context });

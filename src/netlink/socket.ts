@@ -187,9 +187,13 @@ export function openNetlinkSocket(libc?: Libc): NetlinkSocket {
     const errno = c.errno();
     const name = errnoName(errno);
     if (name === 'EPERM' || name === 'EACCES') throw kernelError('socket', errno);
-    throw new TsauditError('E_NO_AUDIT', `this kernel has no audit support: socket(NETLINK_AUDIT) failed: ${name} (${errnoMessage(errno)})`, {
-      context: { errno: name, op: 'socket' },
-    });
+    throw new TsauditError(
+      'E_NO_AUDIT',
+      `this kernel has no audit support: socket(NETLINK_AUDIT) failed: ${name} (${errnoMessage(errno)})`,
+      {
+        context: { errno: name, op: 'socket' },
+      },
+    );
   }
   if (c.bind(fd, sockaddrNl(0, 0), SOCKADDR_NL_SIZE) < 0) {
     const errno = c.errno();
@@ -202,7 +206,9 @@ export function openNetlinkSocket(libc?: Libc): NetlinkSocket {
   if (wakeFd < 0) {
     const errno = c.errno();
     c.close(fd);
-    throw new TsauditError('E_KERNEL', `eventfd failed: ${errnoName(errno)} (${errnoMessage(errno)})`, { context: { errno: errnoName(errno), op: 'eventfd' } });
+    throw new TsauditError('E_KERNEL', `eventfd failed: ${errnoName(errno)} (${errnoMessage(errno)})`, {
+      context: { errno: errnoName(errno), op: 'eventfd' },
+    });
   }
   return new NetlinkSocket(c, fd, wakeFd);
 }

@@ -173,7 +173,12 @@ const QUOTES = ['', '"', "'"] as const;
 class Collector implements BodyVisitor {
   constructor(readonly out: LexResult) {}
   field(s: string, ks: number, ke: number, vs: number, ve: number, quote: number, container: string | null): void {
-    this.out.fields.push({ key: s.slice(ks, ke), value: s.slice(vs, ve), quote: QUOTES[quote === DQUOTE ? 1 : quote === SQUOTE ? 2 : 0], container });
+    this.out.fields.push({
+      key: s.slice(ks, ke),
+      value: s.slice(vs, ve),
+      quote: QUOTES[quote === DQUOTE ? 1 : quote === SQUOTE ? 2 : 0],
+      container,
+    });
   }
   text(s: string, start: number, end: number, container: string | null): void {
     this.out.text.push({ text: s.slice(start, end), container, after: this.out.fields.length - 1 });

@@ -72,7 +72,15 @@ export class LineSplitter {
       if (end < 0 || end > last) end = last;
       if (end - from > this.maxLine) this.onLine('', ++this.lineNo, { bytes: end - from });
       // ASCII bytes decode the same as latin1, which is a plain copy (about twice as fast as UTF-8).
-      else this.onLine(decoding === ASCII ? chunk.toString('latin1', from, end) : decoding === UTF8 ? chunk.toString('utf8', from, end) : decodeLossless(chunk, from, end), ++this.lineNo);
+      else
+        this.onLine(
+          decoding === ASCII
+            ? chunk.toString('latin1', from, end)
+            : decoding === UTF8
+              ? chunk.toString('utf8', from, end)
+              : decodeLossless(chunk, from, end),
+          ++this.lineNo,
+        );
       from = end + 1;
     }
   }

@@ -48,9 +48,12 @@ function looksLike(head: Buffer): string {
   const first = text.split('\n').find((l) => l.trim() !== '') ?? '';
   const start = first.trimStart();
   if (start.startsWith('{') || start.startsWith('[')) {
-    return text.includes('"raw_msg"') || text.includes('"record_type"') ? 'JSON records (tsaudit -format=json output?), not the log they came from' : 'JSON';
+    return text.includes('"raw_msg"') || text.includes('"record_type"')
+      ? 'JSON records (tsaudit -format=json output?), not the log they came from'
+      : 'JSON';
   }
-  if (/^type=\w+ msg=audit\(\d\d\/\d\d\/\d+ /m.test(text)) return 'interpreted ausearch output (ausearch -i); give ausearch --raw output instead';
+  if (/^type=\w+ msg=audit\(\d\d\/\d\d\/\d+ /m.test(text))
+    return 'interpreted ausearch output (ausearch -i); give ausearch --raw output instead';
   if (/^---\s*$/m.test(text) && /^[\w@-]+: /m.test(text)) return 'YAML';
   const syslog = /^(?:<\d+>\d* *)?(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S*) \S+ /;
   if (syslog.test(first)) {

@@ -91,13 +91,21 @@ const archNames = new Map<string, string | null>();
 export function archFieldName(value: string): string | undefined {
   let name = archNames.get(value);
   if (name === undefined) {
-    name = value.length === 0 || value.length > 8 || !/^[0-9a-fA-F]+$/.test(value) ? null : archName(Number.parseInt(value, 16)) ?? null;
+    name = value.length === 0 || value.length > 8 || !/^[0-9a-fA-F]+$/.test(value) ? null : (archName(Number.parseInt(value, 16)) ?? null);
     if (archNames.size < 256) archNames.set(value, name);
   }
   return name ?? undefined;
 }
 
-const { PATH: T_PATH, SOCKADDR: T_SOCKADDR, EXECVE: T_EXECVE, SECCOMP: T_SECCOMP, AVC: T_AVC, TTY: T_TTY, USER_TTY: T_USER_TTY } = AUDIT_MESSAGE;
+const {
+  PATH: T_PATH,
+  SOCKADDR: T_SOCKADDR,
+  EXECVE: T_EXECVE,
+  SECCOMP: T_SECCOMP,
+  AVC: T_AVC,
+  TTY: T_TTY,
+  USER_TTY: T_USER_TTY,
+} = AUDIT_MESSAGE;
 
 const CONTEXT_PARTS = ['_user', '_role', '_domain', '_level', '_category'] as const;
 
@@ -274,7 +282,8 @@ class FieldWriter implements BodyVisitor {
         return;
     }
     const c = key.charCodeAt(0);
-    if (c === 40 /* ( */) key = key.slice(1); // old PAM text: `(hostname=?, addr=?, …)`
+    if (c === 40 /* ( */)
+      key = key.slice(1); // old PAM text: `(hostname=?, addr=?, …)`
     else if (key.includes(' ')) key = key.replace(' ', '_'); // old LOGIN: `old auid=`, `new ses=`
     if (HEADER_KEYS.has(key)) return;
     if (quote === 0 && isHexEncoded(value) && isEncodedField(key, this.type)) m.any(key, decodeHexValue(value, key === 'proctitle'));
@@ -368,7 +377,8 @@ function sockaddr(m: Members, hex: string): void {
  * those are cut with indexOf/slice, anything else (msg='…', free text, backslashes, control bytes, an
  * unterminated quote) goes through the lexer.
  */
-const SAFE_BODY = /^ *(?:[^\s="'\\\u0000-\u001f\ud800-\udfff]+=(?:"[^"\\\u0000-\u001f\ud800-\udfff]*"|[^\s"'\\\u0000-\u001f\ud800-\udfff]*)(?: +|$))*$/;
+const SAFE_BODY =
+  /^ *(?:[^\s="'\\\u0000-\u001f\ud800-\udfff]+=(?:"[^"\\\u0000-\u001f\ud800-\udfff]*"|[^\s"'\\\u0000-\u001f\ud800-\udfff]*)(?: +|$))*$/;
 
 function isSafeBody(record: AuditRecord): boolean {
   return SAFE_BODY.test(record.line.slice(record.bodyStart, record.bodyEnd));

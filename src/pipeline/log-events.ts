@@ -14,7 +14,12 @@ export class LogEventReader {
   constructor(onEvent: (event: AuditEvent) => void, report: (line: string) => void, maxReported = 1000, assembler?: AssemblerOptions) {
     this.asm = new EventAssembler(onEvent, assembler);
     const asm = this.asm;
-    this.records = new RecordReader((r) => asm.push(r), report, maxReported, () => asm.boundary());
+    this.records = new RecordReader(
+      (r) => asm.push(r),
+      report,
+      maxReported,
+      () => asm.boundary(),
+    );
   }
 
   begin(name: string): void {

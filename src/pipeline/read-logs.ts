@@ -134,7 +134,9 @@ export async function readLogs(opts: ReadLogsOptions): Promise<ReadLogsResult> {
       const name = inputName(file);
       driver.begin(name);
       try {
-        for await (const chunk of auditLogChunks(name, inputChunks(file, { readSize, stdin: opts.stdin }), { emptyFails: files.length === 1 })) {
+        for await (const chunk of auditLogChunks(name, inputChunks(file, { readSize, stdin: opts.stdin }), {
+          emptyFails: files.length === 1,
+        })) {
           opts.onRead?.(chunk.length);
           const ok = driver.push(chunk);
           if (chunk.length < readSize) driver.idle();

@@ -54,7 +54,6 @@ export function strtoul32(s: string, at: number, base: 10 | 16 = 10): number {
 /** A 32-bit unsigned value seen as C's int (what printf "%d" shows). */
 export const asInt = (u: number) => u | 0;
 
-
 /**
  * aureport's unescape(): a `(…)` value is returned as written up to its `)`; otherwise the leading hex
  * digits are decoded two by two (an odd last digit pairs with a 0), and the text ends at the first NUL

@@ -404,7 +404,8 @@ export class ReportEngine {
   private summaryTotal(e: ReportEvent, s: Items): void {
     const sd = this.sd;
     sd.events++;
-    for (const t of [T.CONFIG_CHANGE, 1203 /* DAEMON_CONFIG */, T.USYS_CONFIG, T.NETFILTER_CFG, T.FEATURE_CHANGE, T.USER_MAC_CONFIG_CHANGE]) if (hasType(e, t)) sd.changes++;
+    for (const t of [T.CONFIG_CHANGE, 1203 /* DAEMON_CONFIG */, T.USYS_CONFIG, T.NETFILTER_CFG, T.FEATURE_CHANGE, T.USER_MAC_CONFIG_CHANGE])
+      if (hasType(e, t)) sd.changes++;
     if (hasRange(e, T.MAC_POLICY_LOAD, T.MAC_UNLBL_STCDEL)) sd.changes++;
     if (hasType(e, T.USER_CHAUTHTOK)) sd.acct++;
     if (hasRange(e, T.ADD_USER, T.DEL_GROUP)) sd.acct++;
@@ -515,7 +516,8 @@ export class ReportEngine {
         }
         return;
       case 'mac':
-        if (hasRange(e, T.MAC_POLICY_LOAD, T.MAC_UNLBL_STCDEL) || hasRange(e, T.FIRST_USER_LSPP_MSG, T.LAST_USER_LSPP_MSG)) row([uid(), tname(), ok(), e.serial]);
+        if (hasRange(e, T.MAC_POLICY_LOAD, T.MAC_UNLBL_STCDEL) || hasRange(e, T.FIRST_USER_LSPP_MSG, T.LAST_USER_LSPP_MSG))
+          row([uid(), tname(), ok(), e.serial]);
         return;
       case 'integrity':
         if (hasRange(e, T.INTEGRITY_FIRST_MSG, T.INTEGRITY_LAST_MSG)) row([tname(), ok(), e.serial]);
@@ -658,7 +660,9 @@ function isAcctMod(e: ReportEvent): boolean {
 }
 
 function isAnomaly(e: ReportEvent): boolean {
-  return hasRange(e, T.FIRST_ANOM_MSG, T.LAST_ANOM_MSG) || hasRange(e, T.FIRST_KERN_ANOM_MSG, T.LAST_KERN_ANOM_MSG) || hasType(e, T.SECCOMP);
+  return (
+    hasRange(e, T.FIRST_ANOM_MSG, T.LAST_ANOM_MSG) || hasRange(e, T.FIRST_KERN_ANOM_MSG, T.LAST_KERN_ANOM_MSG) || hasType(e, T.SECCOMP)
+  );
 }
 
 function isCrypto(e: ReportEvent): boolean {

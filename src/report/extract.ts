@@ -107,7 +107,14 @@ export function extractRecord(t: number, m: string, w: Want, s: Items): number {
     else if (t === T.SOCKADDR) ret = parseSockaddr(m, w, s);
     else if (t === T.LOGIN) ret = parseLogin(m, w, s);
     else if (t === T.IPC || t === T.OBJ_PID) ret = parseObj(m, w, s);
-    else if (t === T.DAEMON_START || t === T.DAEMON_END || t === T.DAEMON_ABORT || t === T.DAEMON_CONFIG || t === T.DAEMON_ROTATE || t === T.DAEMON_RESUME)
+    else if (
+      t === T.DAEMON_START ||
+      t === T.DAEMON_END ||
+      t === T.DAEMON_ABORT ||
+      t === T.DAEMON_CONFIG ||
+      t === T.DAEMON_ROTATE ||
+      t === T.DAEMON_RESUME
+    )
       ret = parseDaemon1(m, w, s);
     else if (t === T.DAEMON_ACCEPT || t === T.DAEMON_CLOSE) ret = parseDaemon2(m, w, s);
     else if (t === T.CONFIG_CHANGE) {
@@ -832,7 +839,12 @@ function parseSockaddr(m: string, w: Want, s: Items): number {
     if (close >= 0) len = close - str + 1;
     // "(null)"-like text: its bytes are read as a sockaddr
     const text = m.slice(str, close < 0 ? str : close + 1);
-    return sockaddrFrom([...text].map((c) => c.charCodeAt(0)), len, w, s);
+    return sockaddrFrom(
+      [...text].map((c) => c.charCodeAt(0)),
+      len,
+      w,
+      s,
+    );
   }
   while (isXDigit(m.charCodeAt(str + len))) len++;
   len = Math.floor(len / 2);
@@ -886,7 +898,7 @@ function ipv6Text(b: number[]): string {
   } else {
     let best = -1;
     let bestLen = 0;
-    for (let i = 0; i < 8; ) {
+    for (let i = 0; i < 8;) {
       if (g[i] !== 0) {
         i++;
         continue;

@@ -171,7 +171,14 @@ async function* chunksOf(src: Source, stdin: Readable | undefined): AsyncGenerat
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (typeof e?.code !== 'string' || typeof e?.syscall !== 'string') throw err;
-    const why = e.code === 'ENOENT' ? 'no such file or directory' : e.code === 'EACCES' ? 'permission denied' : e.code === 'EISDIR' ? 'is a directory' : e.message;
+    const why =
+      e.code === 'ENOENT'
+        ? 'no such file or directory'
+        : e.code === 'EACCES'
+          ? 'permission denied'
+          : e.code === 'EISDIR'
+            ? 'is a directory'
+            : e.message;
     throw new TsauditError('E_INPUT', `cannot read ${src.name}: ${why}`, { exitCode: 1, context: { file: src.name }, cause: err });
   }
 }
@@ -275,7 +282,8 @@ export async function runReport(o: ReportRunOptions): Promise<number> {
       for (const b of timelineObjects(timeline, o.timeline!.split)) {
         const { by, ...row } = b as { by?: Record<string, number> } & Record<string, string | number>;
         // CSV has one header: a split timeline comes out long, one line per bucket and key
-        if (format === 'csv' && by !== undefined) for (const [key, count] of Object.entries(by)) os.emit({ ...row, key: textOf(key), count });
+        if (format === 'csv' && by !== undefined)
+          for (const [key, count] of Object.entries(by)) os.emit({ ...row, key: textOf(key), count });
         else os.emit(b as Record<string, string | number | null>);
       }
       await os.end();

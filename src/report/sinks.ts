@@ -66,7 +66,6 @@ export class TextSink implements ReportSink {
 
 /** Latin1 strings carry the input's bytes; structured output wants the text they spell (UTF-8 logs). */
 export function textOf(v: string): string {
-   
   return /[\x80-\xff]/.test(v) ? Buffer.from(v, 'latin1').toString('utf8') : v;
 }
 
@@ -179,7 +178,12 @@ export class ObjectSink implements ReportSink {
   counters(c: SummaryCounters): void {
     const obj = countersObject(c);
     if (this.format === 'table') {
-      this.out.write(this.table!(['counter', 'value'], Object.entries(obj).map(([counter, value]) => ({ counter, value }))));
+      this.out.write(
+        this.table!(
+          ['counter', 'value'],
+          Object.entries(obj).map(([counter, value]) => ({ counter, value })),
+        ),
+      );
       return;
     }
     this.emit(obj);

@@ -3,7 +3,15 @@
 // input's bytes.
 
 import { TTY_NAMED_KEYS } from './tty-keys-data.js';
-import { type Cell, type CellMode, cellModes, type DetailRow, type SummaryCounters, type SummaryEntry, type SummaryStyle } from './engine.js';
+import {
+  type Cell,
+  type CellMode,
+  cellModes,
+  type DetailRow,
+  type SummaryCounters,
+  type SummaryEntry,
+  type SummaryStyle,
+} from './engine.js';
 import { KINDS, type ReportKind } from './kinds.js';
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
@@ -50,7 +58,7 @@ export function ttyData(val: string): string {
   let out = '';
   let inPrintable = false;
   let needComma = false;
-  for (let p = 0; p < bytes.length; ) {
+  for (let p = 0; p < bytes.length;) {
     const c = bytes.charCodeAt(p);
     let name: string | undefined;
     if (!(c >= 32 && (c < 0x7f || c >= 0xa0))) {
@@ -105,7 +113,10 @@ export function titleText(o: TitleOptions): { text: string; unimplemented: boole
   }
   if (o.kind === 'time') return { text: `${t}Log Time Range Report\n=====================\n`, unimplemented: false };
   const d = KINDS[o.kind].detail!;
-  return { text: `${t}${d.title}\n${'='.repeat(d.rule)}\n# date time ${d.columns.join(' ')}\n${'='.repeat(d.ruleAfter ?? d.rule)}\n`, unimplemented: false };
+  return {
+    text: `${t}${d.title}\n${'='.repeat(d.rule)}\n# date time ${d.columns.join(' ')}\n${'='.repeat(d.ruleAfter ?? d.rule)}\n`,
+    unimplemented: false,
+  };
 }
 
 /** One detailed row as aureport prints it. */
@@ -116,7 +127,8 @@ export function rowText(kind: ReportKind, row: DetailRow): string {
   for (let i = 0; i < cells.length; i++) {
     const v = cells[i];
     const m = modes[i];
-    s += (i === 0 ? '' : ' ') + (m === 'safe' ? safe(v === undefined ? undefined : String(v)) : m === 'tty' ? ttyData(String(v)) : plain(v));
+    s +=
+      (i === 0 ? '' : ' ') + (m === 'safe' ? safe(v === undefined ? undefined : String(v)) : m === 'tty' ? ttyData(String(v)) : plain(v));
   }
   return cells.length === 0 ? s : `${s}\n`;
 }
@@ -128,7 +140,10 @@ export function summaryText(style: SummaryStyle | undefined, entries: SummaryEnt
   if (entries.length === 0) return NO_EVENTS;
   let s = '';
   for (const e of entries) {
-    const v = style === 'string' || style === 'int' || style === 'type' ? plain(e.value) : safe(e.value === undefined ? undefined : String(e.value));
+    const v =
+      style === 'string' || style === 'int' || style === 'type'
+        ? plain(e.value)
+        : safe(e.value === undefined ? undefined : String(e.value));
     s += `${e.total}  ${v}\n`;
   }
   return s;

@@ -15,9 +15,20 @@ export const RULE_HEADER_SIZE = 1040;
 
 /** Fields whose value is the length of a string in the buffer (as the kernel's audit_data_to_entry reads them). */
 const STRING_FIELDS: ReadonlySet<number> = new Set<number>([
-  FIELD.AUDIT_SUBJ_USER, FIELD.AUDIT_SUBJ_ROLE, FIELD.AUDIT_SUBJ_TYPE, FIELD.AUDIT_SUBJ_SEN, FIELD.AUDIT_SUBJ_CLR,
-  FIELD.AUDIT_OBJ_USER, FIELD.AUDIT_OBJ_ROLE, FIELD.AUDIT_OBJ_TYPE, FIELD.AUDIT_OBJ_LEV_LOW, FIELD.AUDIT_OBJ_LEV_HIGH,
-  FIELD.AUDIT_WATCH, FIELD.AUDIT_DIR, FIELD.AUDIT_FILTERKEY, FIELD.AUDIT_EXE,
+  FIELD.AUDIT_SUBJ_USER,
+  FIELD.AUDIT_SUBJ_ROLE,
+  FIELD.AUDIT_SUBJ_TYPE,
+  FIELD.AUDIT_SUBJ_SEN,
+  FIELD.AUDIT_SUBJ_CLR,
+  FIELD.AUDIT_OBJ_USER,
+  FIELD.AUDIT_OBJ_ROLE,
+  FIELD.AUDIT_OBJ_TYPE,
+  FIELD.AUDIT_OBJ_LEV_LOW,
+  FIELD.AUDIT_OBJ_LEV_HIGH,
+  FIELD.AUDIT_WATCH,
+  FIELD.AUDIT_DIR,
+  FIELD.AUDIT_FILTERKEY,
+  FIELD.AUDIT_EXE,
 ]);
 
 export function isStringField(field: number): boolean {
@@ -39,7 +50,9 @@ export function encodeRule(rule: RuleData): Uint8Array {
     }
   }
   const w = new Writer(RULE_HEADER_SIZE + buflen + 4);
-  w.u32(rule.list | (rule.prepend ? RULE_CONST.AUDIT_FILTER_PREPEND : 0)).u32(rule.action).u32(n);
+  w.u32(rule.list | (rule.prepend ? RULE_CONST.AUDIT_FILTER_PREPEND : 0))
+    .u32(rule.action)
+    .u32(n);
   for (let i = 0; i < 64; i++) w.u32(rule.mask[i]!);
   let s = 0;
   const values = rule.fields.map((f) => (isStringField(f.field) ? strings[s++]!.length : f.value));

@@ -13,8 +13,24 @@ import type { RuleEnv } from './env.js';
 
 /** The machine names auditctl 3.0.x accepts for -F arch= (its machinetab, built with ARM and AArch64). */
 const AUDITCTL_MACHINES = new Set([
-  'i386', 'i486', 'i586', 'i686', 'x86_64', 'ppc64', 'ppc64le', 'ppc', 's390x', 's390',
-  'armeb', 'arm', 'armv5tejl', 'armv5tel', 'armv6l', 'armv7l', 'aarch64', 'armv8l',
+  'i386',
+  'i486',
+  'i586',
+  'i686',
+  'x86_64',
+  'ppc64',
+  'ppc64le',
+  'ppc',
+  's390x',
+  's390',
+  'armeb',
+  'arm',
+  'armv5tejl',
+  'armv5tel',
+  'armv6l',
+  'armv7l',
+  'aarch64',
+  'armv8l',
 ]);
 
 export interface HostEnvOptions {

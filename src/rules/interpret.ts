@@ -16,7 +16,15 @@ import type { RuleEnv } from './env.js';
  * no known arch: auditctl then shows hex). `a0`/`a1` are the rule's a0/a1 values seen so far (auditctl's);
  * `machine` is the rule's arch as a machine name.
  */
-export function argText(env: RuleEnv, sys: string | undefined, index: number, value: number, a0?: number, a1?: number, machine?: string): string {
+export function argText(
+  env: RuleEnv,
+  sys: string | undefined,
+  index: number,
+  value: number,
+  a0?: number,
+  a1?: number,
+  machine?: string,
+): string {
   const hex = (value >>> 0).toString(16);
   if (sys === undefined) return `0x${hex}`;
   return auparseArgText(sys, index, hex, {

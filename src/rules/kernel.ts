@@ -10,7 +10,10 @@ import { keyMatches } from './render.js';
 import { cloneRule, type RuleData } from './types.js';
 
 /** The subset of AuditClient that rules use (a fake in tests). */
-export type RulesClient = Pick<AuditClient, 'addRule' | 'deleteRule' | 'listRules' | 'getStatus' | 'setStatus' | 'resetLost' | 'resetBacklogWaitTimeActual' | 'setFeature'>;
+export type RulesClient = Pick<
+  AuditClient,
+  'addRule' | 'deleteRule' | 'listRules' | 'getStatus' | 'setStatus' | 'resetLost' | 'resetBacklogWaitTimeActual' | 'setFeature'
+>;
 
 function errnoOf(err: unknown): string | undefined {
   return err instanceof TsauditError ? (err.context.errno as string | undefined) : undefined;
@@ -30,15 +33,26 @@ export function ruleError(err: unknown, op: 'add' | 'delete', text: string, immu
     case 'ENOENT':
       return op === 'delete'
         ? new TsauditError('E_NO_SUCH_RULE', `no such rule: ${text}`, { context, cause: err })
-        : new TsauditError('E_RULE_INVALID', `the kernel could not add the rule (ENOENT: a directory on the watched path does not exist?): ${text}`, { context, cause: err });
+        : new TsauditError(
+            'E_RULE_INVALID',
+            `the kernel could not add the rule (ENOENT: a directory on the watched path does not exist?): ${text}`,
+            { context, cause: err },
+          );
     case 'EINVAL':
       return new TsauditError('E_RULE_INVALID', `the kernel rejected the rule as invalid (EINVAL): ${text}`, { context, cause: err });
     case 'EPERM':
     case 'EACCES':
       if (immutable) {
-        return new TsauditError('E_IMMUTABLE', `the audit system is in immutable mode, no rule changes allowed (until reboot): ${text}`, { context, cause: err });
+        return new TsauditError('E_IMMUTABLE', `the audit system is in immutable mode, no rule changes allowed (until reboot): ${text}`, {
+          context,
+          cause: err,
+        });
       }
-      return new TsauditError('E_NOT_ROOT', `${op === 'add' ? 'adding' : 'deleting'} audit rules requires root (CAP_AUDIT_CONTROL): ${text}`, { context, cause: err });
+      return new TsauditError(
+        'E_NOT_ROOT',
+        `${op === 'add' ? 'adding' : 'deleting'} audit rules requires root (CAP_AUDIT_CONTROL): ${text}`,
+        { context, cause: err },
+      );
     default:
       return new TsauditError(err.code, `${err.message}: ${text}`, { context, cause: err });
   }
@@ -145,11 +159,15 @@ export async function applyCommands(client: RulesClient, cmds: readonly RuleComm
         break;
       case 'set': {
         const change =
-          c.setting === 'enabled' ? { enabled: c.value }
-          : c.setting === 'failure' ? { failure: c.value }
-          : c.setting === 'rate_limit' ? { rateLimit: c.value }
-          : c.setting === 'backlog_limit' ? { backlogLimit: c.value }
-          : { backlogWaitTime: c.value };
+          c.setting === 'enabled'
+            ? { enabled: c.value }
+            : c.setting === 'failure'
+              ? { failure: c.value }
+              : c.setting === 'rate_limit'
+                ? { rateLimit: c.value }
+                : c.setting === 'backlog_limit'
+                  ? { backlogLimit: c.value }
+                  : { backlogWaitTime: c.value };
         await client.setStatus(change);
         result.controls++;
         break;

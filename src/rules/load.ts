@@ -40,10 +40,14 @@ export interface ParsedLine {
 
 function lineError(name: string, line: number, err: unknown): TsauditError {
   const message = err instanceof Error ? err.message : String(err);
-  return new TsauditError(err instanceof TsauditError && err.code !== 'E_RULE_SYNTAX' ? err.code : 'E_RULE_FILE', `${name}:${line}: ${message}`, {
-    context: { file: name, line, ...(err instanceof TsauditError ? err.context : {}) },
-    cause: err,
-  });
+  return new TsauditError(
+    err instanceof TsauditError && err.code !== 'E_RULE_SYNTAX' ? err.code : 'E_RULE_FILE',
+    `${name}:${line}: ${message}`,
+    {
+      context: { file: name, line, ...(err instanceof TsauditError ? err.context : {}) },
+      cause: err,
+    },
+  );
 }
 
 /** Parses every line of a rules file; throws `FILE:LINE: reason` at the first bad one. */
@@ -102,9 +106,13 @@ export async function loadRules(client: RulesClient, text: string, env: RuleEnv,
     }
   }
   if (result.failed > 0 && failAtEnd) {
-    throw new TsauditError('E_RULE_FILE', `${opts.name}: ${result.failed} of ${result.lines} lines failed (first: ${firstError!.message})`, {
-      context: { file: opts.name, failed: result.failed },
-    });
+    throw new TsauditError(
+      'E_RULE_FILE',
+      `${opts.name}: ${result.failed} of ${result.lines} lines failed (first: ${firstError!.message})`,
+      {
+        context: { file: opts.name, failed: result.failed },
+      },
+    );
   }
   return result;
 }

@@ -140,7 +140,10 @@ const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' 
 const looksNegative = (v: string): boolean => v.length >= 2 && v[0] === '-' && isDigit(v[1]);
 
 /** Splits "name OP value" as libaudit does: two-character operators first, then one-character ones. */
-export function splitFieldPair(pair: string, ops: readonly string[] = ['!=', '>=', '<=', '&=', '=', '>', '<', '&']): { name: string; op: string; value: string } | undefined {
+export function splitFieldPair(
+  pair: string,
+  ops: readonly string[] = ['!=', '>=', '<=', '&=', '=', '>', '<', '&'],
+): { name: string; op: string; value: string } | undefined {
   for (const op of ops) {
     const at = pair.indexOf(op);
     if (at >= 0) return { name: pair.slice(0, at), op, value: pair.slice(at + op.length) };
@@ -170,11 +173,46 @@ function permBits(v: string): number | undefined {
   return val;
 }
 
-const UID_FIELDS = new Set<number>([FIELD.AUDIT_UID, FIELD.AUDIT_EUID, FIELD.AUDIT_SUID, FIELD.AUDIT_FSUID, FIELD.AUDIT_LOGINUID, FIELD.AUDIT_OBJ_UID]);
+const UID_FIELDS = new Set<number>([
+  FIELD.AUDIT_UID,
+  FIELD.AUDIT_EUID,
+  FIELD.AUDIT_SUID,
+  FIELD.AUDIT_FSUID,
+  FIELD.AUDIT_LOGINUID,
+  FIELD.AUDIT_OBJ_UID,
+]);
 const GID_FIELDS = new Set<number>([FIELD.AUDIT_GID, FIELD.AUDIT_EGID, FIELD.AUDIT_SGID, FIELD.AUDIT_FSGID, FIELD.AUDIT_OBJ_GID]);
-const EXIT_ONLY_STRINGS = new Set<number>([FIELD.AUDIT_OBJ_USER, FIELD.AUDIT_OBJ_ROLE, FIELD.AUDIT_OBJ_TYPE, FIELD.AUDIT_OBJ_LEV_LOW, FIELD.AUDIT_OBJ_LEV_HIGH, FIELD.AUDIT_WATCH, FIELD.AUDIT_DIR]);
-const OTHER_STRINGS = new Set<number>([FIELD.AUDIT_SUBJ_USER, FIELD.AUDIT_SUBJ_ROLE, FIELD.AUDIT_SUBJ_TYPE, FIELD.AUDIT_SUBJ_SEN, FIELD.AUDIT_SUBJ_CLR, FIELD.AUDIT_FILTERKEY, FIELD.AUDIT_EXE]);
-const EXCLUDE_FIELDS = new Set<number>([FIELD.AUDIT_PID, FIELD.AUDIT_UID, FIELD.AUDIT_GID, FIELD.AUDIT_LOGINUID, FIELD.AUDIT_MSGTYPE, FIELD.AUDIT_SUBJ_USER, FIELD.AUDIT_SUBJ_ROLE, FIELD.AUDIT_SUBJ_TYPE, FIELD.AUDIT_SUBJ_SEN, FIELD.AUDIT_SUBJ_CLR, FIELD.AUDIT_EXE]);
+const EXIT_ONLY_STRINGS = new Set<number>([
+  FIELD.AUDIT_OBJ_USER,
+  FIELD.AUDIT_OBJ_ROLE,
+  FIELD.AUDIT_OBJ_TYPE,
+  FIELD.AUDIT_OBJ_LEV_LOW,
+  FIELD.AUDIT_OBJ_LEV_HIGH,
+  FIELD.AUDIT_WATCH,
+  FIELD.AUDIT_DIR,
+]);
+const OTHER_STRINGS = new Set<number>([
+  FIELD.AUDIT_SUBJ_USER,
+  FIELD.AUDIT_SUBJ_ROLE,
+  FIELD.AUDIT_SUBJ_TYPE,
+  FIELD.AUDIT_SUBJ_SEN,
+  FIELD.AUDIT_SUBJ_CLR,
+  FIELD.AUDIT_FILTERKEY,
+  FIELD.AUDIT_EXE,
+]);
+const EXCLUDE_FIELDS = new Set<number>([
+  FIELD.AUDIT_PID,
+  FIELD.AUDIT_UID,
+  FIELD.AUDIT_GID,
+  FIELD.AUDIT_LOGINUID,
+  FIELD.AUDIT_MSGTYPE,
+  FIELD.AUDIT_SUBJ_USER,
+  FIELD.AUDIT_SUBJ_ROLE,
+  FIELD.AUDIT_SUBJ_TYPE,
+  FIELD.AUDIT_SUBJ_SEN,
+  FIELD.AUDIT_SUBJ_CLR,
+  FIELD.AUDIT_EXE,
+]);
 
 /** The 32-bit companion of a 64-bit machine (auditctl's b32 fix-up). */
 const COMPAT32: Record<string, string> = { x86_64: 'i386', ppc64: 'ppc', s390x: 's390', aarch64: 'arm' };
@@ -338,7 +376,8 @@ function fieldPair(env: RuleEnv, s: State, pair: string, list: number): RuleFiel
       if (list !== LIST.AUDIT_FILTER_FS) throw new Error('fstype can only be used with the filesystem list');
       if (!eqNe) throw new Error('fstype only takes = or !=');
       const t = isDigit(v[0]) ? parseCNumber(v) : FSTYPE_BY_NAME[v];
-      if (t === undefined) throw new Error(`unknown file system type "${v}" (expected a number or ${Object.keys(FSTYPE_BY_NAME).join(', ')})`);
+      if (t === undefined)
+        throw new Error(`unknown file system type "${v}" (expected a number or ${Object.keys(FSTYPE_BY_NAME).join(', ')})`);
       s.fsAdded = true;
       return { field, op, value: t };
     }
@@ -374,12 +413,14 @@ function fieldPair(env: RuleEnv, s: State, pair: string, list: number): RuleFiel
       throw new Error('a key needs a watch, a syscall, an exe or an fstype before it');
     }
     const len = Buffer.byteLength(v);
-    if (field === FIELD.AUDIT_FILTERKEY && len > RULE_CONST.AUDIT_MAX_KEY_LEN) throw new Error(`key longer than ${RULE_CONST.AUDIT_MAX_KEY_LEN} bytes`);
+    if (field === FIELD.AUDIT_FILTERKEY && len > RULE_CONST.AUDIT_MAX_KEY_LEN)
+      throw new Error(`key longer than ${RULE_CONST.AUDIT_MAX_KEY_LEN} bytes`);
     if (len > PATH_MAX) throw new Error(`value longer than ${PATH_MAX} bytes`);
     return { field, op, value: len, str: v };
   }
   // devmajor, devminor, inode, success, pid, ppid, pers, field_compare: plain numbers
-  if (field === FIELD.AUDIT_DEVMAJOR || field === FIELD.AUDIT_DEVMINOR || field === FIELD.AUDIT_INODE || field === FIELD.AUDIT_SUCCESS) exitOnly();
+  if (field === FIELD.AUDIT_DEVMAJOR || field === FIELD.AUDIT_DEVMINOR || field === FIELD.AUDIT_INODE || field === FIELD.AUDIT_SUCCESS)
+    exitOnly();
   if (field === FIELD.AUDIT_INODE && !eqNe) throw new Error('inode only takes = or !=');
   if (field === FIELD.AUDIT_PPID) exitOnly();
   if (!isDigit(v[0])) throw new Error(`${name} takes a number`);
@@ -448,9 +489,19 @@ export function parseRuleArgs(tokens: readonly string[], env: RuleEnv): RuleComm
   if (tokens.length === 0) throw ruleError('empty rule: expected options such as -w PATH or -a always,exit ...');
   const { opts, operands } = scan(tokens);
   const s: State = {
-    add: UNSET, del: UNSET, action: -1, multiple: 0,
-    syscallAdded: false, permAdded: false, exeAdded: false, fsAdded: false,
-    elf: 0, key: '', keyAt: -1, rule: emptyRule(), warnings: [],
+    add: UNSET,
+    del: UNSET,
+    action: -1,
+    multiple: 0,
+    syscallAdded: false,
+    permAdded: false,
+    exeAdded: false,
+    fsAdded: false,
+    elf: 0,
+    key: '',
+    keyAt: -1,
+    rule: emptyRule(),
+    warnings: [],
   };
   const out: RuleCommand[] = [];
   let isRule = false;
@@ -560,7 +611,8 @@ function controlCommand(o: Opt, name: string, bad: Bad): RuleCommand | undefined
     case 'e':
     case 'f': {
       const v = o.arg!;
-      if (v !== '0' && v !== '1' && v !== '2') throw bad(o.name === 'e' ? 'bad enabled value' : 'bad failure value', `-${o.name} takes 0, 1 or 2`);
+      if (v !== '0' && v !== '1' && v !== '2')
+        throw bad(o.name === 'e' ? 'bad enabled value' : 'bad failure value', `-${o.name} takes 0, 1 or 2`);
       return { kind: 'set', setting: o.name === 'e' ? 'enabled' : 'failure', value: Number(v) };
     }
     case 'r':
@@ -581,8 +633,8 @@ function controlCommand(o: Opt, name: string, bad: Bad): RuleCommand | undefined
       return { kind: 'error-mode', mode: 'ignore' };
     case 'c':
       return { kind: 'error-mode', mode: 'continue' };
-      default:
-        return undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -590,7 +642,8 @@ type Bad = (what: string, detail?: string) => TsauditError;
 
 /** -a/-A/-d LIST,ACTION */
 function onList(s: State, o: Opt, bad: Bad): void {
-  if (o.name !== 'd' && o.arg!.includes('task') && s.syscallAdded) throw bad('bad rule list', 'syscall auditing requested for the task list');
+  if (o.name !== 'd' && o.arg!.includes('task') && s.syscallAdded)
+    throw bad('bad rule list', 'syscall auditing requested for the task list');
   if (++s.multiple !== 1) throw bad('bad rule list', 'only one -a, -A or -d per rule');
   const la = listAction(o.arg!);
   if ('error' in la) throw bad('bad rule list', la.error);
@@ -603,7 +656,16 @@ function onList(s: State, o: Opt, bad: Bad): void {
 /** -S SYSCALL[,SYSCALL…] */
 function onSyscall(env: RuleEnv, s: State, arg: () => string, bad: Bad): void {
   const l = listOf(s);
-  const listName = l === LIST.AUDIT_FILTER_TASK ? 'task' : l === LIST.AUDIT_FILTER_USER ? 'user' : l === LIST.AUDIT_FILTER_FS ? 'filesystem' : l === LIST.AUDIT_FILTER_EXCLUDE ? 'exclude' : undefined;
+  const listName =
+    l === LIST.AUDIT_FILTER_TASK
+      ? 'task'
+      : l === LIST.AUDIT_FILTER_USER
+        ? 'user'
+        : l === LIST.AUDIT_FILTER_FS
+          ? 'filesystem'
+          : l === LIST.AUDIT_FILTER_EXCLUDE
+            ? 'exclude'
+            : undefined;
   if (listName) throw bad('bad syscall', `syscalls cannot be audited on the ${listName} list`);
   const unknownArch = s.elf === 0;
   if (unknownArch) {
@@ -639,7 +701,8 @@ function onSyscall(env: RuleEnv, s: State, arg: () => string, bad: Bad): void {
 
 /** -w/-W PATH */
 function onWatch(env: RuleEnv, s: State, o: Opt, value: () => string, bad: Bad): void {
-  if (o.name === 'w' && (s.add !== UNSET || s.del !== UNSET)) throw bad('bad watch', 'a watch cannot be given with -a, -A, -d or another watch');
+  if (o.name === 'w' && (s.add !== UNSET || s.del !== UNSET))
+    throw bad('bad watch', 'a watch cannot be given with -a, -A, -d or another watch');
   if (o.name === 'W' && s.rule.fields.length > 0) throw bad('bad watch', 'a watch cannot be given with other fields');
   let path = value();
   const problem = checkWatchPath(path);

@@ -78,7 +78,12 @@ function allSyscalls(mask: Uint32Array): boolean {
 }
 
 function noSyscallList(list: number): boolean {
-  return list === LIST.AUDIT_FILTER_USER || list === LIST.AUDIT_FILTER_TASK || list === LIST.AUDIT_FILTER_EXCLUDE || list === LIST.AUDIT_FILTER_FS;
+  return (
+    list === LIST.AUDIT_FILTER_USER ||
+    list === LIST.AUDIT_FILTER_TASK ||
+    list === LIST.AUDIT_FILTER_EXCLUDE ||
+    list === LIST.AUDIT_FILTER_FS
+  );
 }
 
 /** auditctl's is_watch: only path/dir, perm and key fields, a perm among them, and every syscall. */
@@ -86,7 +91,8 @@ export function isWatch(r: RuleData): boolean {
   let perm = false;
   for (const f of r.fields) {
     if (f.field === FIELD.AUDIT_PERM) perm = true;
-    if (f.field !== FIELD.AUDIT_PERM && f.field !== FIELD.AUDIT_FILTERKEY && f.field !== FIELD.AUDIT_DIR && f.field !== FIELD.AUDIT_WATCH) return false;
+    if (f.field !== FIELD.AUDIT_PERM && f.field !== FIELD.AUDIT_FILTERKEY && f.field !== FIELD.AUDIT_DIR && f.field !== FIELD.AUDIT_WATCH)
+      return false;
   }
   const all = noSyscallList(r.list) || allSyscalls(r.mask);
   return perm && all;

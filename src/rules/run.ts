@@ -71,7 +71,9 @@ function splitRules(tokens: readonly string[]): string[][] {
 function parseRules(verb: 'add' | 'delete', tokens: readonly string[], env: RuleEnv): { text: string; cmds: RuleCommand[] }[] {
   const groups = splitRules(tokens);
   if (groups.length === 0) {
-    throw usageError(`rules ${verb}: expected a rule in auditctl syntax, e.g. ${verb === 'add' ? '-w /etc/passwd -p wa -k passwd' : '-W /etc/passwd -p wa -k passwd'}`);
+    throw usageError(
+      `rules ${verb}: expected a rule in auditctl syntax, e.g. ${verb === 'add' ? '-w /etc/passwd -p wa -k passwd' : '-W /etc/passwd -p wa -k passwd'}`,
+    );
   }
   return groups.map((g) => {
     const cmds = parseRuleArgs(g, env);
@@ -107,13 +109,20 @@ export function takeFormat(tokens: readonly string[]): { format: FormatName; res
 }
 
 /** JSON/YAML of add/delete: one object per rule, its `result` and the rule as `rules list` structures it. */
-async function writeApplied(ctx: RunContext, format: FormatName, result: 'added' | 'deleted', rules: { cmds: RuleCommand[] }[], env: RuleEnv): Promise<void> {
+async function writeApplied(
+  ctx: RunContext,
+  format: FormatName,
+  result: 'added' | 'deleted',
+  rules: { cmds: RuleCommand[] }[],
+  env: RuleEnv,
+): Promise<void> {
   if (format === 'text') return; // like auditctl: nothing on success
   const state: RenderState = { elf: 0 };
   const writer = await createWriter(format, { text: () => '', ...outputOf(ctx) });
   for (const r of rules) {
     for (const c of r.cmds) {
-      if (c.kind === 'add' || c.kind === 'delete') writer.write({ result, rule: structuredRule(c.rule, env, renderRule(c.rule, env, {}, state)) });
+      if (c.kind === 'add' || c.kind === 'delete')
+        writer.write({ result, rule: structuredRule(c.rule, env, renderRule(c.rule, env, {}, state)) });
     }
   }
   await writer.end();
@@ -135,20 +144,24 @@ export async function runDelete(allTokens: readonly string[], ctx: RunContext = 
     let key: string | undefined;
     if (rest.length === 2 && (rest[0] === '-k' || rest[0] === '--key')) key = rest[1];
     else if (rest.length === 1 && rest[0]!.startsWith('--key=')) key = rest[0]!.slice(6);
-    else if (rest.length > 0) throw usageError(`rules delete ${tokens[0]}: only -k KEY may follow, got "${rest.join(' ')}"`, { token: rest[0] });
+    else if (rest.length > 0)
+      throw usageError(`rules delete ${tokens[0]}: only -k KEY may follow, got "${rest.join(' ')}"`, { token: rest[0] });
     const n = await withClient(ctx, 'delete', async (c) => {
       await ensureMutable(c);
       return deleteAll(c, key);
     });
     if (format === 'text') out(ctx)(`deleted ${n} rule${n === 1 ? '' : 's'}${key ? ` with key "${key}"` : ''}\n`);
-    else await writeOne(format, key === undefined ? { result: 'deleted', count: n } : { result: 'deleted', count: n, key }, { text: () => '', ...outputOf(ctx) });
+    else
+      await writeOne(format, key === undefined ? { result: 'deleted', count: n } : { result: 'deleted', count: n, key }, {
+        text: () => '',
+        ...outputOf(ctx),
+      });
     return;
   }
   const rules = parseRules('delete', tokens, env);
   await applyAll(ctx, 'delete', rules);
   await writeApplied(ctx, format, 'deleted', rules, env);
 }
-
 
 async function applyAll(ctx: RunContext, verb: 'add' | 'delete', rules: { text: string; cmds: RuleCommand[] }[]): Promise<void> {
   const result: ApplyResult = { added: 0, deleted: 0, controls: 0, warnings: [] };
@@ -196,13 +209,16 @@ function readRulesFile(file: string, ctx: RunContext): string {
   try {
     st = statSync(file);
   } catch (e) {
-    throw new TsauditError('E_RULE_FILE', `cannot read rules file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { context: { file } });
+    throw new TsauditError('E_RULE_FILE', `cannot read rules file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
+      context: { file },
+    });
   }
   if (!st.isFile()) throw new TsauditError('E_RULE_FILE', `rules file ${file} is not a regular file`, { context: { file } });
   if (typeof process.geteuid === 'function' && process.geteuid() === 0 && st.uid !== 0) {
     throw new TsauditError('E_RULE_FILE', `rules file ${file} is not owned by root (auditctl -R refuses it too)`, { context: { file } });
   }
-  if ((st.mode & 0o002) !== 0) throw new TsauditError('E_RULE_FILE', `rules file ${file} is world writable (auditctl -R refuses it too)`, { context: { file } });
+  if ((st.mode & 0o002) !== 0)
+    throw new TsauditError('E_RULE_FILE', `rules file ${file} is world writable (auditctl -R refuses it too)`, { context: { file } });
   return readFileSync(file, 'utf8');
 }
 
@@ -220,7 +236,11 @@ export async function runLoad(file: string, opts: LoadCliOptions, ctx: RunContex
   );
   const format = opts.format ?? 'text';
   if (format !== 'text') {
-    await writeOne(format, { file: name, added: r.added, deleted: r.deleted, settings: r.controls, failed: r.failed }, { text: () => '', ...outputOf(ctx) });
+    await writeOne(
+      format,
+      { file: name, added: r.added, deleted: r.deleted, settings: r.controls, failed: r.failed },
+      { text: () => '', ...outputOf(ctx) },
+    );
     return;
   }
   const parts = [`${r.added} rule${r.added === 1 ? '' : 's'} added`];
@@ -233,7 +253,8 @@ export async function runLoad(file: string, opts: LoadCliOptions, ctx: RunContex
 /** The rules a load of the file leaves (given an empty start): adds, then -d/-W and -D [-k] applied in order. */
 function rulesAfterLoad(parsed: ParsedLine[]): FileRule[] {
   let rules: FileRule[] = [];
-  const same = (a: RuleData, b: RuleData) => Buffer.from(encodeRule({ ...a, prepend: false })).equals(Buffer.from(encodeRule({ ...b, prepend: false })));
+  const same = (a: RuleData, b: RuleData) =>
+    Buffer.from(encodeRule({ ...a, prepend: false })).equals(Buffer.from(encodeRule({ ...b, prepend: false })));
   for (const l of parsed) {
     for (const c of l.commands) {
       if (c.kind === 'add') rules.push({ line: l.line, rule: c.rule });
@@ -252,7 +273,11 @@ export async function runDiff(file: string, opts: { format: FormatName }, ctx: R
   const parsed = parseRuleFile(readRulesFile(file, ctx), env, name);
   const fileRules = rulesAfterLoad(parsed);
   const kernel = await withClient(ctx, 'diff', (c) => listRules(c));
-  const d = diffRules(fileRules, kernel.map((k) => k.rule), env);
+  const d = diffRules(
+    fileRules,
+    kernel.map((k) => k.rule),
+    env,
+  );
   if (opts.format === 'text') out(ctx)(isInteractive() ? await diffTable(d, name) : diffText(d, name));
   else {
     const writer = await createWriter(opts.format, {

@@ -45,7 +45,9 @@ export async function runSearchCommand(flags: SearchFlags, setup: SearchCommandS
   let eoeTimeout = conf.eoeTimeout;
   if (flags.eoeTimeout !== undefined) {
     if (!/^\d+$/.test(flags.eoeTimeout) || Number(flags.eoeTimeout) === 0) {
-      throw usageError(`flag --eoe-timeout: expected a whole number of seconds above 0, got "${flags.eoeTimeout}"`, { token: flags.eoeTimeout });
+      throw usageError(`flag --eoe-timeout: expected a whole number of seconds above 0, got "${flags.eoeTimeout}"`, {
+        token: flags.eoeTimeout,
+      });
     }
     eoeTimeout = Number(flags.eoeTimeout);
   }
@@ -53,7 +55,11 @@ export async function runSearchCommand(flags: SearchFlags, setup: SearchCommandS
   const plan = planInputs({ input: flags.input, inputLogs: flags.inputLogs }, conf, setup.stdinHasData);
   if (plan.note) stderr(`${plan.note}\n`);
   if (plan.files.length === 0) {
-    throw new TsauditError('E_INPUT', `no logs to read: ${flags.input?.length ? `no audit.log in ${flags.input.join(', ')}` : `${conf.logFile} is not readable`} (give -if FILE or pipe a log to stdin)`, { exitCode: 1 });
+    throw new TsauditError(
+      'E_INPUT',
+      `no logs to read: ${flags.input?.length ? `no audit.log in ${flags.input.join(', ')}` : `${conf.logFile} is not readable`} (give -if FILE or pipe a log to stdin)`,
+      { exitCode: 1 },
+    );
   }
 
   const interpreting = format === 'interpret' || format === 'csv' || format === 'text';
@@ -103,7 +109,11 @@ async function makeSink(format: SearchFormat, flags: SearchFlags, out: Output): 
   if (format === 'yaml') {
     const [{ yamlSerializer }, { recordToPlain }] = await Promise.all([import('../format/index.js'), import('../parse/record-json.js')]);
     const serialize = await yamlSerializer();
-    return sink((e) => decodedEvent(e).records.map((r) => serialize(recordToPlain(r))).join(''));
+    return sink((e) =>
+      decodedEvent(e)
+        .records.map((r) => serialize(recordToPlain(r)))
+        .join(''),
+    );
   }
   if (format === 'raw' || format === 'default') {
     out.ascii = true; // lines are byte strings: latin1 writes the bytes read

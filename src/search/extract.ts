@@ -307,7 +307,6 @@ export class Extractor {
     return this.namer(field, id);
   }
 
-
   private addAvc(scontext: string | null, tcontext: string | null): void {
     (this.s.avc ??= []).push({ scontext, tcontext });
   }
@@ -1767,7 +1766,7 @@ function ipv6Text(b: Buffer): string {
   }
   let bestStart = -1;
   let bestLen = 0;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (words[i] !== 0) {
       i++;
       continue;

@@ -156,7 +156,12 @@ export class Matcher {
     this.needs = needsOf(sel, interpretingOutput);
     this.extractor = new Extractor(this.needs);
     this.strmatch = sel.exact ? (n, h) => h === n : (n, h) => h.includes(n);
-    this.trivial = Object.values(this.needs).every((v) => !v) && sel.eventId === UNSET.ID && sel.types === null && sel.syscall === -1 && sel.nodes === null;
+    this.trivial =
+      Object.values(this.needs).every((v) => !v) &&
+      sel.eventId === UNSET.ID &&
+      sel.types === null &&
+      sel.syscall === -1 &&
+      sel.nodes === null;
   }
 
   match(ev: MatchEvent, namer: UidNamer): boolean {
@@ -196,7 +201,11 @@ export class Matcher {
   private userMatch(s: SearchItems): boolean {
     const sel = this.sel;
     if (sel.anyUid && sel.tuid !== null) {
-      return (s.tuid !== null && s.tuid === sel.tuid) || (s.teuid !== null && s.teuid === sel.teuid) || (s.tauid !== null && s.tauid === sel.tauid);
+      return (
+        (s.tuid !== null && s.tuid === sel.tuid) ||
+        (s.teuid !== null && s.teuid === sel.teuid) ||
+        (s.tauid !== null && s.tauid === sel.tauid)
+      );
     }
     if (sel.anyUid) return sel.uid === s.uid || sel.euid === s.euid || sel.loginuid === s.loginuid;
     if (sel.tuid !== null || sel.teuid !== null || sel.tauid !== null) {

@@ -74,7 +74,10 @@ export async function runSearch(opts: SearchOptions): Promise<SearchResult> {
   if (cp?.loaded !== undefined && cp.rotated && !cp.timeOnly) {
     // resume in the checkpointed log file: skip the older ones
     const at = files.findIndex((f) => isCheckpointFile(f, cp.loaded!));
-    if (at < 0) throw new TsauditError('E_CHECKPOINT', `checkpoint ${cp.file}: its log file is no longer among the logs`, { exitCode: CHECKPOINT_EXIT.BAD });
+    if (at < 0)
+      throw new TsauditError('E_CHECKPOINT', `checkpoint ${cp.file}: its log file is no longer among the logs`, {
+        exitCode: CHECKPOINT_EXIT.BAD,
+      });
     files = files.slice(at);
   }
 
@@ -144,7 +147,16 @@ export async function runSearch(opts: SearchOptions): Promise<SearchResult> {
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
       if (typeof e?.code !== 'string') throw err;
-      const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.code === 'EACCES' ? 'permission denied' : e.code === 'Z_DATA_ERROR' ? `bad gzip data (${e.message})` : e.message;
+      const why =
+        e.code === 'ENOENT'
+          ? 'no such file'
+          : e.code === 'EISDIR'
+            ? 'is a directory'
+            : e.code === 'EACCES'
+              ? 'permission denied'
+              : e.code === 'Z_DATA_ERROR'
+                ? `bad gzip data (${e.message})`
+                : e.message;
       throw new TsauditError('E_INPUT', `cannot read ${name}: ${why}`, { exitCode: 1, context: { file: name }, cause: err });
     }
   }

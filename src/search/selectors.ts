@@ -29,27 +29,88 @@ export interface SelectorSpec {
 
 export const SELECTORS: readonly SelectorSpec[] = [
   { key: 'event', short: '-a', long: '--event', value: 'serial', description: 'events with this serial number' },
-  { key: 'arch', long: '--arch', value: 'arch', description: 'SYSCALL records of this arch (b32, b64, x86_64, i386, ...); -sc NAME then names a syscall of that arch' },
+  {
+    key: 'arch',
+    long: '--arch',
+    value: 'arch',
+    description: 'SYSCALL records of this arch (b32, b64, x86_64, i386, ...); -sc NAME then names a syscall of that arch',
+  },
   { key: 'comm', short: '-c', long: '--comm', value: 'name', description: 'the command name (comm=) contains this' },
-  { key: 'exit', short: '-e', long: '--exit', value: 'code', description: 'syscall exit value: a number or an errno name (EACCES, -EACCES)' },
-  { key: 'file', short: '-f', long: '--file', value: 'path', description: "a file name (PATH records, AF_UNIX sockets), else the event's cwd, contains this" },
+  {
+    key: 'exit',
+    short: '-e',
+    long: '--exit',
+    value: 'code',
+    description: 'syscall exit value: a number or an errno name (EACCES, -EACCES)',
+  },
+  {
+    key: 'file',
+    short: '-f',
+    long: '--file',
+    value: 'path',
+    description: "a file name (PATH records, AF_UNIX sockets), else the event's cwd, contains this",
+  },
   { key: 'gidAll', short: '-ga', long: '--gid-all', value: 'group', description: 'gid or egid is this group (number or name)' },
   { key: 'gidEffective', short: '-ge', long: '--gid-effective', value: 'group', description: 'egid is this group' },
   { key: 'gid', short: '-gi', long: '--gid', value: 'group', description: 'gid is this group' },
   { key: 'host', short: '-hn', long: '--host', value: 'host', description: 'the remote host name or address contains this' },
   { key: 'key', short: '-k', long: '--key', value: 'key', description: 'a rule key (key=) contains this' },
-  { key: 'message', short: '-m', long: '--message', value: 'types', description: 'an event has a record of one of these types (comma list of names or numbers; ALL)' },
-  { key: 'node', short: '-n', long: '--node', value: 'node', description: 'the node= name is this (repeatable: any of them)', repeatable: true },
+  {
+    key: 'message',
+    short: '-m',
+    long: '--message',
+    value: 'types',
+    description: 'an event has a record of one of these types (comma list of names or numbers; ALL)',
+  },
+  {
+    key: 'node',
+    short: '-n',
+    long: '--node',
+    value: 'node',
+    description: 'the node= name is this (repeatable: any of them)',
+    repeatable: true,
+  },
   { key: 'object', short: '-o', long: '--object', value: 'context', description: 'an object (target) SELinux context contains this' },
   { key: 'pid', short: '-p', long: '--pid', value: 'pid', description: 'process id' },
   { key: 'ppid', short: '-pp', long: '--ppid', value: 'pid', description: 'parent process id' },
-  { key: 'syscall', short: '-sc', long: '--syscall', value: 'syscall', description: 'syscall name (on the host arch, or --arch) or number' },
-  { key: 'context', short: '-se', long: '--context', value: 'context', description: 'a subject or an object SELinux context contains this' },
+  {
+    key: 'syscall',
+    short: '-sc',
+    long: '--syscall',
+    value: 'syscall',
+    description: 'syscall name (on the host arch, or --arch) or number',
+  },
+  {
+    key: 'context',
+    short: '-se',
+    long: '--context',
+    value: 'context',
+    description: 'a subject or an object SELinux context contains this',
+  },
   { key: 'session', long: '--session', value: 'id', description: 'login session id (ses=)' },
   { key: 'subject', short: '-su', long: '--subject', value: 'context', description: 'a subject SELinux context contains this' },
-  { key: 'success', short: '-sv', long: '--success', value: 'yes|no', description: 'the syscall or operation succeeded (yes) or failed (no)' },
-  { key: 'start', short: '-ts', long: '--start', value: 'date', description: 'events from this time: [DATE] [TIME], ISO 8601, or now, recent, this-hour, boot, today, yesterday, this-week, week-ago, this-month, this-year, checkpoint' },
-  { key: 'end', short: '-te', long: '--end', value: 'date', description: 'events up to this time (same forms; a DATE alone means that date at the current time of day)' },
+  {
+    key: 'success',
+    short: '-sv',
+    long: '--success',
+    value: 'yes|no',
+    description: 'the syscall or operation succeeded (yes) or failed (no)',
+  },
+  {
+    key: 'start',
+    short: '-ts',
+    long: '--start',
+    value: 'date',
+    description:
+      'events from this time: [DATE] [TIME], ISO 8601, or now, recent, this-hour, boot, today, yesterday, this-week, week-ago, this-month, this-year, checkpoint',
+  },
+  {
+    key: 'end',
+    short: '-te',
+    long: '--end',
+    value: 'date',
+    description: 'events up to this time (same forms; a DATE alone means that date at the current time of day)',
+  },
   { key: 'terminal', short: '-tm', long: '--terminal', value: 'tty', description: 'the terminal (tty=, terminal=) contains this' },
   { key: 'uidAll', short: '-ua', long: '--uid-all', value: 'user', description: 'uid, euid or auid is this user (number or name)' },
   { key: 'uidEffective', short: '-ue', long: '--uid-effective', value: 'user', description: 'euid is this user' },
@@ -82,7 +143,15 @@ const bytes = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
 /** The host's arch as audit names it (x86_64, i386, aarch64, ...). */
 export function detectHostArch(): string {
   const node = hostArch();
-  const map: Record<string, string> = { x64: 'x86_64', ia32: 'i386', arm64: 'aarch64', arm: 'arm', ppc64: 'ppc64le', s390x: 's390x', riscv64: 'riscv64' };
+  const map: Record<string, string> = {
+    x64: 'x86_64',
+    ia32: 'i386',
+    arm64: 'aarch64',
+    arm: 'arm',
+    ppc64: 'ppc64le',
+    s390x: 's390x',
+    riscv64: 'riscv64',
+  };
   return map[node] ?? node;
 }
 
@@ -131,7 +200,10 @@ export function selectionFromFlags(flags: SelectorFlags, env: SelectorEnv = {}):
       .filter((t) => t !== '')
       .map((t) => {
         const n = isDigit0(t) ? i32(strto(t, 0, 10).value) : messageTypeNumber(t);
-        if (n === undefined) throw usageError(`flag ${flag('message')}: unknown message type "${t}" (a name such as SYSCALL, USER_LOGIN, a number, or ALL)`, { token: t });
+        if (n === undefined)
+          throw usageError(`flag ${flag('message')}: unknown message type "${t}" (a name such as SYSCALL, USER_LOGIN, a number, or ALL)`, {
+            token: t,
+          });
         return n;
       });
   }
@@ -204,7 +276,8 @@ export function selectionFromFlags(flags: SelectorFlags, env: SelectorEnv = {}):
     } else {
       const neg = v.startsWith('-');
       const n = errnoNumber(neg ? v.slice(1) : v);
-      if (n === undefined || n === 0) throw usageError(`flag ${flag('exit')}: "${v}" is not a number and not an errno name (EACCES, -ENOENT, ...)`, { token: v });
+      if (n === undefined || n === 0)
+        throw usageError(`flag ${flag('exit')}: "${v}" is not a number and not an errno name (EACCES, -ENOENT, ...)`, { token: v });
       sel.exit = neg ? -n : n;
     }
   }

@@ -151,11 +151,17 @@ function dateTm(date: string, which: 'start' | 'end', flag: string, clock: Clock
   if (iso) return checkedDate(+iso[1]!, +iso[2]!, +iso[3]!, date, flag);
   const m = /^ *(\d{1,2})\/ *(\d{1,2})\/ *(\d{1,2})(.*)$/s.exec(date);
   if (!m) {
-    throw usageError(`flag ${flag}: invalid ${which} date "${date}": expected MM/DD/YY (C locale), YYYY-MM-DD or a keyword (${TIME_KEYWORDS.join(', ')})`, {
+    throw usageError(
+      `flag ${flag}: invalid ${which} date "${date}": expected MM/DD/YY (C locale), YYYY-MM-DD or a keyword (${TIME_KEYWORDS.join(', ')})`,
+      {
+        token: date,
+      },
+    );
+  }
+  if (m[4] !== '')
+    throw usageError(`flag ${flag}: cannot parse ${which} date "${date}": unexpected "${m[4]}" (the year has 2 digits: MM/DD/YY)`, {
       token: date,
     });
-  }
-  if (m[4] !== '') throw usageError(`flag ${flag}: cannot parse ${which} date "${date}": unexpected "${m[4]}" (the year has 2 digits: MM/DD/YY)`, { token: date });
   const yy = +m[3]!;
   return checkedDate(yy >= 69 ? 1900 + yy : 2000 + yy, +m[1]!, +m[2]!, date, flag);
 }

@@ -202,7 +202,8 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
     onLoss,
     // a message that does not decode is reported, never dropped silently (the first few in full, then a count)
     onBad: (why) => {
-      if (++badNoted <= BAD_NOTES) note(`undecodable netlink message: ${why}${badNoted === BAD_NOTES ? ' (further ones are only counted; see --stats)' : ''}`);
+      if (++badNoted <= BAD_NOTES)
+        note(`undecodable netlink message: ${why}${badNoted === BAD_NOTES ? ' (further ones are only counted; see --stats)' : ''}`);
     },
   });
 
@@ -249,7 +250,6 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
     onError: (err) => note(`cannot read the kernel's lost counter: ${(err as Error).message}`),
     onReset: (from, to) => note(`the kernel's lost counter was reset by another process (${from} -> ${to}); not counted as loss`),
   });
-
 
   let written = 0;
   let writerWaiting = false;

@@ -144,7 +144,9 @@ export async function startSession(ctl: KernelControl, opts: SessionOptions = {}
   if (Object.keys(changed).length > 0 && initial.enabled === 2) {
     throw new TsauditError(
       'E_LOCKED',
-      `cannot change ${Object.keys(changed).map((k) => SETTING_LABEL[k as SettingName]).join(', ')}: the audit configuration is locked (enabled=2) until reboot`,
+      `cannot change ${Object.keys(changed)
+        .map((k) => SETTING_LABEL[k as SettingName])
+        .join(', ')}: the audit configuration is locked (enabled=2) until reboot`,
     );
   }
 

@@ -64,7 +64,7 @@ export function syscallName(arch: string | number, nr: number): string | undefin
 /** The spelling ausearch prints (audit-userspace's, e.g. x86_64 17 -> "pread"), else the kernel name. */
 export function ausearchSyscallName(arch: string | number, nr: number): string | undefined {
   const t = tableFor(arch);
-  return t === undefined ? undefined : t.ausearch.get(nr) ?? t.names[nr];
+  return t === undefined ? undefined : (t.ausearch.get(nr) ?? t.names[nr]);
 }
 
 /** Number of a syscall name (kernel name or audit-userspace spelling) on `arch`; undefined when unknown. */

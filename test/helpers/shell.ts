@@ -93,6 +93,8 @@ export function completeZsh(script: string, line: string, cwd?: string): string[
     env: { ...process.env, HOME: dir, DIR: dir, LINE: line, TERM: 'xterm' },
   });
   if (r.status !== 0) throw new Error(`zsh completion failed (exit ${r.status}, ${r.signal ?? ''}): ${r.stderr}`);
-  const hits = readFileSync(join(dir, 'hits'), 'utf8').split('\n').filter((l) => l !== '');
+  const hits = readFileSync(join(dir, 'hits'), 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
   return [...new Set(hits)].sort();
 }

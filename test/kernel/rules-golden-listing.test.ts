@@ -28,7 +28,9 @@ describeKernel('auditctl -l of the go-libaudit golden rules', () => {
 
   it('matches test/fixtures/rules/go-libaudit-listing.txt (UPDATE_GOLDEN=1 rewrites it)', () => {
     const flags: string[] = [];
-    for (const f of readdirSync(DIR).filter((x) => x.endsWith('.rules.golden.yml')).sort()) {
+    for (const f of readdirSync(DIR)
+      .filter((x) => x.endsWith('.rules.golden.yml'))
+      .sort()) {
       const doc = yaml.load(readFileSync(join(DIR, f), 'utf8')) as { rules: { flags: string }[] };
       flags.push(...doc.rules.map((r) => r.flags.replaceAll(`${GOLDEN_TREE}/`, `${TREE}/`)));
     }

@@ -41,7 +41,9 @@ function auditctlAll(rules: string[][]): void {
 function referenceRules(): string[][] {
   const rules: string[][] = [];
   const seen = new Set<string>();
-  for (const f of readdirSync(GOLDEN_DIR).filter((x) => x.endsWith('.rules.golden.yml')).sort()) {
+  for (const f of readdirSync(GOLDEN_DIR)
+    .filter((x) => x.endsWith('.rules.golden.yml'))
+    .sort()) {
     const doc = yaml.load(readFileSync(join(GOLDEN_DIR, f), 'utf8')) as { rules: { flags: string }[] };
     for (const r of doc.rules) {
       const tokens = splitRuleLine(r.flags.replaceAll('/tmp/audit-test/', `${TREE}/`))!;
@@ -208,7 +210,10 @@ describeKernel('tsaudit rules against auditctl', () => {
     expect(mine).toHaveLength(theirs.length);
     theirs.forEach((line, i) => expect(mine[i]).toBe(line));
 
-    const json = runCli(['rules', 'list', '-format=json']).stdout.trim().split('\n').map((l) => JSON.parse(l) as { text: string });
+    const json = runCli(['rules', 'list', '-format=json'])
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { text: string });
     expect(json.map((j) => `${j.text}\n`).join('')).toBe(list());
   });
 
@@ -278,7 +283,9 @@ describeKernel('tsaudit rules against auditctl', () => {
     const drift = runCli(['rules', 'diff', file]);
     expect(drift.status).toBe(1);
     expect(drift.stderr).toBe(`tsaudit: the kernel rules differ from ${file}\n`);
-    expect(drift.stdout).toMatch(new RegExp(`^missing from kernel: ${file}:\\d+: .+\\nnot in ${file}: -w ${TREE}/file -p r -k tsaudit-drift\\n$`));
+    expect(drift.stdout).toMatch(
+      new RegExp(`^missing from kernel: ${file}:\\d+: .+\\nnot in ${file}: -w ${TREE}/file -p r -k tsaudit-drift\\n$`),
+    );
   });
 
   it('reports kernel refusals as sentences naming the rule', () => {
@@ -292,14 +299,15 @@ describeKernel('tsaudit rules against auditctl', () => {
     expect(none.stderr).toBe(`tsaudit: no such rule: -w ${TREE}/file -p r\n`);
     const noParent = runCli(['rules', 'add', '-w', `${TREE}/no/such/dir/file`]);
     expect(noParent.status).toBe(1);
-    expect(noParent.stderr).toMatch(/^tsaudit: the kernel (could not add|rejected) the rule .*: -w \/tmp\/tsaudit-rules-kt-\d+\/no\/such\/dir\/file\n$/);
+    expect(noParent.stderr).toMatch(
+      /^tsaudit: the kernel (could not add|rejected) the rule .*: -w \/tmp\/tsaudit-rules-kt-\d+\/no\/such\/dir\/file\n$/,
+    );
     const bad = runCli(['rules', 'add', '-a', 'always,exit', '-F', 'auid=>1000']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe('tsaudit: bad rule field at token 4: got "auid=>1000" (unknown user ">1000")\n');
     auditctl(['-D']);
   });
 });
-
 
 // The example rule sets shipped with this machine's auditd (augenrules-style: all files in order, in one
 // file), loaded with auditctl -R and with tsaudit rules load: the same kernel rules, the same settings and
@@ -322,7 +330,9 @@ describeKernel('tsaudit rules load against auditctl -R on the auditd example rul
 
   it.skipIf(!existsSync(EXAMPLES))('gives the same rules, settings and exit status', () => {
     mkdirSync(dir, { recursive: true });
-    const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.rules') && f !== '11-loginuid.rules').sort();
+    const files = readdirSync(EXAMPLES)
+      .filter((f) => f.endsWith('.rules') && f !== '11-loginuid.rules')
+      .sort();
     const dangerous = /^\s*(-e\s*2|-f\s*2|--loginuid-immutable)\b/;
     const lines = files.flatMap((f) => readFileSync(join(EXAMPLES, f), 'utf8').split('\n')).filter((l) => !dangerous.test(l));
     expect(lines.filter((l) => /^-[aw] /.test(l)).length).toBeGreaterThan(150);

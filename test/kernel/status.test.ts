@@ -112,7 +112,11 @@ describeKernel('tsaudit set on the real kernel', () => {
       const r = runCli(['set', ...args]);
       expect(r.status, args.join(' ')).toBe(2);
     }
-    expect(readStatus()).toMatchObject({ enabled: state.snapshot().status.enabled, failure: state.snapshot().status.failure, loginuid_immutable: '0' });
+    expect(readStatus()).toMatchObject({
+      enabled: state.snapshot().status.enabled,
+      failure: state.snapshot().status.failure,
+      loginuid_immutable: '0',
+    });
     expect(auditctl('-s')).toContain('loginuid_immutable 0 unlocked\n');
   });
 });

@@ -191,10 +191,19 @@ describeKernel('tsaudit stream (kernel)', () => {
     expect(readStatus().pid).toBe('0');
   });
 
-  it('multicast with CAP_AUDIT_READ only (user nobody): exactly N events, and says the lost counter is unreadable', async ({ skip: skipTest }) => {
+  it('multicast with CAP_AUDIT_READ only (user nobody): exactly N events, and says the lost counter is unreadable', async ({
+    skip: skipTest,
+  }) => {
     if (skip) skipTest(skip);
     if (spawnSync('setpriv', ['--version']).status !== 0) skipTest('setpriv (util-linux) not installed');
-    const asNobody = ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', '--inh-caps=+audit_read', '--ambient-caps=+audit_read'];
+    const asNobody = [
+      'setpriv',
+      '--reuid=nobody',
+      '--regid=nogroup',
+      '--clear-groups',
+      '--inh-caps=+audit_read',
+      '--ambient-caps=+audit_read',
+    ];
     if (spawnSync(asNobody[0]!, [...asNobody.slice(1), process.execPath, BIN, '--version'], { cwd: ROOT }).status !== 0) {
       skipTest('user nobody cannot run this checkout (directory permissions)');
     }

@@ -29,43 +29,133 @@ const norm = (...argv: string[]) => normalizeArgv(argv, program());
 
 describe('normalizeArgv', () => {
   it.each([
-    [['parse', '-format=json'], ['parse', '--format=json']],
-    [['parse', '-format', 'json'], ['parse', '--format', 'json']],
-    [['parse', '--format=json'], ['parse', '--format=json']],
-    [['parse', '--format', 'json'], ['parse', '--format', 'json']],
-    [['parse', '-in', 'a.log'], ['parse', '--in', 'a.log']],
-    [['parse', '-i', 'a.log'], ['parse', '-i', 'a.log']],
-    [['parse', '-id=false'], ['parse', '--no-id']],
-    [['parse', '--id=false'], ['parse', '--no-id']],
-    [['parse', '-id=true'], ['parse', '--id']],
-    [['parse', '-strict'], ['parse', '--strict']],
+    [
+      ['parse', '-format=json'],
+      ['parse', '--format=json'],
+    ],
+    [
+      ['parse', '-format', 'json'],
+      ['parse', '--format', 'json'],
+    ],
+    [
+      ['parse', '--format=json'],
+      ['parse', '--format=json'],
+    ],
+    [
+      ['parse', '--format', 'json'],
+      ['parse', '--format', 'json'],
+    ],
+    [
+      ['parse', '-in', 'a.log'],
+      ['parse', '--in', 'a.log'],
+    ],
+    [
+      ['parse', '-i', 'a.log'],
+      ['parse', '-i', 'a.log'],
+    ],
+    [
+      ['parse', '-id=false'],
+      ['parse', '--no-id'],
+    ],
+    [
+      ['parse', '--id=false'],
+      ['parse', '--no-id'],
+    ],
+    [
+      ['parse', '-id=true'],
+      ['parse', '--id'],
+    ],
+    [
+      ['parse', '-strict'],
+      ['parse', '--strict'],
+    ],
     [['parse', '-strict=false'], ['parse']],
-    [['-debug', 'parse'], ['--debug', 'parse']],
-    [['parse', '-debug'], ['parse', '--debug']],
-    [['parse', '-no-color'], ['parse', '--no-color']],
+    [
+      ['-debug', 'parse'],
+      ['--debug', 'parse'],
+    ],
+    [
+      ['parse', '-debug'],
+      ['parse', '--debug'],
+    ],
+    [
+      ['parse', '-no-color'],
+      ['parse', '--no-color'],
+    ],
     // short flags, Go-style
-    [['parse', '-i=false', 'a.log'], ['parse', 'a.log']],
+    [
+      ['parse', '-i=false', 'a.log'],
+      ['parse', 'a.log'],
+    ],
     [['parse', '-i=0'], ['parse']],
-    [['parse', '-i=true'], ['parse', '--interpret']],
-    [['parse', '-i=YES'], ['parse', '--interpret']],
-    [['parse', '-f=json'], ['parse', '--format=json']],
+    [
+      ['parse', '-i=true'],
+      ['parse', '--interpret'],
+    ],
+    [
+      ['parse', '-i=YES'],
+      ['parse', '--interpret'],
+    ],
+    [
+      ['parse', '-f=json'],
+      ['parse', '--format=json'],
+    ],
     [['set', '-y=false'], ['set']],
-    [['set', '-y=true'], ['set', '--yes']],
+    [
+      ['set', '-y=true'],
+      ['set', '--yes'],
+    ],
     // values of a closed set, in any case; other values untouched
-    [['set', '--failure=PRINTK'], ['set', '--failure=printk']],
-    [['set', '-failure', 'Panic'], ['set', '--failure', 'panic']],
-    [['set', '-m', 'slow'], ['set', '-m', 'Slow']],
-    [['set', '-m=FAST'], ['set', '--mode=fast']],
-    [['completion', 'BASH'], ['completion', 'bash']],
-    [['completion', 'Fish'], ['completion', 'Fish']],
-    [['parse', '-format=JSON'], ['parse', '--format=JSON']],
-    [['rules', 'list', '-k', 'MixedCase'], ['rules', 'list', '-k', 'MixedCase']],
+    [
+      ['set', '--failure=PRINTK'],
+      ['set', '--failure=printk'],
+    ],
+    [
+      ['set', '-failure', 'Panic'],
+      ['set', '--failure', 'panic'],
+    ],
+    [
+      ['set', '-m', 'slow'],
+      ['set', '-m', 'Slow'],
+    ],
+    [
+      ['set', '-m=FAST'],
+      ['set', '--mode=fast'],
+    ],
+    [
+      ['completion', 'BASH'],
+      ['completion', 'bash'],
+    ],
+    [
+      ['completion', 'Fish'],
+      ['completion', 'Fish'],
+    ],
+    [
+      ['parse', '-format=JSON'],
+      ['parse', '--format=JSON'],
+    ],
+    [
+      ['rules', 'list', '-k', 'MixedCase'],
+      ['rules', 'list', '-k', 'MixedCase'],
+    ],
     // `help VERB`: a known verb is commander's help command; an unknown one is left for commander to judge
-    [['help', 'parse'], ['help', 'parse']],
+    [
+      ['help', 'parse'],
+      ['help', 'parse'],
+    ],
     [['help', 'pars'], ['pars']],
-    [['rules', 'help', 'lst'], ['rules', 'lst']],
-    [['rules', 'help', 'list'], ['rules', 'help', 'list']],
-    [['parse', 'help'], ['parse', 'help']],
+    [
+      ['rules', 'help', 'lst'],
+      ['rules', 'lst'],
+    ],
+    [
+      ['rules', 'help', 'list'],
+      ['rules', 'help', 'list'],
+    ],
+    [
+      ['parse', 'help'],
+      ['parse', 'help'],
+    ],
   ])('%j -> %j', (input, expected) => {
     expect(norm(...input)).toEqual(expected);
   });

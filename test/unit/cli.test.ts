@@ -84,11 +84,14 @@ describe('Go-style booleans and case-insensitive values', () => {
     expect(runCli(['parse', '-i=true', SMALL]).stdout).toBe(runCli(['parse', '-i', SMALL]).stdout);
   });
 
-  it.each([[['-format=JSON']], [['--format', 'Json']], [['-f', 'JSON']], [['-f=json']]])('parse %j FILE is parse -format=json FILE', (flags) => {
-    const r = runCli(['parse', ...flags, SMALL]);
-    expect(r.stderr).toBe('');
-    expect(r.stdout).toBe(json.stdout);
-  });
+  it.each([[['-format=JSON']], [['--format', 'Json']], [['-f', 'JSON']], [['-f=json']]])(
+    'parse %j FILE is parse -format=json FILE',
+    (flags) => {
+      const r = runCli(['parse', ...flags, SMALL]);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe(json.stdout);
+    },
+  );
 
   it('completion BASH is completion bash', () => {
     const r = runCli(['completion', 'BASH']);
@@ -178,11 +181,14 @@ describe.skipIf(!hasScript())('parse with no input on a terminal reads the syste
   it('as a user who may not read the system logs: one line saying so, exit 1, no hang', ({ skip }) => {
     if (process.getuid?.() !== 0) skip('needs root to run a process as nobody');
     const asNobody = 'setpriv --reuid=nobody --regid=nogroup --clear-groups';
-    if (inTerminal(`${asNobody} ${tsaudit} --version`).status !== 0) skip('user nobody cannot run this checkout (setpriv or directory permissions)');
+    if (inTerminal(`${asNobody} ${tsaudit} --version`).status !== 0)
+      skip('user nobody cannot run this checkout (setpriv or directory permissions)');
     const log = systemLogFile();
     const t = inTerminal(`${asNobody} ${tsaudit} parse`, { timeout: 20_000 });
     expect(t.status).toBe(1);
-    expect(t.screen).toBe(`tsaudit: no input given and cannot read the system's audit log ${log}: permission denied (run as root); name a log file or pipe one in\n`);
+    expect(t.screen).toBe(
+      `tsaudit: no input given and cannot read the system's audit log ${log}: permission denied (run as root); name a log file or pipe one in\n`,
+    );
   });
 
   it('does not wait for a terminal: it ends by itself', () => {

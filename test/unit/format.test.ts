@@ -81,6 +81,14 @@ describe('colour policy', () => {
 
 describe('plain tables', () => {
   it('align columns without trailing spaces', () => {
-    expect(plainTable(['a', 'long header'], [['xxxx', 'y'], ['z', '']])).toBe('a     long header\nxxxx  y\nz\n');
+    expect(
+      plainTable(
+        ['a', 'long header'],
+        [
+          ['xxxx', 'y'],
+          ['z', ''],
+        ],
+      ),
+    ).toBe('a     long header\nxxxx  y\nz\n');
   });
 });

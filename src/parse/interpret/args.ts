@@ -179,7 +179,6 @@ function socketProtoText(value: string, protocolName: (n: number) => string | un
   return protocolName(n) ?? `unknown-proto(${value})`;
 }
 
-
 /** Directory fd of the *at calls: AT_FDCWD (-100) by name, else the fd in hex. */
 export function dirfdText(value: string): string {
   const n = low32(value);
@@ -223,13 +222,19 @@ const PPC = new Set(['ppc', 'ppc64']);
 /** The option name of setsockopt/getsockopt for the call's level (a1); undefined for levels auparse leaves. */
 export function sockoptNameText(value: string, level: bigint, machine?: string): string | undefined {
   const table: [ReadonlyMap<number, string>, string] | undefined =
-    level === BigInt(ARG_CONST.IPPROTO_IP) ? [IP_OPTIONS, 'ipopt']
-    : level === BigInt(ARG_CONST.SOL_SOCKET) ? [SOCKET_OPTIONS, 'sockopt']
-    : level === BigInt(ARG_CONST.IPPROTO_TCP) ? [TCP_OPTIONS, 'tcpopt']
-    : level === BigInt(ARG_CONST.IPPROTO_UDP) ? [UDP_OPTIONS, 'udpopt']
-    : level === BigInt(ARG_CONST.IPPROTO_IPV6) ? [IPV6_OPTIONS, 'ip6opt']
-    : level === BigInt(ARG_CONST.SOL_PACKET) ? [PACKET_OPTIONS, 'pktopt']
-    : undefined;
+    level === BigInt(ARG_CONST.IPPROTO_IP)
+      ? [IP_OPTIONS, 'ipopt']
+      : level === BigInt(ARG_CONST.SOL_SOCKET)
+        ? [SOCKET_OPTIONS, 'sockopt']
+        : level === BigInt(ARG_CONST.IPPROTO_TCP)
+          ? [TCP_OPTIONS, 'tcpopt']
+          : level === BigInt(ARG_CONST.IPPROTO_UDP)
+            ? [UDP_OPTIONS, 'udpopt']
+            : level === BigInt(ARG_CONST.IPPROTO_IPV6)
+              ? [IPV6_OPTIONS, 'ip6opt']
+              : level === BigInt(ARG_CONST.SOL_PACKET)
+                ? [PACKET_OPTIONS, 'pktopt']
+                : undefined;
   if (!table) return undefined;
   let n = low32(value);
   if (Number.isNaN(n)) return conversionError(value);
@@ -290,8 +295,18 @@ function lookup(map: ReadonlyMap<number, string>, value: string, unknown: (n: nu
 }
 
 const DIRFD_A0 = new Set([
-  'readlinkat', 'mkdirat', 'mknodat', 'fchownat', 'futimesat', 'fchmodat', 'futimensat', 'unlinkat', 'utimensat',
-  'linkat', 'newfstatat', 'name_to_handle_at',
+  'readlinkat',
+  'mkdirat',
+  'mknodat',
+  'fchownat',
+  'futimesat',
+  'fchmodat',
+  'futimensat',
+  'unlinkat',
+  'utimensat',
+  'linkat',
+  'newfstatat',
+  'name_to_handle_at',
 ]);
 const UID_A0 = new Set(['setuid', 'setreuid', 'setresuid', 'setfsuid']);
 const GID_A0 = new Set(['setgid', 'setregid', 'setresgid', 'setfsgid']);
@@ -319,7 +334,8 @@ export function auparseArgText(sys: string, index: number, value: string, ctx: A
   switch (index) {
     case 0:
       if (sys === 'rt_sigaction') return signalText(value, 16);
-      if (sys.startsWith('renameat') || sys.startsWith('faccessat') || sys.startsWith('openat') || DIRFD_A0.has(sys)) return dirfdText(value);
+      if (sys.startsWith('renameat') || sys.startsWith('faccessat') || sys.startsWith('openat') || DIRFD_A0.has(sys))
+        return dirfdText(value);
       if (sys === 'clock_settime') return clockText(value);
       if (sys === 'personality') return personalityText(value);
       if (sys === 'ptrace') return ptraceText(value);
@@ -391,17 +407,62 @@ export function auparseArgText(sys: string, index: number, value: string, ctx: A
 
 /** Every syscall auparseArgText names an argument of (besides the prefixes in `interprets`). */
 const INTERPRETED = new Set([
-  ...DIRFD_A0, ...UID_A0, ...GID_A0, ...RECV_A3,
-  'rt_sigaction', 'clock_settime', 'personality', 'ptrace', 'prctl', 'unshare', 'getrlimit', 'setrlimit', 'socket',
-  'socketcall', 'bpf', 'fchmod', 'chmod', 'creat', 'mkdir', 'setsockopt', 'getsockopt', 'setns', 'sched_setscheduler',
-  'mknod', 'mq_open', 'open', 'access', 'epoll_ctl', 'kill', 'tkill', 'umount2', 'ioctl', 'open_by_handle_at',
-  'sendmsg', 'recvmsg', 'shmget', 'mmap', 'mprotect', 'lseek', 'clone', 'clone2', 'tgkill', 'mount',
+  ...DIRFD_A0,
+  ...UID_A0,
+  ...GID_A0,
+  ...RECV_A3,
+  'rt_sigaction',
+  'clock_settime',
+  'personality',
+  'ptrace',
+  'prctl',
+  'unshare',
+  'getrlimit',
+  'setrlimit',
+  'socket',
+  'socketcall',
+  'bpf',
+  'fchmod',
+  'chmod',
+  'creat',
+  'mkdir',
+  'setsockopt',
+  'getsockopt',
+  'setns',
+  'sched_setscheduler',
+  'mknod',
+  'mq_open',
+  'open',
+  'access',
+  'epoll_ctl',
+  'kill',
+  'tkill',
+  'umount2',
+  'ioctl',
+  'open_by_handle_at',
+  'sendmsg',
+  'recvmsg',
+  'shmget',
+  'mmap',
+  'mprotect',
+  'lseek',
+  'clone',
+  'clone2',
+  'tgkill',
+  'mount',
 ]);
 
 /** False for the syscalls none of whose arguments auparse names (most of them): a fast path for parse -i. */
 export function interprets(sys: string): boolean {
-  return INTERPRETED.has(sys) || sys.startsWith('renameat') || sys.startsWith('faccessat') || sys.startsWith('openat') ||
-    sys.startsWith('exit') || sys.startsWith('fcntl') || (sys.startsWith('c') && sys.includes('chown'));
+  return (
+    INTERPRETED.has(sys) ||
+    sys.startsWith('renameat') ||
+    sys.startsWith('faccessat') ||
+    sys.startsWith('openat') ||
+    sys.startsWith('exit') ||
+    sys.startsWith('fcntl') ||
+    (sys.startsWith('c') && sys.includes('chown'))
+  );
 }
 
 /**

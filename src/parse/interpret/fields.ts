@@ -14,9 +14,7 @@ import type { IdResolver } from '../../ids.js';
 export function syscallArgs(rec: AuditRecord, syscall: string | undefined, ids: IdResolver | null = null, machine?: string): string[] {
   const args = [rec.get('a0'), rec.get('a1'), rec.get('a2'), rec.get('a3')];
   const out: string[] = [];
-  const nameId: IdNamer | undefined = ids
-    ? (n, kind) => (kind === 'uid' ? ids.user(n) : ids.group(n)) ?? String(n)
-    : undefined;
+  const nameId: IdNamer | undefined = ids ? (n, kind) => (kind === 'uid' ? ids.user(n) : ids.group(n)) ?? String(n) : undefined;
   for (let i = 0; i < 4; i++) {
     const v = args[i];
     if (v === undefined) break;

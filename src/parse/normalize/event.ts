@@ -568,8 +568,10 @@ function addNames(
       // The PATH record chosen as the file object carries OUID/OGID. Its interpreted fields (paths[i]) say
       // which one that is, without lexing the record again.
       const p = paths[i]!;
-      if (e.OUID !== undefined && file.owner === undefined && file.uid !== undefined && fieldOf(p, 'ouid') === file.uid) file.owner = e.OUID;
-      if (e.OGID !== undefined && file.group === undefined && file.gid !== undefined && fieldOf(p, 'ogid') === file.gid) file.group = e.OGID;
+      if (e.OUID !== undefined && file.owner === undefined && file.uid !== undefined && fieldOf(p, 'ouid') === file.uid)
+        file.owner = e.OUID;
+      if (e.OGID !== undefined && file.group === undefined && file.gid !== undefined && fieldOf(p, 'ogid') === file.gid)
+        file.group = e.OGID;
     }
   }
   if (!enriched && ids && userIds) {

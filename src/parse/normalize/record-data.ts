@@ -207,12 +207,12 @@ function keyInfo(key: string): KeyInfo {
       kind = DATA_INTERPRETERS.has(name)
         ? Kind.Interpreted
         : isExecveArgKey(name)
-        ? Kind.ExecveArg
-        : UNTRUSTED_FIELDS.has(name)
-          ? Kind.Untrusted
-          : UNSET_KEYS.has(name)
-            ? Kind.Unset
-            : Kind.Plain;
+          ? Kind.ExecveArg
+          : UNTRUSTED_FIELDS.has(name)
+            ? Kind.Untrusted
+            : UNSET_KEYS.has(name)
+              ? Kind.Unset
+              : Kind.Plain;
   }
   info = { key, kind, name, route: routeOf(name), interp: DATA_INTERPRETERS.get(name) };
   if (KEY_INFO.size < 4096) KEY_INFO.set(key, info);

@@ -10,7 +10,17 @@
 
 import { messageTypeNumber } from '../../tables/message-types.js';
 import type { AuditRecord } from '../../parse/record.js';
-import { type Enriched, type FieldContext, type IdNames, NO_ENRICHED, auUnescape, enrichedOf, fieldType, interpretField, T } from './auparse-values.js';
+import {
+  type Enriched,
+  type FieldContext,
+  type IdNames,
+  NO_ENRICHED,
+  auUnescape,
+  enrichedOf,
+  fieldType,
+  interpretField,
+  T,
+} from './auparse-values.js';
 
 export interface AuField {
   readonly name: string;

@@ -37,11 +37,49 @@ import {
 
 /** auparse's field types (AUPARSE_TYPE_*), as small integers for switch statements. */
 export const T = {
-  UNCLASSIFIED: 0, UID: 1, GID: 2, SYSCALL: 3, ARCH: 4, EXIT: 5, ESCAPED: 6, PERM: 7, MODE: 8, SOCKADDR: 9,
-  FLAGS: 10, PROMISC: 11, CAPABILITY: 12, SUCCESS: 13, A0: 14, A1: 15, A2: 16, A3: 17, SIGNAL: 18, LIST: 19,
-  TTY_DATA: 20, SESSION: 21, CAP_BITMAP: 22, NFPROTO: 23, ICMPTYPE: 24, PROTOCOL: 25, ADDR: 26, PERSONALITY: 27,
-  SECCOMP: 28, OFLAG: 29, MMAP: 30, MODE_SHORT: 31, MAC_LABEL: 32, PROCTITLE: 33, HOOK: 34, NETACTION: 35,
-  MACPROTO: 36, IOCTL_REQ: 37, ESCAPED_KEY: 38, ESCAPED_FILE: 39, FANOTIFY: 40, NLMCGRP: 41, RESOLVE: 42,
+  UNCLASSIFIED: 0,
+  UID: 1,
+  GID: 2,
+  SYSCALL: 3,
+  ARCH: 4,
+  EXIT: 5,
+  ESCAPED: 6,
+  PERM: 7,
+  MODE: 8,
+  SOCKADDR: 9,
+  FLAGS: 10,
+  PROMISC: 11,
+  CAPABILITY: 12,
+  SUCCESS: 13,
+  A0: 14,
+  A1: 15,
+  A2: 16,
+  A3: 17,
+  SIGNAL: 18,
+  LIST: 19,
+  TTY_DATA: 20,
+  SESSION: 21,
+  CAP_BITMAP: 22,
+  NFPROTO: 23,
+  ICMPTYPE: 24,
+  PROTOCOL: 25,
+  ADDR: 26,
+  PERSONALITY: 27,
+  SECCOMP: 28,
+  OFLAG: 29,
+  MMAP: 30,
+  MODE_SHORT: 31,
+  MAC_LABEL: 32,
+  PROCTITLE: 33,
+  HOOK: 34,
+  NETACTION: 35,
+  MACPROTO: 36,
+  IOCTL_REQ: 37,
+  ESCAPED_KEY: 38,
+  ESCAPED_FILE: 39,
+  FANOTIFY: 40,
+  NLMCGRP: 41,
+  RESOLVE: 42,
 } as const;
 
 const TYPE_BY_NAME = new Map<string, number>();
@@ -104,9 +142,18 @@ function isIntString(s: string): boolean {
 /** True when auparse_interp_adjust_type may re-classify fields of records of this type (besides `acct`). */
 export function adjustsFields(rtype: number): boolean {
   return (
-    rtype === AUDIT_EXECVE || rtype === AUDIT_AVC || rtype === AUDIT_USER_TTY || rtype === AUDIT_NETFILTER_PKT ||
-    rtype === AUDIT_PATH || rtype === AUDIT_MQ_OPEN || rtype === AUDIT_CRYPTO_KEY_USER || rtype === AUDIT_ADD_GROUP ||
-    rtype === AUDIT_GRP_MGMT || rtype === AUDIT_DEL_GROUP || rtype === AUDIT_TRUSTED_APP || rtype === AUDIT_KERN_MODULE
+    rtype === AUDIT_EXECVE ||
+    rtype === AUDIT_AVC ||
+    rtype === AUDIT_USER_TTY ||
+    rtype === AUDIT_NETFILTER_PKT ||
+    rtype === AUDIT_PATH ||
+    rtype === AUDIT_MQ_OPEN ||
+    rtype === AUDIT_CRYPTO_KEY_USER ||
+    rtype === AUDIT_ADD_GROUP ||
+    rtype === AUDIT_GRP_MGMT ||
+    rtype === AUDIT_DEL_GROUP ||
+    rtype === AUDIT_TRUSTED_APP ||
+    rtype === AUDIT_KERN_MODULE
   );
 }
 
@@ -409,7 +456,7 @@ function printArg(ctx: FieldContext, index: number, val: string): string {
   const sys = ctx.syscall < 0 ? undefined : ausearchSyscallName(arch, ctx.syscall);
   if (sys === undefined) return `0x${val}`;
   const namer = (n: number, kind: 'uid' | 'gid'): string =>
-    (n | 0) === 0 ? 'root' : (kind === 'uid' ? ctx.ids.user(n) : ctx.ids.group(n)) ?? `unknown(${n | 0})`;
+    (n | 0) === 0 ? 'root' : ((kind === 'uid' ? ctx.ids.user(n) : ctx.ids.group(n)) ?? `unknown(${n | 0})`);
   if (ctx.loadArgs && (index === 1 || index === 2)) ctx.loadArgs(ctx);
   return syscallArgText(sys, index, val, [ctx.a0, ctx.a1, undefined, undefined], namer, archName(arch));
 }

@@ -65,7 +65,8 @@ const HEADERS = new Map<string, string>();
 
 /** `type=NAME msg=audit(` as ausearch prints it: a name it knows, else the line's own text. */
 function header(rec: AuditRecord, from: number, paren: number): string {
-  if (rec.node === undefined && paren === rec.typeName.length + 15) { // `type=NAME msg=audit(`, nothing else
+  if (rec.node === undefined && paren === rec.typeName.length + 15) {
+    // `type=NAME msg=audit(`, nothing else
     let h = HEADERS.get(rec.typeName);
     if (h === undefined) {
       h = headerOf(rec, from, paren);
@@ -200,7 +201,8 @@ function renderRecord(rec: AuditRecord, stamp: string, ids: IdNames): string {
     enriched ??= end < s.length ? enrichedOf(s.slice(end + 1)) : NO_ENRICHED;
     const e = enriched.size !== 0 ? enriched.get(name) : undefined;
     let text: string;
-    if (e !== undefined && !e.startsWith('unknown-')) text = enrichedText(type, e); // auditd named it
+    if (e !== undefined && !e.startsWith('unknown-'))
+      text = enrichedText(type, e); // auditd named it
     else {
       ctx ??= context(rec, ids, isSyscall);
       text = interpretField(type, name, s.slice(ptr, vEnd), ctx, NO_ENRICHED);

@@ -85,9 +85,30 @@ const TIME_ADJNTPVAL = num('TIME_ADJNTPVAL');
 
 // Object kinds (NORM_WHAT_*), in normalize-internal.h's numbering.
 const W = {
-  UNKNOWN: 0, FIFO: 1, CHAR_DEV: 2, DIRECTORY: 3, BLOCK_DEV: 4, FILE: 5, LINK: 6, SOCKET: 7, PROCESS: 8, FIREWALL: 9,
-  SERVICE: 10, ACCT: 11, USER_SESSION: 12, VM: 13, PRINTER: 14, SYSTEM: 15, AUDIT_RULE: 16, AUDIT_CONFIG: 17,
-  MAC_CONFIG: 18, FILESYSTEM: 19, MEMORY: 20, KEYSTROKES: 21, DEVICE: 22, SOFTWARE: 23,
+  UNKNOWN: 0,
+  FIFO: 1,
+  CHAR_DEV: 2,
+  DIRECTORY: 3,
+  BLOCK_DEV: 4,
+  FILE: 5,
+  LINK: 6,
+  SOCKET: 7,
+  PROCESS: 8,
+  FIREWALL: 9,
+  SERVICE: 10,
+  ACCT: 11,
+  USER_SESSION: 12,
+  VM: 13,
+  PRINTER: 14,
+  SYSTEM: 15,
+  AUDIT_RULE: 16,
+  AUDIT_CONFIG: 17,
+  MAC_CONFIG: 18,
+  FILESYSTEM: 19,
+  MEMORY: 20,
+  KEYSTROKES: 21,
+  DEVICE: 22,
+  SOFTWARE: 23,
 } as const;
 
 const OBJ_KIND_NAMES = new Map<number, string>();
@@ -120,31 +141,59 @@ export function eventKind(type: number): string | undefined {
   const between = (a: string, b: string): boolean => t >= num(a) && t <= num(b) && num(a) >= 0;
   let k: string;
   if (
-    between('USER_AUTH', 'USER_ACCT') || between('CRED_ACQ', 'USER_END') || between('USER_CHAUTHTOK', 'CRED_REFR') ||
-    between('USER_LOGIN', 'USER_LOGOUT') || t === LOGIN
-  ) k = 'USER_LOGIN';
+    between('USER_AUTH', 'USER_ACCT') ||
+    between('CRED_ACQ', 'USER_END') ||
+    between('USER_CHAUTHTOK', 'CRED_REFR') ||
+    between('USER_LOGIN', 'USER_LOGOUT') ||
+    t === LOGIN
+  )
+    k = 'USER_LOGIN';
   else if (t === num('GRP_AUTH') || t === num('CHGRP_ID')) k = 'GROUP_CHANGE';
-  else if (t === num('USER_MGMT') || between('ADD_USER', 'DEL_GROUP') || between('GRP_MGMT', 'GRP_CHAUTHTOK') || between('ACCT_LOCK', 'ACCT_UNLOCK')) k = 'USER_ACCT';
+  else if (
+    t === num('USER_MGMT') ||
+    between('ADD_USER', 'DEL_GROUP') ||
+    between('GRP_MGMT', 'GRP_CHAUTHTOK') ||
+    between('ACCT_LOCK', 'ACCT_UNLOCK')
+  )
+    k = 'USER_ACCT';
   else if (t === num('KERNEL') || between('SYSTEM_BOOT', 'SERVICE_STOP')) k = 'SYSTEM_SERVICES';
   else if (
-    t === num('USYS_CONFIG') || t === CONFIG_CHANGE || t === NETFILTER_CFG || t === FEATURE_CHANGE || t === TIME_INJOFFSET ||
-    t === TIME_ADJNTPVAL || t === USER_DEVICE || t === SOFTWARE_UPDATE
-  ) k = 'CONFIG';
+    t === num('USYS_CONFIG') ||
+    t === CONFIG_CHANGE ||
+    t === NETFILTER_CFG ||
+    t === FEATURE_CHANGE ||
+    t === TIME_INJOFFSET ||
+    t === TIME_ADJNTPVAL ||
+    t === USER_DEVICE ||
+    t === SOFTWARE_UPDATE
+  )
+    k = 'CONFIG';
   else if (t === SECCOMP) k = 'DAC_DECISION';
   else if (between('TEST', 'TRUSTED_APP') || t === num('USER_CMD') || t === num('CHUSER_ID')) k = 'USERSPACE';
   else if (t === num('USER_TTY') || t === TTY) k = 'TTY';
   else if (t === EVENT_LISTENER || (t >= FIRST_DAEMON && t <= LAST_DAEMON)) k = 'AUDIT_DAEMON';
   else if (
-    t === num('USER_SELINUX_ERR') || t === USER_AVC || between('APPARMOR_ALLOWED', 'APPARMOR_DENIED') || t === num('APPARMOR_ERROR') ||
+    t === num('USER_SELINUX_ERR') ||
+    t === USER_AVC ||
+    between('APPARMOR_ALLOWED', 'APPARMOR_DENIED') ||
+    t === num('APPARMOR_ERROR') ||
     between('AVC', 'AVC_PATH')
-  ) k = 'MAC_DECISION';
+  )
+    k = 'MAC_DECISION';
   else if ((t >= 1800 && t <= 1899) || t === num('ANOM_RBAC_INTEGRITY_FAIL')) k = 'INTEGRITY';
   else if ((t >= 1700 && t <= 1799) || (t >= 2100 && t <= 2108) || (t >= 2110 && t <= 2199)) k = 'ANOMALY';
   else if (t >= 2200 && t <= 2299) k = 'ANOMALY_RESP';
-  else if ((t >= MAC_POLICY_LOAD && t <= LAST_SELINUX) || (t >= 1500 && t <= 1501) || (t >= 1504 && t <= 1505) || (t >= 2300 && t <= 2399)) k = 'MAC';
+  else if ((t >= MAC_POLICY_LOAD && t <= LAST_SELINUX) || (t >= 1500 && t <= 1501) || (t >= 1504 && t <= 1505) || (t >= 2300 && t <= 2399))
+    k = 'MAC';
   else if ((t >= 1600 && t <= 1699) || (t >= 2400 && t <= 2499)) k = 'CRYPTO';
   else if (t >= 2500 && t <= 2599) k = 'VIRT';
-  else if (between('SYSCALL', 'SOCKETCALL') || between('SOCKADDR', 'MQ_GETSETATTR') || between('FD_PAIR', 'OBJ_PID') || between('BPRM_FCAPS', 'NETFILTER_PKT')) k = 'AUDIT_RULE';
+  else if (
+    between('SYSCALL', 'SOCKETCALL') ||
+    between('SOCKADDR', 'MQ_GETSETATTR') ||
+    between('FD_PAIR', 'OBJ_PID') ||
+    between('BPRM_FCAPS', 'NETFILTER_PKT')
+  )
+    k = 'AUDIT_RULE';
   else if (t === FANOTIFY) k = 'AV_DECISION';
   else if (t === BPF) k = 'BPF';
   else k = 'UNKNOWN';
@@ -160,9 +209,22 @@ const isScriptHost = (exe: string): boolean => SCRIPT_HOSTS.some((p) => exe.star
 /** auparse_normalize(au, opt): `attrs` is NORM_OPT_ALL (csv with --extra-labels), else NORM_OPT_NO_ATTRS. */
 export function normalize(au: AuEvent, attrs: boolean, getpwnam: (name: string) => number | undefined): Normalized {
   const D: Normalized = {
-    evkind: undefined, session: undefined, subjPrimary: undefined, subjSecondary: undefined, subjKind: undefined,
-    subjAttrs: [], action: undefined, objPrimary: undefined, objSecondary: undefined, objPrimary2: undefined,
-    objAttrs: [], objKind: W.UNKNOWN, results: undefined, how: undefined, key: undefined, rc: 0,
+    evkind: undefined,
+    session: undefined,
+    subjPrimary: undefined,
+    subjSecondary: undefined,
+    subjKind: undefined,
+    subjAttrs: [],
+    action: undefined,
+    objPrimary: undefined,
+    objSecondary: undefined,
+    objPrimary2: undefined,
+    objAttrs: [],
+    objKind: W.UNKNOWN,
+    results: undefined,
+    how: undefined,
+    key: undefined,
+    rc: 0,
   };
   let syscallSuccess = -1;
   const here = (): [number, number] => [au.recordNum(), au.fieldNum()];
@@ -427,7 +489,20 @@ export function normalize(au: AuEvent, attrs: boolean, getpwnam: (name: string) 
     } else if (is('USER_ROLE_CHANGE')) {
       f = au.findField('selected-context');
       D.objKind = W.USER_SESSION;
-    } else if (is('ROLE_ASSIGN', 'ROLE_REMOVE', 'USER_MGMT', 'ACCT_LOCK', 'ACCT_UNLOCK', 'ADD_USER', 'DEL_USER', 'ADD_GROUP', 'DEL_GROUP', 'GRP_MGMT')) {
+    } else if (
+      is(
+        'ROLE_ASSIGN',
+        'ROLE_REMOVE',
+        'USER_MGMT',
+        'ACCT_LOCK',
+        'ACCT_UNLOCK',
+        'ADD_USER',
+        'DEL_USER',
+        'ADD_GROUP',
+        'DEL_GROUP',
+        'GRP_MGMT',
+      )
+    ) {
       f = au.findField('id');
       if (f === undefined) {
         au.firstRecord();
@@ -438,8 +513,19 @@ export function normalize(au: AuEvent, attrs: boolean, getpwnam: (name: string) 
       f = au.findField('terminal');
       D.objKind = W.USER_SESSION;
     } else if (
-      is('USER_AUTH', 'USER_ACCT', 'CRED_ACQ', 'CRED_REFR', 'CRED_DISP', 'USER_CHAUTHTOK', 'GRP_CHAUTHTOK', 'ANOM_LOGIN_FAILURES',
-        'ANOM_LOGIN_TIME', 'ANOM_LOGIN_SESSIONS', 'ANOM_LOGIN_LOCATION')
+      is(
+        'USER_AUTH',
+        'USER_ACCT',
+        'CRED_ACQ',
+        'CRED_REFR',
+        'CRED_DISP',
+        'USER_CHAUTHTOK',
+        'GRP_CHAUTHTOK',
+        'ANOM_LOGIN_FAILURES',
+        'ANOM_LOGIN_TIME',
+        'ANOM_LOGIN_SESSIONS',
+        'ANOM_LOGIN_LOCATION',
+      )
     ) {
       f = au.findField('acct');
       D.objKind = W.USER_SESSION;
@@ -479,7 +565,11 @@ export function normalize(au: AuEvent, attrs: boolean, getpwnam: (name: string) 
     } else if (type === MAC_STATUS) {
       f = au.findField('enforcing');
       D.objKind = W.MAC_CONFIG;
-    } else if (type === MAC_POLICY_LOAD || is('LABEL_OVERRIDE') || (type >= num('DEV_ALLOC') && type <= num('USER_MAC_CONFIG_CHANGE') && type >= 0)) {
+    } else if (
+      type === MAC_POLICY_LOAD ||
+      is('LABEL_OVERRIDE') ||
+      (type >= num('DEV_ALLOC') && type <= num('USER_MAC_CONFIG_CHANGE') && type >= 0)
+    ) {
       D.objKind = W.MAC_CONFIG;
     } else if (is('USER')) {
       f = au.findField('addr');

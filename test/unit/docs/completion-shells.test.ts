@@ -46,7 +46,8 @@ async function typeInShell(shell: 'bash' | 'zsh', keys: string, cwd: string): Pr
     stdio: ['pipe', 'ignore', 'ignore'],
   });
   try {
-    const load = shell === 'bash' ? `source '${script}'` : `autoload -Uz compinit; compinit -u -D -d '${dir}/zcompdump'; source '${script}'`;
+    const load =
+      shell === 'bash' ? `source '${script}'` : `autoload -Uz compinit; compinit -u -D -d '${dir}/zcompdump'; source '${script}'`;
     child.stdin.write(`${load}; tsaudit() { printf '%s\\0' "$@" > '${out}'; }; : > '${ready}'\n`);
     if (!(await until(ready, 15_000))) throw new Error(`${shell} did not start`);
     child.stdin.write(`${keys}\n`);
@@ -75,7 +76,7 @@ describe.each(ttyShells)('file names in a real interactive %s', (shell) => {
   const dir = awkwardDir();
   it.each([
     ['tsaudit parse my\t', ['parse', 'my audit.log']],
-    ["tsaudit parse it\t", ['parse', "it's.log"]],
+    ['tsaudit parse it\t', ['parse', "it's.log"]],
     ['tsaudit parse a\t', ['parse', 'a&b (1).log']],
     ['tsaudit parse co\t', ['parse', 'cost $5.log']],
     ['tsaudit parse st\t', ['parse', 'star*.log']],
@@ -97,7 +98,9 @@ describe.each(ttyShells)('file names in a real interactive %s', (shell) => {
 });
 
 if (ttyShells.length < 2) {
-  console.log(`interactive completion tests skipped for ${['bash', 'zsh'].filter((s) => !ttyShells.includes(s as 'bash')).join(', ')}: shell or script(1) missing (apt-get install -y zsh)`);
+  console.log(
+    `interactive completion tests skipped for ${['bash', 'zsh'].filter((s) => !ttyShells.includes(s as 'bash')).join(', ')}: shell or script(1) missing (apt-get install -y zsh)`,
+  );
 }
 
 // ------------------------------------------------------------------ every command's options and values
@@ -126,7 +129,12 @@ const withValues = commands.flatMap(({ line, options }) =>
 
 describe('every command completes its options and their values (bash)', () => {
   it('covers every registered command', () => {
-    expect(commands.map((c) => c.line)).toEqual(['tsaudit', ...allCommands(model).filter((c) => c.name !== 'help').map((c) => c.path.join(' '))]);
+    expect(commands.map((c) => c.line)).toEqual([
+      'tsaudit',
+      ...allCommands(model)
+        .filter((c) => c.name !== 'help')
+        .map((c) => c.path.join(' ')),
+    ]);
   });
 
   it.each(commands.map((c) => [c.line, c]))('%s --<TAB>', (_l, { line, options }) => {

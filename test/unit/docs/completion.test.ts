@@ -17,13 +17,19 @@ function fixtureProgram(): Command {
   const program = new Command('tsaudit').option('--no-color', 'no colour').option('--debug', 'stack traces');
   program.command('status').description('show status').addOption(formatOption());
   program.command('stream').description('stream events').addOption(formatOption()).option('-i, --input <file>', 'read a file');
-  program.command('set').description('change settings').addOption(new Option('--failure <mode>', 'failure mode').choices(['silent', 'printk']))
+  program
+    .command('set')
+    .description('change settings')
+    .addOption(new Option('--failure <mode>', 'failure mode').choices(['silent', 'printk']))
     .option('--enabled <0|1>', 'enable');
   const rules = program.command('rules').description('manage rules');
   rules.command('list').description('list rules').addOption(formatOption('yaml'));
   rules.command('add').description('add a rule').argument('<rule...>', 'auditctl syntax');
   rules.command('delete').description('delete a rule').argument('<rule...>', 'auditctl syntax');
-  program.command('completion').description('completion').addArgument(new Argument('<shell>').choices(['bash', 'zsh']));
+  program
+    .command('completion')
+    .description('completion')
+    .addArgument(new Argument('<shell>').choices(['bash', 'zsh']));
   return program;
 }
 
@@ -117,8 +123,12 @@ describe.skipIf(!hasShell('zsh'))('generated zsh completion', () => {
     const loaded = zshLoad(r.stdout, 'tsaudit');
     expect(loaded.registered).toBe('_tsaudit');
     const root = describeCommand(buildProgram());
-    const expected = [root, ...root.commands.flatMap(function all(c): (typeof root)[] { return [c, ...c.commands.flatMap(all)]; })]
-      .map((c) => `_${c.path.join('__').replace(/[^A-Za-z0-9_]/g, '_')}`);
+    const expected = [
+      root,
+      ...root.commands.flatMap(function all(c): (typeof root)[] {
+        return [c, ...c.commands.flatMap(all)];
+      }),
+    ].map((c) => `_${c.path.join('__').replace(/[^A-Za-z0-9_]/g, '_')}`);
     expect(loaded.functions).toEqual(expected.sort());
   });
   it('the fixture program’s script parses with zsh -n and has one function per command', () => {
@@ -126,7 +136,9 @@ describe.skipIf(!hasShell('zsh'))('generated zsh completion', () => {
     for (const fn of ['_tsaudit', '_tsaudit__status', '_tsaudit__rules', '_tsaudit__rules__list', '_tsaudit__rules__add']) {
       expect(fixtureZsh).toContain(`\n${fn}() {\n`);
     }
-    expect(fixtureZsh).toContain(`'(-f --format)'{-f+,--format=}'[output format\\: text, json, yaml (default\\: "text")]:format:(text json yaml)'`);
+    expect(fixtureZsh).toContain(
+      `'(-f --format)'{-f+,--format=}'[output format\\: text, json, yaml (default\\: "text")]:format:(text json yaml)'`,
+    );
   });
 });
 

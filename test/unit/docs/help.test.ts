@@ -15,8 +15,15 @@ describe('--help of every registered verb', () => {
     expect(r.status).toBe(0);
     const at = r.stdout.search(/^Examples:$/m);
     expect(at, `tsaudit ${name} --help has no "Examples:" block (addHelpText('after', ...))`).toBeGreaterThan(0);
-    const lines = r.stdout.slice(at).split('\n').slice(1).filter((l) => /^\s+\S/.test(l));
-    expect(lines.some((l) => new RegExp(`\\btsaudit ${name}\\b`).test(l)), `no example runs "tsaudit ${name}"`).toBe(true);
+    const lines = r.stdout
+      .slice(at)
+      .split('\n')
+      .slice(1)
+      .filter((l) => /^\s+\S/.test(l));
+    expect(
+      lines.some((l) => new RegExp(`\\btsaudit ${name}\\b`).test(l)),
+      `no example runs "tsaudit ${name}"`,
+    ).toBe(true);
   });
 
   it.each(everyCommand.map((c) => [c.path.join(' '), c]))('%s has a one-line description', (_n, c) => {

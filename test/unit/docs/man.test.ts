@@ -8,7 +8,13 @@ import { generate, withoutDate } from '../../../scripts/gen-man.mjs';
 import { ROOT, runCli } from '../../helpers/cli.js';
 import { commandExists, groffWarnings, hasCommand, helpItems, manLocal, renderText, squash } from '../../helpers/man.js';
 
-interface Page { name: string; section: number; file: string; content: string; cmd: { path: string[] } }
+interface Page {
+  name: string;
+  section: number;
+  file: string;
+  content: string;
+  cmd: { path: string[] };
+}
 
 const root = describeCommand(buildProgram());
 const pages = generate(root) as Page[];
@@ -83,13 +89,17 @@ describe.skipIf(!HAVE_GROFF)('man pages rendered by groff', () => {
     }
   });
 
-  it.each(pages.map((p) => [p.file, p]))('%s shows the examples of its --help and its subcommands\' --help', (_f, p) => {
+  it.each(pages.map((p) => [p.file, p]))("%s shows the examples of its --help and its subcommands' --help", (_f, p) => {
     const text = renderText(path(p));
     for (const cmdPath of helpPaths(p)) {
       const r = runCli([...cmdPath, '--help']);
       const at = r.stdout.search(/^Examples:$/m);
       if (cmdPath.length > 1 && at < 0) continue; // a subcommand may leave its examples to its verb
-      const examples = r.stdout.slice(at).split('\n').slice(1).filter((l) => /^\s+\S/.test(l));
+      const examples = r.stdout
+        .slice(at)
+        .split('\n')
+        .slice(1)
+        .filter((l) => /^\s+\S/.test(l));
       expect(examples.length, `tsaudit ${cmdPath.join(' ')} --help has no examples`).toBeGreaterThan(0);
       for (const ex of examples) expect(text, `tsaudit ${cmdPath.join(' ')} --help example`).toContain(ex.trim());
     }

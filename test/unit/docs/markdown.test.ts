@@ -65,7 +65,8 @@ export function checkMarkdown(file: string, text: string, read: (path: string) =
           const m = /^ {0,3}(`{3,}|~{3,})[^`~\s]/.exec(l);
           return m !== null && m[1]![0] === t.markup[0] && m[1]!.length >= t.markup.length;
         });
-        if (inner >= 0) problems.push(`${at(t)}: code fence ${t.markup} is not closed before line ${start + inner + 2}, which opens another`);
+        if (inner >= 0)
+          problems.push(`${at(t)}: code fence ${t.markup} is not closed before line ${start + inner + 2}, which opens another`);
       }
       if (t.type === 'link_open' || t.type === 'image') {
         const href = t.type === 'image' ? t.attrGet('src') : t.attrGet('href');
@@ -99,7 +100,14 @@ function deadLink(file: string, href: string, anchors: Set<string>, read: (path:
 }
 
 const DOCS = join(ROOT, 'docs');
-const files = [join(ROOT, 'README.md'), ...(existsSync(DOCS) ? readdirSync(DOCS).filter((f) => f.endsWith('.md')).map((f) => join(DOCS, f)) : [])];
+const files = [
+  join(ROOT, 'README.md'),
+  ...(existsSync(DOCS)
+    ? readdirSync(DOCS)
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => join(DOCS, f))
+    : []),
+];
 
 describe('the checker', () => {
   it('finds an unclosed fence', () => {
@@ -117,7 +125,8 @@ describe('the checker', () => {
     expect(checkMarkdown(join(ROOT, 'x.md'), '````\n```\n````\n\n~~~\nx\n~~~\n\n- item\n\n  ```\n  y\n  ```\n')).toEqual([]);
   });
   it('finds dead files and anchors, and accepts live ones', () => {
-    const doc = '# Set up\n## Set up\n[a](#set-up) [b](#set-up-1) [c](#nope) [d](LICENSE) [e](missing.md) [f](README.md#nope) [g](https://x.org/#y) [h](test/)';
+    const doc =
+      '# Set up\n## Set up\n[a](#set-up) [b](#set-up-1) [c](#nope) [d](LICENSE) [e](missing.md) [f](README.md#nope) [g](https://x.org/#y) [h](test/)';
     expect(checkMarkdown(join(ROOT, 'x.md'), doc)).toEqual([
       'x.md:3: link to #nope: no such heading here',
       'x.md:3: link to missing.md: no such file missing.md',

@@ -92,7 +92,10 @@ function sampleEvents(): Map<number, AuditRecord[]> {
 function theirsFor(golden: Map<string, string[]>, rec: AuditRecord): Map<string, string> | undefined {
   const candidates = golden.get(`${rec.typeName} ${rec.serial}`);
   if (!candidates || candidates.length !== 1) return undefined;
-  const t = splitByKeys(candidates[0]!, rec.fields().map((f) => f.key));
+  const t = splitByKeys(
+    candidates[0]!,
+    rec.fields().map((f) => f.key),
+  );
   for (const [k, v] of t) t.set(k, unescapeOctal(v));
   return t;
 }
@@ -116,7 +119,8 @@ describe('normalized event vs ausearch -i', () => {
         reasons.add(why);
         return;
       }
-      if (diffs.length < 12) diffs.push(`${rec.typeName} ${rec.serial} ${key}: ours=${JSON.stringify(ours)} ausearch=${JSON.stringify(theirs)}`);
+      if (diffs.length < 12)
+        diffs.push(`${rec.typeName} ${rec.serial} ${key}: ours=${JSON.stringify(ours)} ausearch=${JSON.stringify(theirs)}`);
     };
     for (const records of sampleEvents().values()) {
       const ev = normalizeEvent(records, { lookups: TABLE_LOOKUPS, ids });
@@ -195,7 +199,24 @@ describe('normalized data vs ausearch -i', () => {
     expect(diffs.slice(0, 10)).toEqual([]);
     // Every kind of interpreted data field in this sample was compared.
     expect([...seen.keys()].sort()).toEqual(
-      ['code', 'family', 'fi', 'fp', 'list', 'old_pa', 'old_pe', 'old_pi', 'old_pp', 'old_prom', 'pa', 'pe', 'pi', 'pp', 'prom', 'sig'].sort(),
+      [
+        'code',
+        'family',
+        'fi',
+        'fp',
+        'list',
+        'old_pa',
+        'old_pe',
+        'old_pi',
+        'old_pp',
+        'old_prom',
+        'pa',
+        'pe',
+        'pi',
+        'pp',
+        'prom',
+        'sig',
+      ].sort(),
     );
     expect(seen.get('pe')).toBeGreaterThan(100);
   });

@@ -77,7 +77,7 @@ describe('auxRecordData', () => {
 
 describe('eventArgv', () => {
   it.each(['test/fixtures/corpus/real-small.log', 'test/fixtures/corpus/real-small-raw.log'])(
-    '%s: every event\'s argv equals the uncached reassembly, first time and again',
+    "%s: every event's argv equals the uncached reassembly, first time and again",
     (file) => {
       const execves = eventsOf(file)
         .map((rs) => rs.filter((r) => r.type === 1309))

@@ -24,10 +24,16 @@ describe('tsaudit parse -i', () => {
   it('-id=false keeps RAW ids numeric; the default resolves them on this host', () => {
     const off = runCli(['parse', '-i', '-format=json', '-id=false', RAW]);
     expect(off.status).toBe(0);
-    const offEvs = off.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const offEvs = off.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(offEvs.every((e) => e.user.names === undefined)).toBe(true);
     const on = runCli(['parse', '-i', '--format', 'json', RAW]);
-    const onEvs = on.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const onEvs = on.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     // uid 0 is root on every Linux host
     const rootUid = onEvs.find((e) => e.user.ids?.uid === '0');
     expect(rootUid.user.names.uid).toBe('root');
@@ -38,7 +44,10 @@ describe('tsaudit parse -i', () => {
   it('interprets data fields as ausearch -i: capability sets, SECCOMP code and signal, rule list', () => {
     const r = runCli(['parse', '-i', '-format=json', '-id=false', RAW]);
     expect(r.status).toBe(0);
-    const evs = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const evs = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const fcaps = evs.filter((e) => e.data?.fp !== undefined);
     expect(fcaps.length).toBeGreaterThan(200);
     const full = fcaps.find((e) => e.data.pe !== 'none');
@@ -54,14 +63,20 @@ describe('tsaudit parse -i', () => {
     const on = runCli(['parse', '-i', '-format=json', SMALL]);
     expect(on.status).toBe(0);
     const text = runCli(['parse', '-i', SMALL]);
-    const evs = on.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const evs = on.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const lines = text.stdout.trimEnd().split('\n');
     const exec = evs.findIndex((e) => e.sequence === 2791511 && e.record_type === 'syscall');
     expect(evs[exec].summary.actor).toEqual({ primary: 'labuser', secondary: 'root' });
     expect(lines[exec]).toContain(' labuser as root executed ');
     expect(evs.filter((e) => /^\d+$/.test(e.summary.actor.primary ?? ''))).toEqual([]);
     const off = runCli(['parse', '-i', '-format=json', '-id=false', SMALL]);
-    const offEvs = off.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const offEvs = off.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(offEvs[exec].summary.actor).toEqual({ primary: '1001', secondary: '0' });
   });
 

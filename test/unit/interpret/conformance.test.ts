@@ -77,7 +77,9 @@ interface Case {
 
 function loadCases(): Case[] {
   const cases: Case[] = [];
-  for (const f of readdirSync(DIR).filter((x) => x.endsWith('.yaml')).sort()) {
+  for (const f of readdirSync(DIR)
+    .filter((x) => x.endsWith('.yaml'))
+    .sort()) {
     const doc = yaml.load(readFileSync(join(DIR, f), 'utf8')) as { tests: Record<string, string> };
     const goldens = JSON.parse(readFileSync(join(DIR, f.replace(/\.yaml$/, '.json.golden')), 'utf8')) as {
       test_name: string;

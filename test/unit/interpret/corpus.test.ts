@@ -190,7 +190,12 @@ describe('whole files', () => {
 
   it('handles the i386 helper (arch=40000003) with i386 syscall names', () => {
     const i386 = small.filter((e) => e.data?.arch === 'i386');
-    expect(i386.map((e) => e.data?.syscall).sort()).toEqual(['execve', 'fchmodat', 'fchownat', 'openat'].sort().flatMap((s) => [s, s]).sort());
+    expect(i386.map((e) => e.data?.syscall).sort()).toEqual(
+      ['execve', 'fchmodat', 'fchownat', 'openat']
+        .sort()
+        .flatMap((s) => [s, s])
+        .sort(),
+    );
   });
 
   it('interprets a0..a3 of the common syscalls as auditd does', () => {

@@ -222,7 +222,7 @@ describe('data interpretation', () => {
     const fcaps = parseRecord('type=BPRM_FCAPS msg=audit(1.000:1): fver=0 fp=0000000000000003 fi=0 fe=0') as AuditRecord;
     expect(normalizeEvent([fcaps], opts).data).toMatchObject({ fp: 'chown,dac_override', fi: 'none', fe: '0' });
     const key = parseRecord(
-      "type=CRYPTO_KEY_USER msg=audit(1.000:2): pid=1 uid=0 auid=4294967295 ses=4294967295 msg='op=destroy kind=server fp=SHA256:6d:a3 direction=? spid=1 suid=0 exe=\"/usr/sbin/sshd\" hostname=? addr=? terminal=? res=success'",
+      'type=CRYPTO_KEY_USER msg=audit(1.000:2): pid=1 uid=0 auid=4294967295 ses=4294967295 msg=\'op=destroy kind=server fp=SHA256:6d:a3 direction=? spid=1 suid=0 exe="/usr/sbin/sshd" hostname=? addr=? terminal=? res=success\'',
     ) as AuditRecord;
     expect(normalizeEvent([key], opts).data?.fp).toBe('SHA256:6d:a3');
   });

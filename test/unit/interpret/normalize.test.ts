@@ -56,16 +56,17 @@ describe('normalizeEvent', () => {
   });
 
   it('handles an event without a SYSCALL record and an empty one', () => {
-    const ev = normalizeEvent(records('type=CWD msg=audit(1700000000.001:9): cwd="/"', 'type=PATH msg=audit(1700000000.001:9): item=0 name="/x"'), opts);
+    const ev = normalizeEvent(
+      records('type=CWD msg=audit(1700000000.001:9): cwd="/"', 'type=PATH msg=audit(1700000000.001:9): item=0 name="/x"'),
+      opts,
+    );
     expect(ev.record_type).toBe('cwd');
     expect(ev.warnings?.[0]).toMatch(/no normalization/);
     expect(normalizeEvent([], opts).warnings).toEqual(['empty event']);
   });
 
   it('reports missing EXECVE arguments and chunks instead of dropping them silently', () => {
-    const argv = reassembleArgv(
-      records('type=EXECVE msg=audit(1700000000.001:10): argc=4 a0="x" a2="" a3_len=8 a3[0]=41424344'),
-    );
+    const argv = reassembleArgv(records('type=EXECVE msg=audit(1700000000.001:10): argc=4 a0="x" a2="" a3_len=8 a3[0]=41424344'));
     expect(argv.args).toEqual(['x', '', 'ABCD']);
     expect(argv.warnings).toEqual(['EXECVE: 1 of 4 argument(s) missing (argc=4)']);
     const short = reassembleArgv(records('type=EXECVE msg=audit(1700000000.001:11): argc=2 a0="x" a1_len=10 a1[0]=4142'));
@@ -79,8 +80,31 @@ describe('normalizeEvent', () => {
         fc.constantFrom('SYSCALL', 'PATH', 'EXECVE', 'SOCKADDR', 'PROCTITLE', 'USER_LOGIN', 'AVC', 'CWD', 'LOGIN', 'UNKNOWN[1234]'),
         fc.array(
           fc.tuple(
-            fc.constantFrom('arch', 'syscall', 'a0', 'a1', 'argc', 'a1_len', 'a1[0]', 'saddr', 'mode', 'name', 'subj', 'auid', 'uid', 'res', 'exit', 'key', 'proctitle', 'msg'),
-            fc.oneof(fc.string({ unit: fc.constantFrom(...'0123456789ABCDEF') }), fc.string(), fc.constantFrom('c000003e', '59', '"x"', "'op=x res=1'", '(null)', '-13', '0100644')),
+            fc.constantFrom(
+              'arch',
+              'syscall',
+              'a0',
+              'a1',
+              'argc',
+              'a1_len',
+              'a1[0]',
+              'saddr',
+              'mode',
+              'name',
+              'subj',
+              'auid',
+              'uid',
+              'res',
+              'exit',
+              'key',
+              'proctitle',
+              'msg',
+            ),
+            fc.oneof(
+              fc.string({ unit: fc.constantFrom(...'0123456789ABCDEF') }),
+              fc.string(),
+              fc.constantFrom('c000003e', '59', '"x"', "'op=x res=1'", '(null)', '-13', '0100644'),
+            ),
           ),
           { maxLength: 12 },
         ),
@@ -131,7 +155,7 @@ describe('summary.actor names', () => {
 
   it('names the subject of a mapped user record (USER_LOGIN id=) and leaves unknown ids, unset and names alone', () => {
     const login =
-      "type=USER_LOGIN msg=audit(1700000000.200:50): pid=9 uid=0 auid=4294967295 ses=4294967295 msg='op=login id=1001 exe=\"/usr/sbin/sshd\" hostname=h addr=10.0.0.1 terminal=/dev/pts/1 res=success'";
+      'type=USER_LOGIN msg=audit(1700000000.200:50): pid=9 uid=0 auid=4294967295 ses=4294967295 msg=\'op=login id=1001 exe="/usr/sbin/sshd" hostname=h addr=10.0.0.1 terminal=/dev/pts/1 res=success\'';
     const ev = normalizeEvent(records(login), { lookups: TABLE_LOOKUPS, ids });
     expect(ev.summary.actor).toEqual({ primary: 'unset', secondary: 'bob' });
     const unknown = normalizeEvent(records(SYSCALL_READ.replace('auid=1000', 'auid=4242')), { lookups: TABLE_LOOKUPS, ids });

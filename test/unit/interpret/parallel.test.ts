@@ -31,19 +31,26 @@ function both(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv } 
 }
 
 describe('parse -i on worker threads', () => {
-  it.each(['json', 'yaml', 'text'])('-format=%s: the same bytes as in-thread, over several files', (format) => {
-    const { one, many } = both(['parse', '-i', `-format=${format}`, medium, SMALL]);
-    expect(one.status).toBe(0);
-    expect(one.stdout.length).toBeGreaterThan(1_000_000);
-    expect(many.status).toBe(0);
-    expect(many.stderr).toBe(one.stderr);
-    expect(many.stdout === one.stdout).toBe(true); // not toEqual: a diff of MBs helps nobody
-  }, 120_000); // two full runs over 23 MB; YAML took over 30 s on a loaded 2-core machine
+  it.each(['json', 'yaml', 'text'])(
+    '-format=%s: the same bytes as in-thread, over several files',
+    (format) => {
+      const { one, many } = both(['parse', '-i', `-format=${format}`, medium, SMALL]);
+      expect(one.status).toBe(0);
+      expect(one.stdout.length).toBeGreaterThan(1_000_000);
+      expect(many.status).toBe(0);
+      expect(many.stderr).toBe(one.stderr);
+      expect(many.stdout === one.stdout).toBe(true); // not toEqual: a diff of MBs helps nobody
+    },
+    120_000,
+  ); // two full runs over 23 MB; YAML took over 30 s on a loaded 2-core machine
 
-  it('text beyond latin1 is UTF-8, also where a character\'s low byte is ASCII (Ł is U+0141)', () => {
+  it("text beyond latin1 is UTF-8, also where a character's low byte is ASCII (Ł is U+0141)", () => {
     const odd = join(dir, 'odd.log');
     // proctitle "Łodz" and "日本 🚀" (hex, as the kernel writes non-ASCII), between two copies of the medium log
-    const lines = ['type=PROCTITLE msg=audit(1700000000.123:42): proctitle=C5816F647A', 'type=PROCTITLE msg=audit(1700000000.124:43): proctitle=E697A5E69CAC20F09F9A80'];
+    const lines = [
+      'type=PROCTITLE msg=audit(1700000000.123:42): proctitle=C5816F647A',
+      'type=PROCTITLE msg=audit(1700000000.124:43): proctitle=E697A5E69CAC20F09F9A80',
+    ];
     writeFileSync(odd, `${lines.join('\n')}\n`);
     const { one, many } = both(['parse', '-i', '-format=json', '-id=false', medium, odd, medium], {}, '2');
     expect(one.stdout).toContain('"title":"Łodz"');

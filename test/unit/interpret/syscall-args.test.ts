@@ -236,7 +236,8 @@ describe('parse -i vs ausearch -i on crafted SYSCALL records', () => {
       const ev = normalizeEvent([rec], { lookups: TABLE_LOOKUPS, ids });
       const ours = ev.syscall?.args ?? [];
       const theirs = golden.get(rec.serial)!;
-      if (ours.join(' ') !== theirs.join(' ')) diffs.push(`${rec.serial} ${ev.syscall?.name}: ours=${ours.join(' ')} ausearch=${theirs.join(' ')}`);
+      if (ours.join(' ') !== theirs.join(' '))
+        diffs.push(`${rec.serial} ${ev.syscall?.name}: ours=${ours.join(' ')} ausearch=${theirs.join(' ')}`);
     }
     expect(diffs).toEqual([]);
   });
@@ -247,7 +248,7 @@ describe('parse -i vs ausearch -i on crafted SYSCALL records', () => {
   } catch {
     ausearch309 = false;
   }
-  it.skipIf(!ausearch309)('the golden is what this machine\'s ausearch 3.0.9 prints', () => {
+  it.skipIf(!ausearch309)("the golden is what this machine's ausearch 3.0.9 prints", () => {
     const out = execFileSync('ausearch', ['-i', '-if', LOG], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC', LC_ALL: 'C' } });
     const here = goldenArgs(out);
     const golden = goldenArgs(readFileSync(GOLDEN, 'utf8'));

@@ -58,9 +58,7 @@ describe('codec: AUDIT_GET (struct audit_status)', () => {
 describe('codec: AUDIT_SET payloads', () => {
   it('puts several settings in one request with their mask bits', () => {
     const p = encodeStatusChange({ failure: 0, rateLimit: 50, backlogLimit: 320, backlogWaitTime: 1000 });
-    expect(p).toEqual(
-      hex(`3a000000 00000000 00000000 00000000 32000000 40010000 00000000 00000000 00000000 e8030000 00000000`),
-    );
+    expect(p).toEqual(hex(`3a000000 00000000 00000000 00000000 32000000 40010000 00000000 00000000 00000000 e8030000 00000000`));
   });
 
   it('sets enabled and pid', () => {

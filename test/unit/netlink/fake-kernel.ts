@@ -13,14 +13,7 @@ import {
   encodeFeatures,
   encodeStatus,
 } from '../../../src/netlink/codec.js';
-import {
-  NLM_F,
-  NLMSG,
-  type NetlinkMessage,
-  encodeMessage,
-  encodeNetlinkError,
-  splitDatagram,
-} from '../../../src/netlink/wire.js';
+import { NLM_F, NLMSG, type NetlinkMessage, encodeMessage, encodeNetlinkError, splitDatagram } from '../../../src/netlink/wire.js';
 
 export interface FakeKernelOptions {
   /** Bytes of struct audit_status the kernel sends (44 now; 32/36/40 for older kernels). */

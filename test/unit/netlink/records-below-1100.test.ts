@@ -39,7 +39,7 @@ describe('audit records below type 1100', () => {
     c.close();
     expect(seen).toEqual([
       '1006 audit(1795272150.506:77): pid=',
-      "1005 audit(1795272150.507:78): pid=",
+      '1005 audit(1795272150.507:78): pid=',
       '1300 audit(1795272150.508:79): sysc',
     ]);
   });

@@ -109,13 +109,21 @@ describe('NetlinkSocket send/receive with a fake libc', () => {
   it('maps a send EPERM to E_NOT_ROOT naming the message', () => {
     const { c } = fakeLibc([], EPERM);
     const s = new NetlinkSocket(c, 3, 4);
-    expect(() => s.send(encodeRequest(AUDIT.GET, 1, undefined, { ack: false }))).toThrow('reading audit status requires root (CAP_AUDIT_CONTROL)');
+    expect(() => s.send(encodeRequest(AUDIT.GET, 1, undefined, { ack: false }))).toThrow(
+      'reading audit status requires root (CAP_AUDIT_CONTROL)',
+    );
   });
 
   it('returns datagrams from the kernel only, OVERRUN on ENOBUFS, null on EAGAIN', () => {
     const fromKernel = encodeMessage({ type: 1300, flags: 0, seq: 0, pid: 0 }, Buffer.from('audit(1.0:1): x'));
     const spoofed = encodeMessage({ type: 1300, flags: 0, seq: 0, pid: 0 }, Buffer.from('audit(1.0:2): forged'));
-    const { c } = fakeLibc([{ data: spoofed, from: 999 }, { data: fromKernel }, { errno: ENOBUFS }, { data: fromKernel }, { errno: EAGAIN }]);
+    const { c } = fakeLibc([
+      { data: spoofed, from: 999 },
+      { data: fromKernel },
+      { errno: ENOBUFS },
+      { data: fromKernel },
+      { errno: EAGAIN },
+    ]);
     const s = new NetlinkSocket(c, 3, 4);
     expect(s.portId).toBe(777);
     const first = s.receive();

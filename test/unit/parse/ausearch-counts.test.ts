@@ -55,14 +55,22 @@ function eventsOf(text: string, separator: (line: string) => boolean, skip: (lin
 function ausearchEvents(file: string): string[] {
   const r = spawnSync(ausearch!, ['--input', file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`ausearch --input ${file} failed (${r.status}): ${r.stderr}`);
-  return eventsOf(r.stdout, (l) => l === '----', (l) => l.startsWith('time->'));
+  return eventsOf(
+    r.stdout,
+    (l) => l === '----',
+    (l) => l.startsWith('time->'),
+  );
 }
 
 function ourEvents(file: string): string[] {
   const r = runCli(['parse', file]);
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
-  return eventsOf(r.stdout, (l) => l === '---', () => false);
+  return eventsOf(
+    r.stdout,
+    (l) => l === '---',
+    () => false,
+  );
 }
 
 // Counts stated in the corpus README, checked here against the live ausearch as well.

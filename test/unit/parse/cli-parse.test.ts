@@ -61,7 +61,10 @@ describe('tsaudit parse output', () => {
   it('json: one object per record with the header members, syscall and arch by name', () => {
     const r = runCli(['parse', '-format=json', SMALL]);
     expect(r.status).toBe(0);
-    const objs = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const objs = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(objs).toHaveLength(smallLines.length);
     for (const o of objs) {
       expect(o).toHaveProperty('@timestamp');
@@ -78,7 +81,10 @@ describe('tsaudit parse output', () => {
   });
 
   it('yaml: one document per record, same content as json', () => {
-    const j = runCli(['parse', '--format', 'json', LIVE]).stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const j = runCli(['parse', '--format', 'json', LIVE])
+      .stdout.trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const y = runCli(['parse', '--format=yaml', LIVE]);
     expect(y.status).toBe(0);
     const docs = yaml.loadAll(y.stdout);
@@ -99,7 +105,10 @@ describe('tsaudit parse output', () => {
     // here only because these files share no events.
     const both = runCli(['parse', '-format=json', LIVE, SMALL]);
     expect(both.status).toBe(0);
-    const seqs = both.stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as { raw_msg: string }).raw_msg);
+    const seqs = both.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { raw_msg: string }).raw_msg);
     const liveLines = readFileSync(LIVE, 'utf8').split('\n').filter(Boolean);
     expect(seqs).toHaveLength(liveLines.length + smallLines.length);
     const text = runCli(['parse', LIVE, SMALL]).stdout;
@@ -116,12 +125,23 @@ describe('tsaudit parse bad input', () => {
     const a = runCli(['parse', '-format=json', crlf]);
     expect(a.status).toBe(0);
     expect(a.stderr).toBe('');
-    const objs = (out: string) => out.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+    const objs = (out: string) =>
+      out
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, string>);
     const withCr = objs(a.stdout);
     expect(withCr.every((o) => o.raw_msg!.endsWith('\r'))).toBe(true);
     expect(withCr.map((o) => ({ ...o, raw_msg: o.raw_msg!.slice(0, -1) }))).toEqual(objs(runCli(['parse', '-format=json', lf]).stdout));
-    const text = runCli(['parse', crlf]).stdout.split('\n').filter((l) => l !== '---' && l !== '');
-    expect(text.sort()).toEqual(smallLines.slice(0, 200).map((l) => `${l}\r`).sort());
+    const text = runCli(['parse', crlf])
+      .stdout.split('\n')
+      .filter((l) => l !== '---' && l !== '');
+    expect(text.sort()).toEqual(
+      smallLines
+        .slice(0, 200)
+        .map((l) => `${l}\r`)
+        .sort(),
+    );
   });
 
   it('binary garbage: every bad line reported as FILE:LINE: reason, good lines still parsed, a summary', () => {
@@ -174,7 +194,10 @@ describe('tsaudit parse bad input', () => {
     const r = runCli(['parse', '-format=json', p]);
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(new RegExp(`^${p}:2: not an audit record .*\\ntsaudit: 1 of 4 lines`));
-    const objs = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const objs = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(objs.map((o) => o.sequence)).toEqual([9, 2791513, 2791513]);
     expect(objs[0].text).toHaveLength(1024 * 1024);
   });
@@ -237,10 +260,17 @@ describe('tsaudit parse on a live pipe', () => {
 describe('tsaudit parse into a closed pipe', () => {
   const medium = file('medium.log', gunzipSync(readFileSync(join(CORPUS, 'real-medium.log.gz'))));
   it.each(['text', 'json', 'yaml'])('-format=%s | head -1 exits 0 with empty stderr', (format) => {
-    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" parse -format=${format} "${medium}" 2>"${tmp}/err-${format}" | head -1; echo "rc=\${PIPESTATUS[0]}"`], {
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" "${BIN}" parse -format=${format} "${medium}" 2>"${tmp}/err-${format}" | head -1; echo "rc=\${PIPESTATUS[0]}"`,
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     expect(r.stdout).toMatch(/\nrc=0\n$/);
     expect(readFileSync(join(tmp, `err-${format}`), 'utf8')).toBe('');
   });

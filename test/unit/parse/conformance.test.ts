@@ -50,7 +50,8 @@ const DEVIATIONS: Deviation[] = [
     evidence: 'golden',
     reason:
       'go-libaudit prints the time with trailing zeros of the fraction cut (".34Z"), which loses the milliseconds precision the log states; we always print 3 digits (".340Z"), the same instant',
-    matches: (d) => d.member === '@timestamp' && Date.parse(String(d.ours)) === Date.parse(String(d.golden)) && /\.\d{3}Z$/.test(String(d.ours)),
+    matches: (d) =>
+      d.member === '@timestamp' && Date.parse(String(d.ours)) === Date.parse(String(d.golden)) && /\.\d{3}Z$/.test(String(d.ours)),
   },
   {
     id: 'record-type-spelling',
@@ -77,7 +78,8 @@ const DEVIATIONS: Deviation[] = [
     evidence: 'source',
     reason:
       'go-libaudit fails a whole record (data null) on an EXECVE whose argument is chunked (a1[0]=), empty or continued in the next record, and on a SYSCALL without arch, syscall or exe: every field of it is lost; we keep them',
-    matches: (d) => d.member.startsWith('data.') && d.golden === undefined && d.entry !== null && d.entry.data === null && d.entry.error !== undefined,
+    matches: (d) =>
+      d.member.startsWith('data.') && d.golden === undefined && d.entry !== null && d.entry.data === null && d.entry.error !== undefined,
   },
   {
     id: 'enriched-glued',
@@ -95,13 +97,15 @@ const DEVIATIONS: Deviation[] = [
   {
     id: 'abstract-socket',
     evidence: 'source',
-    reason: 'go-libaudit cuts a unix socket path at its first NUL, so an abstract socket (leading NUL) loses its name (path ""); we give it as @name, as ausearch does',
+    reason:
+      'go-libaudit cuts a unix socket path at its first NUL, so an abstract socket (leading NUL) loses its name (path ""); we give it as @name, as ausearch does',
     matches: (d) => d.member === 'data.path' && d.golden === '' && String(d.ours).startsWith('@'),
   },
   {
     id: 'ipv4-mapped',
     evidence: 'source',
-    reason: 'go-libaudit prints an IPv4-mapped IPv6 address as plain IPv4, which loses that the socket was AF_INET6; we print ::ffff:a.b.c.d',
+    reason:
+      'go-libaudit prints an IPv4-mapped IPv6 address as plain IPv4, which loses that the socket was AF_INET6; we print ::ffff:a.b.c.d',
     matches: (d) => d.member === 'data.addr' && String(d.ours) === `::ffff:${String(d.golden)}`,
   },
   {
@@ -109,16 +113,22 @@ const DEVIATIONS: Deviation[] = [
     evidence: 'source',
     reason:
       'go-libaudit decodes hex only in some fields of some record types (exe only in SYSCALL, name only in PATH, never comm), so elsewhere the text stays unreadable hex; we decode every field the kernel or auditd hex-encodes',
-    matches: (d) => d.member.startsWith('data.') && typeof d.golden === 'string' && /^(?:[0-9A-F]{2})+$/.test(d.golden) && typeof d.ours === 'string' && d.ours !== d.golden,
+    matches: (d) =>
+      d.member.startsWith('data.') &&
+      typeof d.golden === 'string' &&
+      /^(?:[0-9A-F]{2})+$/.test(d.golden) &&
+      typeof d.ours === 'string' &&
+      d.ours !== d.golden,
   },
   {
     id: 'invalid-utf8',
     evidence: 'source',
-    reason: 'go-libaudit writes bytes that are not UTF-8 as U+FFFD in its JSON, which loses them; we write them as reversible escapes (\\udc80-\\udcff)',
-    matches: (d) => typeof d.golden === 'string' && d.golden.includes('\ufffd') && typeof d.ours === 'string' && /[\udc80-\udcff]/.test(d.ours),
+    reason:
+      'go-libaudit writes bytes that are not UTF-8 as U+FFFD in its JSON, which loses them; we write them as reversible escapes (\\udc80-\\udcff)',
+    matches: (d) =>
+      typeof d.golden === 'string' && d.golden.includes('\ufffd') && typeof d.ours === 'string' && /[\udc80-\udcff]/.test(d.ours),
   },
 ];
-
 
 /** Our record object split as the goldens are: header members, keys, data. */
 function ours(line: string) {
@@ -132,7 +142,9 @@ function ours(line: string) {
   return { plain, data };
 }
 
-const files = readdirSync(DIR).filter((f) => f.endsWith('.log')).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.log'))
+  .sort();
 const used = new Map<string, number>(DEVIATIONS.map((d) => [d.id, 0]));
 let fieldsEqual = 0;
 let fieldsTotal = 0;
@@ -170,7 +182,8 @@ describe('conformance with go-libaudit auparse goldens', () => {
         for (const member of ['@timestamp', 'record_type', 'sequence', 'raw_msg'] as const) {
           if (plain[member] !== golden[member]) record({ where, member, ours: plain[member], golden: golden[member], entry: golden });
         }
-        if (JSON.stringify(plain.keys) !== JSON.stringify(golden.keys)) record({ where, member: 'keys', ours: plain.keys, golden: golden.keys, entry: golden });
+        if (JSON.stringify(plain.keys) !== JSON.stringify(golden.keys))
+          record({ where, member: 'keys', ours: plain.keys, golden: golden.keys, entry: golden });
         const theirs: Record<string, string> = golden.data ?? {};
         for (const k of new Set([...Object.keys(data), ...Object.keys(theirs)])) {
           fieldsTotal++;

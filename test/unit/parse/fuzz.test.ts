@@ -21,10 +21,37 @@ const read = (p: string) => readFileSync(new URL(p, FIXTURES), 'utf8').split('\n
 const BASE = [
   ...read('corpus/real-small.log').filter((_, i) => i % 7 === 0),
   ...read('corpus/live-stream.log').filter((_, i) => i % 23 === 0),
-  ...['audit-rhel6.log', 'audit-ubuntu16.log', 'audit-ubuntu17.log', 'test2.log', 'test3.log'].flatMap((f) => read(`go-libaudit/auparse/testdata/${f}`)),
+  ...['audit-rhel6.log', 'audit-ubuntu16.log', 'audit-ubuntu17.log', 'test2.log', 'test3.log'].flatMap((f) =>
+    read(`go-libaudit/auparse/testdata/${f}`),
+  ),
 ];
 
-const SYNTAX = ['=', ' ', '"', "'", '\x1d', '\\', '(', ')', ':', '.', '{', '}', '\t', '\r', '\0', 'é', '日', '😀', 'msg=', 'type=', 'audit(', 'node=', '%', '__proto__='];
+const SYNTAX = [
+  '=',
+  ' ',
+  '"',
+  "'",
+  '\x1d',
+  '\\',
+  '(',
+  ')',
+  ':',
+  '.',
+  '{',
+  '}',
+  '\t',
+  '\r',
+  '\0',
+  'é',
+  '日',
+  '😀',
+  'msg=',
+  'type=',
+  'audit(',
+  'node=',
+  '%',
+  '__proto__=',
+];
 
 let roundTrips = 0;
 const CANONICAL_HEADER = /^(?:node=[^ ]* )?type=[^ ]+ msg=/;
@@ -102,14 +129,24 @@ function mutate(line: string, muts: Mutation[]): string {
   return s.replace(/\n/g, ' ');
 }
 
-const mutatedLine = fc.tuple(fc.nat({ max: BASE.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 5 })).map(([i, muts]) => mutate(BASE[i]!, muts));
+const mutatedLine = fc
+  .tuple(fc.nat({ max: BASE.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 5 }))
+  .map(([i, muts]) => mutate(BASE[i]!, muts));
 
 const randomLine = fc.oneof(
   fc.string({ maxLength: 120 }),
   fc.array(fc.constantFrom(...SYNTAX, 'a', 'b', 'key', '1', '0x', 'AF'), { maxLength: 40 }).map((parts) => parts.join('')),
   fc
-    .tuple(fc.constantFrom('SYSCALL', 'USER_CMD', 'UNKNOWN[1999]', 'EOE', 'x'), fc.nat(), fc.nat({ max: 999 }), fc.nat(), fc.array(fc.constantFrom(...SYNTAX, 'a', 'arch=c000003e', 'syscall=59', 'res=1'), { maxLength: 30 }))
-    .map(([t, sec, ms, serial, body]) => `type=${t} msg=audit(${sec}.${String(ms).padStart(3, '0')}:${serial}): ${body.join('')}`.replace(/\n/g, ' ')),
+    .tuple(
+      fc.constantFrom('SYSCALL', 'USER_CMD', 'UNKNOWN[1999]', 'EOE', 'x'),
+      fc.nat(),
+      fc.nat({ max: 999 }),
+      fc.nat(),
+      fc.array(fc.constantFrom(...SYNTAX, 'a', 'arch=c000003e', 'syscall=59', 'res=1'), { maxLength: 30 }),
+    )
+    .map(([t, sec, ms, serial, body]) =>
+      `type=${t} msg=audit(${sec}.${String(ms).padStart(3, '0')}:${serial}): ${body.join('')}`.replace(/\n/g, ' '),
+    ),
 );
 
 const BATCH = 100;
@@ -121,20 +158,26 @@ describe('parser fuzz', () => {
     let records = 0;
     let errors = 0;
     fc.assert(
-      fc.property(fc.array(fc.oneof({ weight: 3, arbitrary: mutatedLine }, { weight: 1, arbitrary: randomLine }), { minLength: BATCH, maxLength: BATCH }), (batch) => {
-        const input = Buffer.from(`${batch.join('\n')}\n`);
-        const seen: string[] = [];
-        const splitter = new LineSplitter((line) => {
-          const o = outcome(line);
-          seen.push(o);
-          if (o.startsWith('R')) records++;
-          else errors++;
-        });
-        splitter.push(input);
-        splitter.end();
-        check(seen.length === batch.length, `${seen.length} outcomes for ${batch.length} lines`, batch.join('\n'));
-        lines += batch.length;
-      }),
+      fc.property(
+        fc.array(fc.oneof({ weight: 3, arbitrary: mutatedLine }, { weight: 1, arbitrary: randomLine }), {
+          minLength: BATCH,
+          maxLength: BATCH,
+        }),
+        (batch) => {
+          const input = Buffer.from(`${batch.join('\n')}\n`);
+          const seen: string[] = [];
+          const splitter = new LineSplitter((line) => {
+            const o = outcome(line);
+            seen.push(o);
+            if (o.startsWith('R')) records++;
+            else errors++;
+          });
+          splitter.push(input);
+          splitter.end();
+          check(seen.length === batch.length, `${seen.length} outcomes for ${batch.length} lines`, batch.join('\n'));
+          lines += batch.length;
+        },
+      ),
       { numRuns: RUNS, seed: 20261121 },
     );
     expect(lines).toBeGreaterThanOrEqual(100_000);
@@ -176,23 +219,27 @@ describe('parser fuzz', () => {
 
   it('random bytes in random chunks: lines = newlines (+1 for an unterminated tail), never a throw', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 2000 }), fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 20 }), (bytes, sizes) => {
-        const buf = Buffer.from(bytes);
-        let n = 0;
-        const s = new LineSplitter((line) => {
-          n++;
-          outcome(line);
-        });
-        let off = 0;
-        for (let i = 0; off < buf.length; i++) {
-          const size = sizes[i % sizes.length]!;
-          s.push(buf.subarray(off, off + size));
-          off += size;
-        }
-        s.end();
-        const newlines = bytes.filter((b) => b === 10).length;
-        expect(n).toBe(newlines + (buf.length > 0 && buf[buf.length - 1] !== 10 ? 1 : 0));
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 2000 }),
+        fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 20 }),
+        (bytes, sizes) => {
+          const buf = Buffer.from(bytes);
+          let n = 0;
+          const s = new LineSplitter((line) => {
+            n++;
+            outcome(line);
+          });
+          let off = 0;
+          for (let i = 0; off < buf.length; i++) {
+            const size = sizes[i % sizes.length]!;
+            s.push(buf.subarray(off, off + size));
+            off += size;
+          }
+          s.end();
+          const newlines = bytes.filter((b) => b === 10).length;
+          expect(n).toBe(newlines + (buf.length > 0 && buf[buf.length - 1] !== 10 ? 1 : 0));
+        },
+      ),
       { numRuns: 2000, seed: 42 },
     );
   });

@@ -18,7 +18,9 @@ describe('parse -i text and JSON agree on who and on what', () => {
     ['real-small.log', '--id'],
     ['real-small-raw.log', '--no-id'],
   ])('%s %s', (file, ids) => {
-    const text = runCli(['parse', '-i', ids, CORPUS + file]).stdout.trimEnd().split('\n');
+    const text = runCli(['parse', '-i', ids, CORPUS + file])
+      .stdout.trimEnd()
+      .split('\n');
     const json = runCli(['parse', '-i', ids, '-format=json', CORPUS + file])
       .stdout.trimEnd()
       .split('\n')

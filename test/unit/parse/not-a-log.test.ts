@@ -83,11 +83,20 @@ describe('describeInput', () => {
     [Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1]), 'it looks like an ELF executable'],
     [Buffer.from('ab\0cd'), 'it looks like binary data'],
     ['{"a":1}\n', 'it looks like JSON'],
-    ['{"@timestamp":"x","record_type":"CWD","raw_msg":"audit(1.000:1): cwd=/"}\n', 'it looks like JSON records (tsaudit -format=json output?), not the log they came from'],
+    [
+      '{"@timestamp":"x","record_type":"CWD","raw_msg":"audit(1.000:1): cwd=/"}\n',
+      'it looks like JSON records (tsaudit -format=json output?), not the log they came from',
+    ],
     ['---\nrecord_type: CWD\nsequence: 1\n', 'it looks like YAML'],
     ['Dec  3 08:36:13 host sshd[1]: Accepted key\n', 'it looks like syslog or journal text'],
-    ['2026-12-03T08:36:13.000+00:00 host kernel: audit: type=1300 audit(1795271986.030:1): arch=c000003e\n', 'it looks like syslog or journal text with audit messages in it; tsaudit reads the log auditd writes (/var/log/audit/audit.log)'],
-    ['----\ntime->Sat Nov 21 14:39:47 2026\ntype=CWD msg=audit(11/21/26 14:39:47.142:2791457) : cwd=/root\n', 'it looks like interpreted ausearch output (ausearch -i); give ausearch --raw output instead'],
+    [
+      '2026-12-03T08:36:13.000+00:00 host kernel: audit: type=1300 audit(1795271986.030:1): arch=c000003e\n',
+      'it looks like syslog or journal text with audit messages in it; tsaudit reads the log auditd writes (/var/log/audit/audit.log)',
+    ],
+    [
+      '----\ntime->Sat Nov 21 14:39:47 2026\ntype=CWD msg=audit(11/21/26 14:39:47.142:2791457) : cwd=/root\n',
+      'it looks like interpreted ausearch output (ausearch -i); give ausearch --raw output instead',
+    ],
   ])('%j: %s', (input, hint) => {
     expect(d(input)).toBe(hint);
   });
@@ -96,9 +105,17 @@ describe('describeInput', () => {
 describe('tsaudit parse on input that is not a log', () => {
   it.each([
     ['empty stdin', '', 'tsaudit: <stdin>: not an audit log: it is empty\n'],
-    ['binary', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 10, 3]), 'tsaudit: <stdin>: not an audit log: it looks like an ELF executable\n'],
+    [
+      'binary',
+      Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 10, 3]),
+      'tsaudit: <stdin>: not an audit log: it looks like an ELF executable\n',
+    ],
     ['JSON', '{"a": 1}\n{"a": 2}\n', 'tsaudit: <stdin>: not an audit log: it looks like JSON\n'],
-    ['syslog', 'Dec  3 08:36:13 host cron[12]: (root) CMD (true)\n', 'tsaudit: <stdin>: not an audit log: it looks like syslog or journal text\n'],
+    [
+      'syslog',
+      'Dec  3 08:36:13 host cron[12]: (root) CMD (true)\n',
+      'tsaudit: <stdin>: not an audit log: it looks like syslog or journal text\n',
+    ],
   ])('%s: exit 1, one line naming the input and what it looks like', (_what, input, stderr) => {
     for (const args of [['parse'], ['parse', '-format=json'], ['parse', '-i']]) {
       const r = runCli(args, { input });

@@ -21,7 +21,12 @@ const shape = (events: AuditEvent[]) => events.map((e) => `${e.serial}:${e.recor
 
 describe('EventAssembler', () => {
   it('groups records by serial and completes on flush', () => {
-    const { events } = assemble([line('SYSCALL', '10.000', 1), line('CWD', '10.000', 1), line('PATH', '10.000', 1), line('PROCTITLE', '10.000', 1)]);
+    const { events } = assemble([
+      line('SYSCALL', '10.000', 1),
+      line('CWD', '10.000', 1),
+      line('PATH', '10.000', 1),
+      line('PROCTITLE', '10.000', 1),
+    ]);
     expect(shape(events)).toEqual(['1:SYSCALL+CWD+PATH+PROCTITLE']);
   });
 
@@ -80,7 +85,13 @@ describe('EventAssembler', () => {
   });
 
   it('records of an event that follow its PROCTITLE directly still join it (records in another order)', () => {
-    const lines = [line('PATH', '10.000', 1), line('SYSCALL', '10.000', 1), line('PROCTITLE', '10.000', 1), line('CWD', '10.000', 1), line('SYSCALL', '10.000', 2)];
+    const lines = [
+      line('PATH', '10.000', 1),
+      line('SYSCALL', '10.000', 1),
+      line('PROCTITLE', '10.000', 1),
+      line('CWD', '10.000', 1),
+      line('SYSCALL', '10.000', 2),
+    ];
     expect(shape(assemble(lines).events)).toEqual(['1:PATH+SYSCALL+PROCTITLE+CWD', '2:SYSCALL']);
   });
 
@@ -180,9 +191,12 @@ describe('EventAssembler', () => {
   });
 
   it('the distance cap completes the oldest event', () => {
-    const { events, asm } = assemble([line('SYSCALL', '10.000', 1), line('SYSCALL', '10.000', 2), line('SYSCALL', '10.000', 3), line('CWD', '10.000', 1)], {
-      maxOpen: 2,
-    });
+    const { events, asm } = assemble(
+      [line('SYSCALL', '10.000', 1), line('SYSCALL', '10.000', 2), line('SYSCALL', '10.000', 3), line('CWD', '10.000', 1)],
+      {
+        maxOpen: 2,
+      },
+    );
     expect(shape(events)).toEqual(['1:SYSCALL', '2:SYSCALL', '3:SYSCALL', '1:CWD']);
     expect(asm.stats.evicted).toBe(2);
   });
@@ -219,7 +233,9 @@ describe('EventAssembler', () => {
     // because its last PATH arrives after an event 7 s (log time) later: `ausearch --input` counts 6.
     ['out_of_order.log', '(58,2) (59,5) (60,4) (61,4) (62,1) (60,1)'],
   ])('go-libaudit testdata/%s', (file, expected) => {
-    const lines = readFileSync(new URL(`go-libaudit/testdata/${file}`, FIXTURES), 'utf8').split('\n').filter(Boolean);
+    const lines = readFileSync(new URL(`go-libaudit/testdata/${file}`, FIXTURES), 'utf8')
+      .split('\n')
+      .filter(Boolean);
     const { events } = assemble(lines);
     const got = events.map((e) => `(${e.serial},${e.records.length})`);
     if (file === 'out_of_order.log') expect([...got].sort()).toEqual(expected.split(' ').sort());

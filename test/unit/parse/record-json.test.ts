@@ -25,8 +25,15 @@ describe('record JSON in go-libaudit shape', () => {
   it('decodes hex-encoded strings: cwd (the RHEL 7 "/tmp/a b c"), exe, comm, name, cmd, acct', () => {
     expect(data(`${H('CWD')} cwd=2F746D702F6120622063`)).toEqual({ cwd: '/tmp/a b c' });
     expect(data(`${H('PATH')}item=0 name=2F746D702F612062 nametype=NORMAL`)).toEqual({ item: '0', name: '/tmp/a b', nametype: 'NORMAL' });
-    expect(data(`${H('USER_CMD')}pid=1 uid=0 auid=0 ses=1 msg='cwd="/" cmd=6C73202D6C terminal=pts/0 res=success'`)).toMatchObject({ cmd: 'ls -l', result: 'success' });
-    expect(data(`${H('ANOM_ABEND')}auid=0 uid=0 pid=7 comm=6120622063 exe=2F62696E2F612062 sig=11 res=1`)).toMatchObject({ comm: 'a b c', exe: '/bin/a b', sig: '11' });
+    expect(data(`${H('USER_CMD')}pid=1 uid=0 auid=0 ses=1 msg='cwd="/" cmd=6C73202D6C terminal=pts/0 res=success'`)).toMatchObject({
+      cmd: 'ls -l',
+      result: 'success',
+    });
+    expect(data(`${H('ANOM_ABEND')}auid=0 uid=0 pid=7 comm=6120622063 exe=2F62696E2F612062 sig=11 res=1`)).toMatchObject({
+      comm: 'a b c',
+      exe: '/bin/a b',
+      sig: '11',
+    });
   });
 
   it('a quoted value is never hex; a bare word that is not hex stays', () => {
@@ -41,7 +48,13 @@ describe('record JSON in go-libaudit shape', () => {
 
   it('EXECVE arguments and their chunks decoded; TTY data decoded, data= elsewhere not', () => {
     expect(data(`${H('EXECVE')}argc=3 a0="echo" a1=68C3A96C6C6F a2=""`)).toEqual({ argc: '3', a0: 'echo', a1: 'héllo', a2: '' });
-    expect(data(`${H('EXECVE')}argc=2 a0="x" a1_len=6 a1[0]=616263 a1[1]=646566`)).toEqual({ argc: '2', a0: 'x', a1_len: '6', 'a1[0]': 'abc', 'a1[1]': 'def' });
+    expect(data(`${H('EXECVE')}argc=2 a0="x" a1_len=6 a1[0]=616263 a1[1]=646566`)).toEqual({
+      argc: '2',
+      a0: 'x',
+      a1_len: '6',
+      'a1[0]': 'abc',
+      'a1[1]': 'def',
+    });
     expect(data(`${H('TTY')}tty=pts0 ses=1 comm="bash" data=6C730D`)).toMatchObject({ data: 'ls\r' });
     expect(data(`${H('USER_TTY')}pid=1 uid=0 auid=0 ses=1 data=6C73`)).toMatchObject({ data: 'ls' });
   });
@@ -61,16 +74,40 @@ describe('record JSON in go-libaudit shape', () => {
   });
 
   it('exit by errno name when negative; arch, syscall, SECCOMP sig by name; unset ids', () => {
-    const d = data(`${H('SYSCALL')}arch=c000003e syscall=2 success=no exit=-13 a0=1 items=1 auid=4294967295 uid=890 ses=-1 comm="pickup" exe="/x" key=(null)`);
-    expect(d).toEqual({ arch: 'x86_64', syscall: 'open', exit: 'EACCES', a0: '1', items: '1', auid: 'unset', uid: '890', ses: 'unset', comm: 'pickup', exe: '/x', result: 'fail' });
+    const d = data(
+      `${H('SYSCALL')}arch=c000003e syscall=2 success=no exit=-13 a0=1 items=1 auid=4294967295 uid=890 ses=-1 comm="pickup" exe="/x" key=(null)`,
+    );
+    expect(d).toEqual({
+      arch: 'x86_64',
+      syscall: 'open',
+      exit: 'EACCES',
+      a0: '1',
+      items: '1',
+      auid: 'unset',
+      uid: '890',
+      ses: 'unset',
+      comm: 'pickup',
+      exe: '/x',
+      result: 'fail',
+    });
     expect(data(`${H('SYSCALL')}arch=c000003e syscall=42 success=no exit=-115`)).toMatchObject({ exit: 'EINPROGRESS' });
     expect(data(`${H('SYSCALL')}arch=c000003e syscall=0 success=yes exit=464`)).toMatchObject({ exit: '464' });
-    expect(data(`${H('SECCOMP')}auid=1 uid=2 sig=31 arch=40000003 syscall=132 code=0x0`)).toMatchObject({ sig: 'SIGSYS', arch: 'i386', syscall: 'getpgid' });
+    expect(data(`${H('SECCOMP')}auid=1 uid=2 sig=31 arch=40000003 syscall=132 code=0x0`)).toMatchObject({
+      sig: 'SIGSYS',
+      arch: 'i386',
+      syscall: 'getpgid',
+    });
   });
 
   it('key= becomes keys[] (hex lists decoded, (null) none); success=/res= become result', () => {
-    expect(plain(`${H('SYSCALL')}arch=c000003e syscall=59 success=yes exit=0 key=65786563013634626974`)).toMatchObject({ keys: ['exec', '64bit'], result: 'success' });
-    expect(plain(`${H('CONFIG_CHANGE')}auid=1 ses=2 op=add_rule key="passwd" list=4 res=1`)).toMatchObject({ keys: ['passwd'], result: 'success' });
+    expect(plain(`${H('SYSCALL')}arch=c000003e syscall=59 success=yes exit=0 key=65786563013634626974`)).toMatchObject({
+      keys: ['exec', '64bit'],
+      result: 'success',
+    });
+    expect(plain(`${H('CONFIG_CHANGE')}auid=1 ses=2 op=add_rule key="passwd" list=4 res=1`)).toMatchObject({
+      keys: ['passwd'],
+      result: 'success',
+    });
     const none = plain(`${H('SYSCALL')}arch=c000003e syscall=59 success=yes exit=0 key=(null)`);
     expect(none).not.toHaveProperty('keys');
     expect(none).not.toHaveProperty('key');
@@ -85,15 +122,38 @@ describe('record JSON in go-libaudit shape', () => {
       subj_level: 's0-s0',
       subj_category: 'c0.c1023',
     });
-    expect(data(`${H('PATH')}item=0 obj=system_u:object_r:su_exec_t:s0`)).toEqual({ item: '0', obj_user: 'system_u', obj_role: 'object_r', obj_domain: 'su_exec_t', obj_level: 's0' });
+    expect(data(`${H('PATH')}item=0 obj=system_u:object_r:su_exec_t:s0`)).toEqual({
+      item: '0',
+      obj_user: 'system_u',
+      obj_role: 'object_r',
+      obj_domain: 'su_exec_t',
+      obj_level: 's0',
+    });
     expect(data(`${H('SYSCALL')}arch=c000003e syscall=0 subj=unconfined`)).toMatchObject({ subj: 'unconfined' });
     expect(data(`${H('IPC')}ouid=0 obj=system_u:object_r:x_t:s0`)).toMatchObject({ obj: 'system_u:object_r:x_t:s0' });
   });
 
   it('SELinux AVC text as seresult/seperms; old LOGIN and PAM spellings', () => {
-    expect(data(`${H('AVC')}avc:  denied  { read write } for  pid=1 comm="x" tclass=dir`)).toEqual({ seresult: 'denied', seperms: 'read,write', pid: '1', comm: 'x', tclass: 'dir' });
-    expect(data(`${H('LOGIN')}login pid=13015 uid=0 old auid=4294967295 new auid=0 old ses=1 new ses=2`)).toEqual({ pid: '13015', uid: '0', old_auid: '4294967295', new_auid: '0', old_ses: '1', new_ses: '2' });
-    expect(data(`${H('USER_END')}user pid=1 uid=0 auid=0 msg='PAM: session close acct=root : exe="/usr/sbin/crond" (hostname=?, addr=?, terminal=cron res=success)'`)).toEqual({
+    expect(data(`${H('AVC')}avc:  denied  { read write } for  pid=1 comm="x" tclass=dir`)).toEqual({
+      seresult: 'denied',
+      seperms: 'read,write',
+      pid: '1',
+      comm: 'x',
+      tclass: 'dir',
+    });
+    expect(data(`${H('LOGIN')}login pid=13015 uid=0 old auid=4294967295 new auid=0 old ses=1 new ses=2`)).toEqual({
+      pid: '13015',
+      uid: '0',
+      old_auid: '4294967295',
+      new_auid: '0',
+      old_ses: '1',
+      new_ses: '2',
+    });
+    expect(
+      data(
+        `${H('USER_END')}user pid=1 uid=0 auid=0 msg='PAM: session close acct=root : exe="/usr/sbin/crond" (hostname=?, addr=?, terminal=cron res=success)'`,
+      ),
+    ).toEqual({
       pid: '1',
       uid: '0',
       auid: '0',
@@ -105,7 +165,14 @@ describe('record JSON in go-libaudit shape', () => {
   });
 
   it('leaves out "no value" (? and (null)) but keeps an empty value; inner msg fields win', () => {
-    expect(data(`${H('USER_LOGIN')}pid=1 uid=0 auid=5 msg='op=login uid=7 hostname=? addr=? mac= res=failed'`)).toEqual({ pid: '1', uid: '7', auid: '5', op: 'login', mac: '', result: 'fail' });
+    expect(data(`${H('USER_LOGIN')}pid=1 uid=0 auid=5 msg='op=login uid=7 hostname=? addr=? mac= res=failed'`)).toEqual({
+      pid: '1',
+      uid: '7',
+      auid: '5',
+      op: 'login',
+      mac: '',
+      result: 'fail',
+    });
   });
 
   it('raw_msg is everything after msg= as read, ENRICHED part included; the interpretations under enriched', () => {
@@ -122,7 +189,9 @@ describe('record JSON in go-libaudit shape', () => {
   });
 
   it('--raw-values: every field as logged, nothing added or left out', () => {
-    expect(data(`${H('SYSCALL')}arch=c000003e syscall=2 success=no exit=-13 auid=4294967295 subj=a:b:c:s0 exe=2F78 key=(null)`, true)).toEqual({
+    expect(
+      data(`${H('SYSCALL')}arch=c000003e syscall=2 success=no exit=-13 auid=4294967295 subj=a:b:c:s0 exe=2F78 key=(null)`, true),
+    ).toEqual({
       arch: 'c000003e',
       syscall: '2',
       success: 'no',

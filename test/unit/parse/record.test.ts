@@ -109,9 +109,9 @@ describe('body fields', () => {
     ]);
   });
 
-  it('flattens msg=\'…\' but records the container and keeps the raw inside', () => {
+  it("flattens msg='…' but records the container and keeps the raw inside", () => {
     const r = rec(
-      "type=USER_CMD msg=audit(1488862769.030:19469538): user pid=3027 uid=497 msg='cwd=\"/\" cmd=2F7573 terminal=? res=success'",
+      'type=USER_CMD msg=audit(1488862769.030:19469538): user pid=3027 uid=497 msg=\'cwd="/" cmd=2F7573 terminal=? res=success\'',
     );
     expect(r.fields().map((f) => [f.key, f.value, f.quote, f.container])).toEqual([
       ['pid', '3027', '', null],
@@ -127,7 +127,7 @@ describe('body fields', () => {
 
   it('keeps free text of old PAM records', () => {
     const r = rec(
-      "type=USER_START msg=audit(1170021601.344:297): user pid=13015 uid=0 msg='PAM: session open acct=root : exe=\"/usr/sbin/crond\" (hostname=?, addr=?, terminal=cron res=success)'",
+      'type=USER_START msg=audit(1170021601.344:297): user pid=13015 uid=0 msg=\'PAM: session open acct=root : exe="/usr/sbin/crond" (hostname=?, addr=?, terminal=cron res=success)\'',
     );
     expect(r.text().map((t) => t.text)).toEqual(['user', 'PAM: session open', ':']);
     expect(r.get('acct')).toBe('root');
@@ -136,17 +136,13 @@ describe('body fields', () => {
   });
 
   it('keeps free text runs with their spacing and position', () => {
-    const r = rec(
-      'type=AVC msg=audit(1170021493.977:293): avc:  denied  { read } for  pid=13010 comm="pickup" tclass=dir',
-    );
+    const r = rec('type=AVC msg=audit(1170021493.977:293): avc:  denied  { read } for  pid=13010 comm="pickup" tclass=dir');
     expect(r.text()).toEqual([{ text: 'avc:  denied  { read } for', container: null, after: -1 }]);
     expect(r.get('pid')).toBe('13010');
   });
 
   it('lets text=… be put back together from its position', () => {
-    const r = rec(
-      "type=USER msg=audit(1.000:2): pid=1 msg='text=test message round 1 exe=\"/usr/sbin/auditctl\" res=success'",
-    );
+    const r = rec('type=USER msg=audit(1.000:2): pid=1 msg=\'text=test message round 1 exe="/usr/sbin/auditctl" res=success\'');
     const t = r.text()[0]!;
     expect(t.text).toBe('message round 1');
     expect(r.fields()[t.after]!.key).toBe('text');
@@ -198,7 +194,7 @@ describe('ENRICHED records', () => {
 
   it('an ENRICHED user record keeps msg= intact', () => {
     const r = rec(
-      "type=USER msg=audit(1.000:2): pid=1 uid=0 msg='text=hi exe=\"/usr/sbin/auditctl\" res=success'\x1dUID=\"root\" AUID=\"labuser\"",
+      'type=USER msg=audit(1.000:2): pid=1 uid=0 msg=\'text=hi exe="/usr/sbin/auditctl" res=success\'\x1dUID="root" AUID="labuser"',
     );
     expect(r.get('res')).toBe('success');
     expect(r.msg).toBe('text=hi exe="/usr/sbin/auditctl" res=success');

@@ -74,7 +74,10 @@ describe('raw output gives back the bytes read', () => {
     const want = lines(input);
     expect(lines(parseBytes([file]), (l) => l !== '---')).toEqual(want);
     for (const extra of [[], ['--raw-values']]) {
-      const json = parseBytes(['-format=json', ...extra, file]).toString('utf8').trimEnd().split('\n');
+      const json = parseBytes(['-format=json', ...extra, file])
+        .toString('utf8')
+        .trimEnd()
+        .split('\n');
       expect(json.map((l) => recordLineBytes(JSON.parse(l) as Record<string, unknown>).toString('latin1')).sort()).toEqual(want);
     }
   });

@@ -78,7 +78,10 @@ describe('YAML output loads back as the JSON output', () => {
     const j = runCli(['parse', ...jsonArgs, file]);
     expect(y.status).toBe(0);
     expect(j.status).toBe(0);
-    const json = j.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as unknown);
+    const json = j.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as unknown);
     expect(yaml.loadAll(y.stdout)).toEqual(json);
     if (python) {
       const r = pyyamlDiffers(y.stdout, j.stdout);
@@ -98,7 +101,9 @@ describe('YAML output loads back as the JSON output', () => {
 
   it('the schema quotes only what needs it: plain words and paths stay plain', () => {
     const dump = (v: unknown) => yaml.dump(v, { schema: yaml11SafeSchema(yaml) });
-    expect(dump({ a: 'x86_64', b: '/usr/bin/bash', c: 'execve', d: 'success' })).toBe('a: x86_64\nb: /usr/bin/bash\nc: execve\nd: success\n');
+    expect(dump({ a: 'x86_64', b: '/usr/bin/bash', c: 'execve', d: 'success' })).toBe(
+      'a: x86_64\nb: /usr/bin/bash\nc: execve\nd: success\n',
+    );
     expect(dump({ on: 'yes' })).toBe("'on': 'yes'\n");
   });
 });

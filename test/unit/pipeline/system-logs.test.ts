@@ -10,7 +10,10 @@ function logDir(names: string[], logName = 'audit.log'): { dir: string; conf: st
   for (const n of names) writeFileSync(join(dir, n), '');
   const log = join(dir, logName);
   const conf = join(dir, 'auditd.conf');
-  writeFileSync(conf, `#\n# This file controls the configuration of the audit daemon\n#\n\nlocal_events = yes\nwrite_logs = yes\nlog_file = ${log}\nlog_format = ENRICHED\nnum_logs = 5\n`);
+  writeFileSync(
+    conf,
+    `#\n# This file controls the configuration of the audit daemon\n#\n\nlocal_events = yes\nwrite_logs = yes\nlog_file = ${log}\nlog_format = ENRICHED\nnum_logs = 5\n`,
+  );
   return { dir, conf, log };
 }
 

@@ -87,10 +87,13 @@ export function argsOf(c: Case): string[] {
 export const CASES: Case[] = [];
 for (const kind of Object.keys(OPTION) as ReportKind[])
   for (const summary of [false, true])
-    for (const filter of ['', '--failed', '--success'] as const) for (const interpret of [false, true]) CASES.push({ kind, summary, filter, interpret });
+    for (const filter of ['', '--failed', '--success'] as const)
+      for (const interpret of [false, true]) CASES.push({ kind, summary, filter, interpret });
 
 /** Each option on and off: plain, --summary, --failed, --success, -i, --summary -i. */
-export const EACH: Case[] = CASES.filter((c) => [c.summary, c.filter !== '', c.interpret].filter(Boolean).length <= 1 || (c.summary && c.interpret && c.filter === ''));
+export const EACH: Case[] = CASES.filter(
+  (c) => [c.summary, c.filter !== '', c.interpret].filter(Boolean).length <= 1 || (c.summary && c.interpret && c.filter === ''),
+);
 
 const casesFor = (name: string) => (name === 'real-small.log' ? CASES : EACH);
 
@@ -125,10 +128,15 @@ export async function tsaudit(file: string, c: Case, format: 'text' | 'json' = '
 
 function runAureport(file: string, args: string[]): Promise<{ stdout: Buffer; code: number }> {
   return new Promise((resolve) => {
-    execFile(aureport!, ['-if', file, ...args], { env: { ...process.env, TZ: 'UTC', LC_ALL: 'C' }, encoding: 'buffer', maxBuffer: 256 << 20 }, (err, stdout) => {
-      const code = err ? ((err as { code?: number }).code ?? 1) : 0;
-      resolve({ stdout, code: typeof code === 'number' ? code : 1 });
-    });
+    execFile(
+      aureport!,
+      ['-if', file, ...args],
+      { env: { ...process.env, TZ: 'UTC', LC_ALL: 'C' }, encoding: 'buffer', maxBuffer: 256 << 20 },
+      (err, stdout) => {
+        const code = err ? ((err as { code?: number }).code ?? 1) : 0;
+        resolve({ stdout, code: typeof code === 'number' ? code : 1 });
+      },
+    );
   });
 }
 
@@ -138,7 +146,9 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 /** real-medium cut at a line boundary: enough events for every report, fast enough for every case. */
 export function corpusFiles(dir: string): string[] {
   const medium = join(dir, 'real-medium-cut.log');
-  const lines = gunzipSync(readFileSync(join(CORPUS, 'real-medium.log.gz'))).toString('latin1').split('\n');
+  const lines = gunzipSync(readFileSync(join(CORPUS, 'real-medium.log.gz')))
+    .toString('latin1')
+    .split('\n');
   writeFileSync(medium, `${lines.slice(0, 6_000).join('\n')}\n`, 'latin1');
   return [join(CORPUS, 'real-small.log'), join(CORPUS, 'real-small-raw.log'), join(CORPUS, 'live-stream.log'), medium];
 }
@@ -149,12 +159,13 @@ describe.skipIf(!aureport)('tsaudit report = aureport 3.0.9 (stdout bytes and ex
   beforeAll(() => {
     // aureport runs up front, two at a time (the machine is shared with the rest of the suite), while the cases compare
     const queue: (() => Promise<unknown>)[] = [];
-    for (const f of files) for (const c of casesFor(f.replace(/^.*\//, ''))) {
-      const key = `${f} ${argsOf(c).join(' ')}`;
-      let resolve!: (v: { stdout: Buffer; code: number }) => void;
-      expected.set(key, new Promise((r) => (resolve = r)));
-      queue.push(() => runAureport(f, argsOf(c)).then(resolve));
-    }
+    for (const f of files)
+      for (const c of casesFor(f.replace(/^.*\//, ''))) {
+        const key = `${f} ${argsOf(c).join(' ')}`;
+        let resolve!: (v: { stdout: Buffer; code: number }) => void;
+        expected.set(key, new Promise((r) => (resolve = r)));
+        queue.push(() => runAureport(f, argsOf(c)).then(resolve));
+      }
     const worker = async () => {
       for (let job = queue.shift(); job; job = queue.shift()) await job();
     };
@@ -163,19 +174,23 @@ describe.skipIf(!aureport)('tsaudit report = aureport 3.0.9 (stdout bytes and ex
 
   for (const name of ['real-small.log', 'real-small-raw.log', 'live-stream.log', 'real-medium-cut.log']) {
     describe(name, () => {
-      it.each(casesFor(name).map((c) => [argsOf(c).join(' ') || '(Summary Report)', c] as const))('%s', async (_label, c) => {
-        const file = files.find((f) => f.endsWith(`/${name}`))!;
-        const args = argsOf(c).join(' ');
-        const want = await expected.get(`${file} ${args}`)!;
-        const got = await tsaudit(file, c);
-        const deviation = DEVIATIONS.find((d) => d.file === name && d.args === args);
-        if (deviation) {
-          expect(got.stdout.equals(want.stdout), `listed as a deviation (${deviation.reason}) but identical`).toBe(false);
-          return;
-        }
-        expect(got.stdout.toString('latin1')).toBe(want.stdout.toString('latin1'));
-        expect(got.code).toBe(want.code);
-      }, 120_000);
+      it.each(casesFor(name).map((c) => [argsOf(c).join(' ') || '(Summary Report)', c] as const))(
+        '%s',
+        async (_label, c) => {
+          const file = files.find((f) => f.endsWith(`/${name}`))!;
+          const args = argsOf(c).join(' ');
+          const want = await expected.get(`${file} ${args}`)!;
+          const got = await tsaudit(file, c);
+          const deviation = DEVIATIONS.find((d) => d.file === name && d.args === args);
+          if (deviation) {
+            expect(got.stdout.equals(want.stdout), `listed as a deviation (${deviation.reason}) but identical`).toBe(false);
+            return;
+          }
+          expect(got.stdout.toString('latin1')).toBe(want.stdout.toString('latin1'));
+          expect(got.code).toBe(want.code);
+        },
+        120_000,
+      );
     });
   }
 });

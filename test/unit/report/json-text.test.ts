@@ -91,7 +91,9 @@ describe.each(FILES)('JSON rows agree with the text report: %s', (name) => {
     const json = await run({ kind, inputs: [file], format: 'json' });
     expect(json.code).toBe(text.code);
     const cols = KINDS[kind].detail!.columns;
-    const derived = jsonLines(json.out).map((o) => `${o.no}. ${o.date} ${o.time} ${cols.map((c) => (o[c] === null ? '(null)' : String(o[c]))).join(' ')}`);
+    const derived = jsonLines(json.out).map(
+      (o) => `${o.no}. ${o.date} ${o.time} ${cols.map((c) => (o[c] === null ? '(null)' : String(o[c]))).join(' ')}`,
+    );
     expect(derived).toEqual(body(text.out));
   });
 
@@ -126,7 +128,7 @@ describe.each(FILES)('JSON rows agree with the text report: %s', (name) => {
     expect(csv.slice(1)).toEqual(json.map((o) => Object.values(o).join(',')));
   });
 
-  it('the timeline buckets add up to the Summary Report\'s events, and split by result to the same total', async () => {
+  it("the timeline buckets add up to the Summary Report's events, and split by result to the same total", async () => {
     const [counters] = jsonLines((await run({ kind: 'summary', inputs: [file], format: 'json' })).out);
     const buckets = jsonLines((await run({ kind: 'summary', inputs: [file], format: 'json', timeline: {} })).out);
     expect(buckets.reduce((a, b) => a + Number(b.total), 0)).toBe(counters!.events);
@@ -167,7 +169,12 @@ describe('tsaudit report (process)', () => {
     expect(rotated.stderr).toContain(`NOTE - using logs in ${dir}/audit.log`);
     expect(rotated.stdout).toBe(whole.stdout);
     const t = runCli(['report', '-if', dir, '-t'], { env: { TZ: 'UTC' } });
-    expect(t.stdout.split('\n').filter((l) => l.startsWith(dir)).map((l) => l.slice(0, l.indexOf(':')))).toEqual([`${dir}/audit.log.1`, `${dir}/audit.log`]);
+    expect(
+      t.stdout
+        .split('\n')
+        .filter((l) => l.startsWith(dir))
+        .map((l) => l.slice(0, l.indexOf(':'))),
+    ).toEqual([`${dir}/audit.log.1`, `${dir}/audit.log`]);
   });
 
   it('reads gzip logs through the pipeline: the same report as the plain log', async () => {
@@ -179,7 +186,7 @@ describe('tsaudit report (process)', () => {
     expect(a.out).toContain('Number of events: 21407\n');
   });
 
-  it('a detailed report that finds nothing exits 1 with aureport\'s line on stdout', () => {
+  it("a detailed report that finds nothing exits 1 with aureport's line on stdout", () => {
     const r = runCli(['report', '-if', small, '--virt'], { env: { TZ: 'UTC' } });
     expect(r.status).toBe(1);
     expect(r.stdout.endsWith('<no events of interest were found>\n\n')).toBe(true);
@@ -196,10 +203,16 @@ describe('tsaudit report (process)', () => {
 
   it('-ts/-te keep the events of their range (keywords and dates as ausearch reads them)', () => {
     const all = runCli(['report', '-if', small, '-e', '--format', 'json'], { env: { TZ: 'UTC' } });
-    const rows = all.stdout.trim().split('\n').map((l) => JSON.parse(l) as { time: string; date: string });
+    const rows = all.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { time: string; date: string });
     const mid = rows[Math.floor(rows.length / 2)]!;
     const later = runCli(['report', '-if', small, '-e', '--format', 'json', '-ts', mid.date, mid.time], { env: { TZ: 'UTC' } });
-    const kept = later.stdout.trim().split('\n').map((l) => JSON.parse(l) as { time: string });
+    const kept = later.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { time: string });
     expect(kept.length).toBeGreaterThan(0);
     expect(kept.length).toBeLessThan(rows.length);
     expect(kept.every((r) => r.time >= mid.time)).toBe(true);
@@ -212,7 +225,7 @@ describe('tsaudit report (process)', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/┌/);
     expect(r.stdout).toContain('/usr/sbin/runuser');
-     
+
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
 });

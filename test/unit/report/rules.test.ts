@@ -96,9 +96,10 @@ describe('field extraction (ausearch-parse.c)', () => {
 
   it("a user message's hostname runs to the next comma anywhere in the record, as aureport reads it", () => {
     const s = new Items();
-    const msg = "type=USER_LOGIN msg=audit(1.000:1): pid=5 uid=0 auid=1001 ses=1 msg='op=login acct=\"bob\" exe=\"/usr/sbin/sshd\" hostname=host1 addr=10.0.0.1 terminal=ssh res=failed, extra'";
+    const msg =
+      'type=USER_LOGIN msg=audit(1.000:1): pid=5 uid=0 auid=1001 ses=1 msg=\'op=login acct="bob" exe="/usr/sbin/sshd" hostname=host1 addr=10.0.0.1 terminal=ssh res=failed, extra\'';
     expect(extractItems([{ type: 1112, msg }], wantOf('login', false), s)).toBe(0);
-    expect(s.hostname).toBe("host1 addr=10.0.0.1 terminal=ssh res=failed");
+    expect(s.hostname).toBe('host1 addr=10.0.0.1 terminal=ssh res=failed');
     expect([s.acct, s.exe, s.terminal, s.success]).toEqual(['bob', '/usr/sbin/sshd', 'ssh', 0]);
   });
 });

@@ -30,7 +30,9 @@ describe('tsaudit rules (process)', () => {
   });
 
   it('needs a rule, and delete --all takes only -k KEY', () => {
-    expect(runCli(['rules', 'add']).stderr).toBe('tsaudit: rules add: expected a rule in auditctl syntax, e.g. -w /etc/passwd -p wa -k passwd\n');
+    expect(runCli(['rules', 'add']).stderr).toBe(
+      'tsaudit: rules add: expected a rule in auditctl syntax, e.g. -w /etc/passwd -p wa -k passwd\n',
+    );
     const d = runCli(['rules', 'delete', '--all', '-w', '/etc']);
     expect(d.status).toBe(2);
     expect(d.stderr).toBe('tsaudit: rules delete --all: only -k KEY may follow, got "-w /etc"\n');

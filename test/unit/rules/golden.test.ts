@@ -29,7 +29,9 @@ function load(file: string): Golden[] {
   return doc.rules.map((r) => ({ file, flags: r.flags, bytes: Buffer.from(r.bytes) }));
 }
 
-const files = readdirSync(DIR).filter((f) => f.endsWith('.rules.golden.yml')).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.rules.golden.yml'))
+  .sort();
 const goldens = files.flatMap(load);
 const extra = load('rule_data.yml');
 
@@ -136,7 +138,10 @@ describe('go-libaudit rule goldens', () => {
   it('a whole golden file lists as auditctl -l would (one line per rule)', () => {
     const nispom = goldens.filter((g) => g.file.startsWith('30-nispom'));
     const first = goldens.indexOf(nispom[0]!);
-    const text = renderRules(nispom.map((g) => decodeRule(g.bytes)), env);
+    const text = renderRules(
+      nispom.map((g) => decodeRule(g.bytes)),
+      env,
+    );
     expect(text).toBe(`${listing.slice(first, first + nispom.length).join('\n')}\n`);
     expect(renderRules([], env)).toBe('No rules\n');
   });

@@ -92,7 +92,9 @@ describe('watches (-w/-W/-p/-k)', () => {
   it('stops at the kernel limit of 64 fields', () => {
     const many = Array.from({ length: 62 }, (_, i) => `-F uid!=${i}`).join(' ');
     expect(rule(`-a always,exit ${many} -F gid=0`).fields).toHaveLength(63);
-    expect(fail(`-a always,exit ${many} -F gid=0 -F gid=1`)).toMatch(/^bad rule field at token 130: got "gid=1" \(too many fields in rule\)/);
+    expect(fail(`-a always,exit ${many} -F gid=0 -F gid=1`)).toMatch(
+      /^bad rule field at token 130: got "gid=1" \(too many fields in rule\)/,
+    );
     expect(fail(`-a always,exit ${many} -F gid=0 -p r`)).toMatch(/too many fields in rule/);
   });
 
@@ -114,8 +116,13 @@ describe('watches (-w/-W/-p/-k)', () => {
 describe('syscall rules (-a/-A/-d, -S)', () => {
   it('takes LIST,ACTION in either order and every list', () => {
     for (const [spec, list, action] of [
-      ['always,exit', 4, 2], ['exit,always', 4, 2], ['never,task', 1, 0], ['user,never', 0, 0],
-      ['always,exclude', 5, 2], ['filesystem,always', 6, 2], ['always,io_uring', 7, 2],
+      ['always,exit', 4, 2],
+      ['exit,always', 4, 2],
+      ['never,task', 1, 0],
+      ['user,never', 0, 0],
+      ['always,exclude', 5, 2],
+      ['filesystem,always', 6, 2],
+      ['always,io_uring', 7, 2],
     ] as const) {
       const r = rule(`-a ${spec}`);
       expect([r.list, r.action, r.prepend]).toEqual([list, action, false]);
@@ -139,7 +146,11 @@ describe('syscall rules (-a/-A/-d, -S)', () => {
     expect(setBits(rule('-a always,exit -S all'))).toHaveLength(63 * 32 + 16);
     // no arch: the machine's table, like auditctl
     expect(setBits(rule('-a always,exit -S open'))).toEqual([2]);
-    expect(rule('-a always,exit -F arch=b32 -S open').fields[0]).toEqual({ field: FIELD.AUDIT_ARCH, op: OPERATOR.AUDIT_EQUAL, value: I386 });
+    expect(rule('-a always,exit -F arch=b32 -S open').fields[0]).toEqual({
+      field: FIELD.AUDIT_ARCH,
+      op: OPERATOR.AUDIT_EQUAL,
+      value: I386,
+    });
     expect(rule('-a always,exit -F arch=x86_64').fields[0]!.value).toBe(X86_64);
     expect(rule('-a always,exit -F arch=0xc000003e').fields[0]!.value).toBe(X86_64);
     expect(rule('-a always,exit -F arch!=b64').fields[0]!.op).toBe(OPERATOR.AUDIT_NOT_EQUAL);
@@ -153,8 +164,12 @@ describe('syscall rules (-a/-A/-d, -S)', () => {
   });
 
   it('names the offending token and suggests the closest syscall', () => {
-    expect(fail('-a always,exit -F arch=b64 -S opne')).toBe('unknown syscall at token 6: got "opne" ("opne" is not a x86_64 syscall, did you mean "open"?)');
-    expect(fail('-a always,exit -F arch=b32 -S open,exceve')).toBe('unknown syscall at token 6: got "open,exceve" ("exceve" is not a i386 syscall, did you mean "execve"?)');
+    expect(fail('-a always,exit -F arch=b64 -S opne')).toBe(
+      'unknown syscall at token 6: got "opne" ("opne" is not a x86_64 syscall, did you mean "open"?)',
+    );
+    expect(fail('-a always,exit -F arch=b32 -S open,exceve')).toBe(
+      'unknown syscall at token 6: got "open,exceve" ("exceve" is not a i386 syscall, did you mean "execve"?)',
+    );
     expect(fail('-a always,exit -S open -F arch=b64')).toBe('bad rule field at token 6: got "arch=b64" (arch must come before -S)');
     expect(fail('-a always,task -S open')).toMatch(/syscalls cannot be audited on the task list/);
     expect(fail('-a always,exclude -S open')).toMatch(/syscalls cannot be audited on the exclude list/);
@@ -165,7 +180,9 @@ describe('syscall rules (-a/-A/-d, -S)', () => {
     expect(fail('-a always,exit -a always,exit')).toMatch(/^bad rule list at token 4/);
     expect(fail('-F uid=0')).toBe('bad rule field at token 2: got "uid=0" (the list (-a, -A, -d, -w) must be given before fields)');
     expect(fail('-S open')).toMatch(/^no list given/);
-    expect(fail('-a always,exit -F arch=b64 -S open extra')).toBe('unexpected argument at token 7: got "extra" (a value without an option before it)');
+    expect(fail('-a always,exit -F arch=b64 -S open extra')).toBe(
+      'unexpected argument at token 7: got "extra" (a value without an option before it)',
+    );
     expect(fail('-a always,exit -Q')).toMatch(/^unknown option at token 3/);
     expect(fail('-a always,exit -F')).toBe('option -F needs a value at token 3: got "-F"');
   });
@@ -176,9 +193,14 @@ describe('fields (-F)', () => {
 
   it('all eight operators', () => {
     const ops: [string, number][] = [
-      ['uid=1', OPERATOR.AUDIT_EQUAL], ['uid!=1', OPERATOR.AUDIT_NOT_EQUAL], ['uid>1', OPERATOR.AUDIT_GREATER_THAN],
-      ['uid>=1', OPERATOR.AUDIT_GREATER_THAN_OR_EQUAL], ['uid<1', OPERATOR.AUDIT_LESS_THAN], ['uid<=1', OPERATOR.AUDIT_LESS_THAN_OR_EQUAL],
-      ['a0&1', OPERATOR.AUDIT_BIT_MASK], ['a0&=1', OPERATOR.AUDIT_BIT_TEST],
+      ['uid=1', OPERATOR.AUDIT_EQUAL],
+      ['uid!=1', OPERATOR.AUDIT_NOT_EQUAL],
+      ['uid>1', OPERATOR.AUDIT_GREATER_THAN],
+      ['uid>=1', OPERATOR.AUDIT_GREATER_THAN_OR_EQUAL],
+      ['uid<1', OPERATOR.AUDIT_LESS_THAN],
+      ['uid<=1', OPERATOR.AUDIT_LESS_THAN_OR_EQUAL],
+      ['a0&1', OPERATOR.AUDIT_BIT_MASK],
+      ['a0&=1', OPERATOR.AUDIT_BIT_TEST],
     ];
     for (const [spec, op] of ops) expect(f(spec).op).toBe(op);
     expect(text('-a always,exit -F arch=b64 -S open -F a1&=0x40 -F uid<=999 -F gid>5 -F euid<7')).toBe(
@@ -206,7 +228,9 @@ describe('fields (-F)', () => {
     expect(f('exit=EPERM').value).toBe(1);
     expect(f('exit=-2').value).toBe(-2 >>> 0);
     expect(f('success=1')).toMatchObject({ field: FIELD.AUDIT_SUCCESS, value: 1 });
-    expect(text('-a always,exit -F arch=b64 -S open -F exit=-ENOENT -F exit!=-9999')).toBe('-a always,exit -F arch=b64 -S open -F exit=-ENOENT -F exit!=-9999');
+    expect(text('-a always,exit -F arch=b64 -S open -F exit=-ENOENT -F exit!=-9999')).toBe(
+      '-a always,exit -F arch=b64 -S open -F exit=-ENOENT -F exit!=-9999',
+    );
     expect(fail('-a always,exit -F exit=-EWHAT')).toMatch(/unknown errno "-EWHAT"/);
     expect(fail('-a always,user -F exit=1')).toMatch(/exit can only be used with the exit list/);
   });
@@ -215,7 +239,18 @@ describe('fields (-F)', () => {
     expect(f('path=/etc/hosts')).toEqual({ field: FIELD.AUDIT_WATCH, op: OPERATOR.AUDIT_EQUAL, value: 10, str: '/etc/hosts' });
     expect(f('dir=/etc/')).toMatchObject({ field: FIELD.AUDIT_DIR, str: '/etc/' });
     expect(f('exe!=/usr/bin/ls')).toMatchObject({ field: FIELD.AUDIT_EXE, op: OPERATOR.AUDIT_NOT_EQUAL, str: '/usr/bin/ls' });
-    for (const name of ['subj_user', 'subj_role', 'subj_type', 'subj_sen', 'subj_clr', 'obj_user', 'obj_role', 'obj_type', 'obj_lev_low', 'obj_lev_high']) {
+    for (const name of [
+      'subj_user',
+      'subj_role',
+      'subj_type',
+      'subj_sen',
+      'subj_clr',
+      'obj_user',
+      'obj_role',
+      'obj_type',
+      'obj_lev_low',
+      'obj_lev_high',
+    ]) {
       expect(f(`${name}=s0`)).toMatchObject({ str: 's0', value: 2 });
     }
     expect(text('-a always,exit -F arch=b64 -S open -F subj_type=sshd_t -F obj_user=system_u -F exe=/bin/sh')).toBe(
@@ -279,7 +314,9 @@ describe('field comparisons (-C)', () => {
     expect(a).toEqual({ field: FIELD.AUDIT_FIELD_COMPARE, op: OPERATOR.AUDIT_NOT_EQUAL, value: 5 });
     expect(b).toEqual(a);
     expect(rule('-a always,exit -C loginuid=uid').fields[0]!.value).toBe(10);
-    expect(text('-a always,exit -F arch=b64 -S open -C gid=egid -C sgid!=fsgid')).toBe('-a always,exit -F arch=b64 -S open -C gid=egid -C sgid!=fsgid');
+    expect(text('-a always,exit -F arch=b64 -S open -C gid=egid -C sgid!=fsgid')).toBe(
+      '-a always,exit -F arch=b64 -S open -C gid=egid -C sgid!=fsgid',
+    );
     expect(fail('-a always,exit -C uid>euid')).toMatch(/^bad field comparison at token 4: got "uid>euid"/);
     expect(fail('-a always,exit -C uid=gid')).toMatch(/uid cannot be compared with gid/);
     expect(fail('-a always,user -C uid=euid')).toMatch(/comparisons can only be used with the exit list/);
@@ -359,7 +396,9 @@ describe('io_uring list', () => {
     expect(r.list).toBe(7);
     expect(setBits(r)).toEqual([18, 19]);
     expect(text('-a always,io_uring -S 18,0x13 -F uid=0 -k ring')).toBe('-a always,io_uring -S 18,19 -F uid=0 -F key=ring');
-    expect(fail('-a always,io_uring -S openat')).toBe('unknown io_uring operation at token 4: got "openat" (give io_uring operations by number below 2048 (or all))');
+    expect(fail('-a always,io_uring -S openat')).toBe(
+      'unknown io_uring operation at token 4: got "openat" (give io_uring operations by number below 2048 (or all))',
+    );
   });
 });
 
@@ -367,18 +406,36 @@ describe('auditctl -l -i', () => {
   const listI = (line: string) => renderRule(decodeRule(encodeRule(rule(line))), env, { interpret: true });
 
   it('names the arch, unset ids, and interprets a0..a3 of single-syscall rules as auparse does', () => {
-    expect(listI('-a always,exit -F arch=b32 -S all -F auid!=unset -F sessionid=-1')).toBe('-a always,exit -F arch=i386 -S all -F auid!=unset -F sessionid=unset');
-    expect(listI('-a always,exit -F arch=b64 -S socket -F a0=2 -F a1=1 -F a2=6')).toBe('-a always,exit -F arch=x86_64 -S socket -F a0=inet -F a1=SOCK_STREAM -F a2=tcp');
-    expect(listI('-a always,exit -F arch=b64 -S setresuid -F a0=0 -F a1=118 -F a2=-1')).toBe('-a always,exit -F arch=x86_64 -S setresuid -F a0=root -F a1=chrony -F a2=unset');
-    expect(listI('-a always,exit -F arch=b64 -S open -F a1=0x41 -F a2=0x1a4')).toBe('-a always,exit -F arch=x86_64 -S open -F a1=O_WRONLY|O_CREAT -F a2=0644');
-    expect(listI('-a always,exit -F arch=b64 -S clock_settime -F a0=0')).toBe('-a always,exit -F arch=x86_64 -S clock_settime -F a0=CLOCK_REALTIME');
+    expect(listI('-a always,exit -F arch=b32 -S all -F auid!=unset -F sessionid=-1')).toBe(
+      '-a always,exit -F arch=i386 -S all -F auid!=unset -F sessionid=unset',
+    );
+    expect(listI('-a always,exit -F arch=b64 -S socket -F a0=2 -F a1=1 -F a2=6')).toBe(
+      '-a always,exit -F arch=x86_64 -S socket -F a0=inet -F a1=SOCK_STREAM -F a2=tcp',
+    );
+    expect(listI('-a always,exit -F arch=b64 -S setresuid -F a0=0 -F a1=118 -F a2=-1')).toBe(
+      '-a always,exit -F arch=x86_64 -S setresuid -F a0=root -F a1=chrony -F a2=unset',
+    );
+    expect(listI('-a always,exit -F arch=b64 -S open -F a1=0x41 -F a2=0x1a4')).toBe(
+      '-a always,exit -F arch=x86_64 -S open -F a1=O_WRONLY|O_CREAT -F a2=0644',
+    );
+    expect(listI('-a always,exit -F arch=b64 -S clock_settime -F a0=0')).toBe(
+      '-a always,exit -F arch=x86_64 -S clock_settime -F a0=CLOCK_REALTIME',
+    );
     expect(listI('-a always,exit -F arch=b64 -S exit -F a0=0')).toBe('-a always,exit -F arch=x86_64 -S exit -F a0=EXIT_SUCCESS');
     expect(listI('-a always,exit -F arch=b64 -S kill -F a1=9')).toBe('-a always,exit -F arch=x86_64 -S kill -F a1=SIGKILL');
-    expect(listI('-a always,exit -F arch=b64 -S mmap -F a2=0 -F a3=0x20')).toBe('-a always,exit -F arch=x86_64 -S mmap -F a2=PROT_NONE -F a3=MAP_FILE|MAP_ANONYMOUS');
+    expect(listI('-a always,exit -F arch=b64 -S mmap -F a2=0 -F a3=0x20')).toBe(
+      '-a always,exit -F arch=x86_64 -S mmap -F a2=PROT_NONE -F a3=MAP_FILE|MAP_ANONYMOUS',
+    );
     expect(listI('-a always,exit -F arch=b64 -S access -F a1=0')).toBe('-a always,exit -F arch=x86_64 -S access -F a1=F_OK');
-    expect(listI('-a always,exit -F arch=b64 -S prctl -F a0=23 -F a1=0')).toBe('-a always,exit -F arch=x86_64 -S prctl -F a0=PR_CAPBSET_READ -F a1=chown');
-    expect(listI('-a always,exit -F arch=b32 -S socketcall -F a0=99')).toBe('-a always,exit -F arch=i386 -S socketcall -F a0=unknown-socketcall(63)');
-    expect(listI('-a always,exit -F arch=b64 -S setrlimit -F a0=40')).toBe('-a always,exit -F arch=x86_64 -S setrlimit -F a0=unknown-rlimit(0x28)');
+    expect(listI('-a always,exit -F arch=b64 -S prctl -F a0=23 -F a1=0')).toBe(
+      '-a always,exit -F arch=x86_64 -S prctl -F a0=PR_CAPBSET_READ -F a1=chown',
+    );
+    expect(listI('-a always,exit -F arch=b32 -S socketcall -F a0=99')).toBe(
+      '-a always,exit -F arch=i386 -S socketcall -F a0=unknown-socketcall(63)',
+    );
+    expect(listI('-a always,exit -F arch=b64 -S setrlimit -F a0=40')).toBe(
+      '-a always,exit -F arch=x86_64 -S setrlimit -F a0=unknown-rlimit(0x28)',
+    );
   });
 
   it('leaves hex (lower case) where auparse has no interpretation, upper case for several syscalls', () => {

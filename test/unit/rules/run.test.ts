@@ -37,7 +37,11 @@ beforeEach(() => {
   };
 });
 
-const listing = (): string => renderRules(kernel.rules.map((b) => decodeRule(b)), env);
+const listing = (): string =>
+  renderRules(
+    kernel.rules.map((b) => decodeRule(b)),
+    env,
+  );
 const words = (s: string): string[] => s.split(' ');
 
 function file(name: string, text: string, mode = 0o644): string {
@@ -87,19 +91,61 @@ describe('rules add / delete / list', () => {
     expect(stdout).toContain('-a never,exit -F arch=i386 -S all -F uid=0 -F key=other\n');
     stdout = '';
     await runList({ format: 'json' }, ctx);
-    const [watch, rule] = stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(watch).toEqual({ text: '-w /etc/passwd -p wa -k passwd-watch', list: 'exit', action: 'always', watch: { path: '/etc/passwd', kind: 'file', perms: 'wa' }, fields: [], keys: ['passwd-watch'] });
-    expect(rule).toEqual({ text: '-a never,exit -F arch=b32 -S all -F uid=0 -F key=other', list: 'exit', action: 'never', arch: 'b32', syscalls: 'all', fields: [{ name: 'uid', op: '=', value: 0 }], keys: ['other'] });
+    const [watch, rule] = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(watch).toEqual({
+      text: '-w /etc/passwd -p wa -k passwd-watch',
+      list: 'exit',
+      action: 'always',
+      watch: { path: '/etc/passwd', kind: 'file', perms: 'wa' },
+      fields: [],
+      keys: ['passwd-watch'],
+    });
+    expect(rule).toEqual({
+      text: '-a never,exit -F arch=b32 -S all -F uid=0 -F key=other',
+      list: 'exit',
+      action: 'never',
+      arch: 'b32',
+      syscalls: 'all',
+      fields: [{ name: 'uid', op: '=', value: 0 }],
+      keys: ['other'],
+    });
   });
 
   it('add/delete/load print nothing (or a count) as text, and one object per rule with --format json|yaml', async () => {
     await runAdd(words('-w /etc/passwd -p wa -k passwd'), ctx);
     expect(stdout).toBe(''); // as auditctl
     await runAdd(words('-format=json -w /etc/shadow -p wa -k shadow ; -a always,exit -F arch=b64 -S execve -k exec'), ctx);
-    const added = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const added = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(added).toEqual([
-      { result: 'added', rule: { text: '-w /etc/shadow -p wa -k shadow', list: 'exit', action: 'always', watch: { path: '/etc/shadow', kind: 'file', perms: 'wa' }, fields: [], keys: ['shadow'] } },
-      { result: 'added', rule: { text: '-a always,exit -F arch=b64 -S execve -F key=exec', list: 'exit', action: 'always', arch: 'b64', syscalls: ['execve'], fields: [], keys: ['exec'] } },
+      {
+        result: 'added',
+        rule: {
+          text: '-w /etc/shadow -p wa -k shadow',
+          list: 'exit',
+          action: 'always',
+          watch: { path: '/etc/shadow', kind: 'file', perms: 'wa' },
+          fields: [],
+          keys: ['shadow'],
+        },
+      },
+      {
+        result: 'added',
+        rule: {
+          text: '-a always,exit -F arch=b64 -S execve -F key=exec',
+          list: 'exit',
+          action: 'always',
+          arch: 'b64',
+          syscalls: ['execve'],
+          fields: [],
+          keys: ['exec'],
+        },
+      },
     ]);
     expect(kernel.rules).toHaveLength(3);
     stdout = '';
@@ -114,19 +160,27 @@ describe('rules add / delete / list', () => {
     stdout = '';
     await runLoad(file('fmt.rules', '-D\n-b 320\n-w /etc/passwd -p wa\n-a always,exit -F arch=b64 -S openat\n'), { format: 'json' }, ctx);
     expect(JSON.parse(stdout)).toEqual({ file: join(tmp, 'fmt.rules'), added: 2, deleted: 0, settings: 1, failed: 0 });
-    await expect(runAdd(words('-format=csv -w /etc/passwd'), ctx)).rejects.toThrow('flag --format: expected one of text, json, yaml, got "csv"');
+    await expect(runAdd(words('-format=csv -w /etc/passwd'), ctx)).rejects.toThrow(
+      'flag --format: expected one of text, json, yaml, got "csv"',
+    );
   });
 
   it('gives YAML documents with the same content as JSON', async () => {
     const yaml = await import('js-yaml');
     await runAdd(words('-w /etc/passwd -p wa -k passwd ; -a always,exit -F arch=b64 -S execve -C uid!=euid -F euid=0 -k setuid'), ctx);
     await runList({ format: 'json' }, ctx);
-    const json = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const json = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     stdout = '';
     await runList({ format: 'yaml' }, ctx);
     expect(stdout.startsWith('---\n')).toBe(true);
     expect(yaml.loadAll(stdout)).toEqual(json);
-    expect(json[1].fields).toEqual([{ name: 'uid', op: '!=', value: 'euid', compare: true }, { name: 'euid', op: '=', value: 0 }]);
+    expect(json[1].fields).toEqual([
+      { name: 'uid', op: '!=', value: 'euid', compare: true },
+      { name: 'euid', op: '=', value: 0 },
+    ]);
   });
 
   it('says "rule already exists" and "no such rule", naming the rule', async () => {
@@ -249,7 +303,9 @@ describe('rules load', () => {
     const p = file('cont.rules', `-w /etc/passwd\n-w /etc/passwd\n-a always,exit -F bogus=1\n-w /etc/shadow\n`);
     const e = await failure(runLoad(p, { continue: true }, ctx));
     expect(e.message).toBe(`${p}: 2 of 4 lines failed (first: ${p}:2: rule already exists: -w /etc/passwd)`);
-    expect(stderr).toBe(`tsaudit: ${p}:2: rule already exists: -w /etc/passwd\ntsaudit: ${p}:3: bad rule field at token 4: got "bogus=1" (unknown field "bogus")\n`);
+    expect(stderr).toBe(
+      `tsaudit: ${p}:2: rule already exists: -w /etc/passwd\ntsaudit: ${p}:3: bad rule field at token 4: got "bogus=1" (unknown field "bogus")\n`,
+    );
     expect(listing()).toBe('-w /etc/passwd -p rwxa\n-w /etc/shadow -p rwxa\n');
     kernel.rules = [];
     await failure(runLoad(file('cont2.rules', `-c\n-w /etc/passwd\n-w /etc/passwd\n-w /etc/group\n`), {}, ctx));
@@ -278,7 +334,10 @@ describe('rules load', () => {
 
 describe('rules diff', () => {
   it('reports missing, extra and reordered rules and fails; passes when they agree', async () => {
-    const p = file('want.rules', `-D\n-b 8192\n-w /etc/passwd -p wa -k identity\n-a always,exit -F arch=b64 -S execve -k exec\n-w /etc/group -p wa -k identity\n`);
+    const p = file(
+      'want.rules',
+      `-D\n-b 8192\n-w /etc/passwd -p wa -k identity\n-a always,exit -F arch=b64 -S execve -k exec\n-w /etc/group -p wa -k identity\n`,
+    );
     await runLoad(p, {}, ctx);
     stdout = '';
     await runDiff(p, { format: 'text' }, ctx);
@@ -293,7 +352,10 @@ describe('rules diff', () => {
     expect(stdout).toBe(`missing from kernel: ${p}:5: -w /etc/group -p wa -k identity\nnot in ${p}: -w /etc/shadow -p wa\n`);
 
     kernel.rules = [];
-    await runAdd(words('-a always,exit -F arch=b64 -S execve -k exec ; -w /etc/passwd -p wa -k identity ; -w /etc/group -p wa -k identity'), ctx);
+    await runAdd(
+      words('-a always,exit -F arch=b64 -S execve -k exec ; -w /etc/passwd -p wa -k identity ; -w /etc/group -p wa -k identity'),
+      ctx,
+    );
     stdout = '';
     await failure(runDiff(p, { format: 'json' }, ctx));
     expect(JSON.parse(stdout)).toEqual({ file: p, missing: [], extra: [], same: 3, orderDiffers: true });
@@ -302,7 +364,10 @@ describe('rules diff', () => {
 
 describe('rules diff of a file with deletions', () => {
   it('compares with what loading the file leaves: -d/-W remove, -D -k KEY removes matching keys', async () => {
-    const p = file('del.rules', `-w /etc/passwd -k a\n-w /etc/group -k b\n-w /etc/shadow -k keep\n-W /etc/passwd -k a\n-D -k b\n-w /etc/hosts\n`);
+    const p = file(
+      'del.rules',
+      `-w /etc/passwd -k a\n-w /etc/group -k b\n-w /etc/shadow -k keep\n-W /etc/passwd -k a\n-D -k b\n-w /etc/hosts\n`,
+    );
     await runAdd(words('-w /etc/shadow -k keep ; -w /etc/hosts'), ctx);
     await runDiff(p, { format: 'text' }, ctx);
     expect(stdout).toBe(`no drift: the kernel has the 2 rules of ${p}, in order\n`);

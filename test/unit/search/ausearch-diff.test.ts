@@ -43,7 +43,12 @@ let dir = '';
 const files: Record<string, string> = {};
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'tsaudit-search-'));
-  const medium = gunzipSync(readFileSync(join(CORPUS, 'real-medium.log.gz'))).toString('latin1').split('\n').slice(0, MEDIUM_LINES).join('\n') + '\n';
+  const medium =
+    gunzipSync(readFileSync(join(CORPUS, 'real-medium.log.gz')))
+      .toString('latin1')
+      .split('\n')
+      .slice(0, MEDIUM_LINES)
+      .join('\n') + '\n';
   files['real-medium (cut)'] = join(dir, 'real-medium-cut.log');
   writeFileSync(files['real-medium (cut)'], medium, 'latin1');
   for (const f of ['real-small.log', 'real-small-raw.log', 'live-stream.log']) files[f] = join(CORPUS, f);
@@ -138,7 +143,10 @@ const NAMES = ['real-small.log', 'real-small-raw.log', 'live-stream.log', 'real-
 describe.skipIf(!HAVE_AUSEARCH).each(NAMES)('search vs ausearch on %s', (name) => {
   it.each(QUERIES.map((q) => [q.join(' '), q]))('%s: --raw and default output, exit code', async (_label, q) => {
     const file = files[name]!;
-    const [aRaw, aDef] = await Promise.all([ausearchAsync(['-if', file, ...(q as string[]), '--raw']), ausearchAsync(['-if', file, ...(q as string[])])]);
+    const [aRaw, aDef] = await Promise.all([
+      ausearchAsync(['-if', file, ...(q as string[]), '--raw']),
+      ausearchAsync(['-if', file, ...(q as string[])]),
+    ]);
     const tRaw = await search(['-if', file, ...(q as string[]), '--raw']);
     if (aDef.status === 1 && !/<no matches>/.test(aDef.stderr)) {
       // ausearch refuses the query (a user this host lacks, ...): a usage error, exit 2 in tsaudit
@@ -191,7 +199,7 @@ describe.skipIf(!HAVE_AUSEARCH)('additions checked against ausearch', () => {
     expect(t.stdout.equals(withoutAddedSeparators(a.stdout))).toBe(true);
   });
 
-  it('--format json is parse\'s record objects of the events ausearch selects, in its order', async () => {
+  it("--format json is parse's record objects of the events ausearch selects, in its order", async () => {
     for (const name of ['real-small.log', 'synthetic.log']) {
       const q = ['-if', files[name]!, '-k', 'e'];
       const a = withoutAddedSeparators(ausearch([...q, '--raw']).stdout).toString('utf8');
@@ -208,7 +216,11 @@ describe.skipIf(!HAVE_AUSEARCH)('additions checked against ausearch', () => {
   it('--format yaml is the same objects as json', async () => {
     const yaml = await import('js-yaml');
     const q = ['-if', files['synthetic.log']!, '-m', 'SYSCALL,USER_AVC'];
-    const j = (await search([...q, '--format', 'json'])).stdout.toString('utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const j = (await search([...q, '--format', 'json'])).stdout
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const y = yaml.loadAll((await search([...q, '--format', 'yaml'])).stdout.toString('utf8'));
     expect(y).toEqual(j);
     expect(j.length).toBeGreaterThan(3);
@@ -218,7 +230,10 @@ describe.skipIf(!HAVE_AUSEARCH)('additions checked against ausearch', () => {
     const { eventRenderer } = await import('../../../src/parse/normalize/render.js');
     const { AusearchAssembler } = await import('../../../src/search/assemble.js');
     const render = await eventRenderer('json', { ids: true });
-    for (const q of [['-k', 'passwd'], ['-m', 'USER_AUTH,USER_ACCT,CRED_ACQ']]) {
+    for (const q of [
+      ['-k', 'passwd'],
+      ['-m', 'USER_AUTH,USER_ACCT,CRED_ACQ'],
+    ]) {
       const raw = withoutAddedSeparators(ausearch(['-if', files['real-small.log']!, ...q, '--raw']).stdout).toString('utf8');
       // ausearch's selection, grouped into events again (it prints whole events, in order)
       let expected = '';

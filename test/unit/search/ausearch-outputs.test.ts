@@ -21,7 +21,12 @@ let dir = '';
 const files: Record<string, string> = {};
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'tsaudit-search-out-'));
-  const medium = gunzipSync(readFileSync(join(CORPUS, 'real-medium.log.gz'))).toString('latin1').split('\n').slice(0, MEDIUM_LINES).join('\n') + '\n';
+  const medium =
+    gunzipSync(readFileSync(join(CORPUS, 'real-medium.log.gz')))
+      .toString('latin1')
+      .split('\n')
+      .slice(0, MEDIUM_LINES)
+      .join('\n') + '\n';
   files['real-medium (cut)'] = join(dir, 'real-medium-cut.log');
   writeFileSync(files['real-medium (cut)'], medium, 'latin1');
   for (const f of ['real-small.log', 'real-small-raw.log', 'live-stream.log']) files[f] = join(CORPUS, f);
@@ -47,18 +52,21 @@ function sameUpToDeviations(mode: Deviation['modes'][number], ours: Buffer, thei
   if (o.length !== t.length) return `${o.length} lines, ausearch ${t.length}`;
   for (let i = 0; i < o.length; i++) {
     if (o[i] === t[i]) continue;
-    if (!DEVIATIONS.some((d) => d.modes.includes(mode) && d.explains(o[i]!, t[i]!))) return `line ${i + 1}: ${o[i]!.slice(0, 200)} | ausearch: ${t[i]!.slice(0, 200)}`;
+    if (!DEVIATIONS.some((d) => d.modes.includes(mode) && d.explains(o[i]!, t[i]!)))
+      return `line ${i + 1}: ${o[i]!.slice(0, 200)} | ausearch: ${t[i]!.slice(0, 200)}`;
   }
   return undefined;
 }
 
 describe.skipIf(!HAVE_AUSEARCH).each(NAMES)('search -i, csv, text vs ausearch on %s', (name) => {
-  it.each(OUTPUT_QUERIES.flatMap((q) => OUTPUTS.map(([mode, o]) => [`${[...q, ...o].join(' ')}`, mode, [...q, ...o]] as const)))('%s', async (_label, mode, q) => {
-    const file = files[name]!;
-    const a = await ausearchAsync(['-if', file, ...q]);
-    const t = await search(['-if', file, ...q]);
-    expect(t.status).toBe(a.status);
-    expect(sameUpToDeviations(mode, t.stdout, a.stdout)).toBeUndefined();
-  });
+  it.each(OUTPUT_QUERIES.flatMap((q) => OUTPUTS.map(([mode, o]) => [`${[...q, ...o].join(' ')}`, mode, [...q, ...o]] as const)))(
+    '%s',
+    async (_label, mode, q) => {
+      const file = files[name]!;
+      const a = await ausearchAsync(['-if', file, ...q]);
+      const t = await search(['-if', file, ...q]);
+      expect(t.status).toBe(a.status);
+      expect(sameUpToDeviations(mode, t.stdout, a.stdout)).toBeUndefined();
+    },
+  );
 });
-

@@ -37,7 +37,10 @@ describe('tsaudit search (process)', () => {
   });
 
   it('a reader that leaves (| head -1) ends the run quietly with exit 0', () => {
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" search -if "${SMALL}" -m ALL --raw | head -1`], { encoding: 'utf8', env: { ...process.env, ...env } });
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" search -if "${SMALL}" -m ALL --raw | head -1`], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    });
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')).toHaveLength(2);
     expect(r.stderr).toBe('');
@@ -80,7 +83,10 @@ describe('tsaudit search (process)', () => {
     writeFileSync(join(logs, 'audit.log.2'), part(0, third), 'latin1');
     writeFileSync(join(logs, 'audit.log.1'), part(third, 2 * third), 'latin1');
     writeFileSync(join(logs, 'audit.log'), part(2 * third, lines.length), 'latin1');
-    for (const q of [['-k', 'exec', '--raw'], ['-m', 'SYSCALL', '-sv', 'no']]) {
+    for (const q of [
+      ['-k', 'exec', '--raw'],
+      ['-m', 'SYSCALL', '-sv', 'no'],
+    ]) {
       const a = ausearch(['-if', logs, ...q]);
       const t = runCli(['search', '-if', logs, ...q], { env });
       expect(t.status).toBe(a.status);

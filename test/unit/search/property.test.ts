@@ -15,20 +15,76 @@ const LOGS = [
 
 // one array per family; a query takes at most one selector from each
 const FAMILIES: string[][][] = [
-  [['-k', 'exec'], ['-k', 'net'], ['-k', 'e']],
-  [['-m', 'SYSCALL'], ['-m', 'USER_START,USER_END,CRED_ACQ'], ['-m', 'PATH,SOCKADDR']],
-  [['-sv', 'yes'], ['-sv', 'no']],
-  [['-ui', '0'], ['-ua', '1001'], ['-ul', '1001'], ['-ue', '0'], ['-ui', 'root']],
-  [['-gi', '0'], ['-ge', '1001'], ['-ga', '1002']],
-  [['-sc', 'openat'], ['-sc', '59'], ['-sc', '42']],
-  [['-e', '0'], ['-e', '-2'], ['-e', '-ENOENT']],
-  [['-x', '/usr/bin'], ['-x', 'runuser'], ['-c', 'id']],
-  [['-f', '/etc'], ['-f', '/srv/auditlab'], ['-f', 'passwd']],
-  [['-tm', 'pts'], ['-tm', '(none)'], ['-hn', '?']],
-  [['--session', '607'], ['-pp', '19694'], ['-p', '19293']],
-  [['-ts', '11/21/26', '14:39:48'], ['-te', '11/21/26', '14:39:48'], ['-ts', '11/21/26', '14:43:22']],
-  [['-su', 'unconfined'], ['-o', 'shadow_t'], ['-se', 'init_t']],
-  [['-n', 'hostA'], ['-n', 'hostB']],
+  [
+    ['-k', 'exec'],
+    ['-k', 'net'],
+    ['-k', 'e'],
+  ],
+  [
+    ['-m', 'SYSCALL'],
+    ['-m', 'USER_START,USER_END,CRED_ACQ'],
+    ['-m', 'PATH,SOCKADDR'],
+  ],
+  [
+    ['-sv', 'yes'],
+    ['-sv', 'no'],
+  ],
+  [
+    ['-ui', '0'],
+    ['-ua', '1001'],
+    ['-ul', '1001'],
+    ['-ue', '0'],
+    ['-ui', 'root'],
+  ],
+  [
+    ['-gi', '0'],
+    ['-ge', '1001'],
+    ['-ga', '1002'],
+  ],
+  [
+    ['-sc', 'openat'],
+    ['-sc', '59'],
+    ['-sc', '42'],
+  ],
+  [
+    ['-e', '0'],
+    ['-e', '-2'],
+    ['-e', '-ENOENT'],
+  ],
+  [
+    ['-x', '/usr/bin'],
+    ['-x', 'runuser'],
+    ['-c', 'id'],
+  ],
+  [
+    ['-f', '/etc'],
+    ['-f', '/srv/auditlab'],
+    ['-f', 'passwd'],
+  ],
+  [
+    ['-tm', 'pts'],
+    ['-tm', '(none)'],
+    ['-hn', '?'],
+  ],
+  [
+    ['--session', '607'],
+    ['-pp', '19694'],
+    ['-p', '19293'],
+  ],
+  [
+    ['-ts', '11/21/26', '14:39:48'],
+    ['-te', '11/21/26', '14:39:48'],
+    ['-ts', '11/21/26', '14:43:22'],
+  ],
+  [
+    ['-su', 'unconfined'],
+    ['-o', 'shadow_t'],
+    ['-se', 'init_t'],
+  ],
+  [
+    ['-n', 'hostA'],
+    ['-n', 'hostB'],
+  ],
 ];
 
 /** The events of a --raw output, as "node sec.msec:serial" keys. */
@@ -58,7 +114,10 @@ describe('search: a conjunction selects the intersection', () => {
         return s;
       };
       const query = fc
-        .subarray(FAMILIES.map((_, i) => i), { minLength: 2, maxLength: 4 })
+        .subarray(
+          FAMILIES.map((_, i) => i),
+          { minLength: 2, maxLength: 4 },
+        )
         .chain((fams) => fc.tuple(...fams.map((f) => fc.constantFrom(...FAMILIES[f]!))));
       await fc.assert(
         fc.asyncProperty(query, async (parts) => {

@@ -36,9 +36,15 @@ describe('eventSelector', () => {
   ])('%j keeps what search %j keeps', async (flags, args) => {
     process.env.TZ = 'UTC';
     const select = eventSelector(flags)!;
-    const kept = events().filter((e) => select(e)).map(key);
+    const kept = events()
+      .filter((e) => select(e))
+      .map(key);
     const r = await search(['-if', LOG, ...args, '--raw']);
-    const expected = [...new Set([...r.stdout.toString('latin1').matchAll(/msg=audit\((\d+)\.(\d+):(\d+)\)/g)].map((m) => `${m[1]}.${Number(m[2])}:${m[3]}`))];
+    const expected = [
+      ...new Set(
+        [...r.stdout.toString('latin1').matchAll(/msg=audit\((\d+)\.(\d+):(\d+)\)/g)].map((m) => `${m[1]}.${Number(m[2])}:${m[3]}`),
+      ),
+    ];
     expect(kept).toEqual(expected);
     expect(kept.length).toBeGreaterThan(0);
   });

@@ -9,12 +9,19 @@ describe('tsaudit stream: the search selectors', () => {
   const flags = stream.options.map((o) => o.flags);
 
   it('has every selector, with ausearch spellings that do not clash', () => {
-    for (const f of ['-k, --key <key>', '-m, --message <types>', '-ui, --uid <user>', '-sv, --success <yes|no>', '-ts, --start <date> [time]', '-x, --executable <path>']) {
+    for (const f of [
+      '-k, --key <key>',
+      '-m, --message <types>',
+      '-ui, --uid <user>',
+      '-sv, --success <yes|no>',
+      '-ts, --start <date> [time]',
+      '-x, --executable <path>',
+    ]) {
       expect(flags).toContain(f);
     }
   });
 
-  it('keeps stream\'s -c, -f and -i; --comm and --file are long only', () => {
+  it("keeps stream's -c, -f and -i; --comm and --file are long only", () => {
     expect(stream.options.find((o) => o.short === '-c')?.long).toBe('--count');
     expect(stream.options.find((o) => o.short === '-f')?.long).toBe('--format');
     expect(flags).toContain('--comm <name>');

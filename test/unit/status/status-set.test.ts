@@ -158,13 +158,17 @@ describe('tsaudit set (fake kernel)', () => {
   it('a locked kernel refuses further changes with a one-line error', async () => {
     const k = new FakeKernel();
     k.status.enabled = 2;
-    await expect(set(k, { rateLimit: 1 })).rejects.toThrow('changing audit settings: the audit configuration is locked (enabled 2) until reboot');
+    await expect(set(k, { rateLimit: 1 })).rejects.toThrow(
+      'changing audit settings: the audit configuration is locked (enabled 2) until reboot',
+    );
   });
 
   it('EINVAL from the kernel names the setting', async () => {
     const err = await set(new FakeKernel(), { backlogWaitTime: 700000 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TsauditError);
-    expect((err as TsauditError).message).toBe('changing audit settings: kernel rejected backlog_wait_time 700000: EINVAL (Invalid argument)');
+    expect((err as TsauditError).message).toBe(
+      'changing audit settings: kernel rejected backlog_wait_time 700000: EINVAL (Invalid argument)',
+    );
   });
 
   it.each([

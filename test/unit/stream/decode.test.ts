@@ -55,13 +55,20 @@ describe('stream decode: netlink payload bytes -> AuditRecord', () => {
   it('random headers and bodies: equal to the general path whenever taken', () => {
     const body = fc.stringMatching(/^[ -~]{0,60}$/);
     fc.assert(
-      fc.property(fc.nat(2 ** 40), fc.nat(999), fc.nat(2 ** 32), fc.constantFrom(1300, 1302, 1320, 1327, 1112), body, (sec, ms, serial, type, b) => {
-        const payload = `audit(${sec}.${String(ms).padStart(3, '0')}:${serial}): ${b}`;
-        const fast = recordFromAsciiPayload(type, Buffer.from(payload, 'latin1'));
-        const slow = recordFromNetlink(type, payload);
-        if (fast !== undefined) expect(fields(fast)).toEqual(fields(slow as AuditRecord));
-        else expect(/[\r\x1d]$|\x1d/.test(b) || b.endsWith('\r')).toBe(true);
-      }),
+      fc.property(
+        fc.nat(2 ** 40),
+        fc.nat(999),
+        fc.nat(2 ** 32),
+        fc.constantFrom(1300, 1302, 1320, 1327, 1112),
+        body,
+        (sec, ms, serial, type, b) => {
+          const payload = `audit(${sec}.${String(ms).padStart(3, '0')}:${serial}): ${b}`;
+          const fast = recordFromAsciiPayload(type, Buffer.from(payload, 'latin1'));
+          const slow = recordFromNetlink(type, payload);
+          if (fast !== undefined) expect(fields(fast)).toEqual(fields(slow as AuditRecord));
+          else expect(/[\r\x1d]$|\x1d/.test(b) || b.endsWith('\r')).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

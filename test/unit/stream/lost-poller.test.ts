@@ -49,7 +49,11 @@ describe('LostPoller', () => {
     const resets: [number, number][] = [];
     const values = [5, 0, 2];
     let i = 0;
-    const p = new LostPoller({ read: async () => values[i++]!, onLoss: (d, t) => losses.push([d, t]), onReset: (a, b) => resets.push([a, b]) });
+    const p = new LostPoller({
+      read: async () => values[i++]!,
+      onLoss: (d, t) => losses.push([d, t]),
+      onReset: (a, b) => resets.push([a, b]),
+    });
     const losses: [number, number][] = [];
     await p.start();
     await p.tick();

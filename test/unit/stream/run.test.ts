@@ -159,9 +159,7 @@ describe('runStream', () => {
   it('refuses when a live process holds the audit pid, and closes the socket', async () => {
     const { client, deps } = setup();
     client.status.pid = 321;
-    await expect(runStream({ format: 'json' }, { ...deps, processName: () => 'auditd' })).rejects.toThrow(
-      /held by process 321 \(auditd\)/,
-    );
+    await expect(runStream({ format: 'json' }, { ...deps, processName: () => 'auditd' })).rejects.toThrow(/held by process 321 \(auditd\)/);
     expect(client.closed).toBe(true);
     expect(client.log).toEqual([]);
   });
@@ -210,7 +208,7 @@ describe('runStream', () => {
     expect(notes).toContain('lost 5 records in the kernel (its lost counter is now 12)');
   });
 
-  it('multicast without a registered daemon: a rising kernel lost counter is not this stream\'s loss (kept out)', async () => {
+  it("multicast without a registered daemon: a rising kernel lost counter is not this stream's loss (kept out)", async () => {
     const { client, writer, deps } = setup();
     client.script.push(event(1), () => {
       client.status.lost = 40; // e.g. a kernel booted with audit=1 overflowing its hold queue for a future daemon
@@ -308,7 +306,9 @@ describe('runStream', () => {
     client.script.push(event(1));
     await runStream({ format: 'text', stats: true }, deps);
     expect(notes[0]).toMatch(/^streaming as the audit daemon \(pid 5000\); receive buffer \d+ bytes$/);
-    expect(notes.at(-1)).toMatch(/^stream summary: mode=unicast events=1 written=1 records=3 lost_kernel=0 lost_sequence=0 dropped_queue=0 enobufs=0 bad=0 /);
+    expect(notes.at(-1)).toMatch(
+      /^stream summary: mode=unicast events=1 written=1 records=3 lost_kernel=0 lost_sequence=0 dropped_queue=0 enobufs=0 bad=0 /,
+    );
   });
 
   it('flushes the output as soon as the queue runs dry (a live stream must not sit on a batch)', async () => {

@@ -66,7 +66,7 @@ describe('stream session (unicast)', () => {
     await s.stop();
   });
 
-  it('turns the kernel\'s EEXIST (a daemon that registered meanwhile) into the same refusal, restoring settings', async () => {
+  it("turns the kernel's EEXIST (a daemon that registered meanwhile) into the same refusal, restoring settings", async () => {
     const k = new FakeKernel();
     k.heldBy = 777;
     const err = await startSession(k, { pid: ME, backlogLimit: 8192, processName: () => undefined }).catch((e) => e);

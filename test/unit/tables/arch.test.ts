@@ -49,7 +49,7 @@ describe('arch', () => {
     for (const canonical of ARCH_ALIASES.values()) expect(archInfo(canonical)).toBeDefined();
   });
 
-  it('round-trips every code through its name (except auditctl\'s armeb quirk)', () => {
+  it("round-trips every code through its name (except auditctl's armeb quirk)", () => {
     const codes = new Set<number>();
     for (const a of ARCHES) {
       expect(codes.has(a.code)).toBe(false);

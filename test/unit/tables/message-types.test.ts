@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  MESSAGE_TYPES,
-  NOT_IN_AUSEARCH,
-  messageTypeName,
-  messageTypeNumber,
-} from '../../../src/tables/message-types.js';
+import { MESSAGE_TYPES, NOT_IN_AUSEARCH, messageTypeName, messageTypeNumber } from '../../../src/tables/message-types.js';
 import { loadLibAudit } from './libaudit.js';
 
 describe('message types', () => {

@@ -2,14 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ausearchSyscallName } from '../../helpers/ausearch-names.js';
 import { ARCHES } from '../../../src/tables/arch.js';
-import {
-  SYSCALLS,
-  syscallName,
-  syscallNames,
-  syscallNumber,
-  syscallTableFor,
-  type SyscallTable,
-} from '../../../src/tables/syscalls.js';
+import { SYSCALLS, syscallName, syscallNames, syscallNumber, syscallTableFor, type SyscallTable } from '../../../src/tables/syscalls.js';
 
 describe('syscall tables', () => {
   it('knows well-known numbers', () => {
@@ -84,8 +77,10 @@ describe('syscall tables', () => {
   //   ppc64/ppc64le: audit-userspace has one table for ppc and ppc64, so it lists 32-bit-only calls
   //   (mmap2, stat64, fcntl64, the *_time64 family, ...) that the kernel's 64-bit ABI does not have.
   //   ppc: semtimedop (392) exists only in the kernel's 64-bit powerpc ABI.
-  const PPC32_ONLY = [192, 193, 194, 195, 196, 197, 204, 226, 254, 403, 404, 405, 406, 407, 408, 409, 410, 411,
-    412, 413, 414, 416, 417, 418, 419, 420, 421, 422, 423];
+  const PPC32_ONLY = [
+    192, 193, 194, 195, 196, 197, 204, 226, 254, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 416, 417, 418, 419, 420, 421,
+    422, 423,
+  ];
   const EXCEPTIONS: Record<string, number[]> = { ppc64: PPC32_ONLY, ppc64le: PPC32_ONLY, ppc: [392] };
   const ARCHS = ['x86_64', 'i386', 'aarch64', 'arm', 'ppc', 'ppc64', 'ppc64le', 's390', 's390x', 'riscv32', 'riscv64'];
 

@@ -31,7 +31,9 @@ export const MEDIUM_CUT_LINES = 30000;
 export function corpusFiles(): { label: string; path: string }[] {
   if (cutDir === undefined) {
     cutDir = mkdtempSync(join(tmpdir(), 'tsaudit-render-'));
-    const lines = gunzipSync(readFileSync(join(CORPUS, 'real-medium.log.gz'))).toString('latin1').split('\n');
+    const lines = gunzipSync(readFileSync(join(CORPUS, 'real-medium.log.gz')))
+      .toString('latin1')
+      .split('\n');
     writeFileSync(join(cutDir, 'real-medium-cut.log'), `${lines.slice(0, MEDIUM_CUT_LINES).join('\n')}\n`, 'latin1');
   }
   return [

@@ -19,8 +19,10 @@ const bytes = (text: string): string => Buffer.from(text, 'utf8').toString('lati
 
 const ids = hostIdNames();
 
-const deviation = (mode: '-i' | 'csv' | 'text') => (ours: string, theirs: string): string | undefined =>
-  DEVIATIONS.find((d) => d.modes.includes(mode) && d.explains(ours, theirs))?.reason;
+const deviation =
+  (mode: '-i' | 'csv' | 'text') =>
+  (ours: string, theirs: string): string | undefined =>
+    DEVIATIONS.find((d) => d.modes.includes(mode) && d.explains(ours, theirs))?.reason;
 
 const EXTRA = ['--extra-keys', '--extra-labels', '--extra-obj2', '--extra-time'];
 
@@ -31,11 +33,16 @@ describe.skipIf(SKIP !== undefined)('renderCsv = ausearch --format csv; renderTe
       const ordered = eventsInAusearchOrder(file.path);
       const order = ordered.map((e) => (e ? eventKey(e) : '?'));
 
-      for (const [mode, args] of [['csv', []], ['csv --extra-*', EXTRA]] as const) {
+      for (const [mode, args] of [
+        ['csv', []],
+        ['csv --extra-*', EXTRA],
+      ] as const) {
         it(mode, () => {
           const extra = args.length > 0;
           const opts = { ids, extraKeys: extra, extraLabels: extra, extraObj2: extra, extraTime: extra };
-          const lines = ausearch(file.path, ['--format', 'csv', ...args]).toString('latin1').split('\n');
+          const lines = ausearch(file.path, ['--format', 'csv', ...args])
+            .toString('latin1')
+            .split('\n');
           expect(lines[0]! + '\n').toBe(csvHeader(opts));
           const theirs = lines.slice(1, -1).map((l) => `${l}\n`);
           expect(ordered.every((e) => e !== undefined)).toBe(true);
@@ -47,16 +54,23 @@ describe.skipIf(SKIP !== undefined)('renderCsv = ausearch --format csv; renderTe
             if (t === ours[i]) return;
             const why = deviation('csv')(ours[i] ?? '', t);
             if (why) devs.set(why, (devs.get(why) ?? 0) + 1);
-            else if (diffs.length < 8) diffs.push(`event ${i + 1} (${order[i]}):\n  ours:     ${JSON.stringify(ours[i])}\n  ausearch: ${JSON.stringify(t)}`);
+            else if (diffs.length < 8)
+              diffs.push(`event ${i + 1} (${order[i]}):\n  ours:     ${JSON.stringify(ours[i])}\n  ausearch: ${JSON.stringify(t)}`);
           });
-          console.log(`${mode} ${file.label}: ${matched}/${theirs.length} events byte-identical${[...devs].map(([r, n]) => `; ${n} deviate: ${r}`).join('')}`);
+          console.log(
+            `${mode} ${file.label}: ${matched}/${theirs.length} events byte-identical${[...devs].map(([r, n]) => `; ${n} deviate: ${r}`).join('')}`,
+          );
           expect(diffs).toEqual([]);
           expect(ours.length).toBe(theirs.length);
         });
       }
 
       it('text', () => {
-        const theirs = ausearch(file.path, ['--format', 'text']).toString('latin1').split('\n').slice(0, -1).map((l) => `${l}\n`);
+        const theirs = ausearch(file.path, ['--format', 'text'])
+          .toString('latin1')
+          .split('\n')
+          .slice(0, -1)
+          .map((l) => `${l}\n`);
         const ours = ordered.map((e) => bytes(renderText(e!.records, { ids })));
         let matched = 0;
         const devs = new Map<string, number>();
@@ -68,9 +82,12 @@ describe.skipIf(SKIP !== undefined)('renderCsv = ausearch --format csv; renderTe
           }
           const why = deviation('text')(ours[i] ?? '', t);
           if (why) devs.set(why, (devs.get(why) ?? 0) + 1);
-          else if (diffs.length < 8) diffs.push(`event ${i + 1} (${order[i]}):\n  ours:     ${JSON.stringify(ours[i])}\n  ausearch: ${JSON.stringify(t)}`);
+          else if (diffs.length < 8)
+            diffs.push(`event ${i + 1} (${order[i]}):\n  ours:     ${JSON.stringify(ours[i])}\n  ausearch: ${JSON.stringify(t)}`);
         });
-        console.log(`text ${file.label}: ${matched}/${theirs.length} events byte-identical${[...devs].map(([r, n]) => `; ${n} deviate: ${r}`).join('')}`);
+        console.log(
+          `text ${file.label}: ${matched}/${theirs.length} events byte-identical${[...devs].map(([r, n]) => `; ${n} deviate: ${r}`).join('')}`,
+        );
         expect(diffs).toEqual([]);
         expect(ours.length).toBe(theirs.length);
       });

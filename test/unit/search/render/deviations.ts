@@ -13,8 +13,7 @@ export interface Deviation {
 export const DEVIATIONS: readonly Deviation[] = [
   {
     modes: ['-i', 'csv', 'text'],
-    reason:
-      'bytes that are not UTF-8 (a proctitle the kernel cut inside a character) print as U+FFFD: our output is text',
+    reason: 'bytes that are not UTF-8 (a proctitle the kernel cut inside a character) print as U+FFFD: our output is text',
     explains: (ours, theirs) => utf8(ours).includes('\ufffd') && utf8(theirs) === utf8(ours),
   },
   {

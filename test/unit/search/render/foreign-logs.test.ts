@@ -34,10 +34,14 @@ const ids = hostIdNames();
 function logs(): { label: string; path: string }[] {
   const dir = mkdtempSync(join(tmpdir(), 'tsaudit-render-foreign-'));
   const out: { label: string; path: string }[] = [];
-  for (const f of readdirSync(join(G, 'auparse/testdata')).filter((n) => n.endsWith('.log')).sort()) {
+  for (const f of readdirSync(join(G, 'auparse/testdata'))
+    .filter((n) => n.endsWith('.log'))
+    .sort()) {
     out.push({ label: f, path: join(G, 'auparse/testdata', f) });
   }
-  for (const f of readdirSync(join(G, 'aucoalesce/testdata')).filter((n) => n.endsWith('.yaml')).sort()) {
+  for (const f of readdirSync(join(G, 'aucoalesce/testdata'))
+    .filter((n) => n.endsWith('.yaml'))
+    .sort()) {
     const doc = yaml.load(readFileSync(join(G, 'aucoalesce/testdata', f), 'utf8')) as { tests: Record<string, string> };
     for (const [name, text] of Object.entries(doc.tests)) {
       const path = join(dir, `${out.length}.log`);
@@ -62,7 +66,8 @@ describe.skipIf(SKIP !== undefined)('renderers = ausearch on go-libaudit logs an
       }
       const why = DEVIATIONS.find((d) => d.modes.includes(mode) && d.explains(ours, theirs))?.reason;
       if (why) devs.set(why, (devs.get(why) ?? 0) + 1);
-      else if (diffs.length < 12) diffs.push(`${mode} ${label}:\n  ours:     ${JSON.stringify(ours)}\n  ausearch: ${JSON.stringify(theirs)}`);
+      else if (diffs.length < 12)
+        diffs.push(`${mode} ${label}:\n  ours:     ${JSON.stringify(ours)}\n  ausearch: ${JSON.stringify(theirs)}`);
     };
     for (const log of logs()) {
       const theirsI = splitDashed(ausearch(log.path, ['-i']).toString('latin1'));
@@ -81,7 +86,8 @@ describe.skipIf(SKIP !== undefined)('renderers = ausearch on go-libaudit logs an
         check('text', log.label, bytes(renderText(e.records, { ids })), `${text[i]}\n`);
       });
     }
-    for (const [mode, [m, n]] of Object.entries(counts)) console.log(`${mode} go-libaudit logs + edge cases: ${m}/${n} events byte-identical`);
+    for (const [mode, [m, n]] of Object.entries(counts))
+      console.log(`${mode} go-libaudit logs + edge cases: ${m}/${n} events byte-identical`);
     for (const [r, n] of devs) console.log(`  ${n} deviate: ${r}`);
     expect(diffs).toEqual([]);
     expect(counts['-i'][1]).toBeGreaterThanOrEqual(54 + 23); // every event ausearch prints from these logs

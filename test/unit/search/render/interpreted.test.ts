@@ -12,7 +12,6 @@ process.env.TZ = 'UTC';
 const SKIP = skipReason();
 if (SKIP) console.warn(`SKIPPED renderInterpreted vs ausearch -i: ${SKIP}`);
 
-
 /** Texts are compared as bytes: each side is held as a latin1 string of its UTF-8 bytes. */
 const bytes = (text: string): string => Buffer.from(text, 'utf8').toString('latin1');
 
@@ -28,12 +27,7 @@ describe.skipIf(SKIP !== undefined)('renderInterpreted = ausearch -i', () => {
     it(file.label, () => {
       const theirs = splitDashed(ausearch(file.path, ['-i']).toString('latin1'));
       const ours = eventsOf(file.path).map((e) => bytes(renderInterpreted(e.records, { ids })));
-      const res = compareEvents(
-        theirs,
-        ours,
-        keyOf,
-        (o, t) => DEVIATIONS.find((d) => d.modes.includes('-i') && d.explains(o, t))?.reason,
-      );
+      const res = compareEvents(theirs, ours, keyOf, (o, t) => DEVIATIONS.find((d) => d.modes.includes('-i') && d.explains(o, t))?.reason);
       console.log(
         `-i ${file.label}: ${res.matched}/${res.ausearchEvents} events byte-identical` +
           [...res.deviations].map(([r, n]) => `; ${n} deviate: ${r}`).join(''),

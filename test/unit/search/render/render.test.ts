@@ -57,7 +57,9 @@ describe('render one event as ausearch does', () => {
   });
 
   it('--format text: one sentence per event', () => {
-    expect(renderText(login, { ids: NOBODY })).toBe('At 14:39:47 11/21/26 system, acting as root, successfully changed-login-id-to labuser \n');
+    expect(renderText(login, { ids: NOBODY })).toBe(
+      'At 14:39:47 11/21/26 system, acting as root, successfully changed-login-id-to labuser \n',
+    );
     expect(renderText(write, { ids: NOBODY })).toBe(
       'At 14:39:47 11/21/26 labuser, acting as root, successfully triggered-unknown-audit-rule using bash\n',
     );
