@@ -17,6 +17,8 @@ interface ParseFlags extends ShipFlags {
   quiet?: boolean;
   stats?: boolean;
   rawValues?: boolean;
+  follow?: boolean;
+  registry?: string;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -34,7 +36,12 @@ export function register(program: Command): void {
     .option('--no-id', 'with -i, keep ids numeric (also -id=false); ENRICHED logs still give their own names')
     .option('--raw-values', 'JSON/YAML records: every field exactly as logged (no names, no hex decoding, key= and success=/res= kept)')
     .option('-q, --quiet', 'no progress line on the terminal during long reads')
-    .option('--utc', 'with -i, print text times in UTC instead of local time (JSON and YAML are always UTC)');
+    .option('--utc', 'with -i, print text times in UTC instead of local time (JSON and YAML are always UTC)')
+    .option('--follow', "follow one log as auditd writes and rotates it (default: auditd.conf's log_file) until SIGINT/SIGTERM")
+    .option(
+      '--registry <file>',
+      'with --follow, where the position is kept across restarts (default /var/lib/tsaudit/follow-registry.json)',
+    );
   addShipOptions(cmd)
     .option('--stats', "with --output, print each output's counters (sent, acknowledged, retried, spooled, dropped) every 10 s and at exit")
     .addHelpText(
@@ -69,9 +76,12 @@ Examples:
   tsaudit parse -i audit.log                      # one line per event: time, actor, action, object, result
   tsaudit parse -i -format=json -id=false audit.log | jq -c 'select(.summary.action == "executed")'
   tsaudit parse -format=ecs --output redis://127.0.0.1:6379/auditbeat /var/log/audit/audit.log
-  tsaudit parse -format=ecs --output syslog+tcp://logs:514 --spool /var/spool/tsaudit --stats audit.log`,
+  tsaudit parse -format=ecs --output syslog+tcp://logs:514 --spool /var/spool/tsaudit --stats audit.log
+  tsaudit parse --follow -format=ecs --output redis://127.0.0.1:6379/auditbeat --spool /var/spool/tsaudit`,
     )
     .action(async (files: string[], flags: ParseFlags) => {
+      if (flags.registry !== undefined && !flags.follow) throw usageError('flag --registry: needs --follow');
+      if (flags.follow) return (await import('./parse-follow.js')).followAction([...(flags.in ?? []), ...files], flags);
       const [{ readLogs }, { expandInputs }, { shutdownSignal, onShutdown }] = await Promise.all([
         import('../pipeline/read-logs.js'),
         import('../pipeline/sources.js'),

@@ -55,6 +55,8 @@ class Lane {
   readonly stats: OutputStats;
   running = false;
   appending = false;
+  /** Documents this output has taken for good: acknowledged (or rejected for good), or written to its spool. */
+  taken = 0;
   /** When the current run of failures began (0: not failing). */
   failingSince = 0;
   drained: (() => void)[] = [];
@@ -123,6 +125,13 @@ export class Shipper {
     return this.#lanes.map((l) => ({ ...l.stats }));
   }
 
+  /** Documents every output has taken for good (see Lane.taken): what a follower's registry may move past. */
+  taken(): number {
+    let min = Infinity;
+    for (const l of this.#lanes) min = Math.min(min, l.taken);
+    return min === Infinity ? 0 : min;
+  }
+
   /** Queues one document (JSON, no newline). False: await ready() before writing more. */
   write(doc: string): boolean {
     this.#batch.push(doc);
@@ -172,12 +181,14 @@ export class Shipper {
         // The disk refuses (full, gone): these events cannot be kept. Counted and reported, never silent.
         l.queue.shift();
         l.stats.dropped += batch.length;
+        l.taken += batch.length; // reported as lost just here: nothing waits for them
         this.#report(`tsaudit: output ${l.transport.url}: spool ${l.spoolDir}: ${errorText(err)}; ${batch.length} events dropped`);
         this.#wake();
         continue;
       }
       l.queue.shift();
       l.stats.spooled += batch.length;
+      l.taken += batch.length;
       if (dropped > 0) {
         const reason = `spool ${l.spoolDir} reached its bound; the oldest events were dropped`;
         try {
@@ -223,6 +234,7 @@ export class Shipper {
         for (const why of dropped) this.#report(`tsaudit: output ${l.transport.url}: dropped one event: ${why}`);
         l.stats.dropped += dropped.length;
         l.stats.acknowledged += batch.length - dropped.length;
+        if (!l.spool) l.taken += batch.length;
         if (failing) this.#report(`tsaudit: output ${l.transport.url}: delivering again`);
         failing = false;
         l.failingSince = 0;

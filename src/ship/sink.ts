@@ -26,6 +26,8 @@ export interface ShipSink {
   /** Delivers what is left (until `signal` aborts) and closes every output. */
   end(signal?: AbortSignal): Promise<OutputStats[]>;
   stats(): OutputStats[];
+  /** Documents every output has taken for good (acknowledged, or in its spool). */
+  taken(): number;
 }
 
 /** Validates every URL up front: a usage error names the bad one before any event is read. */
@@ -49,6 +51,7 @@ export function createShipSink(opts: ShipSinkOptions): ShipSink {
     ready: () => shipper.ready(),
     flush: () => shipper.flush(),
     stats: () => shipper.stats(),
+    taken: () => shipper.taken(),
     async end(signal) {
       try {
         await shipper.end(signal, opts.spool ? { spoolGraceMs: opts.spoolGraceMs ?? 5000 } : {});

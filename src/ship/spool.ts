@@ -8,8 +8,8 @@
 // are dropped oldest first; the caller reports the count (stderr and a TSAUDIT_LOSS document).
 
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { appendFile, open, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { open, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 
 export interface SpoolPosition {
   seg: number;
@@ -91,7 +91,7 @@ export class Spool {
     const n = Buffer.byteLength(text);
     const size = this.#segs.get(this.#writeSeg) ?? 0;
     if (size > 0 && size + n > this.#segmentBytes) this.#writeSeg++;
-    await appendFile(join(this.#dir, segName(this.#writeSeg)), text, { mode: 0o600 });
+    await appendDurably(join(this.#dir, segName(this.#writeSeg)), text);
     this.#segs.set(this.#writeSeg, (this.#segs.get(this.#writeSeg) ?? 0) + n);
     this.#bytes += n;
     let dropped = 0;
@@ -176,8 +176,41 @@ export class Spool {
 
   async #saveAck(): Promise<void> {
     const tmp = join(this.#dir, 'ack.tmp');
-    await writeFile(tmp, JSON.stringify(this.#ack));
+    const fh = await open(tmp, 'w', 0o600);
+    try {
+      await fh.writeFile(JSON.stringify(this.#ack));
+      // an ack that a crash can lose only repeats a batch; one that runs ahead of the data would skip events,
+      // so it reaches the disk before it replaces the old one
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
     await rename(tmp, join(this.#dir, 'ack'));
+  }
+}
+
+/** Appends and fdatasyncs: a batch counts as spooled (and a follower's registry moves past it) only once it
+ * is on the disk, so a crash or power loss after that cannot lose it. A new segment's directory entry is
+ * synced too. */
+async function appendDurably(path: string, text: string): Promise<void> {
+  const fh = await open(path, 'a', 0o600);
+  let created = false;
+  try {
+    created = (await fh.stat()).size === 0;
+    await fh.appendFile(text);
+    await fh.datasync();
+  } finally {
+    await fh.close();
+  }
+  if (created) await syncDir(dirname(path));
+}
+
+async function syncDir(dir: string): Promise<void> {
+  const fh = await open(dir, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
   }
 }
 
