@@ -11,9 +11,10 @@ import { interpretScenario } from './interpret.mjs';
 import { parseScenario } from './parse.mjs';
 import { reportScenario } from './report.mjs';
 import { searchScenario } from './search.mjs';
+import { shipScenario } from './ship.mjs';
 import { streamScenario } from './stream.mjs';
 
-const SCENARIOS = [parseScenario, interpretScenario, searchScenario, reportScenario, streamScenario];
+const SCENARIOS = [parseScenario, interpretScenario, searchScenario, reportScenario, streamScenario, shipScenario];
 
 const args = process.argv.slice(2);
 const runsArg = args.find((a) => a.startsWith('--runs='));
