@@ -11,7 +11,7 @@
 // events (at least once); a stop by SIGTERM/SIGINT completes them, ends the sink and saves the exact end.
 
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { type FileHandle, open, rename, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { TsauditError } from '../errors.js';
@@ -69,22 +69,23 @@ async function headHash(fh: FileHandle): Promise<string> {
   return line ? createHash('sha256').update(line).digest('hex') : '';
 }
 
+/** The saved position; undefined on a first run (no registry yet). */
 export function readRegistry(file: string): RegistryEntry | undefined {
-  let text: string;
+  if (!existsSync(file)) return undefined;
+  const bad = (why: string) => new TsauditError('E_REGISTRY', `registry ${file} ${why}`, { context: { file } });
+  let entry: RegistryEntry;
   try {
-    text = readFileSync(file, 'utf8');
+    entry = JSON.parse(readFileSync(file, 'utf8')) as RegistryEntry;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new TsauditError('E_REGISTRY', `cannot read registry ${file}: ${(err as Error).message}`, { context: { file } });
+    throw (err as NodeJS.ErrnoException).code ? bad(`cannot be read: ${(err as Error).message}`) : bad(NOT_REGISTRY);
   }
-  try {
-    const e = JSON.parse(text) as RegistryEntry;
-    if (typeof e.path === 'string' && [e.dev, e.ino, e.offset].every(Number.isSafeInteger) && typeof e.head === 'string') return e;
-  } catch {
-    // reported below
-  }
-  throw new TsauditError('E_REGISTRY', `registry ${file} is not a tsaudit registry (remove it to start over)`, { context: { file } });
+  const valid =
+    typeof entry?.path === 'string' && [entry.dev, entry.ino, entry.offset].every(Number.isSafeInteger) && typeof entry.head === 'string';
+  if (!valid) throw bad(NOT_REGISTRY);
+  return entry;
 }
+
+const NOT_REGISTRY = 'is not a tsaudit registry (remove it to start over)';
 
 /** Replaces the registry atomically, and fsyncs it so a crash right after cannot lose the position. */
 export async function writeRegistry(file: string, entry: RegistryEntry): Promise<void> {
