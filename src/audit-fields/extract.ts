@@ -6,7 +6,7 @@
 // keep C's types (uid_t, pid_t, uint32_t) and sentinels.
 
 import { AUDIT_MESSAGE as T } from '../tables/message-types-data.js';
-import { hexOverflows, i32, isAlpha, isDigit, isXdigit, u32, unescape } from '../search/cstr.js';
+import { hexOverflows, isAlpha, isDigit, isXdigit, unescape } from '../search/cstr.js';
 import { ABSENT, FieldScanner, FROM_START, FROM_VALUE, LABEL, OPTIONAL } from './scanner.js';
 import { sockaddrHost } from './sockaddr-host.js';
 
@@ -119,16 +119,104 @@ export interface Flavor {
   detail: boolean;
 }
 
+/** Assignment to a 32-bit C field: ToUint32/ToInt32 take any integer modulo 2^32, as C's narrowing does. */
+const u32 = (v: number): number => v >>> 0;
+const i32 = (v: number): number => v | 0;
+
 /** ausearch's NAME_OFFSET: PATH and CWD scans skip the header (time and type). */
 const NAME_OFFSET = 28;
 /** The key separator of multi-key rules (AUDIT_KEY_SEPARATOR). */
 const KEY_SEP = '\x01';
 const PATH_MAX = 4096;
 const ARGS = ['a0=', 'a1='] as const;
-const AUID = ['auid=', 'loginuid='] as const;
-const LOGIN_AUID = ['new auid=', ' auid=', 'new loginuid='] as const;
-const LOGIN_SES = ['new ses=', ' ses='] as const;
 const TCONTEXT_TCLASS = ['tcontext=', 'tclass='] as const;
+
+/** The numeric values the scans read; each has its own need and C type (see FieldExtractor.put). */
+const V = { PPID: 0, PID: 1, UID: 2, UID_ONLY: 3, AUID: 4, GID: 5, EUID: 6, EGID: 7, SES: 8, ARCH: 9, SYSCALL: 10 } as const;
+type Value = (typeof V)[keyof typeof V];
+
+/**
+ * One numeric step of a scan: the value, its keys (the first one found is read), and the codes for a
+ * missing key (or OPTIONAL), no space after the value (or FROM_VALUE, FROM_START), and out of range.
+ */
+interface NumStep {
+  value: Value;
+  keys: readonly string[];
+  missing: number;
+  noSpace: number;
+  range: number;
+}
+
+function step(value: Value, key: string | readonly string[], missing: number, noSpace: number, range: number): NumStep {
+  return { value, keys: typeof key === 'string' ? [key] : key, missing, noSpace, range };
+}
+
+const AUID = ['auid=', 'loginuid='];
+// The runs of numeric steps of each scan, in the C code's order and with its codes.
+const TASK_IDS = [step(V.PPID, 'ppid=', OPTIONAL, 14, 15), step(V.PID, ' pid=', 16, 17, 18), step(V.AUID, AUID, 19, 20, 21)];
+const TASK_GIDS = [step(V.GID, 'gid=', 25, 26, 27), step(V.EUID, 'euid=', 28, 29, 30), step(V.EGID, 'egid=', 31, 32, 33)];
+const TASK_SES = [step(V.SES, 'ses=', OPTIONAL, 35, 36)];
+const SYSCALL_IDS = [step(V.ARCH, 'arch=', 1, 2, 3), step(V.SYSCALL, 'syscall=', 4, 5, 6)];
+const USER_IDS = [
+  step(V.PID, 'pid=', 1, 2, 3),
+  step(V.UID, 'uid=', 4, 5, 6),
+  step(V.AUID, AUID, 7, 8, 9),
+  step(V.SES, 'ses=', OPTIONAL, 10, 11),
+];
+const LOGIN_IDS = [step(V.PID, 'pid=', 1, 2, 3), step(V.UID, 'uid=', 4, 5, 6)];
+const LOGIN_AUID = [step(V.AUID, ['new auid=', ' auid=', 'new loginuid='], 7, FROM_START, 8)];
+const LOGIN_SES = [step(V.SES, ['new ses=', ' ses='], 14, FROM_START, 11)];
+const DAEMON_IDS = [
+  step(V.AUID, 'auid=', 1, 2, 3),
+  step(V.PID, 'pid=', 4, 5, 6),
+  step(V.UID_ONLY, ' uid=', OPTIONAL, 7, 8),
+  step(V.SES, 'ses=', OPTIONAL, 9, 10),
+];
+const ANOM_IDS = [
+  step(V.AUID, 'auid=', 1, FROM_VALUE, 2),
+  step(V.UID, 'uid=', OPTIONAL, 3, 4),
+  step(V.GID, 'gid=', OPTIONAL, 5, 6),
+  step(V.SES, 'ses=', OPTIONAL, FROM_VALUE, 7),
+];
+const ANOM_PID = [step(V.PID, 'pid=', OPTIONAL, 10, 11)];
+const TTY_PID = [step(V.PID, 'pid=', OPTIONAL, 1, 2)];
+const TTY_IDS = [step(V.AUID, 'auid=', 5, FROM_VALUE, 6), step(V.SES, 'ses=', OPTIONAL, 7, 8)];
+const INTEGRITY_SES = [step(V.SES, 'ses=', OPTIONAL, 10, 11)];
+const AVC_PID = [step(V.PID, 'pid=', OPTIONAL, 3, 4)];
+const SIMPLE_SES = [step(V.SES, 'ses=', OPTIONAL, FROM_VALUE, 3)];
+
+/** Where each V goes (by index), as C types it: pid_t and int signed, the ids unsigned; uids also by name. */
+const SLOTS: readonly { field: keyof FieldItems; signed: boolean; named?: 'uid' | 'euid' | 'auid'; name?: keyof FieldItems }[] = [
+  { field: 'ppid', signed: true },
+  { field: 'pid', signed: true },
+  { field: 'uid', signed: false, named: 'uid', name: 'tuid' },
+  { field: 'uid', signed: false },
+  { field: 'loginuid', signed: false, named: 'auid', name: 'tauid' },
+  { field: 'gid', signed: false },
+  { field: 'euid', signed: false, named: 'euid', name: 'teuid' },
+  { field: 'egid', signed: false },
+  { field: 'session', signed: false },
+  { field: 'arch', signed: true },
+  { field: 'syscall', signed: true },
+];
+
+/** The values a set of needs reads, one bit per V (the syscall number is always read). */
+function wantsOf(n: Needs): number {
+  const bit = (on: boolean, v: Value) => (on ? 1 << v : 0);
+  return (
+    bit(n.ppid, V.PPID) |
+    bit(n.pid, V.PID) |
+    bit(n.uid || n.tuid, V.UID) |
+    bit(n.uid, V.UID_ONLY) |
+    bit(n.loginuid || n.tauid, V.AUID) |
+    bit(n.gid, V.GID) |
+    bit(n.euid || n.teuid, V.EUID) |
+    bit(n.egid, V.EGID) |
+    bit(n.session, V.SES) |
+    bit(n.arch, V.ARCH) |
+    (1 << V.SYSCALL)
+  );
+}
 
 /** Reads records into items for one set of needs; reusable, one record at a time. */
 export class FieldExtractor extends FieldScanner {
@@ -136,6 +224,7 @@ export class FieldExtractor extends FieldScanner {
   private type = 0;
   private readonly none: null | undefined;
   private readonly detail: boolean;
+  private readonly wants: number;
 
   constructor(
     private readonly need: Needs,
@@ -146,6 +235,7 @@ export class FieldExtractor extends FieldScanner {
     super(flavor.own);
     this.none = flavor.none;
     this.detail = flavor.detail;
+    this.wants = wantsOf(need);
   }
 
   setNamer(namer: UidNamer): void {
@@ -158,59 +248,43 @@ export class FieldExtractor extends FieldScanner {
     this.type = type;
     this.m = message;
     this.term = 0;
-    const t = type;
-    if (t === T.SYSCALL) return this.syscall();
-    if (t === T.CWD) return this.dir();
-    if (t === T.AVC_PATH) return this.avcPath();
-    if (t === T.PATH) return this.path();
-    if (t === T.USER_AVC || t === T.AVC) return this.avc();
-    if (t === T.USER || (t >= 1100 && t <= 1199) || (t >= 2100 && t <= 2999)) return this.user(null); // FIRST/LAST_USER_MSG(2)
-    return this.other(t);
+    const i = type < SCAN_OF.length ? SCAN_OF[type]! : 0;
+    // 0: nothing to read (EXECVE, PROCTITLE, ...) or a type the C parser does not look at
+    return i === 0 ? 0 : SCANS[i - 1]!(this);
   }
 
-  // the rest of extract_search_items()'s dispatch, by type
-  private other(t: number): number {
-    switch (t) {
-      case T.SOCKADDR:
-        return this.sockaddr();
-      case T.LOGIN:
-        return this.login();
-      case T.IPC:
-      case T.OBJ_PID:
-        return this.obj();
-      case T.DAEMON_START:
-      case T.DAEMON_END:
-      case T.DAEMON_ABORT:
-      case T.DAEMON_CONFIG:
-      case T.DAEMON_ROTATE:
-      case T.DAEMON_RESUME:
-        return this.daemon1();
-      case T.DAEMON_ACCEPT:
-      case T.DAEMON_CLOSE:
-        return this.daemon2();
-      case T.CONFIG_CHANGE: {
-        const rc = this.simpleMessage();
-        this.avcPath(); // older kernels log no path=: its result does not count
-        return rc;
-      }
-      case T.NETFILTER_PKT:
-        return this.pkt();
-      case T.FEATURE_CHANGE:
-      case T.ANOM_LINK:
-        return this.taskInfo();
-      case T.SECCOMP:
-      case T.ANOM_PROMISCUOUS:
-      case T.ANOM_ABEND:
-        return this.kernelAnom();
-      case T.NETFILTER_CFG:
-      case T.EVENT_LISTENER:
-        return this.kernel();
-      case T.TTY:
-        return this.tty();
-    }
-    if (t >= T.MAC_POLICY_LOAD && t <= T.MAC_UNLBL_STCDEL) return this.simpleMessage();
-    if (t >= T.INTEGRITY_DATA && t <= T.INTEGRITY_RULE) return this.integrity();
-    return 0; // nothing to read (EXECVE, PROCTITLE, ...) or a type the C parser does not look at
+  /**
+   * extract_search_items()'s switch: the scan of each record type; a range [first, last] takes the types
+   * an earlier entry does not.
+   */
+  static scans(): [readonly (number | readonly [number, number])[], (x: FieldExtractor) => number][] {
+    return [
+      [[T.SYSCALL], (x) => x.syscall()],
+      [[T.CWD], (x) => x.dir()],
+      [[T.AVC_PATH], (x) => x.avcPath()],
+      [[T.PATH], (x) => x.path()],
+      [[T.USER_AVC, T.AVC], (x) => x.avc()],
+      [[T.SOCKADDR], (x) => x.sockaddr()],
+      [[T.LOGIN], (x) => x.login()],
+      [[T.IPC, T.OBJ_PID], (x) => x.obj()],
+      [[T.DAEMON_START, T.DAEMON_END, T.DAEMON_ABORT, T.DAEMON_CONFIG, T.DAEMON_ROTATE, T.DAEMON_RESUME], (x) => x.daemon1()],
+      [[T.DAEMON_ACCEPT, T.DAEMON_CLOSE], (x) => x.daemon2()],
+      [[T.CONFIG_CHANGE], (x) => x.configChange()],
+      [[T.NETFILTER_PKT], (x) => x.pkt()],
+      [[T.FEATURE_CHANGE, T.ANOM_LINK], (x) => x.taskInfo()],
+      [[T.SECCOMP, T.ANOM_PROMISCUOUS, T.ANOM_ABEND], (x) => x.kernelAnom()],
+      [[T.NETFILTER_CFG, T.EVENT_LISTENER], (x) => x.kernel()],
+      [[T.TTY], (x) => x.tty()],
+      [[T.USER, [1100, 1199], [2100, 2999]], (x) => x.user(null)], // FIRST_USER_MSG..LAST_USER_MSG, and ...2
+      [[[T.MAC_POLICY_LOAD, T.MAC_UNLBL_STCDEL]], (x) => x.simpleMessage()],
+      [[[T.INTEGRITY_DATA, T.INTEGRITY_RULE]], (x) => x.integrity()],
+    ];
+  }
+
+  private configChange(): number {
+    const rc = this.simpleMessage();
+    this.avcPath(); // older kernels log no path=: its result does not count
+    return rc;
   }
 
   // ---- value setters: C's assignment into its typed fields
@@ -262,22 +336,30 @@ export class FieldExtractor extends FieldScanner {
 
   // ---- shared steps of several scans
 
-  /** auid= (or loginuid=): 0, or a code. */
-  private auid(missing: number, noSpace: number, range: number): number {
-    const p = this.findAny(AUID);
-    if (p < 0) return missing;
-    const rc = this.numAt(p, noSpace, range);
-    if (rc === 0) this.setAuid(this.v);
-    return rc;
+  /** Runs numeric steps in order: 0, or the first step's code. */
+  private nums(steps: readonly NumStep[]): number {
+    for (let i = 0; i < steps.length; i++) {
+      const st = steps[i]!;
+      if ((this.wants & (1 << st.value)) === 0) continue;
+      const p = st.keys.length === 1 ? this.find(st.keys[0]!) : this.findAny(st.keys);
+      if (p < 0) {
+        if (st.missing === OPTIONAL) continue;
+        return st.missing;
+      }
+      const rc = this.numAt(p, st.noSpace, st.range, st.value === V.ARCH ? 16 : 10);
+      if (rc !== 0) return rc;
+      this.put(st.value, this.v);
+    }
+    return 0;
   }
 
-  /** ses= when wanted and present: 0 or a code. */
-  private session(noSpace: number, range: number): number {
-    if (!this.need.session) return 0;
-    const rc = this.num('ses=', OPTIONAL, noSpace, range);
-    if (rc > 0) return rc;
-    if (rc === 0) this.s.session = u32(this.v);
-    return 0;
+  /** Stores a number as C assigns it to its field, and a uid's name where names are kept. */
+  private put(value: Value, v: number): void {
+    const slot = SLOTS[value]!;
+    const n = slot.signed ? i32(v) : u32(v);
+    const s = this.s as unknown as Record<string, number | Text>;
+    s[slot.field] = n;
+    if (slot.named !== undefined && this.namer !== null) s[slot.name!] = this.text(this.namer(slot.named, n));
   }
 
   /** subj= up to a space, as a subject label, when wanted: 0 or `noSpace`. */
@@ -373,25 +455,15 @@ export class FieldExtractor extends FieldScanner {
 
   // parse_task_info
   private taskInfo(): number {
-    const need = this.need;
-    const s = this.s;
-    let rc: number;
-    if (need.ppid && (rc = this.num('ppid=', OPTIONAL, 14, 15)) !== ABSENT) {
-      if (rc) return rc;
-      s.ppid = i32(this.v);
-    }
-    if (need.pid) {
-      if ((rc = this.num(' pid=', 16, 17, 18))) return rc;
-      s.pid = i32(this.v);
-    }
-    if ((need.loginuid || need.tauid) && (rc = this.auid(19, 20, 21))) return rc;
-    if (need.uid || need.tuid) {
+    let rc = this.nums(TASK_IDS);
+    if (rc !== 0) return rc;
+    if (this.need.uid || this.need.tuid) {
       const p = this.uidNotAuid();
       if (p < 0) return 22;
       if ((rc = this.numAt(p, 23, 24))) return rc;
       this.setUid(this.v);
     }
-    return this.taskIds();
+    return this.taskRest();
   }
 
   /** The next uid= that is not the tail of an auid=: the index past it, or -1. */
@@ -404,28 +476,16 @@ export class FieldExtractor extends FieldScanner {
   }
 
   // parse_task_info, continued: gid, euid, egid, tty, ses, comm, exe, subj, res
-  private taskIds(): number {
+  private taskRest(): number {
     const need = this.need;
     const s = this.s;
-    let rc: number;
-    if (need.gid) {
-      if ((rc = this.num('gid=', 25, 26, 27))) return rc;
-      s.gid = u32(this.v);
-    }
-    if (need.euid || need.teuid) {
-      if ((rc = this.num('euid=', 28, 29, 30))) return rc;
-      s.euid = u32(this.v);
-      if (this.namer !== null) s.teuid = this.text(this.namer('euid', s.euid));
-    }
-    if (need.egid) {
-      if ((rc = this.num('egid=', 31, 32, 33))) return rc;
-      s.egid = u32(this.v);
-    }
+    let rc = this.nums(TASK_GIDS);
+    if (rc !== 0) return rc;
     if (need.terminal && (rc = this.word('tty=', OPTIONAL, 34)) !== ABSENT) {
       if (rc) return rc;
       s.terminal = this.t;
     }
-    if ((rc = this.session(35, 36))) return rc;
+    if ((rc = this.nums(TASK_SES))) return rc;
     if (need.comm) {
       s.comm = this.none; // the syscall's comm wins over an earlier one
       if ((rc = this.quotedOrHexAfter('comm=', 38, 37))) return rc;
@@ -445,26 +505,32 @@ export class FieldExtractor extends FieldScanner {
 
   // parse_syscall
   private syscall(): number {
-    const need = this.need;
-    const s = this.s;
-    let rc: number;
-    if (need.arch) {
-      if ((rc = this.num('arch=', 1, 2, 3, 16))) return rc;
-      s.arch = i32(this.v);
+    const rc = this.nums(SYSCALL_IDS) || this.syscallResult() || this.syscallArgs();
+    if (rc !== 0) return rc;
+    const after = this.term;
+    this.term = 0;
+    return this.taskInfo() || this.syscallKeys(after);
+  }
+
+  /** success= (yes or not) and exit=, each when wanted. */
+  private syscallResult(): number {
+    if (this.need.success) {
+      const rc = this.word('success=', OPTIONAL, 7, LABEL);
+      if (rc > 0) return rc;
+      if (rc === 0) this.s.success = this.t === 'yes' ? S_SUCCESS : S_FAILED;
     }
-    if ((rc = this.num('syscall=', 4, 5, 6))) return rc;
-    s.syscall = i32(this.v);
-    if (need.success && (rc = this.word('success=', OPTIONAL, 7, LABEL)) !== ABSENT) {
-      if (rc) return rc;
-      s.success = this.t === 'yes' ? S_SUCCESS : S_FAILED;
-    }
-    if (need.exit) {
-      const p = this.find('exit=');
-      if (p < 0) return 8;
-      if ((rc = this.numAt(p, 9, 10, 0, true))) return rc;
-      s.exit = this.v;
-      s.exitIsSet = true;
-    }
+    if (!this.need.exit) return 0;
+    const p = this.find('exit=');
+    if (p < 0) return 8;
+    const rc = this.numAt(p, 9, 10, 0, true);
+    if (rc !== 0) return rc;
+    this.s.exit = this.v;
+    this.s.exitIsSet = true;
+    return 0;
+  }
+
+  /** a0= and a1= must be there, end in a space and fit 64 bits (their values are not kept). */
+  private syscallArgs(): number {
     for (const a of ARGS) {
       const p = this.find(a);
       if (p < 0) return 11;
@@ -473,11 +539,12 @@ export class FieldExtractor extends FieldScanner {
       this.term = sp;
       if (hexOverflows(this.m, p)) return 13;
     }
-    const after = this.term;
-    this.term = 0;
-    if ((rc = this.taskInfo())) return rc;
-    if (!need.key) return 0;
-    // key= is searched from a1='s end in C: taskInfo's own position does not carry over
+    return 0;
+  }
+
+  /** key= from a1='s end (parse_task_info's own position does not carry over in C). */
+  private syscallKeys(after: number): number {
+    if (!this.need.key) return 0;
     const p = this.find('key=', after);
     return p < 0 ? 0 : this.keysAt(p, 44, 45);
   }
@@ -532,18 +599,8 @@ export class FieldExtractor extends FieldScanner {
   // parse_user (user-space messages); `avc`: USER_AVC's node, which takes the subject and object
   private user(avc: AvcEntry | null): number {
     const need = this.need;
-    const s = this.s;
-    let rc: number;
-    if (need.pid) {
-      if ((rc = this.num('pid=', 1, 2, 3))) return rc;
-      s.pid = i32(this.v);
-    }
-    if (need.uid || need.tuid) {
-      if ((rc = this.num('uid=', 4, 5, 6))) return rc;
-      this.setUid(this.v);
-    }
-    if ((need.loginuid || need.tauid) && (rc = this.auid(7, 8, 9))) return rc;
-    if ((rc = this.session(10, 11))) return rc;
+    let rc = this.nums(USER_IDS);
+    if (rc !== 0) return rc;
     if (need.subject && (rc = this.word('subj=', OPTIONAL, 12, LABEL)) !== ABSENT) {
       if (rc) return rc;
       if (avc) avc.scontext = this.t;
@@ -736,66 +793,37 @@ export class FieldExtractor extends FieldScanner {
 
   // parse_login
   private login(): number {
-    const need = this.need;
-    const s = this.s;
-    let rc: number;
-    if (need.pid) {
-      if ((rc = this.num('pid=', 1, 2, 3))) return rc;
-      s.pid = i32(this.v);
-    }
-    if (need.uid || need.tuid) {
-      if ((rc = this.num('uid=', 4, 5, 6))) return rc;
-      this.setUid(this.v);
-    }
-    if (need.subject) {
-      const at = this.m.indexOf('subj=', this.term);
-      if (at >= 0) {
-        const sp = this.m.indexOf(' ', at + 5);
-        if (sp < 0) return 12;
-        this.term = sp;
-        this.addAvc(this.m.slice(at, sp), null); // the C code keeps "subj=" here
-      }
-    }
-    if (need.loginuid || need.tauid) {
-      const p = this.findAny(LOGIN_AUID);
-      if (p < 0) return 7;
-      if ((rc = this.numAt(p, FROM_START, 8))) return rc;
-      this.setAuid(this.v);
-    }
-    if (need.success) {
-      if ((rc = this.num('res=', OPTIONAL, FROM_START, 9)) > 0) return rc;
-      s.success = rc === 0 ? i32(this.v) : S_SUCCESS; // older kernels: always successful
-    }
-    if (need.session) {
-      const p = this.findAny(LOGIN_SES);
-      if (p < 0) return 14;
-      if ((rc = this.numAt(p, FROM_START, 11))) return rc;
-      s.session = u32(this.v);
-    }
+    return this.nums(LOGIN_IDS) || this.loginSubject() || this.nums(LOGIN_AUID) || this.loginResult() || this.nums(LOGIN_SES);
+  }
+
+  /** subj= to a space, kept with its "subj=" as the C code keeps it. */
+  private loginSubject(): number {
+    if (!this.need.subject) return 0;
+    const at = this.m.indexOf('subj=', this.term);
+    if (at < 0) return 0;
+    const sp = this.m.indexOf(' ', at + 5);
+    if (sp < 0) return 12;
+    this.term = sp;
+    this.addAvc(this.m.slice(at, sp), null);
+    return 0;
+  }
+
+  /** res=; a LOGIN record without one (older kernels) was a success. */
+  private loginResult(): number {
+    if (!this.need.success) return 0;
+    const rc = this.num('res=', OPTIONAL, FROM_START, 9);
+    if (rc > 0) return rc;
+    this.s.success = rc === 0 ? i32(this.v) : S_SUCCESS;
     return 0;
   }
 
   // parse_daemon1
   private daemon1(): number {
-    const need = this.need;
-    const s = this.s;
-    let rc: number;
     const paren = this.m.indexOf(')');
     const mptr = paren < 0 ? 0 : paren;
     this.term = mptr;
-    if (need.loginuid || need.tauid) {
-      if ((rc = this.num('auid=', 1, 2, 3))) return rc;
-      this.setAuid(this.v);
-    }
-    if (need.pid) {
-      if ((rc = this.num('pid=', 4, 5, 6))) return rc;
-      s.pid = i32(this.v);
-    }
-    if (need.uid && (rc = this.num(' uid=', OPTIONAL, 7, 8)) !== ABSENT) {
-      if (rc) return rc;
-      s.uid = u32(this.v);
-    }
-    if ((rc = this.session(9, 10))) return rc;
+    const rc = this.nums(DAEMON_IDS);
+    if (rc !== 0) return rc;
     const term = this.term;
     this.subjectToEnd(() => term);
     return this.resWord(mptr, 12);
@@ -842,7 +870,7 @@ export class FieldExtractor extends FieldScanner {
         this.setAuid(this.v);
       }
     }
-    if ((rc = this.session(10, 11))) return rc;
+    if ((rc = this.nums(INTEGRITY_SES))) return rc;
     if ((rc = this.subject(12))) return rc;
     if ((rc = this.comm(7))) return rc;
     if (need.filename) {
@@ -901,11 +929,8 @@ export class FieldExtractor extends FieldScanner {
   private avcBody(an: AvcEntry): number {
     const need = this.need;
     const s = this.s;
-    let rc: number;
-    if (need.pid && (rc = this.num('pid=', OPTIONAL, 3, 4)) !== ABSENT) {
-      if (rc) return rc;
-      s.pid = i32(this.v);
-    }
+    let rc = this.nums(AVC_PID);
+    if (rc !== 0) return rc;
     if (need.comm && s.comm == null && (rc = this.avcComm())) return rc;
     if (need.filename) {
       let p = this.find(' path=');
@@ -945,27 +970,9 @@ export class FieldExtractor extends FieldScanner {
   private kernelAnom(): number {
     const need = this.need;
     const s = this.s;
-    let rc: number;
-    if (need.loginuid || need.tauid) {
-      if ((rc = this.num('auid=', 1, FROM_VALUE, 2))) return rc;
-      this.setAuid(this.v);
-    }
-    if ((need.uid || need.tuid) && (rc = this.num('uid=', OPTIONAL, 3, 4)) !== ABSENT) {
-      if (rc) return rc;
-      this.setUid(this.v);
-    }
-    if (need.gid && (rc = this.num('gid=', OPTIONAL, 5, 6)) !== ABSENT) {
-      if (rc) return rc;
-      s.gid = u32(this.v);
-    }
-    if ((rc = this.session(FROM_VALUE, 7))) return rc;
-    if (this.type === T.ANOM_PROMISCUOUS) return 0;
-    if ((rc = this.subject(8))) return rc;
-    if (need.pid && (rc = this.num('pid=', OPTIONAL, 10, 11)) !== ABSENT) {
-      if (rc) return rc;
-      s.pid = i32(this.v);
-    }
-    if ((rc = this.comm(12))) return rc;
+    let rc = this.nums(ANOM_IDS);
+    if (rc !== 0 || this.type === T.ANOM_PROMISCUOUS) return rc;
+    if ((rc = this.subject(8)) || (rc = this.nums(ANOM_PID)) || (rc = this.comm(12))) return rc;
     if (need.exe) {
       rc = this.quotedOrHexAfter('exe=', OPTIONAL, 13);
       if (rc === ABSENT && this.type !== T.ANOM_ABEND) return 14;
@@ -996,7 +1003,7 @@ export class FieldExtractor extends FieldScanner {
       if (rc > 0) return rc;
       if (rc === 0) this.setAuid(this.v);
     }
-    if ((rc = this.session(FROM_VALUE, 3))) return rc;
+    if ((rc = this.nums(SIMPLE_SES))) return rc;
     this.subjectToEnd((p) => p);
     if (need.key) {
       const p = this.find('key=');
@@ -1009,20 +1016,8 @@ export class FieldExtractor extends FieldScanner {
 
   // parse_tty
   private tty(): number {
-    const need = this.need;
-    const s = this.s;
-    let rc: number;
-    if (need.pid && (rc = this.num('pid=', OPTIONAL, 1, 2)) !== ABSENT) {
-      if (rc) return rc;
-      s.pid = i32(this.v);
-    }
-    if ((rc = this.spaceUid())) return rc;
-    if (need.loginuid || need.tauid) {
-      if ((rc = this.num('auid=', 5, FROM_VALUE, 6))) return rc;
-      this.setAuid(this.v);
-    }
-    if ((rc = this.session(7, 8))) return rc;
-    return this.comm(11);
+    const rc = this.nums(TTY_PID) || this.spaceUid() || this.nums(TTY_IDS);
+    return rc !== 0 ? rc : this.comm(11);
   }
 
   // parse_pkt
@@ -1084,3 +1079,13 @@ export class FieldExtractor extends FieldScanner {
     return this.resNumber(69);
   }
 }
+
+/** The scans indexed by record type (a plain array: one lookup per record). */
+const SCANS = FieldExtractor.scans().map(([, scan]) => scan);
+/** The scan of each record type below 3000, as 1 + its index in SCANS (0: none). */
+const SCAN_OF = new Uint8Array(3000);
+FieldExtractor.scans().forEach(([types], i) => {
+  for (const t of types)
+    if (typeof t === 'number') SCAN_OF[t] = i + 1;
+    else for (let r = t[0]; r <= t[1]; r++) SCAN_OF[r] ||= i + 1;
+});
