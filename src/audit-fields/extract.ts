@@ -6,7 +6,7 @@
 // keep C's types (uid_t, pid_t, uint32_t) and sentinels.
 
 import { AUDIT_MESSAGE as T } from '../tables/message-types-data.js';
-import { hexOverflows, isAlpha, isDigit, isXdigit, unescape } from '../search/cstr.js';
+import { hexOverflows, isAlpha, isDigit, isXdigit, unescape } from './cstr.js';
 import { ABSENT, FieldScanner, FROM_START, FROM_VALUE, LABEL, OPTIONAL } from './scanner.js';
 import { sockaddrHost } from './sockaddr-host.js';
 

@@ -4,7 +4,7 @@
 // moving position are what make tsaudit count the same events as the C tools, so each reader takes them
 // as arguments instead of hiding them.
 
-import { isXdigit, strto, unescape } from '../search/cstr.js';
+import { isXdigit, strto, unescape } from './cstr.js';
 
 /** A reader's result when an optional key (missing code OPTIONAL) is not in the record. */
 export const ABSENT = -1;

@@ -3,7 +3,7 @@
 // socket's path one of its file names; a sockaddr shorter than its family needs fails the record, as in C.
 // Only the bytes the family and the wanted value need are decoded.
 
-import { isXdigit } from '../search/cstr.js';
+import { isXdigit } from './cstr.js';
 import { formatIpv6 } from '../parse/interpret/sockaddr.js';
 
 const AF_UNIX = 1;
