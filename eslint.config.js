@@ -24,6 +24,10 @@ const ABOVE_NETLINK = {
   group: ['**/pipeline/*', '**/stream/*', '**/rules/*', '**/status/*', '**/parse/*'],
   message: 'src/netlink is the kernel client: it knows no verb',
 };
+const ABOVE_FIELDS = {
+  group: ['**/pipeline/*', '**/stream/*', '**/search/*', '**/report/*'],
+  message: 'src/audit-fields is the extraction search and report share: it imports neither them nor the pipeline',
+};
 const OURS = { group: ['../*', '../**'], message: 'src/tables is generated data: it imports nothing of ours' };
 
 /** The same list as a no-restricted-syntax selector, for `import('…')`. */
@@ -73,6 +77,7 @@ export default tseslint.config(
   layer(['src/parse/**/*.ts'], [KOFFI, UP, RUNTIME, NETLINK, ABOVE_PARSE]),
   // ECS documents and the outputs that ship them: below the pipeline, which composes them into sinks.
   layer(['src/ecs/**/*.ts', 'src/ship/**/*.ts'], [KOFFI, UP, RUNTIME, NETLINK, ABOVE_PARSE]),
+  layer(['src/audit-fields/**/*.ts'], [KOFFI, UP, RUNTIME, NETLINK, ABOVE_FIELDS]),
   layer(['src/netlink/**/*.ts'], [KOFFI, UP, RUNTIME, ABOVE_NETLINK], ['src/netlink/socket.ts']),
   layer(['src/netlink/socket.ts'], [UP, RUNTIME, ABOVE_NETLINK]),
   layer(['src/tables/**/*.ts'], [KOFFI, OURS]),

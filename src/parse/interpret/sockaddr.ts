@@ -31,13 +31,18 @@ export interface SockAddr {
   error?: string;
 }
 
-/** Lower-case IPv6 text with the longest run (2 or more) of zero groups shortened to `::` (RFC 5952). */
-export function formatIpv6(b: Uint8Array, off = 0): string {
+/**
+ * Lower-case IPv6 text with the longest run (2 or more) of zero groups shortened to `::` (RFC 5952), and
+ * IPv4-mapped addresses as ::ffff:a.b.c.d. `v4Compatible`: also IPv4-compatible ones as ::a.b.c.d, as
+ * glibc's inet_ntop() (and so ausearch and aureport) print them.
+ */
+export function formatIpv6(b: Uint8Array, off = 0, v4Compatible = false): string {
   const g: number[] = [];
   for (let i = 0; i < 8; i++) g.push((b[off + 2 * i]! << 8) | b[off + 2 * i + 1]!);
-  // IPv4-mapped ::ffff:a.b.c.d
-  if (g[0] === 0 && g[1] === 0 && g[2] === 0 && g[3] === 0 && g[4] === 0 && g[5] === 0xffff) {
-    return `::ffff:${b[off + 12]}.${b[off + 13]}.${b[off + 14]}.${b[off + 15]}`;
+  if (g[0] === 0 && g[1] === 0 && g[2] === 0 && g[3] === 0 && g[4] === 0) {
+    const v4 = `${b[off + 12]}.${b[off + 13]}.${b[off + 14]}.${b[off + 15]}`;
+    if (g[5] === 0xffff) return `::ffff:${v4}`;
+    if (v4Compatible && g[5] === 0 && g[6] !== 0) return `::${v4}`;
   }
   let bestAt = -1;
   let bestLen = 1;
