@@ -321,88 +321,114 @@ const PR_CAPBSET_DROP = 24n;
  * shows it; `0x<value>` where auparse does not interpret it.
  */
 export function auparseArgText(sys: string, index: number, value: string, ctx: ArgContext = {}): string {
-  const id = (kind: 'uid' | 'gid'): string => {
-    const n = low32(value);
-    if (Number.isNaN(n)) return conversionError(value);
-    if (n === 0xffffffff) return 'unset';
-    return ctx.id ? ctx.id(n, kind) : String(n);
-  };
-  const a0 = ctx.a0 ?? 0n;
-  const a1 = ctx.a1 ?? 0n;
-  const protocolName = ctx.protocolName ?? hostProtocolName;
-  const isSockopt = sys === 'setsockopt' || sys === 'getsockopt';
+  let text: string | undefined;
   switch (index) {
     case 0:
-      if (sys === 'rt_sigaction') return signalText(value, 16);
-      if (sys.startsWith('renameat') || sys.startsWith('faccessat') || sys.startsWith('openat') || DIRFD_A0.has(sys))
-        return dirfdText(value);
-      if (sys === 'clock_settime') return clockText(value);
-      if (sys === 'personality') return personalityText(value);
-      if (sys === 'ptrace') return ptraceText(value);
-      if (sys === 'prctl') return lookup(PRCTL_OPTIONS, value, () => `unknown-prctl-option(0x${value})`);
-      if (sys === 'unshare') return cloneFlagsText(value);
-      if (sys === 'getrlimit' || sys === 'setrlimit') return lookup(RLIMITS, value, () => `unknown-rlimit(0x${value})`);
-      if (UID_A0.has(sys)) return id('uid');
-      if (GID_A0.has(sys)) return id('gid');
-      if (sys === 'socket') return socketDomainText(value);
-      if (sys === 'socketcall') return lookup(SOCKETCALLS, value, () => `unknown-socketcall(${value})`);
-      if (sys.startsWith('exit')) return exitText(value);
-      if (sys === 'bpf') return lookup(BPF_COMMANDS, value, () => `unknown-bpf-cmd(${value})`);
+      text = a0Text(sys, value, ctx);
       break;
     case 1:
-      if (sys === 'fchmod' || sys === 'chmod' || sys === 'creat' || sys === 'mkdir') return modeShortText(value, 16);
-      if (sys.startsWith('fcntl')) return lookup(FCNTL_COMMANDS, value, (n) => `unknown-fcntl-command(${n})`);
-      if (sys.startsWith('c') && sys.includes('chown')) return id('uid');
-      if (isSockopt) return sockoptLevelText(value, protocolName);
-      if (sys === 'setreuid' || sys === 'setresuid') return id('uid');
-      if (sys === 'setregid' || sys === 'setresgid') return id('gid');
-      if (sys === 'socket') return socketTypeText(value);
-      if (sys === 'setns') return cloneFlagsText(value);
-      if (sys === 'sched_setscheduler') return schedText(value);
-      if (sys === 'mknod') return modeText(value, 16);
-      if (sys === 'mq_open' || sys === 'open') return openFlagsText(value);
-      if (sys === 'access') return accessText(value);
-      if (sys === 'epoll_ctl') return lookup(EPOLL_CTL_OPS, value, (n) => `unknown-epoll_ctl-operation(${n})`);
-      if (sys === 'kill' || sys === 'tkill') return signalText(value, 16);
-      if (sys === 'prctl' && (a0 === PR_CAPBSET_READ || a0 === PR_CAPBSET_DROP)) return capabilityText(value, 16);
-      if (sys === 'prctl' && a0 === PR_SET_PDEATHSIG) return signalText(value, 16);
-      if (sys === 'umount2') return flagsText(UMOUNT_FLAGS, value);
-      if (sys === 'ioctl') return ioctlRequestText(value);
+      text = a1Text(sys, value, ctx);
       break;
     case 2:
-      if (sys.startsWith('fcntl')) {
-        const n = low32(value);
-        if (Number.isNaN(n)) return conversionError(value);
-        if (a1 === BigInt(ARG_CONST.F_SETOWN)) return id('uid');
-        if (a1 === BigInt(ARG_CONST.F_SETFD) && n === ARG_CONST.FD_CLOEXEC) return 'FD_CLOEXEC';
-        break;
-      }
-      if (isSockopt) return sockoptNameText(value, a1, ctx.machine) ?? `0x${value}`;
-      if (sys === 'openat' || sys === 'open_by_handle_at') return openFlagsText(value);
-      if ((sys === 'open' || sys === 'mq_open') && (a1 & O_CREAT) !== 0n) return modeShortText(value, 16);
-      if (sys === 'fchmodat' || sys === 'mkdirat' || sys === 'mknodat') return modeShortText(value, 16);
-      if (sys.startsWith('faccessat')) return accessText(value);
-      if (sys === 'setresuid') return id('uid');
-      if (sys === 'setresgid') return id('gid');
-      if (sys === 'socket') return socketProtoText(value, protocolName);
-      if (sys === 'sendmsg' || sys === 'recvmsg') return flagsText(RECV_FLAGS, value);
-      if (sys === 'shmget') return shmFlagsText(value);
-      if (sys === 'mmap') return protText(value, true);
-      if (sys === 'mprotect') return protText(value, false);
-      if (sys === 'readlinkat' || sys.startsWith('renameat') || sys === 'linkat') return dirfdText(value);
-      if (sys === 'lseek') return seekText(value);
-      if (sys === 'clone' || sys === 'clone2') return cloneFlagsText(value);
-      if (sys === 'tgkill') return signalText(value, 16);
+      text = a2Text(sys, value, ctx);
       break;
     case 3:
-      if (sys === 'mmap') return mmapText(value);
-      if (sys === 'mount') return mountFlagsText(value);
-      if (RECV_A3.has(sys)) return flagsText(RECV_FLAGS, value);
+      text = a3Text(sys, value);
       break;
     default:
       break;
   }
-  return `0x${value}`;
+  return text ?? `0x${value}`;
+}
+
+const isSockopt = (sys: string): boolean => sys === 'setsockopt' || sys === 'getsockopt';
+
+/** A uid or gid argument: the low 32 bits, `unset` for -1, named when the context resolves ids. */
+function idText(value: string, kind: 'uid' | 'gid', ctx: ArgContext): string {
+  const n = low32(value);
+  if (Number.isNaN(n)) return conversionError(value);
+  if (n === 0xffffffff) return 'unset';
+  return ctx.id ? ctx.id(n, kind) : String(n);
+}
+
+/** a0 as auparse shows it for the call, or undefined (hex). */
+function a0Text(sys: string, value: string, ctx: ArgContext): string | undefined {
+  if (sys === 'rt_sigaction') return signalText(value, 16);
+  if (sys.startsWith('renameat') || sys.startsWith('faccessat') || sys.startsWith('openat') || DIRFD_A0.has(sys)) return dirfdText(value);
+  if (sys === 'clock_settime') return clockText(value);
+  if (sys === 'personality') return personalityText(value);
+  if (sys === 'ptrace') return ptraceText(value);
+  if (sys === 'prctl') return lookup(PRCTL_OPTIONS, value, () => `unknown-prctl-option(0x${value})`);
+  if (sys === 'unshare') return cloneFlagsText(value);
+  if (sys === 'getrlimit' || sys === 'setrlimit') return lookup(RLIMITS, value, () => `unknown-rlimit(0x${value})`);
+  if (UID_A0.has(sys)) return idText(value, 'uid', ctx);
+  if (GID_A0.has(sys)) return idText(value, 'gid', ctx);
+  if (sys === 'socket') return socketDomainText(value);
+  if (sys === 'socketcall') return lookup(SOCKETCALLS, value, () => `unknown-socketcall(${value})`);
+  if (sys.startsWith('exit')) return exitText(value);
+  if (sys === 'bpf') return lookup(BPF_COMMANDS, value, () => `unknown-bpf-cmd(${value})`);
+  return undefined;
+}
+
+/** a1 as auparse shows it for the call (some depend on a0), or undefined (hex). */
+function a1Text(sys: string, value: string, ctx: ArgContext): string | undefined {
+  const a0 = ctx.a0 ?? 0n;
+  if (sys === 'fchmod' || sys === 'chmod' || sys === 'creat' || sys === 'mkdir') return modeShortText(value, 16);
+  if (sys.startsWith('fcntl')) return lookup(FCNTL_COMMANDS, value, (n) => `unknown-fcntl-command(${n})`);
+  if (sys.startsWith('c') && sys.includes('chown')) return idText(value, 'uid', ctx);
+  if (isSockopt(sys)) return sockoptLevelText(value, ctx.protocolName ?? hostProtocolName);
+  if (sys === 'setreuid' || sys === 'setresuid') return idText(value, 'uid', ctx);
+  if (sys === 'setregid' || sys === 'setresgid') return idText(value, 'gid', ctx);
+  if (sys === 'socket') return socketTypeText(value);
+  if (sys === 'setns') return cloneFlagsText(value);
+  if (sys === 'sched_setscheduler') return schedText(value);
+  if (sys === 'mknod') return modeText(value, 16);
+  if (sys === 'mq_open' || sys === 'open') return openFlagsText(value);
+  if (sys === 'access') return accessText(value);
+  if (sys === 'epoll_ctl') return lookup(EPOLL_CTL_OPS, value, (n) => `unknown-epoll_ctl-operation(${n})`);
+  if (sys === 'kill' || sys === 'tkill') return signalText(value, 16);
+  if (sys === 'prctl' && (a0 === PR_CAPBSET_READ || a0 === PR_CAPBSET_DROP)) return capabilityText(value, 16);
+  if (sys === 'prctl' && a0 === PR_SET_PDEATHSIG) return signalText(value, 16);
+  if (sys === 'umount2') return flagsText(UMOUNT_FLAGS, value);
+  if (sys === 'ioctl') return ioctlRequestText(value);
+  return undefined;
+}
+
+/** a2 as auparse shows it for the call (some depend on a1), or undefined (hex). */
+function a2Text(sys: string, value: string, ctx: ArgContext): string | undefined {
+  const a1 = ctx.a1 ?? 0n;
+  if (sys.startsWith('fcntl')) {
+    const n = low32(value);
+    if (Number.isNaN(n)) return conversionError(value);
+    if (a1 === BigInt(ARG_CONST.F_SETOWN)) return idText(value, 'uid', ctx);
+    if (a1 === BigInt(ARG_CONST.F_SETFD) && n === ARG_CONST.FD_CLOEXEC) return 'FD_CLOEXEC';
+    return undefined;
+  }
+  if (isSockopt(sys)) return sockoptNameText(value, a1, ctx.machine) ?? `0x${value}`;
+  if (sys === 'openat' || sys === 'open_by_handle_at') return openFlagsText(value);
+  if ((sys === 'open' || sys === 'mq_open') && (a1 & O_CREAT) !== 0n) return modeShortText(value, 16);
+  if (sys === 'fchmodat' || sys === 'mkdirat' || sys === 'mknodat') return modeShortText(value, 16);
+  if (sys.startsWith('faccessat')) return accessText(value);
+  if (sys === 'setresuid') return idText(value, 'uid', ctx);
+  if (sys === 'setresgid') return idText(value, 'gid', ctx);
+  if (sys === 'socket') return socketProtoText(value, ctx.protocolName ?? hostProtocolName);
+  if (sys === 'sendmsg' || sys === 'recvmsg') return flagsText(RECV_FLAGS, value);
+  if (sys === 'shmget') return shmFlagsText(value);
+  if (sys === 'mmap') return protText(value, true);
+  if (sys === 'mprotect') return protText(value, false);
+  if (sys === 'readlinkat' || sys.startsWith('renameat') || sys === 'linkat') return dirfdText(value);
+  if (sys === 'lseek') return seekText(value);
+  if (sys === 'clone' || sys === 'clone2') return cloneFlagsText(value);
+  if (sys === 'tgkill') return signalText(value, 16);
+  return undefined;
+}
+
+/** a3 as auparse shows it for the call, or undefined (hex). */
+function a3Text(sys: string, value: string): string | undefined {
+  if (sys === 'mmap') return mmapText(value);
+  if (sys === 'mount') return mountFlagsText(value);
+  if (RECV_A3.has(sys)) return flagsText(RECV_FLAGS, value);
+  return undefined;
 }
 
 /** Every syscall auparseArgText names an argument of (besides the prefixes in `interprets`). */

@@ -231,40 +231,170 @@ function genericAction(ev: NormalizedEvent, syscall: string | undefined): string
   return ev.record_type === 'syscall' && syscall ? `called-${syscall}` : `logged-${ev.record_type}`;
 }
 
-/** Normalizes the records of one event (as delivered by the reassembler). Never throws. */
-export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOptions): NormalizedEvent {
-  // EOE records only end an event: they are skipped (not copied out) in every loop below.
-  const records = input;
-  let first: AuditRecord | undefined;
-  for (const r of input) {
-    if (r.type !== EOE) {
-      first = r;
-      break;
+/** An event with no records (the reassembler never makes one; normalizeEvent never throws). */
+function emptyEvent(): NormalizedEvent {
+  return {
+    '@timestamp': new Date(0).toISOString(),
+    sequence: 0,
+    category: 'unknown',
+    record_type: 'unknown',
+    result: 'unknown',
+    summary: { actor: {}, object: {} },
+    user: {},
+    process: {},
+    warnings: ['empty event'],
+  };
+}
+
+/** What the records other than the main one give an event. */
+interface OtherRecords {
+  paths: Data[];
+  /** The PATH records `paths` were interpreted from, in the same order. */
+  pathRecords: AuditRecord[];
+  execves: AuditRecord[] | undefined;
+  /** The main record and every record whose fields joined the event's: where ENRICHED names are looked up. */
+  enrichedFrom: AuditRecord[];
+  tags: string[] | undefined;
+  source: Address | undefined;
+  destination: Address | undefined;
+  network: NormalizedEvent['network'];
+}
+
+/** Interprets the records after the main one: PATH items, EXECVE, SOCKADDR, the rest merged into data/process. */
+function collectOtherRecords(
+  records: readonly AuditRecord[],
+  main: AuditRecord,
+  lookups: Lookups,
+  parts: MainParts,
+  warnings: string[],
+): OtherRecords {
+  const o: OtherRecords = {
+    paths: [],
+    pathRecords: [],
+    execves: undefined,
+    enrichedFrom: [main],
+    tags: undefined,
+    source: undefined,
+    destination: undefined,
+    network: undefined,
+  };
+  for (const r of records) {
+    if (r === main) continue;
+    switch (r.type) {
+      case EOE:
+        break;
+      case SYSCALL:
+        warnings.push('second SYSCALL record in event');
+        break;
+      case PATH:
+        o.paths.push(auxRecordData(r, lookups).data);
+        o.pathRecords.push(r);
+        o.enrichedFrom.push(r);
+        break;
+      case EXECVE:
+        (o.execves ??= []).push(r);
+        break;
+      case SOCKADDR:
+        addSocket(o, auxRecordData(r, lookups).data, parts.data);
+        break;
+      default: {
+        const rd = auxRecordData(r, lookups);
+        if (!o.tags && rd.tags) o.tags = rd.tags;
+        mergeFields(rd.data, r, parts, warnings);
+        o.enrichedFrom.push(r);
+      }
     }
   }
-  first ??= input[0];
-  const warnings: string[] = [];
-  if (!first) {
-    return {
-      '@timestamp': new Date(0).toISOString(),
-      sequence: 0,
-      category: 'unknown',
-      record_type: 'unknown',
-      result: 'unknown',
-      summary: { actor: {}, object: {} },
-      user: {},
-      process: {},
-      warnings: ['empty event'],
-    };
+  return o;
+}
+
+/** A SOCKADDR record: its fields as socket_* in data, its address as source or destination by the syscall. */
+function addSocket(o: OtherRecords, s: Data, data: Data): void {
+  for (const k in s) data[`socket_${k}`] = s[k]!;
+  const sc = fieldOf(data, 'syscall');
+  const addr: Address = {};
+  if (s.addr !== undefined) addr.ip = s.addr;
+  if (s.port !== undefined) addr.port = s.port;
+  if (s.path !== undefined) addr.path = s.path;
+  const has = s.addr !== undefined || s.port !== undefined || s.path !== undefined;
+  if (sc === 'recvfrom' || sc === 'recvmsg' || sc === 'accept' || sc === 'accept4') {
+    if (has) o.source = addr;
+    o.network = { direction: 'ingress' };
+  } else if (sc === 'connect' || sc === 'sendto' || sc === 'sendmsg') {
+    if (has) o.destination = addr;
+    o.network = { direction: 'egress' };
   }
+}
+
+/** An auxiliary record's fields: process ones fill gaps in process, the rest join data (the first value wins). */
+function mergeFields(fields: Data, r: AuditRecord, parts: MainParts, warnings: string[]): void {
+  const proc = parts.proc;
+  const data = parts.data;
+  for (const k in fields) {
+    const v = fields[k]!;
+    if (PROCESS_KEYS.has(k)) {
+      if (proc[k] === undefined) proc[k] = v;
+      continue;
+    }
+    const prev = data[k];
+    if (prev !== undefined) {
+      if (prev !== v) warnings.push(`duplicate key (${k}) from ${messageTypeName(r.type)} message`);
+      continue;
+    }
+    data[k] = v;
+  }
+}
+
+/**
+ * The record that names the event (head: the first that is neither SYSCALL nor auxiliary, else the SYSCALL,
+ * else the first) and the one its fields come from (main: the SYSCALL, else head). EOE records only end an
+ * event: they are skipped (not copied out) in every loop of normalizeEvent.
+ */
+function pickHeadAndMain(
+  records: readonly AuditRecord[],
+): { head: AuditRecord; main: AuditRecord; syscall: AuditRecord | undefined } | undefined {
+  let first: AuditRecord | undefined;
   let syscall: AuditRecord | undefined;
   let special: AuditRecord | undefined;
   for (const r of records) {
     if (r.type === SYSCALL) syscall ??= r;
-    else if (special === undefined && r.type !== EOE && !AUXILIARY.has(r.type)) special = r;
+    else if (r.type !== EOE && special === undefined && !AUXILIARY.has(r.type)) special = r;
+    if (first === undefined && r.type !== EOE) first = r;
   }
+  first ??= records[0];
+  if (first === undefined) return undefined;
   const head = special ?? syscall ?? first;
-  const main = syscall ?? head;
+  return { head, main: syscall ?? head, syscall };
+}
+
+/** The EXECVE records' arguments (argc joins data; warnings for missing or garbled ones). */
+function execveArgs(execves: readonly AuditRecord[], data: Data, warnings: string[]): readonly string[] {
+  const argv = eventArgv(execves);
+  if (argv.argc >= 0) setField(data, 'argc', String(argv.argc));
+  for (const w of argv.warnings) warnings.push(w);
+  return argv.args;
+}
+
+/** Process fields (pid, ppid, proctitle, comm, exe, cwd) are not part of data, as in go-libaudit. */
+function processOf(proc: Data, args: readonly string[] | undefined): NormalizedEvent['process'] {
+  return {
+    pid: fieldOf(proc, 'pid'),
+    ppid: fieldOf(proc, 'ppid'),
+    title: fieldOf(proc, 'proctitle'),
+    name: fieldOf(proc, 'comm'),
+    exe: fieldOf(proc, 'exe'),
+    cwd: fieldOf(proc, 'cwd'),
+    args,
+  };
+}
+
+/** Normalizes the records of one event (as delivered by the reassembler). Never throws. */
+export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOptions): NormalizedEvent {
+  const records = input;
+  const picked = pickHeadAndMain(input);
+  if (picked === undefined) return emptyEvent();
+  const { head, main, syscall } = picked;
+  const warnings: string[] = [];
   const typeName = head.type >= 0 ? messageTypeName(head.type) : head.typeName;
   // Every object of the event is made with all its properties (undefined ones are not written): objects of
   // one shape keep the optimized code that reads them valid.
@@ -288,76 +418,11 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
   summary.actor.secondary = fieldOf(ids, 'uid');
   let tags = mainData.tags;
 
-  const paths: Data[] = [];
-  // the PATH records `paths` were interpreted from, in the same order
-  const pathRecords: AuditRecord[] = [];
-  let execves: AuditRecord[] | undefined;
-  const enrichedFrom: AuditRecord[] = [main];
-  let source: Address | undefined;
-  let destination: Address | undefined;
-  let network: NormalizedEvent['network'];
-  for (const r of records) {
-    if (r === main) continue;
-    switch (r.type) {
-      case EOE:
-        break;
-      case SYSCALL:
-        warnings.push('second SYSCALL record in event');
-        break;
-      case PATH:
-        paths.push(auxRecordData(r, opts.lookups).data);
-        pathRecords.push(r);
-        enrichedFrom.push(r);
-        break;
-      case EXECVE:
-        (execves ??= []).push(r);
-        break;
-      case SOCKADDR: {
-        const s = auxRecordData(r, opts.lookups).data;
-        for (const k in s) data[`socket_${k}`] = s[k]!;
-        const sc = fieldOf(data, 'syscall');
-        const addr: Address = {};
-        if (s.addr !== undefined) addr.ip = s.addr;
-        if (s.port !== undefined) addr.port = s.port;
-        if (s.path !== undefined) addr.path = s.path;
-        const has = s.addr !== undefined || s.port !== undefined || s.path !== undefined;
-        if (sc === 'recvfrom' || sc === 'recvmsg' || sc === 'accept' || sc === 'accept4') {
-          if (has) source = addr;
-          network = { direction: 'ingress' };
-        } else if (sc === 'connect' || sc === 'sendto' || sc === 'sendmsg') {
-          if (has) destination = addr;
-          network = { direction: 'egress' };
-        }
-        break;
-      }
-      default: {
-        const rd = auxRecordData(r, opts.lookups);
-        if (!tags && rd.tags) tags = rd.tags;
-        const o = rd.data;
-        for (const k in o) {
-          const v = o[k]!;
-          if (PROCESS_KEYS.has(k)) {
-            if (proc[k] === undefined) proc[k] = v;
-            continue;
-          }
-          const prev = data[k];
-          if (prev !== undefined) {
-            if (prev !== v) warnings.push(`duplicate key (${k}) from ${messageTypeName(r.type)} message`);
-            continue;
-          }
-          data[k] = v;
-        }
-        enrichedFrom.push(r);
-      }
-    }
-  }
-  let args: readonly string[] | undefined;
-  if (execves) {
-    const argv = eventArgv(execves);
-    args = argv.args;
-    if (argv.argc >= 0) setField(data, 'argc', String(argv.argc));
-    for (const w of argv.warnings) warnings.push(w);
-  }
+  const other = collectOtherRecords(records, main, opts.lookups, parts, warnings);
+  if (!tags) tags = other.tags;
+  const { paths, pathRecords, enrichedFrom } = other;
+  const execves = other.execves;
+  const args = execves ? execveArgs(execves, data, warnings) : undefined;
 
   const ev: NormalizedEvent = {
     '@timestamp': isoTime(head.sec, head.msec),
@@ -372,9 +437,9 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
     user,
     process: {},
     file: undefined,
-    source,
-    destination,
-    network,
+    source: other.source,
+    destination: other.destination,
+    network: other.network,
     syscall: syscall ? syscallOf(syscall, data, opts.ids ?? null) : undefined,
     data: undefined,
     paths: paths.length ? paths : undefined,
@@ -387,16 +452,7 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
   };
   applyNormalization(ev, data, ids, proc, paths, warnings, actorKeys);
 
-  // Process fields (pid, ppid, proctitle, comm, exe, cwd) are not part of data, as in go-libaudit.
-  ev.process = {
-    pid: fieldOf(proc, 'pid'),
-    ppid: fieldOf(proc, 'ppid'),
-    title: fieldOf(proc, 'proctitle'),
-    name: fieldOf(proc, 'comm'),
-    exe: fieldOf(proc, 'exe'),
-    cwd: fieldOf(proc, 'cwd'),
-    args,
-  };
+  ev.process = processOf(proc, args);
   for (const _ in data) {
     ev.data = data;
     break;
@@ -418,13 +474,7 @@ function applyNormalization(
   warnings: string[],
   actorKeys: ActorKeys,
 ): void {
-  // Default how: the executable, or comm for interpreters running a script.
-  const comm = fieldOf(proc, 'comm');
-  const exe = fieldOf(proc, 'exe') ?? comm;
-  if (exe !== undefined) {
-    ev.summary.how = exe;
-    if (comm !== undefined && isScriptExe(exe)) ev.summary.how = comm;
-  }
+  setDefaultHow(ev, proc);
   const syscall = fieldOf(data, 'syscall');
   const found = normalizationFor(ev.record_type, syscall, data);
   const norm = found.norm;
@@ -441,20 +491,7 @@ function applyNormalization(
   s.action = norm.action || genericAction(ev, syscall);
   if (!norm.action) warnings.push(`no action for syscall ${syscall ?? '(none)'}`);
   s.object.type = norm.objectWhat || undefined;
-  const ecsEvent: NonNullable<NormalizedEvent['ecs']>['event'] = {};
-  if (norm.ecs.kind) ecsEvent.kind = norm.ecs.kind;
-  let cats = norm.ecs.category as string[];
-  let types = norm.ecs.type as string[];
-  const extra = found.syscallNorm;
-  if (extra && extra !== norm) {
-    cats = [...cats, ...extra.ecs.category];
-    types = [...types, ...extra.ecs.type];
-    if (ev.result === 'fail') ecsEvent.outcome = 'failure';
-  }
-  if (cats.length) ecsEvent.category = cats;
-  if (types.length) ecsEvent.type = types;
-  ev.ecs = { event: ecsEvent };
-
+  ev.ecs = { event: ecsEventOf(norm, found.syscallNorm, ev.result) };
   if ((norm.objectWhat === 'file' || norm.objectWhat === 'filesystem') && paths.length) {
     setFileObject(ev, paths, norm.objectPathIndex);
   } else if (norm.objectWhat === 'socket') {
@@ -463,8 +500,40 @@ function applyNormalization(
     const port = fieldOf(data, 'socket_port');
     if (port !== undefined) s.object.secondary = port;
   }
-  // A field the mapping names may be absent (`terminal=?` and `addr=?` are dropped): that leaves the part
-  // unset, it is not worth a warning (go-libaudit warns; its warnings are not part of our output contract).
+  applyMappedFields(s, norm, ids, data, proc, actorKeys);
+  if (!ev.source && norm.sourceIp.length) setSourceIp(ev, norm.sourceIp, data);
+}
+
+/** Default how: the executable, or comm for interpreters running a script. */
+function setDefaultHow(ev: NormalizedEvent, proc: Data): void {
+  const comm = fieldOf(proc, 'comm');
+  const exe = fieldOf(proc, 'exe') ?? comm;
+  if (exe === undefined) return;
+  ev.summary.how = comm !== undefined && isScriptExe(exe) ? comm : exe;
+}
+
+/** The ECS kind, categories and types of a normalization (plus the syscall's own, when the record type had one). */
+function ecsEventOf(norm: Normalization, extra: Normalization | undefined, result: string): NonNullable<NormalizedEvent['ecs']>['event'] {
+  const ecsEvent: NonNullable<NormalizedEvent['ecs']>['event'] = {};
+  if (norm.ecs.kind) ecsEvent.kind = norm.ecs.kind;
+  let cats = norm.ecs.category as string[];
+  let types = norm.ecs.type as string[];
+  if (extra && extra !== norm) {
+    cats = [...cats, ...extra.ecs.category];
+    types = [...types, ...extra.ecs.type];
+    if (result === 'fail') ecsEvent.outcome = 'failure';
+  }
+  if (cats.length) ecsEvent.category = cats;
+  if (types.length) ecsEvent.type = types;
+  return ecsEvent;
+}
+
+/**
+ * Actor, object and how from the fields the mapping names. A named field may be absent (`terminal=?` and
+ * `addr=?` are dropped): that leaves the part unset, it is not worth a warning (go-libaudit warns; its
+ * warnings are not part of our output contract).
+ */
+function applyMappedFields(s: Summary, norm: Normalization, ids: Data, data: Data, proc: Data, actorKeys: ActorKeys): void {
   if (norm.subjectPrimary.length) {
     const k = firstKey(ids, data, proc, norm.subjectPrimary);
     if (k !== undefined) {
@@ -491,15 +560,17 @@ function applyNormalization(
     const v = firstOf(ids, data, proc, norm.how);
     if (v !== undefined) s.how = v;
   }
-  if (!ev.source && norm.sourceIp.length) {
-    for (const k of norm.sourceIp) {
-      const v = data[k];
-      if (v !== undefined) {
-        delete data[k];
-        ev.source = { ip: v };
-        ev.network = { direction: 'ingress' };
-        break;
-      }
+}
+
+/** The first source-address field the mapping names moves from data to source.ip (traffic in). */
+function setSourceIp(ev: NormalizedEvent, keys: readonly string[], data: Data): void {
+  for (const k of keys) {
+    const v = data[k];
+    if (v !== undefined) {
+      delete data[k];
+      ev.source = { ip: v };
+      ev.network = { direction: 'ingress' };
+      return;
     }
   }
 }

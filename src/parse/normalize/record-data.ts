@@ -4,7 +4,7 @@
 // syscall names, SELinux contexts split into subj_* / obj_*). Empty, `?` and `(null)` values are left out.
 
 import { AUDIT_MESSAGE } from '../../tables/message-types.js';
-import { type AuditRecord, detached } from '../record.js';
+import { type AuditField, type AuditRecord, detached } from '../record.js';
 import { decodeUntrusted, isExecveArgKey, UNTRUSTED_FIELDS } from '../interpret/hex.js';
 import { proctitleText } from '../interpret/proctitle.js';
 import { decodeSockaddr, sockaddrFamilyLabel } from '../interpret/sockaddr.js';
@@ -226,17 +226,12 @@ function keyInfo(key: string): KeyInfo {
 export function recordData(rec: AuditRecord, lookups: Lookups, parts?: MainParts): RecordData {
   const data: Record<string, string> = parts ? parts.data : {};
   let tags: string[] | undefined;
+  let result: string | undefined;
   const type = rec.type;
   const fields = rec.fields();
-  let result: string | undefined;
-  let last = LAST_BY_TYPE.get(type);
-  if (last === undefined) {
-    last = [];
-    if (LAST_BY_TYPE.size < 1024) LAST_BY_TYPE.set(type, last);
-  }
+  const last = lastKeysOf(type);
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i]!;
-    let value = f.value;
     let info = last[i];
     if (info === undefined || info.key !== f.key) {
       info = keyInfo(f.key);
@@ -244,63 +239,17 @@ export function recordData(rec: AuditRecord, lookups: Lookups, parts?: MainParts
     }
     const kind = info.kind;
     if (kind === Kind.RuleKey) {
-      const keys = ruleKeys(value, f.quote !== '');
+      const keys = ruleKeys(f.value, f.quote !== '');
       if (keys !== undefined) tags = tags === undefined ? keys : tags.concat(keys);
       continue;
     }
-    if (isDropped(value)) continue;
-    switch (kind) {
-      case Kind.Plain:
-        break;
-      case Kind.Result:
-        result = resultOf(value);
-        continue;
-      case Kind.Proctitle:
-        value = proctitleText(value, f.quote !== '');
-        break;
-      case Kind.Subj:
-        if (parts) parts.nSelinux += addContext(parts.selinux, '', value);
-        else addContext(data, 'subj', value);
-        continue;
-      case Kind.Obj:
-        if (type === PATH) {
-          addContext(data, 'obj', value);
-          continue;
-        }
-        break;
-      case Kind.Exit:
-        if (value.charCodeAt(0) === 45 /* - */) {
-          const name = lookups.errnoName(-Number(value));
-          if (name) value = name;
-        }
-        break;
-      case Kind.Saddr:
-        if (type === SOCKADDR) {
-          const sa = decodeSockaddr(value);
-          data.family = sockaddrFamilyLabel(sa);
-          if (sa.addr !== undefined) data.addr = sa.addr;
-          if (sa.port !== undefined) data.port = String(sa.port);
-          if (sa.path !== undefined) data.path = sa.path;
-          if (sa.flow !== undefined) data.flow = String(sa.flow);
-          if (sa.pid !== undefined) data.nl_pid = String(sa.pid);
-          if (sa.addr === undefined && sa.path === undefined) data.saddr = sa.raw;
-          continue;
-        }
-        break;
-      case Kind.ExecveArg:
-        if (type === EXECVE) continue;
-        break;
-      case Kind.Untrusted:
-        value = decodeUntrusted(value, f.quote !== '');
-        break;
-      case Kind.Unset:
-        if (isUnsetId(value)) value = 'unset';
-        break;
-      case Kind.Interpreted:
-        // Only the kernel's own fields: a user-space message's msg='…' may reuse a name (fp= of sshd).
-        if (f.container === null) value = info.interp!(value, type);
-        break;
+    if (isDropped(f.value)) continue;
+    if (kind === Kind.Result) {
+      result = resultOf(f.value);
+      continue;
     }
+    const value = kind === Kind.Plain ? f.value : interpretedValue(f, info, type, lookups, data, parts);
+    if (value === undefined) continue;
     if (parts) put(parts, info, value);
     else data[info.name] = value;
   }
@@ -308,34 +257,103 @@ export function recordData(rec: AuditRecord, lookups: Lookups, parts?: MainParts
     if (parts) parts.result = result;
     else data.result = result;
   }
-  if (type === SYSCALL || type === SECCOMP) {
-    const archHex = fieldOf(data, 'arch');
-    if (archHex !== undefined) {
-      const code = Number.parseInt(archHex, 16);
-      const nrText = fieldOf(data, 'syscall');
-      const nr = nrText !== undefined ? Number(nrText) : Number.NaN;
-      if (!Number.isNaN(code)) {
-        const name = lookups.archName(code);
-        if (name) setField(data, 'arch', name);
-        if (!Number.isNaN(nr)) {
-          const sc = lookups.syscallName(code, nr);
-          if (sc) setField(data, 'syscall', sc);
-        }
-      }
-    }
-  }
-  if (type === AVC) {
-    // SELinux: `avc:  denied  { read write } for ...` -> seresult=denied seperms=read,write
-    for (const t of rec.text()) {
-      const m = /avc:\s+(\w+)\s+\{\s*([^}]*?)\s*\}/.exec(t.text);
-      if (m) {
-        setField(data, 'seresult', m[1]!);
-        setField(data, 'seperms', m[2]!.split(/\s+/).join(','));
-        break;
-      }
-    }
-  }
+  if (type === SYSCALL || type === SECCOMP) nameArchAndSyscall(data, lookups);
+  if (type === AVC) addAvcPermissions(rec, data);
   return { data, tags };
+}
+
+/** The key decisions of the last record of a type, by position (see LAST_BY_TYPE). */
+function lastKeysOf(type: number): (KeyInfo | undefined)[] {
+  let last = LAST_BY_TYPE.get(type);
+  if (last === undefined) {
+    last = [];
+    if (LAST_BY_TYPE.size < 1024) LAST_BY_TYPE.set(type, last);
+  }
+  return last;
+}
+
+/**
+ * A field's value as stored, for every kind but Plain, RuleKey and Result; undefined when the field was
+ * stored here already (SELinux parts, a decoded sockaddr) or is not stored at all (EXECVE arguments).
+ */
+function interpretedValue(
+  f: AuditField,
+  info: KeyInfo,
+  type: number,
+  lookups: Lookups,
+  data: Record<string, string>,
+  parts: MainParts | undefined,
+): string | undefined {
+  const value = f.value;
+  switch (info.kind) {
+    case Kind.Proctitle:
+      return proctitleText(value, f.quote !== '');
+    case Kind.Subj:
+      if (parts) parts.nSelinux += addContext(parts.selinux, '', value);
+      else addContext(data, 'subj', value);
+      return undefined;
+    case Kind.Obj:
+      if (type !== PATH) return value;
+      addContext(data, 'obj', value);
+      return undefined;
+    case Kind.Exit:
+      return (value.charCodeAt(0) === 45 /* - */ && lookups.errnoName(-Number(value))) || value;
+    case Kind.Saddr:
+      if (type !== SOCKADDR) return value;
+      addSockaddr(data, value);
+      return undefined;
+    case Kind.ExecveArg:
+      return type === EXECVE ? undefined : value;
+    case Kind.Untrusted:
+      return decodeUntrusted(value, f.quote !== '');
+    case Kind.Unset:
+      return isUnsetId(value) ? 'unset' : value;
+    case Kind.Interpreted:
+      // Only the kernel's own fields: a user-space message's msg='…' may reuse a name (fp= of sshd).
+      return f.container === null ? info.interp!(value, type) : value;
+    default:
+      return value;
+  }
+}
+
+/** SOCKADDR `saddr=` decoded into family, addr, port, path, flow, nl_pid (saddr kept when not understood). */
+function addSockaddr(data: Record<string, string>, hex: string): void {
+  const sa = decodeSockaddr(hex);
+  data.family = sockaddrFamilyLabel(sa);
+  if (sa.addr !== undefined) data.addr = sa.addr;
+  if (sa.port !== undefined) data.port = String(sa.port);
+  if (sa.path !== undefined) data.path = sa.path;
+  if (sa.flow !== undefined) data.flow = String(sa.flow);
+  if (sa.pid !== undefined) data.nl_pid = String(sa.pid);
+  if (sa.addr === undefined && sa.path === undefined) data.saddr = sa.raw;
+}
+
+/** SYSCALL/SECCOMP `arch=` and `syscall=` by name (c000003e -> x86_64, 59 -> execve). */
+function nameArchAndSyscall(data: Record<string, string>, lookups: Lookups): void {
+  const archHex = fieldOf(data, 'arch');
+  if (archHex === undefined) return;
+  const code = Number.parseInt(archHex, 16);
+  if (Number.isNaN(code)) return;
+  const nrText = fieldOf(data, 'syscall');
+  const nr = nrText !== undefined ? Number(nrText) : Number.NaN;
+  const name = lookups.archName(code);
+  if (name) setField(data, 'arch', name);
+  if (!Number.isNaN(nr)) {
+    const sc = lookups.syscallName(code, nr);
+    if (sc) setField(data, 'syscall', sc);
+  }
+}
+
+/** SELinux: `avc:  denied  { read write } for ...` -> seresult=denied seperms=read,write */
+function addAvcPermissions(rec: AuditRecord, data: Record<string, string>): void {
+  for (const t of rec.text()) {
+    const m = /avc:\s+(\w+)\s+\{\s*([^}]*?)\s*\}/.exec(t.text);
+    if (m) {
+      setField(data, 'seresult', m[1]!);
+      setField(data, 'seperms', m[2]!.split(/\s+/).join(','));
+      return;
+    }
+  }
 }
 
 /** Bodies longer than this are not kept by a BodyCache. */
