@@ -21,7 +21,8 @@
 //
 // Environment: BENCH_STREAM_EVENTS (burst size), BENCH_STREAM_GENERATORS (generator processes),
 // BENCH_STREAM_MODES (which receivers, in order; default floor,auditd,unicast,multicast),
-// BENCH_STREAM_BACKLOG (kernel backlog limit during the run, default 8192).
+// BENCH_STREAM_BACKLOG (kernel backlog limit during the run, default 8192), BENCH_STREAM_NODE_FLAGS (node flags for
+// tsaudit, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
 // Needs root, an audit kernel, auditctl and a C compiler; otherwise prints why it is skipped and exits 0.
 // A receiver that cannot run here (no auditd binary, say) gets a row saying why, and the others go on.
 // Changes kernel state (a rule, enabled, backlog_limit, the audit pid), so it runs under the kernel-test
@@ -56,6 +57,8 @@ const KEY = 'tsaudit-bench';
 const MODES = (process.env.BENCH_STREAM_MODES ?? 'floor,auditd,unicast,multicast').split(',').filter(Boolean);
 /** Kernel backlog limit during the run (a larger one makes the kernel's backlog-wait stalls rarer). */
 const BACKLOG = process.env.BENCH_STREAM_BACKLOG ?? '8192';
+/** Node flags for the tsaudit receiver, e.g. `--cpu-prof --cpu-prof-dir=DIR` to profile it. */
+const NODE_FLAGS = (process.env.BENCH_STREAM_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 /** The floor receiver stops when none of its events arrived for this long. */
 const FLOOR_IDLE_MS = 2000;
 
@@ -462,7 +465,12 @@ async function measure() {
     if (mode === 'multicast') args.push('--multicast');
     const outFile = join(work, 'events.ndjson');
     const outFd = openSync(outFile, 'w');
-    const { child, exited } = spawnTracked(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', outFd, 'pipe'] }, 'SIGINT');
+    const { child, exited } = spawnTracked(
+      process.execPath,
+      [...NODE_FLAGS, BIN, ...args],
+      { cwd: ROOT, stdio: ['ignore', outFd, 'pipe'] },
+      'SIGINT',
+    );
     closeSync(outFd);
     let err = '';
     child.stderr.setEncoding('utf8').on('data', (d) => (err += d));
@@ -696,10 +704,11 @@ function countAuditdLog(file) {
 /** tsaudit's NDJSON: one object per record with `record_type`, `sequence` and `key`. */
 function countTsauditJson(file) {
   const seq = /"sequence":(\d+)/;
-  const keyText = `"key":${JSON.stringify(KEY)}`;
+  // record JSON in go-libaudit's shape: the rule key is an element of "keys"
+  const keyText = JSON.stringify(KEY);
   return countRecords(file, (l) => {
     const m = seq.exec(l);
-    return m ? [Number(m[1]), l.includes('"record_type":"SYSCALL"') && l.includes(keyText)] : undefined;
+    return m ? [Number(m[1]), l.includes('"record_type":"SYSCALL"') && l.includes('"keys":[') && l.includes(keyText)] : undefined;
   });
 }
 

@@ -22,6 +22,11 @@ function parseEnabled(value: string): number {
   throw usageError(`flag --enabled: expected 0 or 1 (2 is --immutable), got "${value}"`, { token: value });
 }
 
+/** A kernel setting that takes a whole number (set changes it; stream changes it while streaming). */
+export function settingOption(flag: '--rate-limit' | '--backlog-limit' | '--backlog-wait-time', description: string): Option {
+  return new Option(`${flag} <n>`, description).argParser(wholeNumber(flag));
+}
+
 export function register(program: Command): void {
   program
     .command('set')
@@ -30,19 +35,9 @@ export function register(program: Command): void {
     .addOption(
       new Option('--failure <silent|printk|panic>', 'what the kernel does on a critical audit error (or 0, 1, 2)').argParser(parseFailure),
     )
-    .addOption(
-      new Option('--rate-limit <n>', 'records per second before the failure action (0: no limit)').argParser(wholeNumber('--rate-limit')),
-    )
-    .addOption(
-      new Option('--backlog-limit <n>', 'records waiting in the kernel queue before the failure action').argParser(
-        wholeNumber('--backlog-limit'),
-      ),
-    )
-    .addOption(
-      new Option('--backlog-wait-time <n>', 'how long (jiffies) a process waits when the backlog is full').argParser(
-        wholeNumber('--backlog-wait-time'),
-      ),
-    )
+    .addOption(settingOption('--rate-limit', 'records per second before the failure action (0: no limit)'))
+    .addOption(settingOption('--backlog-limit', 'records waiting in the kernel queue before the failure action'))
+    .addOption(settingOption('--backlog-wait-time', 'how long (jiffies) a process waits when the backlog is full'))
     .option('--reset-lost', 'reset the lost-record counter and print its old value')
     .option('--loginuid-immutable', 'make loginuid unchangeable once set (lasts until reboot; needs --yes)')
     .option('--immutable', 'lock the audit configuration until reboot (enabled 2; needs --yes)')

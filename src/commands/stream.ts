@@ -2,21 +2,19 @@
 // Thin: flags in, src/stream/ does the work (imported lazily so startup stays fast).
 
 import { type Command, Option } from 'commander';
+import type { StreamOptions } from '../stream/run.js';
 import { wholeNumber } from './options.js';
+import { settingOption } from './set.js';
 import { addSelectorOptions } from './search.js';
 import { addShipOptions, eventFormatOption, type ShipFlags, shipSetup } from './ship-options.js';
 
-interface StreamFlags extends ShipFlags {
+/** The options runStream takes as they are, plus the verb's own. */
+const PASSED_ON = ['multicast', 'enable', 'backlogLimit', 'rateLimit', 'backlogWaitTime', 'receiveBuffer', 'count', 'stats'] as const;
+type PassedOn = (typeof PASSED_ON)[number];
+
+interface StreamFlags extends ShipFlags, Pick<StreamOptions, PassedOn> {
   [selector: string]: unknown;
-  multicast?: boolean;
-  enable?: boolean;
-  backlogLimit?: number;
-  rateLimit?: number;
-  backlogWaitTime?: number;
-  receiveBuffer?: number;
   queue: number;
-  count?: number;
-  stats?: boolean;
   interpret?: boolean;
   id: boolean;
   utc?: boolean;
@@ -33,19 +31,9 @@ export function register(program: Command): void {
     .option('--utc', 'with -i, print text times in UTC instead of local time (JSON and YAML are always UTC)')
     .option('--multicast', 'read-only: join the audit multicast group beside auditd instead of becoming the audit daemon (CAP_AUDIT_READ)')
     .option('--enable', 'enable auditing (enabled=1) while streaming; restored at exit')
-    .addOption(
-      new Option('--backlog-limit <n>', 'kernel backlog limit while streaming; restored at exit').argParser(wholeNumber('--backlog-limit')),
-    )
-    .addOption(
-      new Option('--rate-limit <n>', 'kernel rate limit (messages/s, 0 = none) while streaming; restored at exit').argParser(
-        wholeNumber('--rate-limit'),
-      ),
-    )
-    .addOption(
-      new Option('--backlog-wait-time <n>', 'kernel backlog wait time while streaming; restored at exit').argParser(
-        wholeNumber('--backlog-wait-time'),
-      ),
-    )
+    .addOption(settingOption('--backlog-limit', 'kernel backlog limit while streaming; restored at exit'))
+    .addOption(settingOption('--rate-limit', 'kernel rate limit (messages/s, 0 = none) while streaming; restored at exit'))
+    .addOption(settingOption('--backlog-wait-time', 'kernel backlog wait time while streaming; restored at exit'))
     .addOption(
       new Option('--receive-buffer <bytes>', 'netlink socket receive buffer to ask for (kernel memory, used only while tsaudit is behind)')
         .default(256 * 1024 * 1024)
@@ -91,77 +79,75 @@ Examples:
   sudo tsaudit stream --enable --backlog-limit 8192 --stats -format=json > events.ndjson
   sudo tsaudit stream -format=ecs --output redis://127.0.0.1:6379/auditbeat --spool /var/spool/tsaudit --stats`,
     )
-    .action(async (flags: StreamFlags) => {
-      const ship = shipSetup(flags);
-      const [{ runStream }, { streamCodec }, { openStreamClient }, { onShutdown, shutdownSignal }, { eventSelector }] = await Promise.all([
-        import('../stream/run.js'),
-        import('../stream/audit-events.js'),
-        import('../stream/open.js'),
-        import('../runtime.js'),
-        import('../search/select.js'),
-      ]);
-      // selection before output: events the selectors drop are never formatted (bad values fail here, exit 2)
-      const select = eventSelector(flags);
-      const base = streamCodec({ interpret: flags.interpret, ids: flags.id, utc: flags.utc });
-      const codec =
-        select === undefined
-          ? base
-          : { ...base, assembler: (emit: Parameters<typeof base.assembler>[0]) => base.assembler((e) => void (select(e) && emit(e))) };
-      // -format=ecs and --output: a writer of JSON documents (the stream's loss reports go with them).
-      let writer: import('../pipeline/ecs-sink.js').StreamItemWriter<import('../stream/loss.js').LossRecord> | undefined;
-      if (ship || flags.format === 'ecs') {
-        const [{ documentRenderer, ecsItemWriter, shipItemWriter }, { formatLoss, isLossRecord }, { lossEventDocument }] =
-          await Promise.all([import('../pipeline/ecs-sink.js'), import('../stream/loss.js'), import('../ship/shipper.js')]);
-        const loss = {
-          is: isLossRecord,
-          document: (l: import('../stream/loss.js').LossRecord) => lossEventDocument(formatLoss(l), l, l.time),
-        };
-        writer = ship
-          ? shipItemWriter(
-              documentRenderer(ship.document, { ids: flags.id }),
-              { ...ship, signal: shutdownSignal, ...(flags.stats ? { statsMs: 10_000 } : {}) },
-              loss,
-            )
-          : ecsItemWriter({ ids: flags.id }, loss);
-      }
-      const client = await openStreamClient();
-      const done = runStream(
-        {
-          // loss records go to the writer in every format but text
-          format: flags.format === 'ecs' ? 'json' : flags.format,
-          multicast: flags.multicast,
-          enable: flags.enable,
-          backlogLimit: flags.backlogLimit,
-          rateLimit: flags.rateLimit,
-          backlogWaitTime: flags.backlogWaitTime,
-          receiveBuffer: flags.receiveBuffer,
-          queueSize: flags.queue,
-          count: flags.count,
-          stats: flags.stats,
-        },
-        {
-          client,
-          codec,
-          signal: shutdownSignal,
-          note: (line) => void process.stderr.write(`tsaudit: ${line}\n`),
-          ...(writer ? { writer } : {}),
-        },
-      );
-      // The outputs are closed once the stream is over: what they have not taken is delivered, or kept in the
-      // spool, or reported.
-      const finished = done.finally(() => writer?.close());
-      // On SIGINT/SIGTERM/EPIPE the runtime waits for this before exiting: the audit pid is cleared and
-      // settings restored by then.
-      const unregister = onShutdown(() =>
-        finished.then(
-          () => undefined,
-          () => undefined,
-        ),
-      );
-      try {
-        await finished;
-      } finally {
-        unregister();
-      }
-    });
+    .action(runStreamVerb);
+}
+
+/** Selection before output: events the selectors drop are never formatted (bad values fail here, exit 2). */
+async function selectedCodec(flags: StreamFlags) {
+  const [{ streamCodec }, { eventSelector }] = await Promise.all([import('../stream/audit-events.js'), import('../search/select.js')]);
+  const select = eventSelector(flags);
+  const base = streamCodec({ interpret: flags.interpret, ids: flags.id, utc: flags.utc });
+  return select === undefined
+    ? base
+    : { ...base, assembler: (emit: Parameters<typeof base.assembler>[0]) => base.assembler((e) => void (select(e) && emit(e))) };
+}
+
+/** -format=ecs and --output: a writer of JSON documents (the stream's loss reports go with them). */
+async function documentWriter(flags: StreamFlags, ship: NonNullable<ReturnType<typeof shipSetup>> | undefined, signal: AbortSignal) {
+  const [{ documentRenderer, ecsItemWriter, shipItemWriter }, { formatLoss, isLossRecord }, { lossEventDocument }] = await Promise.all([
+    import('../pipeline/ecs-sink.js'),
+    import('../stream/loss.js'),
+    import('../ship/shipper.js'),
+  ]);
+  const loss = {
+    is: isLossRecord,
+    document: (l: import('../stream/loss.js').LossRecord) => lossEventDocument(formatLoss(l), l, l.time),
+  };
+  return ship
+    ? shipItemWriter(
+        documentRenderer(ship.document, { ids: flags.id }),
+        { ...ship, signal, ...(flags.stats ? { statsMs: 10_000 } : {}) },
+        loss,
+      )
+    : ecsItemWriter({ ids: flags.id }, loss);
+}
+
+async function runStreamVerb(flags: StreamFlags): Promise<void> {
+  const ship = shipSetup(flags);
+  const [{ runStream }, { openStreamClient }, { onShutdown, shutdownSignal }] = await Promise.all([
+    import('../stream/run.js'),
+    import('../stream/open.js'),
+    import('../runtime.js'),
+  ]);
+  const codec = await selectedCodec(flags);
+  const writer = ship || flags.format === 'ecs' ? await documentWriter(flags, ship, shutdownSignal) : undefined;
+  const client = await openStreamClient();
+  const passed = Object.fromEntries(PASSED_ON.map((k) => [k, flags[k]])) as Pick<StreamOptions, PassedOn>;
+  const done = runStream(
+    // loss records go to the writer in every format but text
+    { ...passed, format: flags.format === 'ecs' ? 'json' : flags.format, queueSize: flags.queue },
+    {
+      client,
+      codec,
+      signal: shutdownSignal,
+      note: (line) => void process.stderr.write(`tsaudit: ${line}\n`),
+      ...(writer ? { writer } : {}),
+    },
+  );
+  // The outputs are closed once the stream is over: what they have not taken is delivered, or kept in the
+  // spool, or reported.
+  const finished = done.finally(() => writer?.close());
+  // On SIGINT/SIGTERM/EPIPE the runtime waits for this before exiting: the audit pid is cleared and
+  // settings restored by then.
+  const unregister = onShutdown(() =>
+    finished.then(
+      () => undefined,
+      () => undefined,
+    ),
+  );
+  try {
+    await finished;
+  } finally {
+    unregister();
+  }
 }

@@ -42,6 +42,7 @@ const SOCKADDR_NL_SIZE = 12;
 const RECV_BUFFER_SIZE = 64 * 1024;
 
 const E = constants.errno;
+const RETRY = Symbol('retry');
 
 /** The libc calls this transport makes (exported so tests can drive NetlinkSocket with a fake libc). */
 export interface Libc {
@@ -269,11 +270,9 @@ export class NetlinkSocket implements Transport {
       putU32(this.fromLen, 0, SOCKADDR_NL_SIZE);
       const n = this.c.recvfrom(this.fd, this.recvBuf, RECV_BUFFER_SIZE, MSG_DONTWAIT, this.fromAddr, this.fromLen);
       if (n < 0) {
-        const errno = this.c.errno();
-        if (errno === E.EAGAIN || errno === E.EWOULDBLOCK) return null;
-        if (errno === E.EINTR) continue;
-        if (errno === E.ENOBUFS) return OVERRUN;
-        throw kernelError('recvfrom', errno);
+        const failed = this.receiveFailed('recvfrom');
+        if (failed === RETRY) continue;
+        return failed;
       }
       // Only the kernel (port 0) speaks for audit; anything else on this socket is not ours to trust.
       if (u32(this.fromAddr, 4) !== 0) continue;
@@ -294,15 +293,22 @@ export class NetlinkSocket implements Transport {
       this.batchCount = 0;
       const n = b.receive(this.fd, MSG_DONTWAIT);
       if (n < 0) {
-        const errno = this.c.errno();
-        if (errno === E.EAGAIN || errno === E.EWOULDBLOCK) return null;
-        if (errno === E.EINTR) continue;
-        if (errno === E.ENOBUFS) return OVERRUN;
-        throw kernelError('recvmmsg', errno);
+        const failed = this.receiveFailed('recvmmsg');
+        if (failed === RETRY) continue;
+        return failed;
       }
       if (n === 0) return null;
       this.batchCount = n;
     }
+  }
+
+  /** After a receive call returned -1: null when drained (EAGAIN), OVERRUN on ENOBUFS, RETRY on EINTR; throws otherwise. */
+  private receiveFailed(op: string): null | Overrun | typeof RETRY {
+    const errno = this.c.errno();
+    if (errno === E.EAGAIN || errno === E.EWOULDBLOCK) return null;
+    if (errno === E.EINTR) return RETRY;
+    if (errno === E.ENOBUFS) return OVERRUN;
+    throw kernelError(op, errno);
   }
 
   wait(timeoutMs: number): Promise<boolean> {

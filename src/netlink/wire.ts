@@ -13,6 +13,15 @@ import { endianness } from 'node:os';
 
 export const LITTLE_ENDIAN = endianness() === 'LE';
 
+/** Buffer's readers and writers in the host's byte order (netlink data is host-order). */
+const B = Buffer.prototype;
+const HOST = LITTLE_ENDIAN
+  ? { readUInt16: B.readUInt16LE, readUInt32: B.readUInt32LE, readInt32: B.readInt32LE }
+  : { readUInt16: B.readUInt16BE, readUInt32: B.readUInt32BE, readInt32: B.readInt32BE };
+const HOST_WRITE = LITTLE_ENDIAN
+  ? { u16: B.writeUInt16LE, u32: B.writeUInt32LE, s32: B.writeInt32LE }
+  : { u16: B.writeUInt16BE, u32: B.writeUInt32BE, s32: B.writeInt32BE };
+
 export const NLMSG = {
   NOOP: 1,
   ERROR: 2,
@@ -72,22 +81,23 @@ export class Reader {
     return v;
   }
 
-  u16(): number {
-    const v = LITTLE_ENDIAN ? this.buf.readUInt16LE(this.offset) : this.buf.readUInt16BE(this.offset);
-    this.offset += 2;
+  /** Reads `size` bytes with `get` (one of Buffer's host-order readers) and moves past them. */
+  private take(size: number, get: (this: Buffer, off: number) => number): number {
+    const v = get.call(this.buf, this.offset);
+    this.offset += size;
     return v;
+  }
+
+  u16(): number {
+    return this.take(2, HOST.readUInt16);
   }
 
   u32(): number {
-    const v = LITTLE_ENDIAN ? this.buf.readUInt32LE(this.offset) : this.buf.readUInt32BE(this.offset);
-    this.offset += 4;
-    return v;
+    return this.take(4, HOST.readUInt32);
   }
 
   s32(): number {
-    const v = LITTLE_ENDIAN ? this.buf.readInt32LE(this.offset) : this.buf.readInt32BE(this.offset);
-    this.offset += 4;
-    return v;
+    return this.take(4, HOST.readInt32);
   }
 
   bytes(n: number): Buffer {
@@ -120,28 +130,24 @@ export class Writer {
     return this;
   }
 
-  u16(v: number): this {
-    this.ensure(2);
-    if (LITTLE_ENDIAN) this.buf.writeUInt16LE(v, this.len);
-    else this.buf.writeUInt16BE(v, this.len);
-    this.len += 2;
+  /** Appends `size` bytes written by `put` (one of Buffer's host-order writers below). */
+  private put(size: number, put: (this: Buffer, v: number, off: number) => number, v: number): this {
+    this.ensure(size);
+    put.call(this.buf, v, this.len);
+    this.len += size;
     return this;
+  }
+
+  u16(v: number): this {
+    return this.put(2, HOST_WRITE.u16, v);
   }
 
   u32(v: number): this {
-    this.ensure(4);
-    if (LITTLE_ENDIAN) this.buf.writeUInt32LE(v >>> 0, this.len);
-    else this.buf.writeUInt32BE(v >>> 0, this.len);
-    this.len += 4;
-    return this;
+    return this.put(4, HOST_WRITE.u32, v >>> 0);
   }
 
   s32(v: number): this {
-    this.ensure(4);
-    if (LITTLE_ENDIAN) this.buf.writeInt32LE(v, this.len);
-    else this.buf.writeInt32BE(v, this.len);
-    this.len += 4;
-    return this;
+    return this.put(4, HOST_WRITE.s32, v);
   }
 
   bytes(b: Uint8Array): this {

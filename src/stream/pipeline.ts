@@ -8,6 +8,7 @@
 // Records stamped before the stream started are not used for gap tracking: they were generated while nobody
 // (or someone else) was listening, so a jump from them to the first live serial is not our loss.
 
+import type { NetlinkItem } from '../pipeline/netlink-source.js';
 import { AUDIT_MESSAGE } from '../tables/message-types-data.js';
 import type { LossRecord } from './loss.js';
 import type { OutputQueue } from './queue.js';
@@ -16,8 +17,8 @@ import type { GapLoss, SequenceTracker } from './sequence.js';
 /** The kernel pings a registered audit daemon with this type when someone else tries to register. */
 export const AUDIT_REPLACE = AUDIT_MESSAGE.REPLACE;
 
-/** A netlink item as the receive path hands it over. */
-export type StreamItem = { kind: 'message'; type: number; payload: Buffer | string } | { kind: 'overrun' };
+/** A netlink item as the receive path hands it over (src/pipeline/netlink-source.ts). */
+export type StreamItem = NetlinkItem;
 
 export interface StreamRecordLike {
   readonly type: number;

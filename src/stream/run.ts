@@ -1,5 +1,9 @@
 // `tsaudit stream`: live audit events from the kernel, reassembled, in text, JSON or YAML.
 //
+// A composition of parts, each owning its state: the session (session.ts: register or join multicast, restore
+// at exit), the netlink source (src/pipeline/netlink-source.ts), assembly (pipeline.ts: decode, serial gaps,
+// events into the bounded queue.ts), the write loop (write-loop.ts), the kernel watch (kernel-watch.ts: lost
+// counter, registration) and loss accounting (loss-accounting.ts: totals and stderr notes).
 // Three loops share the event loop and never wait for each other:
 //   - receive: batches from the netlink client (async poll, then non-blocking recvmmsg drains) go through the
 //     pipeline into the bounded OutputQueue; this loop never waits for stdout, so the kernel is never held up
@@ -13,22 +17,24 @@
 // stdout may be gone).
 
 import type { FormatName, ItemWriter } from '../format/index.js';
-import { isLossRecord, type LossRecord, formatLoss, mergeLoss } from './loss.js';
-import { LostPoller } from './lost-poller.js';
-import { type Assembler, StreamPipeline, type StreamItem, type StreamRecordLike } from './pipeline.js';
+import { type NetlinkReceiver, netlinkSource } from '../pipeline/netlink-source.js';
+import { KernelWatch } from './kernel-watch.js';
+import type { LossRecord } from './loss.js';
+import { LossAccounting } from './loss-accounting.js';
+import { type Assembler, StreamPipeline, type StreamRecordLike } from './pipeline.js';
 import { OutputQueue } from './queue.js';
 import { SequenceTracker } from './sequence.js';
 import { type KernelControl, type Session, type SettingChange, startSession } from './session.js';
+import { WriteLoop } from './write-loop.js';
 
 /** The part of the netlink AuditClient (src/netlink/client.ts) the stream uses. */
-export interface StreamClient {
+export interface StreamClient extends NetlinkReceiver {
   getStatus(): Promise<{ enabled: number; pid: number; rateLimit: number; backlogLimit: number; backlogWaitTime?: number; lost: number }>;
   setStatus(change: SettingChange): Promise<void>;
   setPid(pid?: number): Promise<void>;
   clearPid(): Promise<void>;
   joinMulticast(): void | Promise<void>;
   setReceiveBuffer(bytes: number): number;
-  receive(opts: { signal?: AbortSignal; maxBatch?: number }): AsyncIterable<StreamItem[]>;
   close(): void;
 }
 
@@ -101,27 +107,20 @@ const TICK_MS = 250;
 const NOTE_MS = 1000;
 const FLUSH_TIMEOUT_MS = 2000;
 /**
- * Records taken from the socket per step, and events written per step. Small on purpose: in unicast mode the
- * kernel gives up on an audit daemon whose socket stays full for 100 ms (kauditd's send timeout, HZ/10) and
- * unregisters it, so no step of the reader or the writer may keep the other from reading for that long.
+ * Records taken from the socket per step. Small on purpose: in unicast mode the kernel gives up on an audit
+ * daemon whose socket stays full for 100 ms (kauditd's send timeout, HZ/10) and unregisters it, so no step of
+ * the reader or the writer (write-loop.ts) may keep the other from reading for that long.
  */
 const BATCH = 512;
-const YIELD_EVERY = 512;
 /** queued events above which the reader lets the writer run before taking the next batch */
 const YIELD_QUEUE = 256;
+const BAD_NOTES = 10;
 
 function control(client: StreamClient): KernelControl {
   return {
     getStatus: async () => {
       const s = await client.getStatus();
-      return {
-        enabled: s.enabled,
-        pid: s.pid,
-        rateLimit: s.rateLimit,
-        backlogLimit: s.backlogLimit,
-        backlogWaitTime: s.backlogWaitTime ?? 0,
-        lost: s.lost,
-      };
+      return { ...s, backlogWaitTime: s.backlogWaitTime ?? 0 };
     },
     setStatus: (change) => client.setStatus(change),
     setPid: (pid) => (pid === 0 ? client.clearPid() : client.setPid(pid)),
@@ -137,47 +136,21 @@ const sleep = (ms: number) =>
     t.unref();
   });
 
-const BAD_NOTES = 10;
-
-export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptions, deps: StreamDeps<R, E>): Promise<StreamSummary> {
-  const { client, codec, note } = deps;
-  const local = new AbortController();
-  const stop = AbortSignal.any([deps.signal, local.signal]);
-  const queue = new OutputQueue<E>(opts.queueSize ?? 10_000);
-  const tracker = new SequenceTracker({ graceMs: opts.gapGraceMs ?? 2000 });
-  const lost = { kernel: 0, sequence: 0, queue: 0 };
-  const problems: string[] = [];
-
-  // stderr notes: merged per source and printed at most once a second
-  const unreported = new Map<string, LossRecord>();
-  let droppedNoted = 0;
-  const noteLosses = () => {
-    // queue drops are noted here, not when the writer reaches them: the writer may be the one that is stuck
-    const dropped = queue.dropped - droppedNoted;
-    droppedNoted = queue.dropped;
-    if (dropped > 0) onLoss({ type: 'TSAUDIT_LOSS', source: 'queue', count: dropped, time: new Date().toISOString() });
-    for (const loss of unreported.values()) note(formatLoss(loss));
-    unreported.clear();
-  };
-  const onLoss = (loss: LossRecord) => {
-    if (loss.source === 'sequence') lost.sequence += loss.count ?? 0;
-    const prev = unreported.get(loss.source);
-    unreported.set(loss.source, prev ? mergeLoss(prev, loss) : loss);
-  };
-
-  const writer = deps.writer ?? (await codec.writer(opts.format));
-  /** the writer goes to a regular file (see src/pipeline/sinks.ts): never a hung consumer, so the reader may wait for it */
-  const waitForOutput = (writer as { waitWhenFull?: boolean }).waitWhenFull === true;
-  const stopped = new Promise<void>((resolve) => {
-    if (stop.aborted) resolve();
-    else stop.addEventListener('abort', () => resolve(), { once: true });
+const untilAborted = (signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
   });
-  let receiveBuffer: number;
-  const since = Date.now();
-  let session: Session;
+
+/** Session: sets the receive buffer and registers with the kernel; the socket is closed when that fails. */
+async function openSession(
+  opts: StreamOptions,
+  deps: StreamDeps<StreamRecordLike, unknown>,
+): Promise<{ session: Session; receiveBuffer: number }> {
+  const { client } = deps;
   try {
-    receiveBuffer = client.setReceiveBuffer(opts.receiveBuffer ?? 256 * 1024 * 1024);
-    session = await startSession(control(client), {
+    const receiveBuffer = client.setReceiveBuffer(opts.receiveBuffer ?? 256 * 1024 * 1024);
+    const session = await startSession(control(client), {
       multicast: opts.multicast,
       enable: opts.enable,
       backlogLimit: opts.backlogLimit,
@@ -187,184 +160,191 @@ export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptio
       isAlive: deps.isAlive,
       processName: deps.processName,
     });
+    return { session, receiveBuffer };
   } catch (err) {
     client.close();
     throw err;
   }
+}
 
+/** Assembly: netlink messages -> records -> events into the queue; an undecodable message is noted, never dropped silently. */
+function assembly<R extends StreamRecordLike, E>(
+  deps: StreamDeps<R, E>,
+  opts: StreamOptions,
+  queue: OutputQueue<E>,
+  onLoss: (loss: LossRecord) => void,
+  /** records stamped before this (ms) are not gap-tracked */
+  since: number,
+): StreamPipeline<R, E> {
   let badNoted = 0;
-  const pipeline = new StreamPipeline<R, E>({
-    decode: codec.decode,
-    assembler: codec.assembler,
+  return new StreamPipeline<R, E>({
+    decode: deps.codec.decode,
+    assembler: deps.codec.assembler,
     queue,
-    tracker,
+    tracker: new SequenceTracker({ graceMs: opts.gapGraceMs ?? 2000 }),
     since,
     onLoss,
-    // a message that does not decode is reported, never dropped silently (the first few in full, then a count)
+    // the first few in full, then a count
     onBad: (why) => {
       if (++badNoted <= BAD_NOTES)
-        note(`undecodable netlink message: ${why}${badNoted === BAD_NOTES ? ' (further ones are only counted; see --stats)' : ''}`);
+        deps.note(`undecodable netlink message: ${why}${badNoted === BAD_NOTES ? ' (further ones are only counted; see --stats)' : ''}`);
     },
   });
+}
 
-  // The kernel's lost counter. In multicast mode with no audit daemon registered, a kernel booted with audit=1
-  // counts records it could not hold for a future daemon; multicast listeners got those, so they are not
-  // this stream's loss and are only counted in the summary.
-  let daemonPid = session.initial.pid;
-  const own = deps.pid ?? process.pid;
-  let stopRequested = false;
-  let reregistering = false;
-  // Unicast: kauditd drops an audit daemon whose socket it could not write to (a send that timed out too
-  // often); records then go nowhere. The status poll notices that the pid is no longer ours and registers
-  // again, unless someone else took it meanwhile.
-  const checkRegistration = (pid: number) => {
-    if (session.mode !== 'unicast' || stopRequested || reregistering || pid === own) return;
-    if (pid !== 0) {
-      note(`the kernel's audit pid is now held by process ${pid}: this stream no longer receives events`);
-      session.lostRegistration();
-      local.abort('replaced');
-      return;
+/** How the receive loop paces itself against the writer. */
+interface Flow<E> {
+  queue: OutputQueue<E>;
+  out: WriteLoop<E>;
+  /** the writer goes to a regular file (see src/pipeline/sinks.ts): never a hung consumer, so the reader may wait for it */
+  waitForOutput: boolean;
+  writing: Promise<void>;
+  stopped: Promise<void>;
+  /** true from the stop on: batches are then read and dropped */
+  stopping: () => boolean;
+}
+
+/** Receive: batches from the netlink source into the assembly until `signal` (aborted once the stop has restored the kernel). */
+async function receive<R extends StreamRecordLike, E>(
+  client: StreamClient,
+  signal: AbortSignal,
+  pipeline: StreamPipeline<R, E>,
+  flow: Flow<E>,
+): Promise<void> {
+  const { queue } = flow;
+  for await (const batch of netlinkSource(client, { signal, maxBatch: BATCH })) {
+    if (flow.stopping()) continue;
+    pipeline.handle(batch);
+    // output to a regular file: when the disk falls behind, wait for it (the socket buffers meanwhile, as
+    // it did while stdout wrote files synchronously) instead of dropping events at the queue
+    if (flow.waitForOutput && queue.length > queue.capacity - BATCH) {
+      await Promise.race([queue.whenBelow(queue.capacity >> 1), flow.writing, flow.stopped]);
     }
-    reregistering = true;
-    note('the kernel unregistered tsaudit as the audit daemon (its socket stayed full); registering again');
-    client
-      .setPid(own)
-      .catch((err) => note(`could not register again: ${(err as Error).message}`))
-      .finally(() => {
-        reregistering = false;
-      });
-  };
-  const poller = new LostPoller({
-    read: async () => {
-      const s = await client.getStatus();
-      daemonPid = s.pid;
-      checkRegistration(s.pid);
-      return s.lost;
-    },
+    // give the writer its turn when it can write (not when stdout is full: then the queue drops instead)
+    if (queue.length >= YIELD_QUEUE && !flow.out.waiting) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The parts of a running stream, built in order: session first (it may refuse), then what depends on it. */
+async function assemble<R extends StreamRecordLike, E>(opts: StreamOptions, deps: StreamDeps<R, E>, local: AbortController) {
+  const queue = new OutputQueue<E>(opts.queueSize ?? 10_000);
+  const loss = new LossAccounting(queue, deps.note);
+  const writer = deps.writer ?? (await deps.codec.writer(opts.format));
+  const since = Date.now();
+  const { session, receiveBuffer } = await openSession(opts, deps as StreamDeps<StreamRecordLike, unknown>);
+  const pipeline = assembly(deps, opts, queue, loss.onLoss, since);
+  const watch = new KernelWatch({
+    client: deps.client,
+    session,
+    own: deps.pid ?? process.pid,
     intervalMs: opts.lostPollMs ?? 1000,
-    onLoss: (delta, total) => {
-      if (session.mode === 'multicast' && daemonPid === 0) return;
-      lost.kernel += delta;
-      pipeline.loss({ type: 'TSAUDIT_LOSS', source: 'kernel', count: delta, time: new Date().toISOString(), kernel_lost: total });
+    note: deps.note,
+    onKernelLoss: (record) => {
+      loss.lost.kernel += record.count ?? 0;
+      pipeline.loss(record);
     },
-    onError: (err) => note(`cannot read the kernel's lost counter: ${(err as Error).message}`),
-    onReset: (from, to) => note(`the kernel's lost counter was reset by another process (${from} -> ${to}); not counted as loss`),
+    onReplaced: () => local.abort('replaced'),
   });
+  const out = new WriteLoop(queue, writer, opts.format, opts.count ?? Infinity, () => local.abort('count'));
+  return { queue, loss, writer, session, receiveBuffer, pipeline, watch, out };
+}
 
-  let written = 0;
-  let writerWaiting = false;
-  const limit = opts.count ?? Infinity;
-  const writeLoop = async () => {
-    let n = 0;
-    for (;;) {
-      const item = queue.shift();
-      if (item === undefined) {
-        if (queue.isClosed) break;
-        // nothing more for now: hand what is batched to stdout (a live stream must not sit on 64 KiB)
-        await writer.end();
-        await queue.wait();
-        continue;
-      }
-      let ok = true;
-      if (isLossRecord(item)) {
-        if (opts.format !== 'text') ok = writer.write(item);
-      } else if (written < limit) {
-        ok = writer.write(item);
-        written++;
-        if (written === limit) local.abort('count');
-      }
-      if (!ok) {
-        writerWaiting = true;
-        await writer.ready();
-        writerWaiting = false;
-      } else if (++n % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    await writer.end();
+type Parts<R extends StreamRecordLike, E> = Awaited<ReturnType<typeof assemble<R, E>>>;
+
+/**
+ * Stopping keeps draining the socket until the audit pid is cleared and settings are restored: requests to the
+ * kernel may sleep while its backlog is full (see control-worker.ts), and the backlog only empties if someone
+ * reads. Returns `begin` (idempotent) and `done` (the stop's work; `receiveStop` is aborted after it).
+ */
+function stopper(p: Parts<StreamRecordLike, unknown>, timers: NodeJS.Timeout[], problems: string[], receiveStop: AbortController) {
+  let stopping: Promise<void> | undefined;
+  const begin = () => {
+    p.watch.stop();
+    stopping ??= (async () => {
+      for (const t of timers) clearInterval(t);
+      if (p.session.statusReadable) await p.watch.poller.stop().catch(() => undefined);
+      p.pipeline.finish();
+      problems.push(...(await p.session.stop()));
+    })().finally(() => receiveStop.abort());
   };
+  return { begin, started: () => stopping !== undefined, done: () => stopping };
+}
 
+export async function runStream<R extends StreamRecordLike, E>(opts: StreamOptions, deps: StreamDeps<R, E>): Promise<StreamSummary> {
+  const { client, note } = deps;
+  const local = new AbortController();
+  const stop = AbortSignal.any([deps.signal, local.signal]);
+  const problems: string[] = [];
+  const p = await assemble(opts, deps, local);
+  const stopped = untilAborted(stop);
   if (opts.stats) {
     note(
-      session.mode === 'unicast'
-        ? `streaming as the audit daemon (pid ${deps.pid ?? process.pid}); receive buffer ${receiveBuffer} bytes`
-        : `streaming from the multicast group (read-only); receive buffer ${receiveBuffer} bytes`,
+      p.session.mode === 'unicast'
+        ? `streaming as the audit daemon (pid ${deps.pid ?? process.pid}); receive buffer ${p.receiveBuffer} bytes`
+        : `streaming from the multicast group (read-only); receive buffer ${p.receiveBuffer} bytes`,
     );
   }
-
-  const writing = writeLoop().catch((err) => {
+  const writing = p.out.run().catch((err) => {
     problems.push(`output failed: ${(err as Error).message}`);
     local.abort('output');
   });
-  const ticker = setInterval(() => pipeline.tick(), TICK_MS);
-  const noter = setInterval(noteLosses, NOTE_MS);
-  ticker.unref();
-  noter.unref();
-
-  // Stopping keeps draining the socket until the audit pid is cleared and settings are restored: requests to
-  // the kernel may sleep while its backlog is full (see control-worker.ts), and the backlog only empties if
-  // someone reads. Records arriving after the stop are read and dropped.
+  const timers = [setInterval(() => p.pipeline.tick(), TICK_MS), setInterval(p.loss.noteLosses, NOTE_MS)];
+  for (const t of timers) t.unref();
   const receiveStop = new AbortController();
-  let stopping: Promise<void> | undefined;
-  const beginStop = () => {
-    stopRequested = true;
-    stopping ??= (async () => {
-      clearInterval(ticker);
-      clearInterval(noter);
-      if (session.statusReadable) await poller.stop().catch(() => undefined);
-      pipeline.finish();
-      problems.push(...(await session.stop()));
-    })().finally(() => receiveStop.abort());
-  };
-  if (stop.aborted) beginStop();
-  else stop.addEventListener('abort', beginStop, { once: true });
+  const stopping = stopper(p as Parts<StreamRecordLike, unknown>, timers, problems, receiveStop);
+  if (stop.aborted) stopping.begin();
+  else stop.addEventListener('abort', stopping.begin, { once: true });
 
   let failure: unknown;
   try {
-    if (session.statusReadable) await poller.start(session.initial.lost);
+    if (p.session.statusReadable) await p.watch.poller.start(p.session.initial.lost);
     else note("the kernel's lost counter needs CAP_AUDIT_CONTROL to read: only serial gaps and ENOBUFS are reported");
-    for await (const batch of client.receive({ signal: receiveStop.signal, maxBatch: BATCH })) {
-      if (stopping) continue;
-      pipeline.handle(batch);
-      // output to a regular file: when the disk falls behind, wait for it (the socket buffers meanwhile, as
-      // it did while stdout wrote files synchronously) instead of dropping events at the queue
-      if (waitForOutput && queue.length > queue.capacity - BATCH) {
-        await Promise.race([queue.whenBelow(queue.capacity >> 1), writing, stopped]);
-      }
-      // give the writer its turn when it can write (not when stdout is full: then the queue drops instead)
-      if (queue.length >= YIELD_QUEUE && !writerWaiting) await new Promise<void>((resolve) => setImmediate(resolve));
-    }
+    const waitForOutput = (p.writer as { waitWhenFull?: boolean }).waitWhenFull === true;
+    await receive(client, receiveStop.signal, p.pipeline, {
+      queue: p.queue,
+      out: p.out,
+      waitForOutput,
+      writing,
+      stopped,
+      stopping: stopping.started,
+    });
   } catch (err) {
     failure = err;
   } finally {
-    stop.removeEventListener('abort', beginStop);
-    beginStop();
-    await stopping;
-    queue.close();
+    stop.removeEventListener('abort', stopping.begin);
+    stopping.begin();
+    await stopping.done();
+    p.queue.close();
     await Promise.race([writing, sleep(opts.flushTimeoutMs ?? FLUSH_TIMEOUT_MS)]);
-    lost.queue = queue.dropped;
-    noteLosses();
+    p.loss.close();
     client.close();
   }
 
-  const s = pipeline.stats;
-  const span = (s.lastEventAt - s.firstEventAt) / 1000;
-  const summary: StreamSummary = {
-    mode: session.mode,
-    events: s.events,
-    written,
-    records: s.records,
-    bad: s.bad,
-    overruns: s.overruns,
-    lost,
-    eventsPerSecond: span > 0 ? Math.round(s.events / span) : 0,
-    firstEventAt: s.firstEventAt,
-    lastEventAt: s.lastEventAt,
-    receiveBuffer,
-    problems,
-  };
-  for (const p of problems) note(p);
+  const summary = summarize(p as Parts<StreamRecordLike, unknown>, problems);
+  for (const line of problems) note(line);
   if (opts.stats) note(formatSummary(summary));
   if (failure) throw failure;
   return summary;
+}
+
+/** Loss accounting's last word: the summary, from the assembly's counters and the totals per source. */
+function summarize(p: Parts<StreamRecordLike, unknown>, problems: string[]): StreamSummary {
+  const s = p.pipeline.stats;
+  const span = (s.lastEventAt - s.firstEventAt) / 1000;
+  return {
+    mode: p.session.mode,
+    events: s.events,
+    written: p.out.written,
+    records: s.records,
+    bad: s.bad,
+    overruns: s.overruns,
+    lost: p.loss.lost,
+    eventsPerSecond: span > 0 ? Math.round(s.events / span) : 0,
+    firstEventAt: s.firstEventAt,
+    lastEventAt: s.lastEventAt,
+    receiveBuffer: p.receiveBuffer,
+    problems,
+  };
 }
 
 export function formatSummary(s: StreamSummary): string {

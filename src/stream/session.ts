@@ -108,35 +108,28 @@ function message(err: unknown): string {
   return (err as Error)?.message ?? String(err);
 }
 
-// Long (about 100 lines) because the order of the kernel requests is the contract: register, change, restore in reverse.
-export async function startSession(ctl: KernelControl, opts: SessionOptions = {}): Promise<Session> {
-  const own = opts.pid ?? process.pid;
-  const isAlive = opts.isAlive ?? processAlive;
-  const nameOf = opts.processName ?? processComm;
-  const mode = opts.multicast ? 'multicast' : 'unicast';
-  const wantsSettings =
-    opts.enable === true || opts.backlogLimit !== undefined || opts.rateLimit !== undefined || opts.backlogWaitTime !== undefined;
-  let initial: SessionStatus;
-  let statusReadable = true;
+/** The status before anything changed; a multicast reader without CAP_AUDIT_CONTROL gets zeros (readable: false). */
+async function readInitial(
+  ctl: KernelControl,
+  mode: Session['mode'],
+  wantsSettings: boolean,
+): Promise<{ initial: SessionStatus; readable: boolean }> {
   try {
-    initial = await ctl.getStatus();
+    return { initial: await ctl.getStatus(), readable: true };
   } catch (err) {
     // Reading the status needs CAP_AUDIT_CONTROL; joining the multicast group needs only CAP_AUDIT_READ.
     if (mode !== 'multicast' || wantsSettings || (err as { code?: string }).code !== 'E_NOT_ROOT') throw err;
-    initial = { enabled: 0, pid: 0, rateLimit: 0, backlogLimit: 0, backlogWaitTime: 0, lost: 0 };
-    statusReadable = false;
+    return { initial: { enabled: 0, pid: 0, rateLimit: 0, backlogLimit: 0, backlogWaitTime: 0, lost: 0 }, readable: false };
   }
+}
 
-  if (mode === 'unicast' && initial.pid !== 0 && initial.pid !== own && isAlive(initial.pid)) {
-    throw heldError(initial.pid, nameOf(initial.pid));
-  }
-
+/** The settings asked for, and of those the ones that differ now, with their present values (to restore). */
+function settingsToChange(opts: SessionOptions, initial: SessionStatus): { want: SettingChange; changed: SettingChange } {
   const want: SettingChange = {};
   if (opts.enable) want.enabled = 1;
   if (opts.backlogLimit !== undefined) want.backlogLimit = opts.backlogLimit;
   if (opts.rateLimit !== undefined) want.rateLimit = opts.rateLimit;
   if (opts.backlogWaitTime !== undefined) want.backlogWaitTime = opts.backlogWaitTime;
-
   const changed: SettingChange = {};
   for (const key of Object.keys(want) as SettingName[]) {
     if (want[key] !== initial[key]) changed[key] = initial[key];
@@ -149,66 +142,87 @@ export async function startSession(ctl: KernelControl, opts: SessionOptions = {}
         .join(', ')}: the audit configuration is locked (enabled=2) until reboot`,
     );
   }
+  return { want, changed };
+}
+
+/** Settings in the order they are applied; restored in the same order (enabled last: the others may still change while auditing is on). */
+const SETTING_ORDER: SettingName[] = ['backlogLimit', 'rateLimit', 'backlogWaitTime', 'enabled'];
+
+/** Undoes a start: clears the audit pid (when ours), then restores the changed settings. Never throws. */
+async function undoStart(ctl: KernelControl, registered: boolean, changed: SettingChange): Promise<string[]> {
+  const problems: string[] = [];
+  if (registered) {
+    try {
+      await ctl.setPid(0);
+    } catch (err) {
+      problems.push(`could not clear the audit pid: ${message(err)}`);
+    }
+  }
+  for (const key of SETTING_ORDER) {
+    const value = changed[key];
+    if (value === undefined) continue;
+    try {
+      await ctl.setStatus({ [key]: value });
+    } catch (err) {
+      problems.push(`could not restore ${SETTING_LABEL[key]}=${value}: ${message(err)}`);
+    }
+  }
+  return problems;
+}
+
+/** Registers `own` as the audit daemon; a refusal (EEXIST) names whoever holds the pid now. */
+async function registerDaemon(ctl: KernelControl, own: number, nameOf: (pid: number) => string | undefined): Promise<void> {
+  try {
+    await ctl.setPid(own);
+  } catch (err) {
+    if (errnoOf(err) === 'EEXIST') {
+      const now = await ctl.getStatus().catch(() => undefined);
+      const pid = now?.pid ?? 0;
+      throw heldError(pid, pid ? nameOf(pid) : undefined);
+    }
+    throw err;
+  }
+}
+
+/** The order of the kernel requests is the contract: register, change, restore in reverse. */
+export async function startSession(ctl: KernelControl, opts: SessionOptions = {}): Promise<Session> {
+  const own = opts.pid ?? process.pid;
+  const isAlive = opts.isAlive ?? processAlive;
+  const nameOf = opts.processName ?? processComm;
+  const mode = opts.multicast ? 'multicast' : 'unicast';
+  const wantsSettings =
+    opts.enable === true || opts.backlogLimit !== undefined || opts.rateLimit !== undefined || opts.backlogWaitTime !== undefined;
+  const { initial, readable } = await readInitial(ctl, mode, wantsSettings);
+  if (mode === 'unicast' && initial.pid !== 0 && initial.pid !== own && isAlive(initial.pid)) {
+    throw heldError(initial.pid, nameOf(initial.pid));
+  }
+  const { want, changed } = settingsToChange(opts, initial);
 
   let registered = false;
   let stopped: Promise<string[]> | undefined;
-
-  const undo = async (): Promise<string[]> => {
-    const problems: string[] = [];
-    if (registered) {
-      try {
-        await ctl.setPid(0);
-      } catch (err) {
-        problems.push(`could not clear the audit pid: ${message(err)}`);
-      }
-    }
-    const restore: SettingChange = {};
-    // enabled last: the other settings may still be changed while auditing is on
-    for (const key of ['backlogLimit', 'rateLimit', 'backlogWaitTime', 'enabled'] as SettingName[]) {
-      if (changed[key] !== undefined) restore[key] = changed[key];
-    }
-    for (const key of Object.keys(restore) as SettingName[]) {
-      try {
-        await ctl.setStatus({ [key]: restore[key] });
-      } catch (err) {
-        problems.push(`could not restore ${SETTING_LABEL[key]}=${restore[key]}: ${message(err)}`);
-      }
-    }
-    return problems;
-  };
-
   try {
     if (mode === 'unicast') {
-      try {
-        await ctl.setPid(own);
-      } catch (err) {
-        if (errnoOf(err) === 'EEXIST') {
-          const now = await ctl.getStatus().catch(() => undefined);
-          const pid = now?.pid ?? 0;
-          throw heldError(pid, pid ? nameOf(pid) : undefined);
-        }
-        throw err;
-      }
+      await registerDaemon(ctl, own, nameOf);
       registered = true;
     } else {
       await ctl.joinMulticast();
     }
     // applied after registering, so that enabling never sends events to nobody
-    for (const key of ['backlogLimit', 'rateLimit', 'backlogWaitTime', 'enabled'] as SettingName[]) {
+    for (const key of SETTING_ORDER) {
       if (changed[key] !== undefined) await ctl.setStatus({ [key]: want[key] });
     }
   } catch (err) {
-    await undo();
+    await undoStart(ctl, registered, changed);
     throw err;
   }
 
   return {
     mode,
     initial,
-    statusReadable,
+    statusReadable: readable,
     changed,
     stop: () => {
-      stopped ??= undo();
+      stopped ??= undoStart(ctl, registered, changed);
       return stopped;
     },
     lostRegistration: () => {
