@@ -25,16 +25,12 @@ Examples:
   sudo tsaudit rules diff /etc/audit/audit.rules`,
     );
 
-  markRawArgs(
-    rules
-      .command('add')
-      .description('add a rule, as auditctl -w/-a/-A does (several rules: separate them with a lone ";")')
-      .argument('[rule...]', 'the rule in auditctl syntax')
-      .allowUnknownOption()
-      .allowExcessArguments()
-      .addHelpText(
-        'after',
-        `
+  rawRuleCommand(
+    rules,
+    'add',
+    'add a rule, as auditctl -w/-a/-A does (several rules: separate them with a lone ";")',
+    'the rule in auditctl syntax',
+    `
 The rule syntax is auditctl's: -w PATH [-p rwxa] [-k KEY], or -a|-A LIST,ACTION [-F arch=b64] [-S SYSCALL,...]
 [-F FIELD OP VALUE]... [-C F1 OP F2]... [-k KEY]... Lists: exit, user, task, exclude, filesystem, io_uring.
 Operators: = != < > <= >= & &=. A directory path gives a directory watch, as auditctl decides by stat.
@@ -47,23 +43,14 @@ Examples:
   sudo tsaudit rules add -a always,exit -F arch=b64 -S execve -F auid>=1000 -F auid!=unset -k exec
   sudo tsaudit rules add -A never,exit -F arch=b64 -S adjtimex -F uid=chrony
   sudo tsaudit rules add -format=json -w /etc/shadow -p wa -k shadow`,
-      )
-      .action(async (tokens: string[]) => {
-        const { runAdd } = await import('../rules/run.js');
-        await runAdd(tokens);
-      }),
+    async (tokens) => (await import('../rules/run.js')).runAdd(tokens),
   );
-
-  markRawArgs(
-    rules
-      .command('delete')
-      .description('delete a rule given in auditctl syntax (-d, -W, or the -a/-w form it was added with); --all deletes all')
-      .argument('[rule...]', 'the rule in auditctl syntax, or --all [-k KEY]')
-      .allowUnknownOption()
-      .allowExcessArguments()
-      .addHelpText(
-        'after',
-        `
+  rawRuleCommand(
+    rules,
+    'delete',
+    'delete a rule given in auditctl syntax (-d, -W, or the -a/-w form it was added with); --all deletes all',
+    'the rule in auditctl syntax, or --all [-k KEY]',
+    `
 --all (or -D) deletes every rule, like auditctl -D; with -k KEY only the rules whose key contains KEY.
 Nothing is printed for a deleted rule, as with auditctl, and --all prints how many; --format json|yaml
 (or -format=json), given first, prints one object per rule deleted, or {"result":"deleted","count":N}.
@@ -75,13 +62,35 @@ Examples:
   sudo tsaudit rules delete --all -k exec
   sudo tsaudit rules delete --all
   sudo tsaudit rules delete --format yaml --all -k exec`,
-      )
-      .action(async (tokens: string[]) => {
-        const { runDelete } = await import('../rules/run.js');
-        await runDelete(tokens);
-      }),
+    async (tokens) => (await import('../rules/run.js')).runDelete(tokens),
   );
+  registerList(rules);
+  registerLoad(rules);
+  registerDiff(rules);
+}
 
+/** A subcommand that takes auditctl's options untouched (markRawArgs). */
+function rawRuleCommand(
+  rules: Command,
+  name: string,
+  description: string,
+  argument: string,
+  help: string,
+  run: (tokens: string[]) => Promise<void>,
+): void {
+  markRawArgs(
+    rules
+      .command(name)
+      .description(description)
+      .argument('[rule...]', argument)
+      .allowUnknownOption()
+      .allowExcessArguments()
+      .addHelpText('after', help)
+      .action(run),
+  );
+}
+
+function registerList(rules: Command): void {
   rules
     .command('list')
     .description('list the kernel rules, byte for byte as auditctl -l')
@@ -100,7 +109,9 @@ Examples:
       const { runList } = await import('../rules/run.js');
       await runList(opts);
     });
+}
 
+function registerLoad(rules: Command): void {
   rules
     .command('load')
     .description('load a rules file, like auditctl -R (FILE or - for stdin)')
@@ -124,7 +135,9 @@ Examples:
       const { runLoad } = await import('../rules/run.js');
       await runLoad(file, opts);
     });
+}
 
+function registerDiff(rules: Command): void {
   rules
     .command('diff')
     .description('compare a rules file with the kernel rules; exit 1 on drift')

@@ -67,6 +67,7 @@ export interface SearchFlags {
   lineBuffered?: boolean;
 }
 
+// eslint-disable-next-line max-lines-per-function -- one commander option table (it feeds help and man), no logic
 export function register(program: Command): void {
   const cmd = program
     .command('search')

@@ -19,6 +19,7 @@ import {
   PERM_BITS,
   RULE_CONST,
 } from '../tables/rule-fields.js';
+import { isStringField } from './codec.js';
 import type { RuleEnv } from './env.js';
 import { closest } from './suggest.js';
 import { emptyRule, type RuleData, type RuleField } from './types.js';
@@ -191,15 +192,6 @@ const EXIT_ONLY_STRINGS = new Set<number>([
   FIELD.AUDIT_WATCH,
   FIELD.AUDIT_DIR,
 ]);
-const OTHER_STRINGS = new Set<number>([
-  FIELD.AUDIT_SUBJ_USER,
-  FIELD.AUDIT_SUBJ_ROLE,
-  FIELD.AUDIT_SUBJ_TYPE,
-  FIELD.AUDIT_SUBJ_SEN,
-  FIELD.AUDIT_SUBJ_CLR,
-  FIELD.AUDIT_FILTERKEY,
-  FIELD.AUDIT_EXE,
-]);
 const EXCLUDE_FIELDS = new Set<number>([
   FIELD.AUDIT_PID,
   FIELD.AUDIT_UID,
@@ -280,9 +272,36 @@ function addSyscall(env: RuleEnv, mask: Uint32Array, arch: number, name: string)
   return nr;
 }
 
+/** One -F pair, split and named, with what the checks of its value need. */
+interface Pair {
+  env: RuleEnv;
+  s: State;
+  list: number;
+  name: string;
+  field: number;
+  op: number;
+  /** The operator is = or !=. */
+  eqNe: boolean;
+  v: string;
+}
+
 /** One -F pair -> one field, as audit_rule_fieldpair_data. Throws with a reason; the caller adds the token. */
-// One switch over auditctl's field kinds, checked in auditctl's order (about 140 lines, one case per kind).
 function fieldPair(env: RuleEnv, s: State, pair: string, list: number): RuleField {
+  const p = splitPair(env, s, pair, list);
+  if (UID_FIELDS.has(p.field)) return uidValue(p);
+  if (GID_FIELDS.has(p.field)) return gidValue(p);
+  const special = FIELD_VALUES.get(p.field);
+  if (special !== undefined) return special(p);
+  if (isStringField(p.field)) return stringValue(p);
+  // devmajor, devminor, inode, success, pid, ppid, pers, field_compare: plain numbers
+  if (EXIT_ONLY_NUMBERS.has(p.field)) exitOnly(p);
+  if (p.field === FIELD.AUDIT_INODE && !p.eqNe) throw new Error('inode only takes = or !=');
+  if (!isDigit(p.v[0])) throw new Error(`${p.name} takes a number`);
+  return { field: p.field, op: p.op, value: num(p) };
+}
+
+/** The checks every pair passes: NAME OP VALUE, a known field, room in the rule, a field the list takes. */
+function splitPair(env: RuleEnv, s: State, pair: string, list: number): Pair {
   const split = splitFieldPair(pair);
   if (!split) throw new Error('missing operator: expected NAME=VALUE or one of != > >= < <= & &=');
   const { name, op: opSym, value: v } = split;
@@ -296,136 +315,165 @@ function fieldPair(env: RuleEnv, s: State, pair: string, list: number): RuleFiel
   const op = OP_VALUE[opSym]!;
   const eqNe = op === OPERATOR.AUDIT_EQUAL || op === OPERATOR.AUDIT_NOT_EQUAL;
   if (s.rule.fields.length >= RULE_CONST.AUDIT_MAX_FIELDS - 1) throw new Error('too many fields in rule');
-
   if (list === LIST.AUDIT_FILTER_EXCLUDE && !EXCLUDE_FIELDS.has(field)) {
     throw new Error('only msgtype, pid, uid, gid, auid, subj_* and exe can be used with the exclude list');
   }
-  const exitOnly = (): void => {
-    if (list !== LIST.AUDIT_FILTER_EXIT) throw new Error(`${name} can only be used with the exit list`);
-  };
-  const num = (): number => {
-    const n = parseCNumber(v);
-    if (n === undefined) throw new Error(`${name} takes a number`);
-    return n;
-  };
-
-  if (UID_FIELDS.has(field)) {
-    if (isDigit(v[0]) || looksNegative(v)) return { field, op, value: num() };
-    if (v === 'unset') return { field, op, value: RULE_CONST.AUDIT_UID_UNSET };
-    const uid = env.uid(v);
-    if (uid === undefined) throw new Error(`unknown user "${v}"`);
-    return { field, op, value: uid >>> 0 };
-  }
-  if (GID_FIELDS.has(field)) {
-    if (isDigit(v[0])) return { field, op, value: num() };
-    const gid = env.gid(v);
-    if (gid === undefined) throw new Error(`unknown group "${v}"`);
-    return { field, op, value: gid >>> 0 };
-  }
-  switch (field) {
-    case FIELD.AUDIT_EXIT: {
-      exitOnly();
-      if (isDigit(v[0]) || looksNegative(v)) return { field, op, value: num() };
-      const neg = v.startsWith('-');
-      const e = env.errnoNumber(neg ? v.slice(1) : v);
-      if (e === undefined || e === 0) {
-        throw new Error(`unknown errno "${v}" (expected a number or a name such as -EACCES)`);
-      }
-      return { field, op, value: (neg ? -e : e) >>> 0 };
-    }
-    case FIELD.AUDIT_MSGTYPE: {
-      if (list !== LIST.AUDIT_FILTER_EXCLUDE && list !== LIST.AUDIT_FILTER_USER) {
-        throw new Error('msgtype can only be used with the exclude or user list');
-      }
-      if (isDigit(v[0])) return { field, op, value: num() };
-      const t = env.messageTypeNumber(v);
-      if (t === undefined || t <= 0) throw new Error(`unknown message type "${v}"`);
-      return { field, op, value: t };
-    }
-    case FIELD.AUDIT_ARCH: {
-      if (s.syscallAdded) throw new Error('arch must come before -S');
-      if (!eqNe) throw new Error('arch only takes = or !=');
-      let code: number;
-      if (isDigit(v[0])) {
-        const n = parseCNumber(v);
-        if (n === undefined || env.archName(n) === undefined) throw new Error(`no machine for ELF arch ${v}`);
-        code = n;
-      } else {
-        const r = resolveArch(env, v);
-        if ('error' in r) throw new Error(r.error);
-        code = r.code;
-      }
-      s.elf = code;
-      return { field, op, value: code };
-    }
-    case FIELD.AUDIT_PERM: {
-      exitOnly();
-      if (op !== OPERATOR.AUDIT_EQUAL) throw new Error('perm only takes =');
-      const bits = permBits(v);
-      if (bits === undefined) throw new Error('perm takes up to four of r, w, x, a');
-      return { field, op, value: bits };
-    }
-    case FIELD.AUDIT_FILETYPE: {
-      exitOnly();
-      // beyond auditctl: a number too, since auditctl -l prints filetype as a number
-      const t = isDigit(v[0]) ? parseCNumber(v) : FILETYPE_BY_NAME[v];
-      if (t === undefined) throw new Error(`unknown file type "${v}" (expected ${Object.keys(FILETYPE_BY_NAME).join(', ')})`);
-      return { field, op, value: t };
-    }
-    case FIELD.AUDIT_FSTYPE: {
-      if (list !== LIST.AUDIT_FILTER_FS) throw new Error('fstype can only be used with the filesystem list');
-      if (!eqNe) throw new Error('fstype only takes = or !=');
-      const t = isDigit(v[0]) ? parseCNumber(v) : FSTYPE_BY_NAME[v];
-      if (t === undefined)
-        throw new Error(`unknown file system type "${v}" (expected a number or ${Object.keys(FSTYPE_BY_NAME).join(', ')})`);
-      s.fsAdded = true;
-      return { field, op, value: t };
-    }
-    case FIELD.AUDIT_ARG0:
-    case FIELD.AUDIT_ARG1:
-    case FIELD.AUDIT_ARG2:
-    case FIELD.AUDIT_ARG3:
-      if (!isDigit(v[0]) && !looksNegative(v)) throw new Error(`${name} takes a number`);
-      return { field, op, value: num() };
-    case FIELD.AUDIT_SESSIONID: {
-      if (list !== LIST.AUDIT_FILTER_EXCLUDE && list !== LIST.AUDIT_FILTER_USER && list !== LIST.AUDIT_FILTER_EXIT) {
-        throw new Error('sessionid must be used with the exclude, user or exit list');
-      }
-      if (v === 'unset') return { field, op, value: RULE_CONST.AUDIT_UID_UNSET };
-      return { field, op, value: num() };
-    }
-    case FIELD.AUDIT_SADDR_FAM: {
-      const n = num();
-      if (n >= AF_MAX) throw new Error(`saddr_fam must be below ${AF_MAX}`);
-      return { field, op, value: n };
-    }
-    default:
-      break;
-  }
-  if (EXIT_ONLY_STRINGS.has(field) || OTHER_STRINGS.has(field)) {
-    if (EXIT_ONLY_STRINGS.has(field)) exitOnly();
-    if (field === FIELD.AUDIT_WATCH || field === FIELD.AUDIT_DIR) s.permAdded = true;
-    if (field === FIELD.AUDIT_EXE) {
-      if (!eqNe) throw new Error('exe only takes = or !=');
-      s.exeAdded = true;
-    }
-    if (field === FIELD.AUDIT_FILTERKEY && !(s.syscallAdded || s.permAdded || s.exeAdded || s.fsAdded)) {
-      throw new Error('a key needs a watch, a syscall, an exe or an fstype before it');
-    }
-    const len = Buffer.byteLength(v);
-    if (field === FIELD.AUDIT_FILTERKEY && len > RULE_CONST.AUDIT_MAX_KEY_LEN)
-      throw new Error(`key longer than ${RULE_CONST.AUDIT_MAX_KEY_LEN} bytes`);
-    if (len > PATH_MAX) throw new Error(`value longer than ${PATH_MAX} bytes`);
-    return { field, op, value: len, str: v };
-  }
-  // devmajor, devminor, inode, success, pid, ppid, pers, field_compare: plain numbers
-  if (field === FIELD.AUDIT_DEVMAJOR || field === FIELD.AUDIT_DEVMINOR || field === FIELD.AUDIT_INODE || field === FIELD.AUDIT_SUCCESS)
-    exitOnly();
-  if (field === FIELD.AUDIT_INODE && !eqNe) throw new Error('inode only takes = or !=');
-  if (field === FIELD.AUDIT_PPID) exitOnly();
-  if (!isDigit(v[0])) throw new Error(`${name} takes a number`);
-  return { field, op, value: num() };
+  return { env, s, list, name, field, op, eqNe, v };
 }
+
+const EXIT_ONLY_NUMBERS = new Set<number>([
+  FIELD.AUDIT_DEVMAJOR,
+  FIELD.AUDIT_DEVMINOR,
+  FIELD.AUDIT_INODE,
+  FIELD.AUDIT_SUCCESS,
+  FIELD.AUDIT_PPID,
+]);
+
+function exitOnly(p: Pair): void {
+  if (p.list !== LIST.AUDIT_FILTER_EXIT) throw new Error(`${p.name} can only be used with the exit list`);
+}
+
+function num(p: Pair): number {
+  const n = parseCNumber(p.v);
+  if (n === undefined) throw new Error(`${p.name} takes a number`);
+  return n;
+}
+
+function uidValue(p: Pair): RuleField {
+  const { field, op, v } = p;
+  if (isDigit(v[0]) || looksNegative(v)) return { field, op, value: num(p) };
+  if (v === 'unset') return { field, op, value: RULE_CONST.AUDIT_UID_UNSET };
+  const uid = p.env.uid(v);
+  if (uid === undefined) throw new Error(`unknown user "${v}"`);
+  return { field, op, value: uid >>> 0 };
+}
+
+function gidValue(p: Pair): RuleField {
+  const { field, op, v } = p;
+  if (isDigit(v[0])) return { field, op, value: num(p) };
+  const gid = p.env.gid(v);
+  if (gid === undefined) throw new Error(`unknown group "${v}"`);
+  return { field, op, value: gid >>> 0 };
+}
+
+/** A string field: its value goes to the rule's buffer, its length into the field. */
+function stringValue(p: Pair): RuleField {
+  const { field, op, v, s } = p;
+  if (EXIT_ONLY_STRINGS.has(field)) exitOnly(p);
+  if (field === FIELD.AUDIT_WATCH || field === FIELD.AUDIT_DIR) s.permAdded = true;
+  if (field === FIELD.AUDIT_EXE) {
+    if (!p.eqNe) throw new Error('exe only takes = or !=');
+    s.exeAdded = true;
+  }
+  if (field === FIELD.AUDIT_FILTERKEY && !(s.syscallAdded || s.permAdded || s.exeAdded || s.fsAdded)) {
+    throw new Error('a key needs a watch, a syscall, an exe or an fstype before it');
+  }
+  const len = Buffer.byteLength(v);
+  if (field === FIELD.AUDIT_FILTERKEY && len > RULE_CONST.AUDIT_MAX_KEY_LEN)
+    throw new Error(`key longer than ${RULE_CONST.AUDIT_MAX_KEY_LEN} bytes`);
+  if (len > PATH_MAX) throw new Error(`value longer than ${PATH_MAX} bytes`);
+  return { field, op, value: len, str: v };
+}
+
+function exitValue(p: Pair): RuleField {
+  const { field, op, v } = p;
+  exitOnly(p);
+  if (isDigit(v[0]) || looksNegative(v)) return { field, op, value: num(p) };
+  const neg = v.startsWith('-');
+  const e = p.env.errnoNumber(neg ? v.slice(1) : v);
+  if (e === undefined || e === 0) throw new Error(`unknown errno "${v}" (expected a number or a name such as -EACCES)`);
+  return { field, op, value: (neg ? -e : e) >>> 0 };
+}
+
+function msgtypeValue(p: Pair): RuleField {
+  const { field, op, v, list } = p;
+  if (list !== LIST.AUDIT_FILTER_EXCLUDE && list !== LIST.AUDIT_FILTER_USER) {
+    throw new Error('msgtype can only be used with the exclude or user list');
+  }
+  if (isDigit(v[0])) return { field, op, value: num(p) };
+  const t = p.env.messageTypeNumber(v);
+  if (t === undefined || t <= 0) throw new Error(`unknown message type "${v}"`);
+  return { field, op, value: t };
+}
+
+function archValue(p: Pair): RuleField {
+  const { field, op, v, env } = p;
+  if (p.s.syscallAdded) throw new Error('arch must come before -S');
+  if (!p.eqNe) throw new Error('arch only takes = or !=');
+  let code: number;
+  if (isDigit(v[0])) {
+    const n = parseCNumber(v);
+    if (n === undefined || env.archName(n) === undefined) throw new Error(`no machine for ELF arch ${v}`);
+    code = n;
+  } else {
+    const r = resolveArch(env, v);
+    if ('error' in r) throw new Error(r.error);
+    code = r.code;
+  }
+  p.s.elf = code;
+  return { field, op, value: code };
+}
+
+function permValue(p: Pair): RuleField {
+  exitOnly(p);
+  if (p.op !== OPERATOR.AUDIT_EQUAL) throw new Error('perm only takes =');
+  const bits = permBits(p.v);
+  if (bits === undefined) throw new Error('perm takes up to four of r, w, x, a');
+  return { field: p.field, op: p.op, value: bits };
+}
+
+function filetypeValue(p: Pair): RuleField {
+  exitOnly(p);
+  // beyond auditctl: a number too, since auditctl -l prints filetype as a number
+  const t = isDigit(p.v[0]) ? parseCNumber(p.v) : FILETYPE_BY_NAME[p.v];
+  if (t === undefined) throw new Error(`unknown file type "${p.v}" (expected ${Object.keys(FILETYPE_BY_NAME).join(', ')})`);
+  return { field: p.field, op: p.op, value: t };
+}
+
+function fstypeValue(p: Pair): RuleField {
+  if (p.list !== LIST.AUDIT_FILTER_FS) throw new Error('fstype can only be used with the filesystem list');
+  if (!p.eqNe) throw new Error('fstype only takes = or !=');
+  const t = isDigit(p.v[0]) ? parseCNumber(p.v) : FSTYPE_BY_NAME[p.v];
+  if (t === undefined)
+    throw new Error(`unknown file system type "${p.v}" (expected a number or ${Object.keys(FSTYPE_BY_NAME).join(', ')})`);
+  p.s.fsAdded = true;
+  return { field: p.field, op: p.op, value: t };
+}
+
+function argValue(p: Pair): RuleField {
+  if (!isDigit(p.v[0]) && !looksNegative(p.v)) throw new Error(`${p.name} takes a number`);
+  return { field: p.field, op: p.op, value: num(p) };
+}
+
+function sessionValue(p: Pair): RuleField {
+  const { list } = p;
+  if (list !== LIST.AUDIT_FILTER_EXCLUDE && list !== LIST.AUDIT_FILTER_USER && list !== LIST.AUDIT_FILTER_EXIT) {
+    throw new Error('sessionid must be used with the exclude, user or exit list');
+  }
+  return { field: p.field, op: p.op, value: p.v === 'unset' ? RULE_CONST.AUDIT_UID_UNSET : num(p) };
+}
+
+function saddrFamValue(p: Pair): RuleField {
+  const n = num(p);
+  if (n >= AF_MAX) throw new Error(`saddr_fam must be below ${AF_MAX}`);
+  return { field: p.field, op: p.op, value: n };
+}
+
+/** Fields whose values have checks of their own, in auditctl's words. */
+const FIELD_VALUES = new Map<number, (p: Pair) => RuleField>([
+  [FIELD.AUDIT_EXIT, exitValue],
+  [FIELD.AUDIT_MSGTYPE, msgtypeValue],
+  [FIELD.AUDIT_ARCH, archValue],
+  [FIELD.AUDIT_PERM, permValue],
+  [FIELD.AUDIT_FILETYPE, filetypeValue],
+  [FIELD.AUDIT_FSTYPE, fstypeValue],
+  [FIELD.AUDIT_ARG0, argValue],
+  [FIELD.AUDIT_ARG1, argValue],
+  [FIELD.AUDIT_ARG2, argValue],
+  [FIELD.AUDIT_ARG3, argValue],
+  [FIELD.AUDIT_SESSIONID, sessionValue],
+  [FIELD.AUDIT_SADDR_FAM, saddrFamValue],
+]);
 
 /** -C f1 OP f2, as audit_rule_interfield_comp_data. */
 function comparePair(s: State, pair: string, list: number): RuleField {
@@ -488,7 +536,25 @@ function checkWatchPath(path: string): string | undefined {
 export function parseRuleArgs(tokens: readonly string[], env: RuleEnv): RuleCommand[] {
   if (tokens.length === 0) throw ruleError('empty rule: expected options such as -w PATH or -a always,exit ...');
   const { opts, operands } = scan(tokens);
-  const s: State = {
+  const s = newState();
+  const out: RuleCommand[] = [];
+  let isRule = false;
+  for (const o of opts) {
+    const done = applyOption(env, tokens, s, o, out);
+    if (done === 'all') return out;
+    if (done === 'rule') isRule = true;
+  }
+  if (operands.length > 0) throw tokenError(tokens, operands[0]!, 'unexpected argument', 'a value without an option before it');
+  if (!isRule) {
+    if (s.syscallAdded || s.rule.fields.length > 0 || s.key) throw ruleError('no list given: add -a LIST,ACTION (or -w PATH)');
+    return out;
+  }
+  out.push(finishRule(env, tokens, s));
+  return out;
+}
+
+function newState(): State {
+  return {
     add: UNSET,
     del: UNSET,
     action: -1,
@@ -503,92 +569,91 @@ export function parseRuleArgs(tokens: readonly string[], env: RuleEnv): RuleComm
     rule: emptyRule(),
     warnings: [],
   };
-  const out: RuleCommand[] = [];
-  let isRule = false;
+}
 
-  const needValue = (o: Opt, what: string): string => {
+/** One option's work: 'rule' when it makes this line a rule, 'all' when nothing may follow (-D). */
+function applyOption(env: RuleEnv, tokens: readonly string[], s: State, o: Opt, out: RuleCommand[]): 'rule' | 'all' | undefined {
+  const name = o.long ? `--${o.name}` : `-${o.name}`;
+  const bad = (what: string, detail?: string): TsauditError => tokenError(tokens, o.argAt, what, detail, o.arg ?? tokens[o.argAt]);
+  const needValue = (what: string): string => {
     if (o.arg === undefined || o.arg === '') throw tokenError(tokens, o.at, `${what} needs a value`);
     return o.arg;
   };
-
-  for (const o of opts) {
-    const name = o.long ? `--${o.name}` : `-${o.name}`;
-    const bad = (what: string, detail?: string): TsauditError => tokenError(tokens, o.argAt, what, detail, o.arg ?? tokens[o.argAt]);
-    switch (o.long ? o.name : o.name) {
-      case 'a':
-      case 'A':
-      case 'd': {
-        onList(s, o, bad);
-        isRule = true;
-        break;
+  switch (o.name) {
+    case 'a':
+    case 'A':
+    case 'd':
+      onList(s, o, bad);
+      return 'rule';
+    case 'S':
+      onSyscall(env, s, () => needValue('-S'), bad);
+      return undefined;
+    case 'F':
+      onField(env, tokens, s, o, () => needValue('-F'), bad);
+      return undefined;
+    case 'C':
+      onCompare(s, needValue('-C'), bad);
+      return undefined;
+    case 'w':
+    case 'W':
+      onWatch(env, s, o, () => needValue(name), bad);
+      return 'rule';
+    case 'p':
+      onPerm(s, () => needValue('-p'), bad);
+      return undefined;
+    case 'k':
+      if (!(s.syscallAdded || s.permAdded || s.exeAdded || s.fsAdded) || (s.add === UNSET && s.del === UNSET)) {
+        throw bad('bad key', 'a key needs a watch or a syscall before it');
       }
-      case 'S': {
-        onSyscall(env, s, () => needValue(o, '-S'), bad);
-        break;
-      }
-      case 'F': {
-        const list = listOf(s);
-        if (list === UNSET) throw bad('bad rule field', 'the list (-a, -A, -d, -w) must be given before fields');
-        const pair = needValue(o, '-F');
-        if (pair.startsWith('key=')) {
-          appendKey(s, pair.slice(4), tokens, o);
-          break;
-        }
-        try {
-          s.rule.fields.push(fieldPair(env, s, pair, list));
-        } catch (e) {
-          if (e instanceof TsauditError) throw e;
-          throw bad('bad rule field', (e as Error).message);
-        }
-        break;
-      }
-      case 'C': {
-        const pair = needValue(o, '-C');
-        try {
-          s.rule.fields.push(comparePair(s, pair, listOf(s)));
-        } catch (e) {
-          throw bad('bad field comparison', (e as Error).message);
-        }
-        break;
-      }
-      case 'w':
-      case 'W': {
-        onWatch(env, s, o, () => needValue(o, name), bad);
-        isRule = true;
-        break;
-      }
-      case 'p': {
-        onPerm(s, () => needValue(o, '-p'), bad);
-        break;
-      }
-      case 'k': {
-        if (!(s.syscallAdded || s.permAdded || s.exeAdded || s.fsAdded) || (s.add === UNSET && s.del === UNSET)) {
-          throw bad('bad key', 'a key needs a watch or a syscall before it');
-        }
-        appendKey(s, needValue(o, '-k'), tokens, o);
-        break;
-      }
-      case 'D': {
-        const rest = tokens.filter((_, i) => i !== o.at);
-        if (tokens.length === 1) out.push({ kind: 'delete-all' });
-        else if (tokens.length === 3 && rest[0] === '-k' && o.at === 0) out.push({ kind: 'delete-all', key: rest[1]! });
-        else throw tokenError(tokens, o.at, 'bad delete-all', 'only -D or -D -k KEY');
-        return out;
-      }
-      default: {
-        const command = controlCommand(o, name, bad);
-        if (command === undefined) throw tokenError(tokens, o.at, 'option not supported here', `${name} is not a rule or rule-file option`);
-        out.push(command);
-      }
+      appendKey(s, needValue('-k'), tokens, o);
+      return undefined;
+    case 'D':
+      out.push(deleteAll(tokens, o));
+      return 'all';
+    default: {
+      const command = controlCommand(o, name, bad);
+      if (command === undefined) throw tokenError(tokens, o.at, 'option not supported here', `${name} is not a rule or rule-file option`);
+      out.push(command);
+      return undefined;
     }
   }
-  if (operands.length > 0) throw tokenError(tokens, operands[0]!, 'unexpected argument', 'a value without an option before it');
+}
 
-  if (!isRule) {
-    if (s.syscallAdded || s.rule.fields.length > 0 || s.key) throw ruleError('no list given: add -a LIST,ACTION (or -w PATH)');
-    return out;
+/** -F NAME=VALUE: key= is gathered with -k's keys; the rest is a field of the rule. */
+function onField(env: RuleEnv, tokens: readonly string[], s: State, o: Opt, value: () => string, bad: Bad): void {
+  const list = listOf(s);
+  if (list === UNSET) throw bad('bad rule field', 'the list (-a, -A, -d, -w) must be given before fields');
+  const pair = value();
+  if (pair.startsWith('key=')) {
+    appendKey(s, pair.slice(4), tokens, o);
+    return;
   }
+  try {
+    s.rule.fields.push(fieldPair(env, s, pair, list));
+  } catch (e) {
+    if (e instanceof TsauditError) throw e;
+    throw bad('bad rule field', (e as Error).message);
+  }
+}
 
+function onCompare(s: State, pair: string, bad: Bad): void {
+  try {
+    s.rule.fields.push(comparePair(s, pair, listOf(s)));
+  } catch (e) {
+    throw bad('bad field comparison', (e as Error).message);
+  }
+}
+
+/** -D alone, or -D -k KEY. */
+function deleteAll(tokens: readonly string[], o: Opt): RuleCommand {
+  const rest = tokens.filter((_, i) => i !== o.at);
+  if (tokens.length === 1) return { kind: 'delete-all' };
+  if (tokens.length === 3 && rest[0] === '-k' && o.at === 0) return { kind: 'delete-all', key: rest[1]! };
+  throw tokenError(tokens, o.at, 'bad delete-all', 'only -D or -D -k KEY');
+}
+
+/** The rule the options built: its key last, every syscall when none was named, its list and action. */
+function finishRule(env: RuleEnv, tokens: readonly string[], s: State): RuleCommand {
   const list = listOf(s);
   if (s.key) {
     try {
@@ -601,8 +666,7 @@ export function parseRuleArgs(tokens: readonly string[], env: RuleEnv): RuleComm
   s.rule.list = list;
   s.rule.prepend = s.add !== UNSET && (s.add & RULE_CONST.AUDIT_FILTER_PREPEND) !== 0;
   s.rule.action = s.action;
-  out.push({ kind: s.add !== UNSET ? 'add' : 'delete', rule: s.rule, warnings: s.warnings });
-  return out;
+  return { kind: s.add !== UNSET ? 'add' : 'delete', rule: s.rule, warnings: s.warnings };
 }
 
 /** The options that are commands of their own (settings, modes), or undefined for a rule's options. */

@@ -20,6 +20,7 @@ import {
   fieldType,
   interpretField,
   T,
+  cNumber,
 } from './auparse-values.js';
 
 export interface AuField {
@@ -252,7 +253,7 @@ export class AuEvent {
   fieldInt(): number {
     const v = this.fieldStr();
     if (v === undefined || v === null) return -1;
-    return cStrtol(v) | 0;
+    return cNumber(v, 10) | 0; // strtol kept in an int: the low 32 bits
   }
 
   fieldType(): number {
@@ -336,23 +337,4 @@ export class AuEvent {
     const end = v.indexOf(' ', at + part.length);
     return end < 0 ? undefined : v.slice(at + part.length, end);
   }
-}
-
-/** strtol(v, 10) on a 64-bit long: leading blanks and sign, then digits; 0 when there are none. */
-function cStrtol(v: string): number {
-  let i = 0;
-  while (v.charCodeAt(i) === 32) i++;
-  let neg = false;
-  if (v.charCodeAt(i) === 45) {
-    neg = true;
-    i++;
-  } else if (v.charCodeAt(i) === 43) i++;
-  let n = 0;
-  for (; i < v.length; i++) {
-    const c = v.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) break;
-    n = n * 10 + c;
-  }
-  // Kept in an int by the caller: take the low 32 bits exactly even past 2^53.
-  return neg ? -(n % 4294967296) : n % 4294967296;
 }

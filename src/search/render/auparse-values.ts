@@ -353,7 +353,7 @@ function printProctitle(val: string): string {
 }
 
 /** strtoul(val, base) as C returns it: the leading digits (after blanks and a sign), 0 when there are none. */
-function cNumber(val: string, base: number): number {
+export function cNumber(val: string, base: number): number {
   let i = 0;
   while (val.charCodeAt(i) === 32) i++;
   let neg = false;

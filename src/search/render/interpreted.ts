@@ -86,7 +86,8 @@ function headerOf(rec: AuditRecord, from: number, paren: number): string {
   return node + rec.line.slice(from, paren + 1);
 }
 
-function renderRecord(rec: AuditRecord, stamp: string, ids: IdNames): string {
+/** Where a record's fields start: the header and time stamp printed, and the index after `)`; undefined when the line has no `(…)`. */
+function recordStart(rec: AuditRecord, stamp: string): [string, number] | undefined {
   const s = rec.line;
   const end = rec.bodyEnd;
   let from = 0;
@@ -95,11 +96,78 @@ function renderRecord(rec: AuditRecord, stamp: string, ids: IdNames): string {
     if (sp >= 0 && sp < end) from = sp + 1;
   }
   const paren = s.indexOf('(', from);
-  if (paren < 0 || paren >= end) return '';
+  if (paren < 0 || paren >= end) return undefined;
   const close = s.indexOf(')', paren);
-  if (close < 0 || close >= end) return '';
-  let out = header(rec, from, paren) + stamp;
+  if (close < 0 || close >= end) return undefined;
+  return [header(rec, from, paren) + stamp, close + 1];
+}
 
+/**
+ * One value as ausearch cuts it, written by cutValue: it ends at `valEnd`; the text not yet cut starts at
+ * `str` (-1 when done); `eaten` is the character after a closing quote, which ausearch replaces by a space;
+ * `comma` when a comma ended it. `nextComma` is kept between fields (most lines have none, and then one
+ * search covers the whole line). One object, reused: records are rendered one at a time.
+ */
+const cut = { valEnd: 0, str: 0, eaten: -1, comma: false, nextComma: -1 };
+
+/** Cuts the value at s[ptr…) of field s[ns, eq) into `cut`. */
+function cutValue(rec: AuditRecord, ns: number, eq: number, slowTypes: boolean): void {
+  const s = rec.line;
+  const end = rec.bodyEnd;
+  const ptr = eq + 1;
+  const q = s.charCodeAt(ptr);
+  cut.eaten = -1;
+  if (q === 39 || q === 34) {
+    const cq = s.indexOf(q === 39 ? "'" : '"', ptr + 1);
+    cut.valEnd = cq < 0 || cq >= end ? end : cq + 1;
+    if (cut.valEnd < end) cut.eaten = cut.valEnd;
+    cut.str = cut.valEnd < end ? cut.valEnd + 1 : -1;
+    return;
+  }
+  // ausearch looks for the next comma and the next space; only a comma before the space matters
+  let sp = s.indexOf(' ', ptr);
+  if (sp >= end) sp = -1;
+  if (cut.nextComma >= 0 && cut.nextComma < ptr) cut.nextComma = s.indexOf(',', ptr);
+  const cm = cut.nextComma >= 0 && cut.nextComma < end && (sp < 0 || cut.nextComma < sp) ? cut.nextComma : -1;
+  // a comma ends the value unless the field is a MAC label (SELinux categories hold commas)
+  if (cm >= 0 && typeOf(rec.type, s, ns, eq, sp >= 0 ? sp : ptr, end, slowTypes) !== T.MAC_LABEL) {
+    cut.valEnd = cm;
+    cut.str = cm + 1;
+    cut.comma = true;
+  } else {
+    cut.valEnd = sp >= 0 ? sp : end;
+    cut.str = sp >= 0 ? sp + 1 : -1;
+  }
+}
+
+/** The name's start: output_interpreted_record skips one leading quote (`'op` of msg='op=…'), report_interpret blanks and '('. */
+function nameStartOf(s: string, nameStart: number, eq: number): number {
+  let ns = nameStart;
+  if (s.charCodeAt(ns) === 39) ns++;
+  let c = s.charCodeAt(ns);
+  while ((c === SPACE || c === 40) && ns < eq) c = s.charCodeAt(++ns);
+  return ns;
+}
+
+/** A SYSCALL or SECCOMP record's arch and syscall, which later fields are interpreted by. */
+function noteSyscall(ctx: FieldContext, s: string, ns: number, eq: number, vEnd: number): void {
+  if (eq - ns === 4 && s.startsWith('arch', ns)) ctx.arch = parseHex(s.slice(eq + 1, vEnd));
+  else if (eq - ns === 7 && s.startsWith('syscall', ns) && ctx.syscall < 0) ctx.syscall = parseDec(s.slice(eq + 1, vEnd));
+}
+
+/** An interpreted value as printed, with the space after it (keys: one `key=` each). */
+function printedValue(type: number, name: string, text: string): string {
+  if (type === T.ESCAPED_KEY && name === 'key') return text.includes('\x01') ? `${text.split('\x01').join(' key=')} ` : `${text} `;
+  return type === T.TTY_DATA ? text : `${text} `;
+}
+
+// The one loop of output_interpreted_record; the cutting, naming and printing of a value are functions of their own.
+function renderRecord(rec: AuditRecord, stamp: string, ids: IdNames): string {
+  const s = rec.line;
+  const end = rec.bodyEnd;
+  const start = recordStart(rec, stamp);
+  if (start === undefined) return '';
+  let out = start[0];
   const rtype = rec.type;
   const isSyscall = rtype === AUDIT_SYSCALL || rtype === AUDIT_SECCOMP;
   const slowTypes = adjustsFields(rtype);
@@ -108,17 +176,17 @@ function renderRecord(rec: AuditRecord, stamp: string, ids: IdNames): string {
 
   // Most values print as they stand: the output is the line itself, with only interpreted values replaced.
   // `run` is where the text not yet copied to `out` starts.
-  let run = close + 1;
-  let str = close + 1; // ausearch's `str`: where the text not yet cut into fields starts; -1 when done
+  let run = start[1];
+  let str = start[1]; // ausearch's `str`: where the text not yet cut into fields starts; -1 when done
   let found = false;
-  let comma = false;
   let lastPlain = false; // the last field printed as it stands (then a value at the end needs its space)
-  let nextComma = s.indexOf(',', str);
+  cut.comma = false;
+  cut.nextComma = s.indexOf(',', str);
   while (str >= 0 && str < end) {
     const eq = s.indexOf('=', str);
     if (eq < 0 || eq >= end) break;
     found = true;
-    comma = false;
+    cut.comma = false;
     // The name is the word before '=' (back to a space, or to where the unprinted text starts).
     let nameStart = eq;
     while (nameStart > str && s.charCodeAt(nameStart) !== SPACE) nameStart--;
@@ -128,69 +196,19 @@ function renderRecord(rec: AuditRecord, stamp: string, ids: IdNames): string {
       lastPlain = false;
       continue;
     }
-    // output_interpreted_record skips one leading quote (`'op` of msg='op=…'), report_interpret blanks and '('
-    let ns = nameStart;
-    if (s.charCodeAt(ns) === 39) ns++;
-    let c = s.charCodeAt(ns);
-    while ((c === SPACE || c === 40) && ns < eq) c = s.charCodeAt(++ns);
+    const ns = nameStartOf(s, nameStart, eq);
     const ptr = eq + 1;
-    const q = s.charCodeAt(ptr);
-    let valEnd: number;
-    let eaten = -1; // the character after a closing quote, which ausearch replaces by a space
-    if (q === 39 || q === 34) {
-      const cq = s.indexOf(q === 39 ? "'" : '"', ptr + 1);
-      if (cq < 0 || cq >= end) {
-        valEnd = end;
-        str = -1;
-      } else {
-        valEnd = cq + 1;
-        if (valEnd < end) {
-          eaten = valEnd;
-          str = valEnd + 1;
-        } else str = -1;
-      }
-    } else {
-      // ausearch looks for the next comma and the next space; only a comma before the space matters. The next
-      // comma is kept between fields (most lines have none, and then one search covers the whole line).
-      let sp = s.indexOf(' ', ptr);
-      if (sp >= end) sp = -1;
-      if (nextComma >= 0 && nextComma < ptr) nextComma = s.indexOf(',', ptr);
-      const cm = nextComma >= 0 && nextComma < end && (sp < 0 || nextComma < sp) ? nextComma : -1;
-      if (cm >= 0) {
-        // a comma ends the value unless the field is a MAC label (SELinux categories hold commas)
-        if (typeOf(rtype, s, ns, eq, sp >= 0 ? sp : ptr, end, slowTypes) === T.MAC_LABEL) {
-          valEnd = sp >= 0 ? sp : end;
-          str = sp >= 0 ? sp + 1 : -1;
-        } else {
-          valEnd = cm;
-          str = cm + 1;
-          comma = true;
-        }
-      } else if (sp >= 0) {
-        valEnd = sp;
-        str = sp + 1;
-      } else {
-        valEnd = end;
-        str = -1;
-      }
-    }
+    cutValue(rec, ns, eq, slowTypes);
+    str = cut.str;
+    const valEnd = cut.valEnd;
     let vEnd = valEnd;
     const isAcct = eq - ns === 4 && s.startsWith('acct', ns);
     if (isAcct && s.charCodeAt(vEnd - 1) === 58 /* : */) vEnd--; // report_interpret drops acct's trailing ':'
     const type = typeOf(rtype, s, ns, eq, ptr, vEnd, slowTypes || isAcct);
-    if (isSyscall) {
-      if (eq - ns === 4 && s.startsWith('arch', ns)) {
-        ctx ??= context(rec, ids, isSyscall);
-        ctx.arch = parseHex(s.slice(ptr, vEnd));
-      } else if (eq - ns === 7 && s.startsWith('syscall', ns)) {
-        ctx ??= context(rec, ids, isSyscall);
-        if (ctx.syscall < 0) ctx.syscall = parseDec(s.slice(ptr, vEnd));
-      }
-    }
+    if (isSyscall) noteSyscall((ctx ??= context(rec, ids, isSyscall)), s, ns, eq, vEnd);
     if (type === T.UNCLASSIFIED) {
-      if (vEnd !== valEnd || (eaten >= 0 && s.charCodeAt(eaten) !== SPACE)) {
-        out += s.slice(run, vEnd);
-        out += comma ? ',' : ' ';
+      if (vEnd !== valEnd || (cut.eaten >= 0 && s.charCodeAt(cut.eaten) !== SPACE)) {
+        out += s.slice(run, vEnd) + (cut.comma ? ',' : ' ');
         run = valEnd + 1;
       }
       lastPlain = true;
@@ -203,19 +221,8 @@ function renderRecord(rec: AuditRecord, stamp: string, ids: IdNames): string {
     let text: string;
     if (e !== undefined && !e.startsWith('unknown-'))
       text = enrichedText(type, e); // auditd named it
-    else {
-      ctx ??= context(rec, ids, isSyscall);
-      text = interpretField(type, name, s.slice(ptr, vEnd), ctx, NO_ENRICHED);
-    }
-    out += s.slice(run, ptr);
-    if (type === T.ESCAPED_KEY && name === 'key') {
-      out += text.includes('\x01') ? `${text.split('\x01').join(' key=')} ` : `${text} `;
-    } else if (type === T.TTY_DATA) {
-      out += text;
-    } else {
-      out += text;
-      out += ' ';
-    }
+    else text = interpretField(type, name, s.slice(ptr, vEnd), (ctx ??= context(rec, ids, isSyscall)), NO_ENRICHED);
+    out += s.slice(run, ptr) + printedValue(type, name, text);
     run = str >= 0 ? str : end;
   }
   if (str < 0) {
@@ -225,7 +232,7 @@ function renderRecord(rec: AuditRecord, stamp: string, ids: IdNames): string {
   } else {
     // text after the last field is dropped, unless there was no field or the last one ended at a comma
     out += s.slice(run, str);
-    if (!found || comma) out += printSafe(s.slice(str, end));
+    if (!found || cut.comma) out += printSafe(s.slice(str, end));
   }
   return `${out}\n`;
 }
