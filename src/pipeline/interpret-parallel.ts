@@ -151,10 +151,8 @@ export interface ParallelSetup {
   batchEvents?: number;
 }
 
-/**
- * A LogDriver that spreads interpretation over `workers` threads (see the header). One closure on purpose
- * (about 140 lines): the ring slots, the per-worker acks and the in-order batch writing are one state machine.
- */
+/** A LogDriver that spreads interpretation over `workers` threads (see the header). */
+// eslint-disable-next-line max-lines-per-function -- the ring slots, per-worker acks and in-order writes are one state machine
 export function parallelDriver(setup: ParallelSetup, report: (line: string) => void, out = new Output()): LogDriver {
   const n = setup.workers;
   const pool: Worker[] = [];
