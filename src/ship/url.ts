@@ -11,21 +11,13 @@
 
 import { usageError } from '../errors.js';
 import { DEFAULT_INDEX } from './elasticsearch.js';
+import type { SyslogTransportOptions } from './syslog.js';
 
 export type OutputSpec =
   | { kind: 'file'; url: string; path: string; maxBytes: number; keep: number }
   | { kind: 'redis'; url: string; redisUrl: string; key: string }
   | { kind: 'elasticsearch'; url: string; node: string; index: string; ca?: string }
-  | {
-      kind: 'syslog';
-      url: string;
-      transport: 'tcp' | 'udp' | 'tls';
-      host: string;
-      port: number;
-      facility: number;
-      severity: number;
-      ca?: string;
-    };
+  | ({ kind: 'syslog' } & Omit<SyslogTransportOptions, 'hostName'>);
 
 /** Facility and severity names and numbers of RFC 5424, section 6.2.1. */
 const FACILITIES = ['kern', 'user', 'mail', 'daemon', 'auth', 'syslog', 'lpr', 'news', 'uucp', 'cron', 'authpriv', 'ftp'];
