@@ -32,6 +32,15 @@
 // that wants gap detection can watch the serials it pushes.
 
 import type { AuditRecord } from './record.js';
+import { AUDIT_MESSAGE } from '../tables/message-types.js';
+
+const {
+  EOE: AUDIT_EOE,
+  PROCTITLE: AUDIT_PROCTITLE,
+  MAC_UNLBL_ALLOW: AUDIT_MAC_UNLBL_ALLOW,
+  MAC_CALIPSO_DEL: AUDIT_MAC_CALIPSO_DEL,
+  KERNEL: AUDIT_KERNEL,
+} = AUDIT_MESSAGE;
 
 /** One event: the records of one (node, sec, msec, serial), in arrival order. */
 export interface AuditEvent {
@@ -69,11 +78,6 @@ export interface AssemblerStats {
 }
 
 const AUDIT_FIRST_EVENT = 1300;
-const AUDIT_EOE = 1320;
-const AUDIT_PROCTITLE = 1327;
-const AUDIT_MAC_UNLBL_ALLOW = 1406;
-const AUDIT_MAC_CALIPSO_DEL = 1419;
-const AUDIT_KERNEL = 2000;
 /** libaudit.h's first user-space anomaly message (the kernel's own anomalies, 1700-1799, carry a SYSCALL). */
 const AUDIT_FIRST_ANOM_MSG = 2100;
 

@@ -22,6 +22,9 @@ import {
   T,
   cNumber,
 } from './auparse-values.js';
+import { AUDIT_MESSAGE } from '../../tables/message-types.js';
+
+const { CWD: AUDIT_CWD, AVC: AUDIT_AVC, USER_AVC: AUDIT_USER_AVC } = AUDIT_MESSAGE;
 
 export interface AuField {
   readonly name: string;
@@ -43,10 +46,6 @@ export interface AuRecord {
   a0: string | undefined;
   a1: string | undefined;
 }
-
-const AUDIT_CWD = 1307;
-const AUDIT_AVC = 1400;
-const AUDIT_USER_AVC = 1107;
 
 function stripTrailing(v: string): string {
   let len = v.length;

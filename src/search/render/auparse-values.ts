@@ -34,6 +34,24 @@ import {
   seccompCodeText,
   signalText,
 } from '../../parse/interpret/values.js';
+import { AUDIT_MESSAGE } from '../../tables/message-types.js';
+
+const {
+  SYSCALL: AUDIT_SYSCALL,
+  PATH: AUDIT_PATH,
+  EXECVE: AUDIT_EXECVE,
+  MQ_OPEN: AUDIT_MQ_OPEN,
+  NETFILTER_PKT: AUDIT_NETFILTER_PKT,
+  SECCOMP: AUDIT_SECCOMP,
+  KERN_MODULE: AUDIT_KERN_MODULE,
+  AVC: AUDIT_AVC,
+  ADD_GROUP: AUDIT_ADD_GROUP,
+  DEL_GROUP: AUDIT_DEL_GROUP,
+  TRUSTED_APP: AUDIT_TRUSTED_APP,
+  USER_TTY: AUDIT_USER_TTY,
+  GRP_MGMT: AUDIT_GRP_MGMT,
+  CRYPTO_KEY_USER: AUDIT_CRYPTO_KEY_USER,
+} = AUDIT_MESSAGE;
 
 /** auparse's field types (AUPARSE_TYPE_*), as small integers for switch statements. */
 export const T = {
@@ -106,20 +124,6 @@ export function typeAt(s: string, start: number, end: number): number {
 }
 
 // Record types whose fields auparse_interp_adjust_type re-classifies.
-const AUDIT_SYSCALL = 1300;
-const AUDIT_PATH = 1302;
-const AUDIT_EXECVE = 1309;
-const AUDIT_MQ_OPEN = 1312;
-const AUDIT_NETFILTER_PKT = 1324;
-const AUDIT_SECCOMP = 1326;
-const AUDIT_KERN_MODULE = 1330;
-const AUDIT_AVC = 1400;
-const AUDIT_ADD_GROUP = 1116;
-const AUDIT_DEL_GROUP = 1117;
-const AUDIT_TRUSTED_APP = 1121;
-const AUDIT_USER_TTY = 1124;
-const AUDIT_GRP_MGMT = 1132;
-const AUDIT_CRYPTO_KEY_USER = 2404;
 
 function isXdigit(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);

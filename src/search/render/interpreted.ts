@@ -33,6 +33,9 @@ import {
   ttyEscape,
 } from './auparse-values.js';
 import { localTime } from './time.js';
+import { AUDIT_MESSAGE } from '../../tables/message-types.js';
+
+const { DAEMON_START: AUDIT_DAEMON_START, PATH: AUDIT_PATH, EXECVE: AUDIT_EXECVE } = AUDIT_MESSAGE;
 
 export type { IdNames } from './auparse-values.js';
 
@@ -41,7 +44,6 @@ export interface InterpretOptions {
   ids: IdNames;
 }
 
-const AUDIT_DAEMON_START = 1200;
 const MAX_AUDIT_MESSAGE_LENGTH = 8970;
 
 const SPACE = 32;
@@ -236,9 +238,6 @@ function renderRecord(rec: AuditRecord, stamp: string, ids: IdNames): string {
   }
   return `${out}\n`;
 }
-
-const AUDIT_PATH = 1302;
-const AUDIT_EXECVE = 1309;
 
 /** The type of field s[ns, eq) whose value is s[vs, ve): typetab's, adjusted for the record type when it may be. */
 function typeOf(rtype: number, s: string, ns: number, eq: number, vs: number, ve: number, slow: boolean): number {
