@@ -33,6 +33,10 @@ export const REPORT_KINDS = [
 
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
+/** aureport's --escape modes (auparse's), from none to most: each escapes what the one before it does, and more. */
+export const ESCAPE_MODES = ['raw', 'tty', 'shell', 'shell_quote'] as const;
+export type EscapeMode = (typeof ESCAPE_MODES)[number];
+
 type WantKey = Exclude<keyof Want, 'interpret'>;
 
 export interface KindSpec {
