@@ -183,6 +183,7 @@ export class ReportEngine {
   /** Events dropped because aureport's parsers reject them. */
   dropped = 0;
   private rowNo = 0;
+  private readonly pick: ((e: ReportEvent) => boolean) | undefined;
   private readonly failedOnly: boolean;
   private readonly successOnly: boolean;
   private readonly tally = new Tally<string | number>();
@@ -231,6 +232,7 @@ export class ReportEngine {
     this.successOnly = opts.success === true && !this.failedOnly;
     this.want = wantOf(opts.kind, this.interpret);
     this.passwdFile = opts.passwdFile ?? '/etc/passwd';
+    this.pick = pickOf(opts.kind);
   }
 
   /** One event that aureport's time range let through. */
@@ -244,7 +246,7 @@ export class ReportEngine {
   /** One event that aureport's time range let through (folded, or with its records' text). */
   process(e: ReportEvent): void {
     // reports that pick events by record type need not look further at the others
-    const pick = PICK[this.kind];
+    const pick = this.pick;
     if (pick !== undefined && !pick(e)) return;
     let s: Items;
     const acc = e.acc as Folded | undefined;
@@ -404,14 +406,9 @@ export class ReportEngine {
   private summaryTotal(e: ReportEvent, s: Items): void {
     const sd = this.sd;
     sd.events++;
-    for (const t of [T.CONFIG_CHANGE, 1203 /* DAEMON_CONFIG */, T.USYS_CONFIG, T.NETFILTER_CFG, T.FEATURE_CHANGE, T.USER_MAC_CONFIG_CHANGE])
-      if (hasType(e, t)) sd.changes++;
+    for (const t of CONFIG_TYPES) if (hasType(e, t)) sd.changes++;
     if (hasRange(e, T.MAC_POLICY_LOAD, T.MAC_UNLBL_STCDEL)) sd.changes++;
-    if (hasType(e, T.USER_CHAUTHTOK)) sd.acct++;
-    if (hasRange(e, T.ADD_USER, T.DEL_GROUP)) sd.acct++;
-    if (hasType(e, T.USER_MGMT)) sd.acct++;
-    if (hasType(e, T.GRP_MGMT)) sd.acct++;
-    if (hasRange(e, T.ROLE_ASSIGN, T.ROLE_REMOVE)) sd.acct++;
+    for (const test of ACCT_MOD_TESTS) if (anyRecord(e, test)) sd.acct++;
     if (hasRange(e, T.FIRST_KERN_CRYPTO_MSG, T.LAST_KERN_CRYPTO_MSG)) sd.crypto++;
     if (hasRange(e, T.FIRST_CRYPTO_MSG, T.LAST_CRYPTO_MSG)) sd.crypto++;
     if (hasType(e, T.USER_LOGIN)) {
@@ -614,60 +611,77 @@ function auditSyscallName(table: NonNullable<ReturnType<typeof syscallTableFor>>
   return aliases.get(nr) ?? syscallName(table, nr);
 }
 
-/**
- * The record types a report takes its events by (aureport-scan.c), where that is all it looks at: other
- * events can be passed over before their fields are read. (Reading them could only drop them.)
- */
-const PICK: Partial<Record<ReportKind, (e: ReportEvent) => boolean>> = {
-  avc: (e) => hasType(e, T.AVC) || hasType(e, T.USER_AVC),
-  mac: (e) => hasRange(e, T.MAC_POLICY_LOAD, T.MAC_UNLBL_STCDEL) || hasRange(e, T.FIRST_USER_LSPP_MSG, T.LAST_USER_LSPP_MSG),
-  integrity: (e) => hasRange(e, T.INTEGRITY_FIRST_MSG, T.INTEGRITY_LAST_MSG),
-  virt: (e) => hasRange(e, T.FIRST_VIRT_MSG, T.LAST_VIRT_MSG),
-  config: (e) => isConfig(e),
-  auth: (e) => hasType(e, T.USER_AUTH) || hasType(e, T.USER_MGMT),
-  login: (e) => hasType(e, T.USER_LOGIN),
-  mods: (e) => isAcctMod(e),
-  anomaly: (e) => isAnomaly(e),
-  response: (e) => hasRange(e, T.FIRST_ANOM_RESP, T.LAST_ANOM_RESP),
-  crypto: (e) => isCrypto(e),
-  tty: (e) => e.type === T.TTY || e.type === T.USER_TTY,
+const inRange = (t: number, lo: number, hi: number) => hi > lo && t >= lo && t <= hi;
+const anyRecord = (e: ReportEvent, test: (type: number) => boolean) => {
+  for (const r of e.records) if (test(r.type)) return true;
+  return false;
 };
+
+// The record types each report takes its events by (aureport-scan.c): an event counts when any record is of one.
+const avcType = (t: number) => t === T.AVC || t === T.USER_AVC;
+const macType = (t: number) => inRange(t, T.MAC_POLICY_LOAD, T.MAC_UNLBL_STCDEL) || inRange(t, T.FIRST_USER_LSPP_MSG, T.LAST_USER_LSPP_MSG);
+const integrityType = (t: number) => inRange(t, T.INTEGRITY_FIRST_MSG, T.INTEGRITY_LAST_MSG);
+const virtType = (t: number) => inRange(t, T.FIRST_VIRT_MSG, T.LAST_VIRT_MSG);
+const responseType = (t: number) => inRange(t, T.FIRST_ANOM_RESP, T.LAST_ANOM_RESP);
+const CONFIG_TYPES: readonly number[] = [
+  T.CONFIG_CHANGE,
+  1203 /* DAEMON_CONFIG */,
+  T.USYS_CONFIG,
+  T.NETFILTER_CFG,
+  T.FEATURE_CHANGE,
+  T.USER_MAC_CONFIG_CHANGE,
+];
+const configType = (t: number) => CONFIG_TYPES.includes(t) || inRange(t, T.MAC_POLICY_LOAD, T.MAC_UNLBL_STCDEL);
+/** The account modification tests; the Summary Report counts one per test an event passes. */
+const ACCT_MOD_TESTS: readonly ((t: number) => boolean)[] = [
+  (t) => t === T.USER_CHAUTHTOK,
+  (t) => inRange(t, T.ADD_USER, T.DEL_GROUP),
+  (t) => t === T.USER_MGMT,
+  (t) => t === T.GRP_MGMT,
+  (t) => inRange(t, T.ROLE_ASSIGN, T.ROLE_REMOVE),
+];
+const acctModType = (t: number) => ACCT_MOD_TESTS.some((test) => test(t));
+const anomalyType = (t: number) =>
+  inRange(t, T.FIRST_ANOM_MSG, T.LAST_ANOM_MSG) || inRange(t, T.FIRST_KERN_ANOM_MSG, T.LAST_KERN_ANOM_MSG) || t === T.SECCOMP;
+const cryptoType = (t: number) =>
+  inRange(t, T.FIRST_KERN_CRYPTO_MSG, T.LAST_KERN_CRYPTO_MSG) || inRange(t, T.FIRST_CRYPTO_MSG, T.LAST_CRYPTO_MSG);
+const ttyType = (t: number) => t === T.TTY || t === T.USER_TTY;
+
+/** Per report that picks its events by record type: which types can make it take an event. */
+export const PICK_TYPE: Partial<Record<ReportKind, (type: number) => boolean>> = {
+  avc: avcType,
+  mac: macType,
+  integrity: integrityType,
+  virt: virtType,
+  config: configType,
+  auth: (t) => t === T.USER_AUTH || t === T.USER_MGMT,
+  login: (t) => t === T.USER_LOGIN,
+  mods: acctModType,
+  anomaly: anomalyType,
+  response: responseType,
+  crypto: cryptoType,
+  // the TTY report looks at the first record only (a superset here is harmless)
+  tty: ttyType,
+};
+
+/**
+ * The test a report takes its events by, where that is all it looks at: other events can be passed over
+ * before their fields are read. (Reading them could only drop them.)
+ */
+function pickOf(kind: ReportKind): ((e: ReportEvent) => boolean) | undefined {
+  if (kind === 'tty') return (e) => ttyType(e.type);
+  const test = PICK_TYPE[kind];
+  return test === undefined ? undefined : (e) => anyRecord(e, test);
+}
 
 export function successText(s: number): string {
   return s === S_FAILED ? 'no' : s === S_SUCCESS ? 'yes' : 'unset';
 }
 
-function isConfig(e: ReportEvent): boolean {
-  return (
-    hasType(e, T.CONFIG_CHANGE) ||
-    hasType(e, 1203 /* DAEMON_CONFIG */) ||
-    hasType(e, T.USYS_CONFIG) ||
-    hasType(e, T.NETFILTER_CFG) ||
-    hasType(e, T.FEATURE_CHANGE) ||
-    hasType(e, T.USER_MAC_CONFIG_CHANGE) ||
-    hasRange(e, T.MAC_POLICY_LOAD, T.MAC_UNLBL_STCDEL)
-  );
-}
-
-function isAcctMod(e: ReportEvent): boolean {
-  return (
-    hasType(e, T.USER_CHAUTHTOK) ||
-    hasRange(e, T.ADD_USER, T.DEL_GROUP) ||
-    hasType(e, T.USER_MGMT) ||
-    hasType(e, T.GRP_MGMT) ||
-    hasRange(e, T.ROLE_ASSIGN, T.ROLE_REMOVE)
-  );
-}
-
-function isAnomaly(e: ReportEvent): boolean {
-  return (
-    hasRange(e, T.FIRST_ANOM_MSG, T.LAST_ANOM_MSG) || hasRange(e, T.FIRST_KERN_ANOM_MSG, T.LAST_KERN_ANOM_MSG) || hasType(e, T.SECCOMP)
-  );
-}
-
-function isCrypto(e: ReportEvent): boolean {
-  return hasRange(e, T.FIRST_KERN_CRYPTO_MSG, T.LAST_KERN_CRYPTO_MSG) || hasRange(e, T.FIRST_CRYPTO_MSG, T.LAST_CRYPTO_MSG);
-}
+const isConfig = (e: ReportEvent) => anyRecord(e, configType);
+const isAcctMod = (e: ReportEvent) => anyRecord(e, acctModType);
+const isAnomaly = (e: ReportEvent) => anyRecord(e, anomalyType);
+const isCrypto = (e: ReportEvent) => anyRecord(e, cryptoType);
 
 /** The file a File Report row shows: the first name, past PARENT entries when there are several. */
 function fileOf(files: { str: string; key: string | undefined }[]): string {

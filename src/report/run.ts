@@ -10,7 +10,7 @@ import { TsauditError } from '../errors.js';
 import { Output } from '../format/output.js';
 import { inputChunks } from '../pipeline/sources.js';
 import { shutdownSignal } from '../runtime.js';
-import { ReportEngine, successText, typeName } from './engine.js';
+import { PICK_TYPE, ReportEngine, successText, typeName } from './engine.js';
 import type { Items } from './extract.js';
 import { Grouper, type ReportEvent } from './group.js';
 import type { EscapeMode, ReportKind } from './kinds.js';
@@ -298,7 +298,16 @@ async function readInputs(run: Run, engine: ReportEngine, sink: ReportSink | und
   let fileLast: [number, number] | undefined;
   let veryLast: [number, number] = [0, 0];
   const timeout = o.eoeTimeout ?? conf.timeout;
-  const grouper = new Grouper({ start, end, timeout, fold: engine.fold, keepHeadText: o.kind === 'tty' }, (e) => {
+  const opts = {
+    start,
+    end,
+    timeout,
+    fold: engine.fold,
+    keepHeadText: o.kind === 'tty',
+    pick: PICK_TYPE[o.kind],
+    keepInterp: o.interpret === true,
+  };
+  const grouper = new Grouper(opts, (e) => {
     if (trackRange) {
       fileFirst ??= [e.sec, e.milli];
       fileLast = [e.sec, e.milli];
