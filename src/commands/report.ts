@@ -3,7 +3,7 @@
 
 import { type Command, Option } from 'commander';
 import { TsauditError, usageError } from '../errors.js';
-import type { ReportKind } from '../report/kinds.js';
+import { ESCAPE_MODES, type EscapeMode, type ReportKind } from '../report/kinds.js';
 
 /** The report options, in aureport's spelling: [kind, flags, description]. One table feeds commander, help and man. */
 const REPORTS: readonly (readonly [ReportKind, string, string])[] = [
@@ -54,12 +54,22 @@ interface ReportFlags {
   inputLogs?: boolean;
   start?: string[];
   end?: string[];
+  node?: string[];
+  eoeTimeout?: string;
+  escape: EscapeMode;
   format: 'text' | 'json' | 'yaml' | 'csv' | 'table';
   timeline?: true | 'key' | 'type' | 'result';
   [k: string]: unknown;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** --eoe-timeout: whole seconds, at least 1 (aureport refuses 0 and non-numbers). */
+function eoeTimeout(v: string): number {
+  const n = /^\d+$/.test(v) ? Number(v) : Number.NaN;
+  if (!(n >= 1 && n <= 0xffffffff)) throw usageError(`--eoe-timeout wants whole seconds from 1, got "${v}"`);
+  return n;
+}
 
 export function register(program: Command): void {
   const cmd = program
@@ -82,6 +92,19 @@ export function register(program: Command): void {
     .option('--input-logs', "read the system's logs (auditd.conf's log_file) even when stdin is a pipe")
     .option('--start <when...>', 'only events from this time: DATE [TIME], TIME, or a keyword (today, recent, this-week, ...) (also -ts)')
     .option('--end <when...>', 'only events up to this time, as --start (also -te)')
+    .option('--node <name>', 'only events from this node (the node= prefix of their records); repeatable', collect)
+    .option(
+      '--eoe-timeout <secs>',
+      "seconds after which an event still missing records is complete (default: auditd.conf's end_of_event_timeout)",
+    )
+    .addOption(
+      new Option(
+        '--escape <mode>',
+        'how text output escapes values: raw (not at all), tty (control characters), shell, shell_quote (more each)',
+      )
+        .choices(ESCAPE_MODES)
+        .default('tty'),
+    )
     .addOption(
       new Option('--format <format>', "text (aureport's), json (one object per row), yaml, csv, or table")
         .choices(['text', 'json', 'yaml', 'csv', 'table'])
@@ -135,6 +158,9 @@ Examples:
         start: typeof start === 'number' ? Math.floor(start / 1000) : undefined,
         end: end !== undefined ? Math.floor(end / 1000) : undefined,
         format: flags.format,
+        nodes: flags.node,
+        eoeTimeout: flags.eoeTimeout === undefined ? undefined : eoeTimeout(flags.eoeTimeout),
+        escape: flags.escape,
         timeline: flags.timeline === undefined ? undefined : { split: flags.timeline === true ? undefined : flags.timeline },
       });
       // aureport's exit status: 1 when a detailed report finds nothing (its text says so on stdout)

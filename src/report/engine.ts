@@ -183,6 +183,7 @@ export class ReportEngine {
   /** Events dropped because aureport's parsers reject them. */
   dropped = 0;
   private rowNo = 0;
+  private readonly pick: ((e: ReportEvent) => boolean) | undefined;
   private readonly failedOnly: boolean;
   private readonly successOnly: boolean;
   private readonly tally = new Tally<string | number>();
@@ -231,6 +232,7 @@ export class ReportEngine {
     this.successOnly = opts.success === true && !this.failedOnly;
     this.want = wantOf(opts.kind, this.interpret);
     this.passwdFile = opts.passwdFile ?? '/etc/passwd';
+    this.pick = pickOf(opts.kind);
   }
 
   /** One event that aureport's time range let through. */
@@ -244,7 +246,7 @@ export class ReportEngine {
   /** One event that aureport's time range let through (folded, or with its records' text). */
   process(e: ReportEvent): void {
     // reports that pick events by record type need not look further at the others
-    const pick = PICK[this.kind];
+    const pick = this.pick;
     if (pick !== undefined && !pick(e)) return;
     let s: Items;
     const acc = e.acc as Folded | undefined;
@@ -337,14 +339,15 @@ export class ReportEngine {
       case 'mac':
         if (hasRange(e, T.MAC_POLICY_LOAD, T.MAC_MAP_DEL) || hasRange(e, T.FIRST_USER_LSPP_MSG, T.LAST_USER_LSPP_MSG)) t.add(e.type);
         return;
+      // process() has picked these by record type already
       case 'integrity':
-        if (hasRange(e, T.INTEGRITY_FIRST_MSG, T.INTEGRITY_LAST_MSG)) t.add(e.type);
-        return;
       case 'virt':
-        if (hasRange(e, T.FIRST_VIRT_MSG, T.LAST_VIRT_MSG)) t.add(e.type);
-        return;
       case 'config':
-        if (isConfig(e)) t.add(e.type);
+      case 'mods':
+      case 'anomaly':
+      case 'response':
+      case 'crypto':
+        t.add(e.type);
         return;
       case 'auth':
         if (hasType(e, T.USER_AUTH) || (hasType(e, T.USER_MGMT) && s.success === S_FAILED)) {
@@ -353,9 +356,6 @@ export class ReportEngine {
         return;
       case 'login':
         if (hasType(e, T.USER_LOGIN)) t.add(asInt(s.loginuid) < 0 && s.acct !== undefined ? s.acct : this.uidText(s.loginuid));
-        return;
-      case 'mods':
-        if (isAcctMod(e)) t.add(e.type);
         return;
       case 'event':
         if (e.type !== -1) t.add(e.type);
@@ -384,15 +384,6 @@ export class ReportEngine {
       case 'comm':
         if (s.comm !== undefined) t.add(s.comm);
         return;
-      case 'anomaly':
-        if (isAnomaly(e)) t.add(e.type);
-        return;
-      case 'response':
-        if (hasRange(e, T.FIRST_ANOM_RESP, T.LAST_ANOM_RESP)) t.add(e.type);
-        return;
-      case 'crypto':
-        if (isCrypto(e)) t.add(e.type);
-        return;
       case 'key':
         if (s.key) for (const k of s.key) if (k !== '(null)') t.add(k);
         return;
@@ -404,14 +395,9 @@ export class ReportEngine {
   private summaryTotal(e: ReportEvent, s: Items): void {
     const sd = this.sd;
     sd.events++;
-    for (const t of [T.CONFIG_CHANGE, 1203 /* DAEMON_CONFIG */, T.USYS_CONFIG, T.NETFILTER_CFG, T.FEATURE_CHANGE, T.USER_MAC_CONFIG_CHANGE])
-      if (hasType(e, t)) sd.changes++;
+    for (const t of CONFIG_TYPES) if (hasType(e, t)) sd.changes++;
     if (hasRange(e, T.MAC_POLICY_LOAD, T.MAC_UNLBL_STCDEL)) sd.changes++;
-    if (hasType(e, T.USER_CHAUTHTOK)) sd.acct++;
-    if (hasRange(e, T.ADD_USER, T.DEL_GROUP)) sd.acct++;
-    if (hasType(e, T.USER_MGMT)) sd.acct++;
-    if (hasType(e, T.GRP_MGMT)) sd.acct++;
-    if (hasRange(e, T.ROLE_ASSIGN, T.ROLE_REMOVE)) sd.acct++;
+    for (const test of ACCT_MOD_TESTS) if (anyRecord(e, test)) sd.acct++;
     if (hasRange(e, T.FIRST_KERN_CRYPTO_MSG, T.LAST_KERN_CRYPTO_MSG)) sd.crypto++;
     if (hasRange(e, T.FIRST_CRYPTO_MSG, T.LAST_CRYPTO_MSG)) sd.crypto++;
     if (hasType(e, T.USER_LOGIN)) {
@@ -500,102 +486,97 @@ export class ReportEngine {
   // ---- detailed reports (per_event_detailed + print_per_event_item) ----
 
   private detail(e: ReportEvent, s: Items): void {
-    const row = (cells: Cell[]) => {
+    const rows = TYPE_PICKED.has(this.kind) ? this.typeRows(e, s) : this.fieldRows(e, s);
+    for (const cells of rows) {
       this.found = true;
       this.onRow({ n: ++this.rowNo, sec: e.sec, milli: e.milli, serial: e.serial, cells }, e, s);
-    };
+    }
+  }
+
+  /** The rows of the reports that take events by record type (one per event; AVC: one per decision). */
+  private typeRows(e: ReportEvent, s: Items): Cell[][] {
     const uid = () => this.uidText(s.loginuid);
     const ok = () => successText(s.success);
     const tname = () => typeName(e.type);
     const q = (v: string | undefined) => v ?? '?';
     switch (this.kind) {
       case 'avc':
-        if (!(hasType(e, T.AVC) || hasType(e, T.USER_AVC)) || !s.avc) return;
-        for (const a of avcRows(s.avc)) {
-          row([q(s.comm), a.scontext, this.syscallText(s), a.cls, a.perm, a.tcontext, ['unset', 'denied', 'granted'][a.result], e.serial]);
-        }
-        return;
+        if (!(hasType(e, T.AVC) || hasType(e, T.USER_AVC)) || !s.avc) return [];
+        return avcRows(s.avc).map((a) => [
+          q(s.comm),
+          a.scontext,
+          this.syscallText(s),
+          a.cls,
+          a.perm,
+          a.tcontext,
+          ['unset', 'denied', 'granted'][a.result],
+          e.serial,
+        ]);
       case 'mac':
-        if (hasRange(e, T.MAC_POLICY_LOAD, T.MAC_UNLBL_STCDEL) || hasRange(e, T.FIRST_USER_LSPP_MSG, T.LAST_USER_LSPP_MSG))
-          row([uid(), tname(), ok(), e.serial]);
-        return;
-      case 'integrity':
-        if (hasRange(e, T.INTEGRITY_FIRST_MSG, T.INTEGRITY_LAST_MSG)) row([tname(), ok(), e.serial]);
-        return;
-      case 'virt':
-        if (hasRange(e, T.FIRST_VIRT_MSG, T.LAST_VIRT_MSG)) row([tname(), ok(), e.serial]);
-        return;
-      case 'config':
-        if (isConfig(e)) row([tname(), uid(), ok(), e.serial]);
-        return;
-      case 'auth':
-        if (hasType(e, T.USER_AUTH) || (hasType(e, T.USER_MGMT) && s.success === S_FAILED)) {
-          row([s.acct ?? this.uidText(s.uid), s.hostname, s.terminal, s.exe, ok(), e.serial]);
-        }
-        return;
-      case 'login':
-        if (hasType(e, T.USER_LOGIN)) {
-          row([s.success === S_FAILED && s.acct !== undefined ? s.acct : uid(), s.hostname, s.terminal, s.exe, ok(), e.serial]);
-        }
-        return;
-      case 'mods':
-        if (isAcctMod(e)) row([uid(), q(s.hostname), q(s.terminal), q(s.exe), q(s.acct), ok(), e.serial]);
-        return;
-      case 'event':
-        row([e.serial, tname(), uid(), ok()]);
-        return;
-      case 'file':
-        if (s.filename) row([fileOf(s.filename), this.syscallText(s), ok(), q(s.exe), uid(), e.serial]);
-        return;
-      case 'host':
-        if (s.hostname !== undefined) row([s.hostname, this.syscallText(s), uid(), e.serial]);
-        return;
-      case 'pid':
-        if (s.pid >= 0) row([s.pid >>> 0, q(s.exe), this.syscallText(s), uid(), e.serial]);
-        return;
-      case 'syscall':
-        if (s.syscall) row([this.syscallText(s), s.pid >>> 0, q(s.comm), uid(), e.serial]);
-        return;
-      case 'terminal':
-        if (s.terminal !== undefined) row([s.terminal, s.hostname, s.exe, uid(), e.serial]);
-        return;
-      case 'user':
-        if (s.uid !== UID_UNSET) row([uid(), q(s.terminal), q(s.hostname), q(s.exe), e.serial]);
-        return;
-      case 'executable':
-        if (s.exe !== undefined) row([s.exe, q(s.terminal), q(s.hostname), uid(), e.serial]);
-        return;
-      case 'comm':
-        if (s.comm !== undefined) row([s.comm, q(s.terminal), q(s.hostname), uid(), e.serial]);
-        return;
-      case 'anomaly':
-        if (isAnomaly(e)) row([tname(), s.exe ?? s.comm ?? '?', q(s.terminal), q(s.hostname), uid(), e.serial]);
-        return;
-      case 'response':
-        if (hasRange(e, T.FIRST_ANOM_RESP, T.LAST_ANOM_RESP)) row([tname(), ok(), e.serial]);
-        return;
       case 'crypto':
-        if (isCrypto(e)) row([uid(), tname(), ok(), e.serial]);
-        return;
-      case 'key':
-        if (s.key && s.key.length > 0 && s.key[0] !== '(null)') row([s.key[0], ok(), q(s.exe), uid(), e.serial]);
-        return;
+        return [[uid(), tname(), ok(), e.serial]];
+      case 'integrity':
+      case 'virt':
+      case 'response':
+        return [[tname(), ok(), e.serial]];
+      case 'config':
+        return [[tname(), uid(), ok(), e.serial]];
+      case 'auth':
+        if (hasType(e, T.USER_AUTH) || (hasType(e, T.USER_MGMT) && s.success === S_FAILED))
+          return [[s.acct ?? this.uidText(s.uid), s.hostname, s.terminal, s.exe, ok(), e.serial]];
+        return [];
+      case 'login':
+        return [[s.success === S_FAILED && s.acct !== undefined ? s.acct : uid(), s.hostname, s.terminal, s.exe, ok(), e.serial]];
+      case 'mods':
+        return [[uid(), q(s.hostname), q(s.terminal), q(s.exe), q(s.acct), ok(), e.serial]];
+      case 'anomaly':
+        return [[tname(), s.exe ?? s.comm ?? '?', q(s.terminal), q(s.hostname), uid(), e.serial]];
       case 'tty':
-        if (e.type === T.TTY || e.type === T.USER_TTY) {
-          const msg = e.records[0]!.msg;
-          const at = msg.indexOf('data=');
-          let data: string | undefined;
-          if (at >= 0) {
-            data = msg.slice(at + 5);
-            const sp = data.lastIndexOf(' ');
-            if (sp >= 0) data = data.slice(0, sp);
-          }
-          // no data=: aureport prints the row's number and time and nothing else
-          row(data === undefined ? [] : [e.serial, uid(), q(s.terminal), s.session >>> 0, q(s.comm), data]);
-        }
-        return;
+        return [this.ttyRow(e, s)];
       default:
-        return;
+        return [];
+    }
+  }
+
+  /** The TTY Report's row: its data= as written (no data=: the row's number and time and nothing else). */
+  private ttyRow(e: ReportEvent, s: Items): Cell[] {
+    const msg = e.records[0]!.msg;
+    const at = msg.indexOf('data=');
+    if (at < 0) return [];
+    let data = msg.slice(at + 5);
+    const sp = data.lastIndexOf(' ');
+    if (sp >= 0) data = data.slice(0, sp);
+    return [e.serial, this.uidText(s.loginuid), s.terminal ?? '?', s.session >>> 0, s.comm ?? '?', data];
+  }
+
+  /** The rows of the reports that take events by the fields they have. */
+  private fieldRows(e: ReportEvent, s: Items): Cell[][] {
+    const uid = () => this.uidText(s.loginuid);
+    const ok = () => successText(s.success);
+    const q = (v: string | undefined) => v ?? '?';
+    switch (this.kind) {
+      case 'event':
+        return [[e.serial, typeName(e.type), uid(), ok()]];
+      case 'file':
+        return s.filename ? [[fileOf(s.filename), this.syscallText(s), ok(), q(s.exe), uid(), e.serial]] : [];
+      case 'host':
+        return s.hostname !== undefined ? [[s.hostname, this.syscallText(s), uid(), e.serial]] : [];
+      case 'pid':
+        return s.pid >= 0 ? [[s.pid >>> 0, q(s.exe), this.syscallText(s), uid(), e.serial]] : [];
+      case 'syscall':
+        return s.syscall ? [[this.syscallText(s), s.pid >>> 0, q(s.comm), uid(), e.serial]] : [];
+      case 'terminal':
+        return s.terminal !== undefined ? [[s.terminal, s.hostname, s.exe, uid(), e.serial]] : [];
+      case 'user':
+        return s.uid !== UID_UNSET ? [[uid(), q(s.terminal), q(s.hostname), q(s.exe), e.serial]] : [];
+      case 'executable':
+        return s.exe !== undefined ? [[s.exe, q(s.terminal), q(s.hostname), uid(), e.serial]] : [];
+      case 'comm':
+        return s.comm !== undefined ? [[s.comm, q(s.terminal), q(s.hostname), uid(), e.serial]] : [];
+      case 'key':
+        return s.key && s.key.length > 0 && s.key[0] !== '(null)' ? [[s.key[0], ok(), q(s.exe), uid(), e.serial]] : [];
+      default:
+        return [];
     }
   }
 }
@@ -614,59 +595,87 @@ function auditSyscallName(table: NonNullable<ReturnType<typeof syscallTableFor>>
   return aliases.get(nr) ?? syscallName(table, nr);
 }
 
-/**
- * The record types a report takes its events by (aureport-scan.c), where that is all it looks at: other
- * events can be passed over before their fields are read. (Reading them could only drop them.)
- */
-const PICK: Partial<Record<ReportKind, (e: ReportEvent) => boolean>> = {
-  avc: (e) => hasType(e, T.AVC) || hasType(e, T.USER_AVC),
-  mac: (e) => hasRange(e, T.MAC_POLICY_LOAD, T.MAC_UNLBL_STCDEL) || hasRange(e, T.FIRST_USER_LSPP_MSG, T.LAST_USER_LSPP_MSG),
-  integrity: (e) => hasRange(e, T.INTEGRITY_FIRST_MSG, T.INTEGRITY_LAST_MSG),
-  virt: (e) => hasRange(e, T.FIRST_VIRT_MSG, T.LAST_VIRT_MSG),
-  config: (e) => isConfig(e),
-  auth: (e) => hasType(e, T.USER_AUTH) || hasType(e, T.USER_MGMT),
-  login: (e) => hasType(e, T.USER_LOGIN),
-  mods: (e) => isAcctMod(e),
-  anomaly: (e) => isAnomaly(e),
-  response: (e) => hasRange(e, T.FIRST_ANOM_RESP, T.LAST_ANOM_RESP),
-  crypto: (e) => isCrypto(e),
-  tty: (e) => e.type === T.TTY || e.type === T.USER_TTY,
+const inRange = (t: number, lo: number, hi: number) => hi > lo && t >= lo && t <= hi;
+const anyRecord = (e: ReportEvent, test: (type: number) => boolean) => {
+  for (const r of e.records) if (test(r.type)) return true;
+  return false;
 };
+
+// The record types each report takes its events by (aureport-scan.c): an event counts when any record is of one.
+const avcType = (t: number) => t === T.AVC || t === T.USER_AVC;
+const macType = (t: number) => inRange(t, T.MAC_POLICY_LOAD, T.MAC_UNLBL_STCDEL) || inRange(t, T.FIRST_USER_LSPP_MSG, T.LAST_USER_LSPP_MSG);
+const integrityType = (t: number) => inRange(t, T.INTEGRITY_FIRST_MSG, T.INTEGRITY_LAST_MSG);
+const virtType = (t: number) => inRange(t, T.FIRST_VIRT_MSG, T.LAST_VIRT_MSG);
+const responseType = (t: number) => inRange(t, T.FIRST_ANOM_RESP, T.LAST_ANOM_RESP);
+const CONFIG_TYPES: readonly number[] = [
+  T.CONFIG_CHANGE,
+  1203 /* DAEMON_CONFIG */,
+  T.USYS_CONFIG,
+  T.NETFILTER_CFG,
+  T.FEATURE_CHANGE,
+  T.USER_MAC_CONFIG_CHANGE,
+];
+const configType = (t: number) => CONFIG_TYPES.includes(t) || inRange(t, T.MAC_POLICY_LOAD, T.MAC_UNLBL_STCDEL);
+/** The account modification tests; the Summary Report counts one per test an event passes. */
+const ACCT_MOD_TESTS: readonly ((t: number) => boolean)[] = [
+  (t) => t === T.USER_CHAUTHTOK,
+  (t) => inRange(t, T.ADD_USER, T.DEL_GROUP),
+  (t) => t === T.USER_MGMT,
+  (t) => t === T.GRP_MGMT,
+  (t) => inRange(t, T.ROLE_ASSIGN, T.ROLE_REMOVE),
+];
+const acctModType = (t: number) => ACCT_MOD_TESTS.some((test) => test(t));
+const anomalyType = (t: number) =>
+  inRange(t, T.FIRST_ANOM_MSG, T.LAST_ANOM_MSG) || inRange(t, T.FIRST_KERN_ANOM_MSG, T.LAST_KERN_ANOM_MSG) || t === T.SECCOMP;
+const cryptoType = (t: number) =>
+  inRange(t, T.FIRST_KERN_CRYPTO_MSG, T.LAST_KERN_CRYPTO_MSG) || inRange(t, T.FIRST_CRYPTO_MSG, T.LAST_CRYPTO_MSG);
+const ttyType = (t: number) => t === T.TTY || t === T.USER_TTY;
+
+/** Per report that picks its events by record type: which types can make it take an event. */
+export const PICK_TYPE: Partial<Record<ReportKind, (type: number) => boolean>> = {
+  avc: avcType,
+  mac: macType,
+  integrity: integrityType,
+  virt: virtType,
+  config: configType,
+  auth: (t) => t === T.USER_AUTH || t === T.USER_MGMT,
+  login: (t) => t === T.USER_LOGIN,
+  mods: acctModType,
+  anomaly: anomalyType,
+  response: responseType,
+  crypto: cryptoType,
+  // the TTY report looks at the first record only (a superset here is harmless)
+  tty: ttyType,
+};
+
+/**
+ * The test a report takes its events by, where that is all it looks at: other events can be passed over
+ * before their fields are read. (Reading them could only drop them.)
+ */
+/** The reports whose events process() has already picked by record type (pickOf). */
+const TYPE_PICKED: ReadonlySet<ReportKind> = new Set([
+  'avc',
+  'mac',
+  'integrity',
+  'virt',
+  'config',
+  'auth',
+  'login',
+  'mods',
+  'anomaly',
+  'response',
+  'crypto',
+  'tty',
+]);
+
+function pickOf(kind: ReportKind): ((e: ReportEvent) => boolean) | undefined {
+  if (kind === 'tty') return (e) => ttyType(e.type);
+  const test = PICK_TYPE[kind];
+  return test === undefined ? undefined : (e) => anyRecord(e, test);
+}
 
 export function successText(s: number): string {
   return s === S_FAILED ? 'no' : s === S_SUCCESS ? 'yes' : 'unset';
-}
-
-function isConfig(e: ReportEvent): boolean {
-  return (
-    hasType(e, T.CONFIG_CHANGE) ||
-    hasType(e, 1203 /* DAEMON_CONFIG */) ||
-    hasType(e, T.USYS_CONFIG) ||
-    hasType(e, T.NETFILTER_CFG) ||
-    hasType(e, T.FEATURE_CHANGE) ||
-    hasType(e, T.USER_MAC_CONFIG_CHANGE) ||
-    hasRange(e, T.MAC_POLICY_LOAD, T.MAC_UNLBL_STCDEL)
-  );
-}
-
-function isAcctMod(e: ReportEvent): boolean {
-  return (
-    hasType(e, T.USER_CHAUTHTOK) ||
-    hasRange(e, T.ADD_USER, T.DEL_GROUP) ||
-    hasType(e, T.USER_MGMT) ||
-    hasType(e, T.GRP_MGMT) ||
-    hasRange(e, T.ROLE_ASSIGN, T.ROLE_REMOVE)
-  );
-}
-
-function isAnomaly(e: ReportEvent): boolean {
-  return (
-    hasRange(e, T.FIRST_ANOM_MSG, T.LAST_ANOM_MSG) || hasRange(e, T.FIRST_KERN_ANOM_MSG, T.LAST_KERN_ANOM_MSG) || hasType(e, T.SECCOMP)
-  );
-}
-
-function isCrypto(e: ReportEvent): boolean {
-  return hasRange(e, T.FIRST_KERN_CRYPTO_MSG, T.LAST_KERN_CRYPTO_MSG) || hasRange(e, T.FIRST_CRYPTO_MSG, T.LAST_CRYPTO_MSG);
 }
 
 /** The file a File Report row shows: the first name, past PARENT entries when there are several. */

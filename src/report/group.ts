@@ -33,6 +33,10 @@ export interface ReportEvent {
 class Pending implements ReportEvent {
   complete = false;
   acc: unknown = undefined;
+  /** With GrouperOptions.pick: a record has made the event one the report may take. */
+  picked = false;
+  /** With GrouperOptions.pick: texts kept until the event is picked (then folded) or complete (then dropped). */
+  deferred: RawRecord[] | undefined = undefined;
   constructor(
     readonly sec: number,
     readonly milli: number,
@@ -299,6 +303,13 @@ export interface GrouperOptions {
   fold?: RecordFold;
   /** With a fold: keep the text of an event's first record anyway (aureport's --tty prints it). */
   keepHeadText?: boolean;
+  /**
+   * With a fold: the record types that can make the report take an event. Records of other events are not
+   * decoded or folded (their texts wait, until the event completes, for a record that picks it).
+   */
+  pick?: (type: number) => boolean;
+  /** Keep each event's ENRICHED interpretations (only -i reads them). */
+  keepInterp?: boolean;
   /** -ts as epoch seconds (0: none). */
   start: number;
   /** -te as epoch seconds (0: none). */
@@ -342,18 +353,17 @@ export class Grouper {
       if (end > start) this.bad++;
       return;
     }
-    const h = { node: hNode, type: hType, sec: hSec, milli: hMilli, serial: hSerial };
     const { start: from, end: to } = this.opts;
-    if ((from && h.sec < from) || (to && h.sec > to)) {
+    if ((from && hSec < from) || (to && hSec > to)) {
       if (this.firstSec === 0) {
-        this.firstSec = h.sec;
-        this.firstMilli = h.milli;
+        this.firstSec = hSec;
+        this.firstMilli = hMilli;
       }
       return;
     }
     if (this.firstSec === 0 && from === 0) {
-      this.firstSec = h.sec;
-      this.firstMilli = h.milli;
+      this.firstSec = hSec;
+      this.firstMilli = hMilli;
     }
     if (this.sepBuf !== buf || (this.sepAt >= 0 && this.sepAt < start)) {
       this.sepBuf = buf;
@@ -361,31 +371,28 @@ export class Grouper {
     }
     const sep = this.sepAt >= 0 && this.sepAt < end ? this.sepAt : -1;
     const textEnd = sep < 0 ? end : sep;
-    const fold = this.opts.fold;
-    const text = NO_TEXT.has(h.type) ? '' : buf.toString('latin1', start, textEnd);
-    const chain = this.building.get(h.serial);
+    const type = hType;
+    const chain = this.building.get(hSerial);
     if (chain !== undefined) {
       for (const ev of chain) {
-        if (ev.sec === h.sec && ev.milli === h.milli && ev.node === h.node) {
-          ev.records.push(fold === undefined ? { type: h.type, msg: text } : typeOnly(h.type));
-          if (fold !== undefined && text !== '') fold(ev, h.type, text);
+        if (ev.sec === hSec && ev.milli === hMilli && ev.node === hNode) {
+          this.take(ev, type, buf, start, textEnd, false, false);
           this.drain();
           return;
         }
       }
     }
-    if (h.type === T.EOE) return;
-    const rec: RawRecord = fold === undefined || this.opts.keepHeadText ? { type: h.type, msg: text } : typeOnly(h.type);
-    const interp = sep < 0 ? undefined : buf.toString('latin1', sep + 1, end);
-    const ev = new Pending(h.sec, h.milli, h.serial, h.node, h.type, [rec], interp, this.seq++);
-    if (fold !== undefined && text !== '') fold(ev, h.type, text);
-    if (chain === undefined) this.building.set(h.serial, [ev]);
+    if (type === T.EOE) return;
+    const interp = sep < 0 || this.opts.keepInterp === false ? undefined : buf.toString('latin1', sep + 1, end);
+    const ev = new Pending(hSec, hMilli, hSerial, hNode, type, [], interp, this.seq++);
+    const single = isSingle(type);
+    this.take(ev, type, buf, start, textEnd, true, single);
+    if (chain === undefined) this.building.set(ev.serial, [ev]);
     else chain.push(ev);
     this.pending.push(ev);
-    const single = isSingle(h.type);
     if (!single) this.byStart.push(ev);
     // check_events: old enough events complete, and the new one if it is a single-record event
-    const limit = h.sec - this.opts.timeout;
+    const limit = ev.sec - this.opts.timeout;
     for (let top = this.byStart.peek(); top !== undefined && top.sec <= limit; top = this.byStart.peek()) {
       this.byStart.pop();
       this.finish(top);
@@ -394,9 +401,40 @@ export class Grouper {
     this.drain();
   }
 
+  /** A record joins its event: kept with its text, folded, or (opts.pick) held back until the event matters. */
+  private take(ev: Pending, type: number, buf: Buffer, from: number, to: number, head: boolean, single: boolean): void {
+    const fold = this.opts.fold;
+    const noText = NO_TEXT.has(type);
+    if (fold === undefined) {
+      ev.records.push({ type, msg: noText ? '' : buf.toString('latin1', from, to) });
+      return;
+    }
+    const keepText = head && this.opts.keepHeadText === true;
+    const pick = this.opts.pick;
+    if (pick !== undefined && !ev.picked) {
+      if (pick(type)) {
+        ev.picked = true;
+        if (ev.deferred !== undefined) for (const r of ev.deferred) fold(ev, r.type, r.msg);
+        ev.deferred = undefined;
+      } else {
+        ev.records.push(typeOnly(type));
+        // an event complete with this record can never be picked: its text is not needed at all
+        if (!noText && !(head && single)) (ev.deferred ??= []).push({ type, msg: buf.toString('latin1', from, to) });
+        return;
+      }
+    }
+    const text = noText ? '' : buf.toString('latin1', from, to);
+    ev.records.push(keepText ? { type, msg: text } : typeOnly(type));
+    if (text !== '') fold(ev, type, text);
+  }
+
   /** End of the last input: everything completes and goes out. */
   end(): void {
-    for (const chain of this.building.values()) for (const ev of chain) ev.complete = true;
+    for (const chain of this.building.values())
+      for (const ev of chain) {
+        ev.complete = true;
+        ev.deferred = undefined;
+      }
     this.building.clear();
     this.drain();
   }
@@ -404,6 +442,7 @@ export class Grouper {
   private finish(ev: Pending): void {
     if (ev.complete) return;
     ev.complete = true;
+    ev.deferred = undefined;
     const chain = this.building.get(ev.serial)!;
     if (chain.length === 1) this.building.delete(ev.serial);
     else chain.splice(chain.indexOf(ev), 1);

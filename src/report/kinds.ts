@@ -33,6 +33,10 @@ export const REPORT_KINDS = [
 
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
+/** aureport's --escape modes (auparse's), from none to most: each escapes what the one before it does, and more. */
+export const ESCAPE_MODES = ['raw', 'tty', 'shell', 'shell_quote'] as const;
+export type EscapeMode = (typeof ESCAPE_MODES)[number];
+
 type WantKey = Exclude<keyof Want, 'interpret'>;
 
 export interface KindSpec {
@@ -46,119 +50,47 @@ export interface KindSpec {
 
 const LOGIN_UID: WantKey[] = ['loginuid'];
 
+/** A kind's spec from [title, rule, columns, rule after the header] and [title, rule, column]. */
+function spec(
+  want: readonly WantKey[],
+  detail?: readonly [string, number, readonly string[], number?],
+  summary?: readonly [string, number, string],
+): KindSpec {
+  return {
+    want,
+    detail: detail && { title: detail[0], rule: detail[1], columns: detail[2], ruleAfter: detail[3] },
+    summary: summary && { title: summary[0], rule: summary[1], column: summary[2] },
+  };
+}
+
+// one line per report: a table (prettier would fold the long ones over three lines each)
+// prettier-ignore
 export const KINDS: Record<ReportKind, KindSpec> = {
-  summary: { want: ['filename', 'hostname', 'terminal', 'exe', 'comm', 'key', 'loginuid'] },
-  time: { want: [] },
-  avc: {
-    want: ['comm', 'subject', 'object'],
-    detail: { title: 'AVC Report', rule: 63, columns: ['comm', 'subj', 'syscall', 'class', 'permission', 'obj', 'result', 'event'] },
-    summary: { title: 'Avc Object Summary Report', rule: 33, column: 'obj' },
-  },
-  mac: {
-    want: LOGIN_UID,
-    detail: { title: 'MAC Report', rule: 35, columns: ['auid', 'type', 'success', 'event'] },
-    summary: { title: 'MAC Summary Report', rule: 18, column: 'type' },
-  },
-  config: {
-    want: LOGIN_UID,
-    detail: { title: 'Config Change Report', rule: 35, columns: ['type', 'auid', 'success', 'event'] },
-    summary: { title: 'Config Change Summary Report', rule: 28, column: 'type' },
-  },
-  event: {
-    want: LOGIN_UID,
-    detail: { title: 'Event Report', rule: 35, columns: ['event', 'type', 'auid', 'success'] },
-    summary: { title: 'Event Summary Report', rule: 22, column: 'type' },
-  },
-  file: {
-    want: ['filename', 'exe', 'loginuid'],
-    detail: { title: 'File Report', rule: 47, columns: ['file', 'syscall', 'success', 'exe', 'auid', 'event'] },
-    summary: { title: 'File Summary Report', rule: 27, column: 'file' },
-  },
-  host: {
-    want: ['hostname', 'loginuid'],
-    detail: { title: 'Host Report', rule: 35, columns: ['host', 'syscall', 'auid', 'event'] },
-    summary: { title: 'Host Summary Report', rule: 27, column: 'host' },
-  },
-  login: {
-    want: ['exe', 'hostname', 'terminal', 'loginuid'],
-    detail: { title: 'Login Report', rule: 44, columns: ['auid', 'host', 'term', 'exe', 'success', 'event'] },
-    summary: { title: 'Login Summary Report', rule: 28, column: 'auid' },
-  },
-  mods: {
-    want: ['exe', 'hostname', 'terminal', 'loginuid'],
-    detail: { title: 'Account Modifications Report', rule: 49, columns: ['auid', 'addr', 'term', 'exe', 'acct', 'success', 'event'] },
-    summary: { title: 'Acct Modification Summary Report', rule: 32, column: 'type' },
-  },
-  pid: {
-    want: ['exe', 'loginuid'],
-    detail: { title: 'Process ID Report', rule: 38, columns: ['pid', 'exe', 'syscall', 'auid', 'event'] },
-    summary: { title: 'Pid Summary Report', rule: 26, column: 'pid' },
-  },
-  syscall: {
-    want: ['comm', 'loginuid'],
-    detail: { title: 'Syscall Report', rule: 39, columns: ['syscall', 'pid', 'comm', 'auid', 'event'] },
-    summary: { title: 'Syscall Summary Report', rule: 26, column: 'syscall' },
-  },
-  terminal: {
-    want: ['terminal', 'hostname', 'exe', 'loginuid'],
-    detail: { title: 'Terminal Report', rule: 36, columns: ['term', 'host', 'exe', 'auid', 'event'] },
-    summary: { title: 'Terminal Summary Report', rule: 31, column: 'terminal' },
-  },
-  user: {
-    want: ['terminal', 'hostname', 'exe', 'uid', 'loginuid'],
-    detail: { title: 'User ID Report', rule: 36, columns: ['auid', 'term', 'host', 'exe', 'event'] },
-    summary: { title: 'User Summary Report', rule: 27, column: 'auid' },
-  },
-  executable: {
-    want: ['terminal', 'hostname', 'exe', 'loginuid'],
-    detail: { title: 'Executable Report', rule: 36, columns: ['exe', 'term', 'host', 'auid', 'event'] },
-    summary: { title: 'Executable Summary Report', rule: 33, column: 'file' },
-  },
-  anomaly: {
-    want: ['terminal', 'hostname', 'exe', 'comm', 'loginuid'],
-    detail: { title: 'Anomaly Report', rule: 41, columns: ['type', 'exe', 'term', 'host', 'auid', 'event'] },
-    summary: { title: 'Anomaly Summary Report', rule: 22, column: 'type' },
-  },
-  response: {
-    want: [],
-    detail: { title: 'Response to Anomaly Report', rule: 30, columns: ['type', 'success', 'event'] },
-    summary: { title: 'Anomaly Response Summary Report', rule: 31, column: 'type' },
-  },
-  crypto: {
-    want: LOGIN_UID,
-    detail: { title: 'Crypto Report', rule: 35, columns: ['auid', 'type', 'success', 'event'] },
-    summary: { title: 'Crypto Summary Report', rule: 21, column: 'type' },
-  },
-  auth: {
-    want: ['exe', 'hostname', 'terminal', 'uid'],
-    detail: { title: 'Authentication Report', rule: 44, columns: ['acct', 'host', 'term', 'exe', 'success', 'event'] },
-    summary: { title: 'Authentication Summary Report', rule: 29, column: 'acct' },
-  },
-  key: {
-    want: ['exe', 'key', 'loginuid'],
-    detail: { title: 'Key Report', rule: 47, columns: ['key', 'success', 'exe', 'auid', 'event'] },
-    summary: { title: 'Key Summary Report', rule: 27, column: 'key' },
-  },
-  tty: {
-    want: ['session', 'loginuid', 'terminal', 'comm'],
-    detail: { title: 'TTY Report', rule: 47, columns: ['event', 'auid', 'term', 'sess', 'comm', 'data'] },
-  },
-  comm: {
-    want: ['terminal', 'hostname', 'comm', 'loginuid'],
-    // aureport's rule under this header is one '=' longer than the one above it
-    detail: { title: 'Command Report', rule: 36, columns: ['comm', 'term', 'host', 'auid', 'event'], ruleAfter: 37 },
-    summary: { title: 'Command Summary Report', rule: 33, column: 'command' },
-  },
-  virt: {
-    want: [],
-    detail: { title: 'Virtualization Report', rule: 30, columns: ['type', 'success', 'event'] },
-    summary: { title: 'Virtualization Summary Report', rule: 29, column: 'type' },
-  },
-  integrity: {
-    want: LOGIN_UID,
-    detail: { title: 'Integrity Report', rule: 30, columns: ['type', 'success', 'event'] },
-    summary: { title: 'Integrity Summary Report', rule: 24, column: 'type' },
-  },
+  summary: spec(['filename', 'hostname', 'terminal', 'exe', 'comm', 'key', 'loginuid']),
+  time: spec([]),
+  avc: spec(['comm', 'subject', 'object'], ['AVC Report', 63, ['comm', 'subj', 'syscall', 'class', 'permission', 'obj', 'result', 'event']], ['Avc Object Summary Report', 33, 'obj']),
+  mac: spec(LOGIN_UID, ['MAC Report', 35, ['auid', 'type', 'success', 'event']], ['MAC Summary Report', 18, 'type']),
+  config: spec(LOGIN_UID, ['Config Change Report', 35, ['type', 'auid', 'success', 'event']], ['Config Change Summary Report', 28, 'type']),
+  event: spec(LOGIN_UID, ['Event Report', 35, ['event', 'type', 'auid', 'success']], ['Event Summary Report', 22, 'type']),
+  file: spec(['filename', 'exe', 'loginuid'], ['File Report', 47, ['file', 'syscall', 'success', 'exe', 'auid', 'event']], ['File Summary Report', 27, 'file']),
+  host: spec(['hostname', 'loginuid'], ['Host Report', 35, ['host', 'syscall', 'auid', 'event']], ['Host Summary Report', 27, 'host']),
+  login: spec(['exe', 'hostname', 'terminal', 'loginuid'], ['Login Report', 44, ['auid', 'host', 'term', 'exe', 'success', 'event']], ['Login Summary Report', 28, 'auid']),
+  mods: spec(['exe', 'hostname', 'terminal', 'loginuid'], ['Account Modifications Report', 49, ['auid', 'addr', 'term', 'exe', 'acct', 'success', 'event']], ['Acct Modification Summary Report', 32, 'type']),
+  pid: spec(['exe', 'loginuid'], ['Process ID Report', 38, ['pid', 'exe', 'syscall', 'auid', 'event']], ['Pid Summary Report', 26, 'pid']),
+  syscall: spec(['comm', 'loginuid'], ['Syscall Report', 39, ['syscall', 'pid', 'comm', 'auid', 'event']], ['Syscall Summary Report', 26, 'syscall']),
+  terminal: spec(['terminal', 'hostname', 'exe', 'loginuid'], ['Terminal Report', 36, ['term', 'host', 'exe', 'auid', 'event']], ['Terminal Summary Report', 31, 'terminal']),
+  user: spec(['terminal', 'hostname', 'exe', 'uid', 'loginuid'], ['User ID Report', 36, ['auid', 'term', 'host', 'exe', 'event']], ['User Summary Report', 27, 'auid']),
+  executable: spec(['terminal', 'hostname', 'exe', 'loginuid'], ['Executable Report', 36, ['exe', 'term', 'host', 'auid', 'event']], ['Executable Summary Report', 33, 'file']),
+  anomaly: spec(['terminal', 'hostname', 'exe', 'comm', 'loginuid'], ['Anomaly Report', 41, ['type', 'exe', 'term', 'host', 'auid', 'event']], ['Anomaly Summary Report', 22, 'type']),
+  response: spec([], ['Response to Anomaly Report', 30, ['type', 'success', 'event']], ['Anomaly Response Summary Report', 31, 'type']),
+  crypto: spec(LOGIN_UID, ['Crypto Report', 35, ['auid', 'type', 'success', 'event']], ['Crypto Summary Report', 21, 'type']),
+  auth: spec(['exe', 'hostname', 'terminal', 'uid'], ['Authentication Report', 44, ['acct', 'host', 'term', 'exe', 'success', 'event']], ['Authentication Summary Report', 29, 'acct']),
+  key: spec(['exe', 'key', 'loginuid'], ['Key Report', 47, ['key', 'success', 'exe', 'auid', 'event']], ['Key Summary Report', 27, 'key']),
+  tty: spec(['session', 'loginuid', 'terminal', 'comm'], ['TTY Report', 47, ['event', 'auid', 'term', 'sess', 'comm', 'data']]),
+  // aureport's rule under this header is one '=' longer than the one above it
+  comm: spec(['terminal', 'hostname', 'comm', 'loginuid'], ['Command Report', 36, ['comm', 'term', 'host', 'auid', 'event'], 37], ['Command Summary Report', 33, 'command']),
+  virt: spec([], ['Virtualization Report', 30, ['type', 'success', 'event']], ['Virtualization Summary Report', 29, 'type']),
+  integrity: spec(LOGIN_UID, ['Integrity Report', 30, ['type', 'success', 'event']], ['Integrity Summary Report', 24, 'type']),
 };
 
 export function wantOf(kind: ReportKind, interpret: boolean): Want {

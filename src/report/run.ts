@@ -10,11 +10,11 @@ import { TsauditError } from '../errors.js';
 import { Output } from '../format/output.js';
 import { inputChunks } from '../pipeline/sources.js';
 import { shutdownSignal } from '../runtime.js';
-import { ReportEngine, successText, typeName } from './engine.js';
+import { PICK_TYPE, ReportEngine, successText, typeName } from './engine.js';
 import type { Items } from './extract.js';
 import { Grouper, type ReportEvent } from './group.js';
-import type { ReportKind } from './kinds.js';
-import { ObjectSink, type ReportFormat, type ReportSink, TextSink, textOf } from './sinks.js';
+import type { EscapeMode, ReportKind } from './kinds.js';
+import { ObjectSink, type ReportFormat, type ReportSink, type SinkOptions, TextSink, textOf } from './sinks.js';
 import { titleText } from './text.js';
 import { Timeline, type TimelineSplit, timelineObjects, timelineText } from './timeline.js';
 
@@ -41,6 +41,12 @@ export interface ReportRunOptions {
   passwdFile?: string;
   /** Where notes and warnings go (default stderr). */
   report?: (line: string) => void;
+  /** --node: only events from these nodes. */
+  nodes?: string[];
+  /** --eoe-timeout: seconds after which an event without its EOE is complete (default: auditd.conf's). */
+  eoeTimeout?: number;
+  /** --escape: how text output escapes values (default tty). */
+  escape?: EscapeMode;
 }
 
 interface Source {
@@ -193,72 +199,129 @@ function timelineKey(split: TimelineSplit | undefined, e: ReportEvent, s: Items)
   return '';
 }
 
+/** What one run decided up front, shared by its parts. */
+interface Run {
+  o: ReportRunOptions;
+  note: (line: string) => void;
+  summary: boolean;
+  format: ReportFormat;
+  output: Output;
+  sinkOpts: SinkOptions;
+  timeline: Timeline | undefined;
+}
+
 /** Runs a report; returns the exit code aureport would (1 when a detailed report found nothing). */
 export async function runReport(o: ReportRunOptions): Promise<number> {
-  const note = o.report ?? ((l: string) => void process.stderr.write(`${l}\n`));
+  const run = planRun(o);
+  await checkTitle(run);
+  const sink = run.timeline ? undefined : await openSink(run);
+  const engine = new ReportEngine(
+    {
+      kind: o.kind,
+      summary: run.summary,
+      failed: run.sinkOpts.failed,
+      success: run.sinkOpts.success,
+      interpret: o.interpret,
+      passwdFile: o.passwdFile,
+    },
+    (row, e, s) => {
+      if (run.timeline) run.timeline.add(e.sec, timelineKey(o.timeline!.split, e, s));
+      else if (!sink!.row(row)) blocked.set = true;
+    },
+    run.timeline ? (e, s) => run.timeline!.add(e.sec, timelineKey(o.timeline!.split, e, s)) : undefined,
+  );
+  const blocked = { set: false };
+  const range = await readInputs(run, engine, sink, blocked);
+  if (run.timeline) return writeTimeline(run, run.timeline);
+  return finishReport(run, engine, sink!, range);
+}
+
+function planRun(o: ReportRunOptions): Run {
   const summary = o.summary === true || o.kind === 'summary';
   const failed = o.failed === true;
-  const success = o.success === true && !failed;
-  const format = o.format ?? 'text';
   const output = o.output ?? new Output();
-  const sinkOpts = { kind: o.kind, summary, failed, success, output };
-  const timeline = o.timeline ? new Timeline() : undefined;
+  return {
+    o,
+    note: o.report ?? ((l: string) => void process.stderr.write(`${l}\n`)),
+    summary,
+    format: o.format ?? 'text',
+    output,
+    sinkOpts: { kind: o.kind, summary, failed, success: o.success === true && !failed, output, escape: o.escape },
+    timeline: o.timeline ? new Timeline() : undefined,
+  };
+}
 
-  // aureport prints its title before reading input; a title it does not have is "Unimplemented option"
-  const title = titleText(sinkOpts);
-  if (title.unimplemented) {
-    if (format === 'text' && !timeline) {
-      output.ascii = true;
-      output.write(title.text);
-      await output.end();
-    }
-    throw new TsauditError('E_UNSUPPORTED', `report ${o.kind} has no --summary form (aureport: "Unimplemented option")`, { exitCode: 1 });
+/** aureport prints its title before reading input; a title it does not have is "Unimplemented option". */
+async function checkTitle(run: Run): Promise<void> {
+  const title = titleText(run.sinkOpts);
+  if (!title.unimplemented) return;
+  if (run.format === 'text' && !run.timeline) {
+    run.output.ascii = true;
+    run.output.write(title.text);
+    await run.output.end();
   }
-  let sink: ReportSink | undefined;
-  if (!timeline) {
-    if (format === 'text') sink = new TextSink(sinkOpts);
-    else {
-      const os = new ObjectSink(sinkOpts, format);
-      await os.init();
-      sink = os;
-    }
-    sink.title();
+  throw new TsauditError('E_UNSUPPORTED', `report ${run.o.kind} has no --summary form (aureport: "Unimplemented option")`, { exitCode: 1 });
+}
+
+async function openSink(run: Run): Promise<ReportSink> {
+  let sink: ReportSink;
+  if (run.format === 'text') sink = new TextSink(run.sinkOpts);
+  else {
+    const os = new ObjectSink(run.sinkOpts, run.format);
+    await os.init();
+    sink = os;
   }
+  sink.title();
+  return sink;
+}
 
-  const engine = new ReportEngine(
-    { kind: o.kind, summary, failed, success, interpret: o.interpret, passwdFile: o.passwdFile },
-    (row, e, s) => {
-      if (timeline) timeline.add(e.sec, timelineKey(o.timeline!.split, e, s));
-      else if (!sink!.row(row)) blocked = true;
-    },
-    timeline ? (e, s) => timeline.add(e.sec, timelineKey(o.timeline!.split, e, s)) : undefined,
-  );
-  let blocked = false;
+/** The times the Summary Report's "Range of time in logs" spans. */
+interface LogRange {
+  first: [number, number];
+  last: [number, number];
+}
 
+/** aureport's --node: only events from one of these nodes (an event without a node= prefix never matches). */
+const nodeFilter = (nodes: readonly string[] | undefined) =>
+  nodes === undefined || nodes.length === 0 ? undefined : (e: ReportEvent) => e.node !== undefined && nodes.includes(e.node);
+
+/** Reads every input through the grouper into the engine; events still building at the end of one input carry over. */
+async function readInputs(run: Run, engine: ReportEngine, sink: ReportSink | undefined, blocked: { set: boolean }): Promise<LogRange> {
+  const { o } = run;
   const conf = readAuditdConf(o.auditdConf ?? '/etc/audit/auditd.conf');
-  const srcs = sources(o, conf, note);
+  const srcs = sources(o, conf, run.note);
   const start = o.start ?? 0;
   const end = o.end ?? 0;
   const trackRange = o.kind === 'time' || o.kind === 'summary';
+  const fromNode = nodeFilter(o.nodes);
   let fileFirst: [number, number] | undefined;
   let fileLast: [number, number] | undefined;
   let veryLast: [number, number] = [0, 0];
-  const grouper = new Grouper({ start, end, timeout: conf.timeout, fold: engine.fold, keepHeadText: o.kind === 'tty' }, (e) => {
+  const timeout = o.eoeTimeout ?? conf.timeout;
+  const opts = {
+    start,
+    end,
+    timeout,
+    fold: engine.fold,
+    keepHeadText: o.kind === 'tty',
+    pick: PICK_TYPE[o.kind],
+    keepInterp: o.interpret === true,
+  };
+  const grouper = new Grouper(opts, (e) => {
     if (trackRange) {
       fileFirst ??= [e.sec, e.milli];
       fileLast = [e.sec, e.milli];
     }
-    if ((start === 0 || e.sec >= start) && (end === 0 || e.sec <= end)) engine.process(e);
+    if ((start === 0 || e.sec >= start) && (end === 0 || e.sec <= end) && (fromNode === undefined || fromNode(e))) engine.process(e);
   });
-
   for (let i = 0; i < srcs.length; i++) {
     const src = srcs[i]!;
     fileFirst = fileLast = undefined;
     const lines = new Lines((buf, from, to) => grouper.addBytes(buf, from, to));
     for await (const chunk of chunksOf(src, o.stdin)) {
       lines.push(chunk);
-      if (blocked) {
-        blocked = false;
+      if (blocked.set) {
+        blocked.set = false;
         await sink!.ready();
       }
       if (shutdownSignal.aborted) break;
@@ -269,42 +332,42 @@ export async function runReport(o: ReportRunOptions): Promise<number> {
     if (o.kind === 'time' && sink) sink.timeRange(src.name, fileFirst, fileLast);
     if (shutdownSignal.aborted) break;
   }
-  if (grouper.bad > 0) note(`tsaudit: ${grouper.bad} lines were not audit records and were skipped`);
+  if (grouper.bad > 0) run.note(`tsaudit: ${grouper.bad} lines were not audit records and were skipped`);
+  return { first: [grouper.firstSec, grouper.firstMilli], last: veryLast };
+}
 
-  let code = 0;
-  if (timeline) {
-    if (format === 'text' || format === 'table') {
-      output.ascii = false;
-      output.write(timelineText(timeline, o.timeline!.split));
-    } else {
-      const os = new ObjectSink(sinkOpts, format);
-      await os.init();
-      for (const b of timelineObjects(timeline, o.timeline!.split)) {
-        const { by, ...row } = b as { by?: Record<string, number> } & Record<string, string | number>;
-        // CSV has one header: a split timeline comes out long, one line per bucket and key
-        if (format === 'csv' && by !== undefined)
-          for (const [key, count] of Object.entries(by)) os.emit({ ...row, key: textOf(key), count });
-        else os.emit(b as Record<string, string | number | null>);
-      }
-      await os.end();
-      return 0;
-    }
-    await output.end();
+async function writeTimeline(run: Run, timeline: Timeline): Promise<number> {
+  const split = run.o.timeline!.split;
+  if (run.format === 'text' || run.format === 'table') {
+    run.output.ascii = false;
+    run.output.write(timelineText(timeline, split));
+    await run.output.end();
     return 0;
   }
-  if (!engine.found && !summary && o.kind !== 'time') {
-    sink!.noEvents();
-    code = 1;
-  } else if (summary) {
-    if (o.kind === 'summary') {
-      sink!.counters(
-        engine.counters(
-          { first: [grouper.firstSec, grouper.firstMilli], last: veryLast },
-          { start: start || undefined, end: end || undefined },
-        ),
-      );
-    } else sink!.summaryList(engine.summaryList());
+  const os = new ObjectSink(run.sinkOpts, run.format);
+  await os.init();
+  for (const b of timelineObjects(timeline, split)) {
+    const { by, ...row } = b as { by?: Record<string, number> } & Record<string, string | number>;
+    // CSV has one header: a split timeline comes out long, one line per bucket and key
+    if (run.format === 'csv' && by !== undefined)
+      for (const [key, count] of Object.entries(by)) os.emit({ ...row, key: textOf(key), count });
+    else os.emit(b as Record<string, string | number | null>);
   }
-  await sink!.end();
+  await os.end();
+  return 0;
+}
+
+/** After the last event: "no events", the --summary list, or the Summary Report's counters. */
+async function finishReport(run: Run, engine: ReportEngine, sink: ReportSink, range: LogRange): Promise<number> {
+  const { o } = run;
+  let code = 0;
+  if (!engine.found && !run.summary && o.kind !== 'time') {
+    sink.noEvents();
+    code = 1;
+  } else if (run.summary) {
+    if (o.kind === 'summary') sink.counters(engine.counters(range, { start: o.start || undefined, end: o.end || undefined }));
+    else sink.summaryList(engine.summaryList());
+  }
+  await sink.end();
   return code;
 }

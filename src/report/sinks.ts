@@ -5,7 +5,7 @@
 import { Output } from '../format/output.js';
 import { color, isInteractive } from '../format/color.js';
 import { type Cell, type DetailRow, type SummaryCounters, type SummaryEntry, summaryStyle } from './engine.js';
-import { KINDS, type ReportKind } from './kinds.js';
+import { type EscapeMode, KINDS, type ReportKind } from './kinds.js';
 import { cDate, cDateMs, countersText, NO_EVENTS, rowText, summaryText, timeRangeText, titleText } from './text.js';
 
 export type ReportFormat = 'text' | 'json' | 'yaml' | 'csv' | 'table';
@@ -30,6 +30,8 @@ export interface SinkOptions {
   failed: boolean;
   success: boolean;
   output?: Output;
+  /** --escape: how text output escapes values (aureport's default: tty). JSON, YAML and CSV quote on their own. */
+  escape?: EscapeMode;
 }
 
 export class TextSink implements ReportSink {
@@ -42,13 +44,13 @@ export class TextSink implements ReportSink {
     this.out.write(titleText(this.o).text);
   }
   row(row: DetailRow): boolean {
-    return this.out.write(rowText(this.o.kind, row));
+    return this.out.write(rowText(this.o.kind, row, this.o.escape));
   }
   timeRange(file: string, first: [number, number] | undefined, last: [number, number] | undefined): void {
     this.out.write(timeRangeText(file, first, last));
   }
   summaryList(entries: SummaryEntry[]): void {
-    this.out.write(summaryText(summaryStyle(this.o.kind), entries));
+    this.out.write(summaryText(summaryStyle(this.o.kind), entries, this.o.escape));
   }
   counters(c: SummaryCounters): void {
     this.out.write(countersText(c));

@@ -12,7 +12,7 @@ import {
   type SummaryEntry,
   type SummaryStyle,
 } from './engine.js';
-import { KINDS, type ReportKind } from './kinds.js';
+import { type EscapeMode, KINDS, type ReportKind } from './kinds.js';
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 const pad3 = (n: number) => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : String(n));
@@ -31,20 +31,38 @@ export function cDate(sec: number): string {
 
 export const cDateMs = (sec: number, milli: number) => `${cDate(sec)}.${pad3(milli)}`;
 
-/** safe_print_string in tty mode: bytes below 32 as \ooo, NULL as "(null)". */
-export function safe(s: string | undefined): string {
-  if (s === undefined) return '(null)';
+/** Characters shell mode puts a backslash before; shell_quote adds the glob, redirection and list ones. */
+const SHELL_SET = '"\'`$\\!()| ';
+const SHELL_QUOTE_SET = `${SHELL_SET};#&*?[]<>{}`;
+/** MAX_AUDIT_MESSAGE_LENGTH: the escaping path writes at most this many bytes of a value; a value needing none is printed whole. */
+const ESCAPE_LIMIT = 8970;
+
+/** Whether safe_print_string takes its escaping path for `s` in `mode`. */
+function needsEscape(s: string, mode: EscapeMode): boolean {
+  if (mode === 'raw') return false;
+  const set = mode === 'shell' ? SHELL_SET : mode === 'shell_quote' ? SHELL_QUOTE_SET : '';
   for (let i = 0; i < s.length; i++) {
-    if (s.charCodeAt(i) < 32) {
-      let out = '';
-      for (let j = 0; j < s.length; j++) {
-        const c = s.charCodeAt(j);
-        out += c < 32 ? `\\${(c >> 6) & 7}${(c >> 3) & 7}${c & 7}` : s[j];
-      }
-      return out;
-    }
+    const c = s.charCodeAt(i);
+    // shell mode tests a signed char: bytes from 0x80 count too (they are then printed as they are)
+    if (c < 32 || (mode === 'shell' && c >= 128) || (set !== '' && set.includes(s[i]!))) return true;
   }
-  return s;
+  return false;
+}
+
+/** safe_print_string: `s` escaped for `mode` (controls as \ooo, shell characters after a backslash), NULL as "(null)". */
+export function safe(s: string | undefined, mode: EscapeMode = 'tty'): string {
+  if (s === undefined) return '(null)';
+  if (!needsEscape(s, mode)) return s;
+  const set = mode === 'shell' ? SHELL_SET : mode === 'shell_quote' ? SHELL_QUOTE_SET : '';
+  const n = Math.min(s.length, ESCAPE_LIMIT);
+  let out = '';
+  for (let j = 0; j < n; j++) {
+    const c = s.charCodeAt(j);
+    if (c < 32) out += `\\${(c >> 6) & 7}${(c >> 3) & 7}${c & 7}`;
+    else if (set !== '' && set.includes(s[j]!)) out += `\\${s[j]}`;
+    else out += s[j];
+  }
+  return out;
 }
 
 const plain = (v: Cell) => (v === undefined ? '(null)' : String(v));
@@ -120,7 +138,7 @@ export function titleText(o: TitleOptions): { text: string; unimplemented: boole
 }
 
 /** One detailed row as aureport prints it. */
-export function rowText(kind: ReportKind, row: DetailRow): string {
+export function rowText(kind: ReportKind, row: DetailRow, escape: EscapeMode = 'tty'): string {
   const modes: readonly CellMode[] = cellModes(kind);
   let s = `${row.n}. ${cDate(row.sec)} `;
   const cells = row.cells;
@@ -128,7 +146,8 @@ export function rowText(kind: ReportKind, row: DetailRow): string {
     const v = cells[i];
     const m = modes[i];
     s +=
-      (i === 0 ? '' : ' ') + (m === 'safe' ? safe(v === undefined ? undefined : String(v)) : m === 'tty' ? ttyData(String(v)) : plain(v));
+      (i === 0 ? '' : ' ') +
+      (m === 'safe' ? safe(v === undefined ? undefined : String(v), escape) : m === 'tty' ? ttyData(String(v)) : plain(v));
   }
   return cells.length === 0 ? s : `${s}\n`;
 }
@@ -136,14 +155,14 @@ export function rowText(kind: ReportKind, row: DetailRow): string {
 export const NO_EVENTS = '<no events of interest were found>\n\n';
 
 /** A --summary list as aureport prints it. */
-export function summaryText(style: SummaryStyle | undefined, entries: SummaryEntry[]): string {
+export function summaryText(style: SummaryStyle | undefined, entries: SummaryEntry[], escape: EscapeMode = 'tty'): string {
   if (entries.length === 0) return NO_EVENTS;
   let s = '';
   for (const e of entries) {
     const v =
       style === 'string' || style === 'int' || style === 'type'
         ? plain(e.value)
-        : safe(e.value === undefined ? undefined : String(e.value));
+        : safe(e.value === undefined ? undefined : String(e.value), escape);
     s += `${e.total}  ${v}\n`;
   }
   return s;
