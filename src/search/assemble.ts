@@ -38,8 +38,11 @@ export interface HeldEvent extends SearchEvent {
   typeAt(i: number): number;
   /** Record `i` as the selectors read it: `into` pointed at it, or the record when it is parsed already. */
   raw(i: number, into: LazyRecord): RawRecord;
-  /** Copies record `i`'s line (as read) and a newline into `out` at `at`; returns the end, or -1 when it does not fit. */
-  copyLine(i: number, out: Buffer, at: number): number;
+  /**
+   * Copies the lines (as read, each with a newline) into `out` at `at`; returns the end, or -1 when they do
+   * not fit or a record is not held as bytes.
+   */
+  copyLines(out: Buffer, at: number): number;
 }
 
 const AUDIT_EOE = 1320;
@@ -117,15 +120,22 @@ class Slot implements HeldEvent {
     return where instanceof AuditRecord ? where : into.reset(this, i);
   }
 
-  copyLine(i: number, out: Buffer, at: number): number {
-    const where = this.held[i * STRIDE]!;
-    if (where instanceof AuditRecord) return -1;
-    const start = this.held[i * STRIDE + 1] as number;
-    const end = this.held[i * STRIDE + 2] as number;
-    if (at + end - start + 1 > out.length) return -1;
-    (where as Block).buf.copy(out, at, start, end);
-    out[at + end - start] = 10;
-    return at + end - start + 1;
+  copyLines(out: Buffer, at: number): number {
+    const h = this.held;
+    let i = 0;
+    while (i < h.length) {
+      const block = h[i];
+      if (!(block instanceof Block)) return -1;
+      const start = h[i + 1] as number;
+      let end = h[i + 2] as number;
+      // records that follow each other in the block go in one copy, with the newlines between them
+      for (i += STRIDE; i < h.length && h[i] === block && h[i + 1] === end + 1; i += STRIDE) end = h[i + 2] as number;
+      if (at + end - start + 1 > out.length) return -1;
+      block.buf.copy(out, at, start, end);
+      at += end - start;
+      out[at++] = 10;
+    }
+    return at;
   }
 
   get records(): AuditRecord[] {

@@ -16,18 +16,17 @@ export type EscapeMode = 'raw' | 'tty' | 'shell' | 'shell_quote';
 const DAEMON_START = 1200;
 const SYSCALL = 1300;
 
-/** --raw straight from the bytes read (no string per line); lines that do not fit a batch go as text. */
+/** --raw straight from the bytes read (no string per line); an event that does not fit a batch goes as text. */
 export function writeRawEvent(out: Output, e: HeldEvent): boolean {
+  const at = out.reserve(MAX_COPY) ? e.copyLines(out.buffer, out.offset) : -1;
+  if (at >= 0) return out.commit(at);
   let ok = true;
-  for (let i = 0; i < e.size; i++) {
-    const at = out.reserve(MAX_COPY) ? e.copyLine(i, out.buffer, out.offset) : -1;
-    ok = (at >= 0 ? out.commit(at) : out.write(`${e.records[i]!.line}\n`)) && ok;
-  }
+  for (const r of e.records) ok = out.write(`${r.line}\n`) && ok;
   return ok;
 }
 
-/** Reserved per line copied: most lines fit, a longer one is written as text. */
-const MAX_COPY = 16 * 1024;
+/** Room reserved per event copied: most events fit, a longer one is written as text. */
+const MAX_COPY = 64 * 1024;
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
