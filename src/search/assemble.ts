@@ -14,7 +14,9 @@
 // the timeout, and its order depends on when events complete.
 
 import { isSingleRecordType } from '../parse/reassemble.js';
-import type { AuditRecord } from '../parse/record.js';
+import { AuditRecord, parseRecord } from '../parse/record.js';
+import type { RawRecord } from './extract.js';
+import { Block } from './blocks.js';
 
 /** One event: the records of one (node, sec, msec, serial), in arrival order. */
 export interface SearchEvent {
@@ -24,26 +26,139 @@ export interface SearchEvent {
   readonly serial: number;
   /** Type of the first record (what ausearch's checkpoint remembers). */
   readonly type: number;
+  /** The records, parsed on first use. Valid while the event is being handed out (see HeldEvent). */
   readonly records: AuditRecord[];
 }
 
-const AUDIT_EOE = 1320;
+/** An event as the assembler hands it out: its records also readable without parsing them. */
+export interface HeldEvent extends SearchEvent {
+  /** Number of records. */
+  readonly size: number;
+  /** Type of record `i`. */
+  typeAt(i: number): number;
+  /** Record `i` as the selectors read it: `into` pointed at it, or the record when it is parsed already. */
+  raw(i: number, into: LazyRecord): RawRecord;
+  /**
+   * Copies the lines (as read, each with a newline) into `out` at `at`; returns the end, or -1 when they do
+   * not fit or a record is not held as bytes.
+   */
+  copyLines(out: Buffer, at: number): number;
+}
 
-class Slot implements SearchEvent {
+const AUDIT_EOE = 1320;
+/** Entries per held record in Slot.held: where it is (block or record), start, end, type. */
+const STRIDE = 4;
+
+/** A held record as the selectors read it: `line` is made on first use (most record types are never scanned). */
+export class LazyRecord implements RawRecord {
+  type = 0;
+  private event: Slot | undefined = undefined;
+  private i = 0;
+  private text: string | undefined = undefined;
+  private sep = -2;
+
+  /** Points this (reused) object at record `i` of `event`. */
+  reset(event: Slot, i: number): this {
+    this.event = event;
+    this.i = i;
+    this.type = event.typeAt(i);
+    this.text = undefined;
+    this.sep = -2;
+    return this;
+  }
+
+  get line(): string {
+    return (this.text ??= this.event!.lineAt(this.i));
+  }
+
+  /** Where parseRecord puts it: the ENRICHED separator, else the end of the text (before a CR). */
+  get bodyEnd(): number {
+    if (this.sep === -2) {
+      const line = this.line;
+      const sep = line.indexOf('\x1d');
+      this.sep = sep >= 0 ? sep : line.charCodeAt(line.length - 1) === 13 ? line.length - 1 : line.length;
+    }
+    return this.sep;
+  }
+}
+
+class Slot implements HeldEvent {
   complete = false;
   /** Next building slot with the same serial (another node or time). */
   next: Slot | undefined = undefined;
-  readonly records: AuditRecord[];
+  /** STRIDE entries per record: no object per record while the event waits to complete. */
+  readonly held: (Block | AuditRecord | number)[] = [];
+  private parsed: AuditRecord[] | undefined = undefined;
+  /** Set once the event has been handed out: its blocks may hold other bytes now. */
+  released = false;
   constructor(
     readonly node: string | undefined,
     readonly sec: number,
     readonly msec: number,
     readonly serial: number,
     readonly type: number,
-    first: AuditRecord,
-  ) {
-    this.records = [first];
+  ) {}
+
+  get size(): number {
+    return this.held.length / STRIDE;
   }
+
+  typeAt(i: number): number {
+    return this.held[i * STRIDE + 3] as number;
+  }
+
+  /** Record i's line, as read (latin1: one char per byte). */
+  lineAt(i: number): string {
+    const where = this.held[i * STRIDE]!;
+    if (where instanceof AuditRecord) return where.line;
+    if (this.released) throw new Error('search: a held record was read after its event was handed out');
+    return (where as Block).buf.toString('latin1', this.held[i * STRIDE + 1] as number, this.held[i * STRIDE + 2] as number);
+  }
+
+  raw(i: number, into: LazyRecord): RawRecord {
+    const where = this.held[i * STRIDE]!;
+    return where instanceof AuditRecord ? where : into.reset(this, i);
+  }
+
+  copyLines(out: Buffer, at: number): number {
+    const h = this.held;
+    let i = 0;
+    while (i < h.length) {
+      const block = h[i];
+      if (!(block instanceof Block)) return -1;
+      const start = h[i + 1] as number;
+      let end = h[i + 2] as number;
+      // records that follow each other in the block go in one copy, with the newlines between them
+      for (i += STRIDE; i < h.length && h[i] === block && h[i + 1] === end + 1; i += STRIDE) end = h[i + 2] as number;
+      if (at + end - start + 1 > out.length) return -1;
+      block.buf.copy(out, at, start, end);
+      at += end - start;
+      out[at++] = 10;
+    }
+    return at;
+  }
+
+  get records(): AuditRecord[] {
+    if (this.parsed === undefined) {
+      const out: AuditRecord[] = [];
+      for (let i = 0; i < this.held.length; i += STRIDE) {
+        const where = this.held[i]!;
+        if (where instanceof AuditRecord) out.push(where);
+        else {
+          const r = parseRecord(this.lineAt(i / STRIDE));
+          if (r.kind !== 'record') throw new Error(`search: a held line no longer parses: ${r.reason}`);
+          out.push(r);
+        }
+      }
+      this.parsed = out;
+    }
+    return this.parsed;
+  }
+}
+
+function hold(s: Slot, where: Block | AuditRecord, start: number, end: number, type: number): void {
+  if (where instanceof Block) where.refs++;
+  s.held.push(where, start, end, type);
 }
 
 function before(a: Slot, b: Slot): boolean {
@@ -61,8 +176,10 @@ export class AusearchAssembler {
   events = 0;
 
   constructor(
-    private readonly onEvent: (event: SearchEvent) => void,
+    private readonly onEvent: (event: HeldEvent) => void,
     private readonly timeoutSec = 2,
+    /** Gives back a block reference of a record that has gone out. */
+    private readonly release: (block: Block) => void = () => {},
   ) {}
 
   /** Number of events not yet emitted. */
@@ -70,17 +187,36 @@ export class AusearchAssembler {
     return this.queue.length - this.head;
   }
 
+  /** Adds a parsed record. */
   push(r: AuditRecord): void {
-    let slot = this.building.get(r.serial);
-    while (slot !== undefined && (slot.sec !== r.sec || slot.msec !== r.msec || slot.node !== r.node)) slot = slot.next;
+    this.add(r, 0, 0, r.type, r.node, r.sec, r.msec, r.serial);
+  }
+
+  /**
+   * Adds a record by its header: `where` is the record itself, or the block holding its line at
+   * [start, end) (one reference to the block is taken, and given back once the event has gone out).
+   */
+  add(
+    where: Block | AuditRecord,
+    start: number,
+    end: number,
+    type: number,
+    node: string | undefined,
+    sec: number,
+    msec: number,
+    serial: number,
+  ): void {
+    let slot = this.building.get(serial);
+    while (slot !== undefined && (slot.sec !== sec || slot.msec !== msec || slot.node !== node)) slot = slot.next;
     if (slot !== undefined) {
-      slot.records.push(r);
+      hold(slot, where, start, end, type);
       return;
     }
-    if (r.type === AUDIT_EOE) return;
-    const created = new Slot(r.node, r.sec, r.msec, r.serial, r.type, r);
-    const head = this.building.get(r.serial);
-    if (head === undefined) this.building.set(r.serial, created);
+    if (type === AUDIT_EOE) return;
+    const created = new Slot(node, sec, msec, serial, type);
+    hold(created, where, start, end, type);
+    const head = this.building.get(serial);
+    if (head === undefined) this.building.set(serial, created);
     else {
       let tail = head;
       while (tail.next !== undefined) tail = tail.next;
@@ -89,9 +225,9 @@ export class AusearchAssembler {
     this.enqueue(created);
     // ausearch's check_events(): time-outs, then the single-record rule for the new event
     const q = this.queue;
-    const limit = r.sec - this.timeoutSec;
+    const limit = sec - this.timeoutSec;
     for (let i = this.head; i < q.length && q[i]!.sec <= limit; i++) this.finish(q[i]!);
-    if (isSingleRecordType(r.type)) this.finish(created);
+    if (isSingleRecordType(type)) this.finish(created);
     this.drain();
   }
 
@@ -104,6 +240,16 @@ export class AusearchAssembler {
   /** End of input without completing: what is unfinished is dropped (ausearch --checkpoint). */
   endKeepingIncomplete(): void {
     this.drain();
+  }
+
+  /** The event has gone out: the blocks its records point into may be reused. */
+  private letGo(s: Slot): void {
+    s.released = true;
+    const h = s.held;
+    for (let i = 0; i < h.length; i += STRIDE) {
+      const where = h[i];
+      if (where instanceof Block) this.release(where);
+    }
   }
 
   private enqueue(s: Slot): void {
@@ -136,6 +282,7 @@ export class AusearchAssembler {
       q[this.head++] = undefined as unknown as Slot;
       this.events++;
       this.onEvent(s);
+      this.letGo(s);
     }
     if (this.head > 4096 && this.head * 2 > q.length) {
       this.queue = q.slice(this.head);

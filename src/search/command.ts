@@ -8,8 +8,8 @@ import type { SearchFlags, SearchFormat } from '../commands/search.js';
 import { loadCheckpoint } from './checkpoint.js';
 import { planInputs, readAuditdConf } from './inputs.js';
 import { Matcher } from './match.js';
-import { defaultEventText, type EscapeMode, rawEventText } from './output.js';
-import type { SearchEvent } from './assemble.js';
+import { defaultEventText, type EscapeMode, writeRawEvent } from './output.js';
+import type { HeldEvent, SearchEvent } from './assemble.js';
 import { decodedEvent, runSearch, type SearchSink } from './run.js';
 import { selectionFromFlags, type SelectorFlags } from './selectors.js';
 import { CHECKPOINT, parseEnd, parseStart, type TimeRange } from './time.js';
@@ -118,7 +118,8 @@ async function makeSink(format: SearchFormat, flags: SearchFlags, out: Output): 
   if (format === 'raw' || format === 'default') {
     out.ascii = true; // lines are byte strings: latin1 writes the bytes read
     const escape = (flags.escape ?? 'tty') as EscapeMode;
-    return sink(format === 'raw' ? rawEventText : (e) => defaultEventText(e, escape));
+    if (format === 'raw') return { ...sink(() => ''), write: (e) => writeRawEvent(out, e as HeldEvent) };
+    return sink((e) => defaultEventText(e, escape));
   }
   // interpret, csv, text: ausearch's renderers over the event's records decoded as UTF-8
   const [render, { IdResolver, readIdTable }] = await Promise.all([import('./render/index.js'), import('../ids.js')]);

@@ -8,18 +8,25 @@
 // ausearch --raw appends a \x1d to the records of an ENRICHED event that have none (PROCTITLE, ...):
 // it restores its separator by writing over the string's end. tsaudit writes the lines as read.
 
-import type { SearchEvent } from './assemble.js';
+import type { Output } from '../format/output.js';
+import type { HeldEvent, SearchEvent } from './assemble.js';
 
 export type EscapeMode = 'raw' | 'tty' | 'shell' | 'shell_quote';
 
 const DAEMON_START = 1200;
 const SYSCALL = 1300;
 
-export function rawEventText(e: SearchEvent): string {
-  let s = '';
-  for (const r of e.records) s += `${r.line}\n`;
-  return s;
+/** --raw straight from the bytes read (no string per line); an event that does not fit a batch goes as text. */
+export function writeRawEvent(out: Output, e: HeldEvent): boolean {
+  const at = out.reserve(MAX_COPY) ? e.copyLines(out.buffer, out.offset) : -1;
+  if (at >= 0) return out.commit(at);
+  let ok = true;
+  for (const r of e.records) ok = out.write(`${r.line}\n`) && ok;
+  return ok;
 }
+
+/** Room reserved per event copied: most events fit, a longer one is written as text. */
+const MAX_COPY = 64 * 1024;
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -12,12 +12,14 @@ import { readIdTable, type IdTable } from '../ids.js';
 import { shutdownSignal } from '../runtime.js';
 import { parseRecord, type AuditRecord } from '../parse/record.js';
 import type { AuditEvent } from '../parse/reassemble.js';
-import { type EventSelector, selectEvents } from '../pipeline/select.js';
+import { selectEvents } from '../pipeline/select.js';
 import type { EventSink } from '../pipeline/sinks.js';
 import { inputChunks, inputName } from '../pipeline/sources.js';
-import { AusearchAssembler, type SearchEvent } from './assemble.js';
+import { AusearchAssembler, type HeldEvent, LazyRecord, type SearchEvent } from './assemble.js';
+import { type Block, BlockLines, BlockPool } from './blocks.js';
+import { header, readHeader } from './header.js';
 import { CheckpointGate, type Checkpoint, isCheckpointFile, CHECKPOINT_EXIT, saveCheckpoint, type CheckpointEvent } from './checkpoint.js';
-import type { UidNamer } from './extract.js';
+import type { RawRecord, UidNamer } from './extract.js';
 import { Matcher } from './match.js';
 import { inTimeRange, type TimeRange } from './time.js';
 
@@ -63,123 +65,193 @@ const READ_SIZE = 1 << 20;
 
 /** Runs a search. Throws TsauditError for unreadable inputs and checkpoint failures (exit 10/11/12). */
 export async function runSearch(opts: SearchOptions): Promise<SearchResult> {
-  const report = opts.report ?? ((l: string) => void process.stderr.write(`${l}\n`));
-  const maxReported = opts.maxReported ?? 100;
-  const { matcher, range, sink } = opts;
-  const hasRange = range.start !== undefined || range.end !== undefined;
-  const cp = opts.checkpoint;
-  const gate = cp ? new CheckpointGate(cp.loaded, cp.timeOnly) : undefined;
-  let files = opts.files;
+  const run = new SearchRun(opts);
+  for (const file of resumedFiles(opts)) {
+    if (run.stopped) break;
+    await run.read(file);
+  }
+  return run.finish();
+}
 
-  if (cp?.loaded !== undefined && cp.rotated && !cp.timeOnly) {
-    // resume in the checkpointed log file: skip the older ones
-    const at = files.findIndex((f) => isCheckpointFile(f, cp.loaded!));
-    if (at < 0)
-      throw new TsauditError('E_CHECKPOINT', `checkpoint ${cp.file}: its log file is no longer among the logs`, {
-        exitCode: CHECKPOINT_EXIT.BAD,
-      });
-    files = files.slice(at);
+/** The inputs to read: with a checkpoint of a rotated set, from the checkpointed log file on. */
+function resumedFiles(opts: SearchOptions): string[] {
+  const cp = opts.checkpoint;
+  if (cp?.loaded === undefined || !cp.rotated || cp.timeOnly) return opts.files;
+  const at = opts.files.findIndex((f) => isCheckpointFile(f, cp.loaded!));
+  if (at < 0)
+    throw new TsauditError('E_CHECKPOINT', `checkpoint ${cp.file}: its log file is no longer among the logs`, {
+      exitCode: CHECKPOINT_EXIT.BAD,
+    });
+  return opts.files.slice(at);
+}
+
+/** One search's state: lines -> headers -> ausearch's events -> selection -> sink. */
+class SearchRun {
+  private readonly report: (line: string) => void;
+  private readonly maxReported: number;
+  private readonly hasRange: boolean;
+  private readonly gate: CheckpointGate | undefined;
+  private readonly namer: (e: HeldEvent) => UidNamer;
+  private readonly target: EventSink;
+  private readonly asm: AusearchAssembler;
+  private readonly pool = new BlockPool();
+  /** The event as the matcher sees it (reused). */
+  private readonly view: { serial: number; node: string | undefined; records: RawRecord[] } = { serial: 0, node: undefined, records: [] };
+  /** Reused views of the records of the event being matched. */
+  private readonly lazy: LazyRecord[] = [];
+  private matched = 0;
+  private records = 0;
+  private bad = 0;
+  private firstBad = '';
+  private blocked = false;
+  private stop = false;
+  /** The last event handed out (for the checkpoint). */
+  private lastSeen: HeldEvent | undefined;
+  private lastFile = '';
+  private failure: unknown;
+  private name = '';
+  private lineNo = 0;
+
+  constructor(private readonly opts: SearchOptions) {
+    this.report = opts.report ?? ((l: string) => void process.stderr.write(`${l}\n`));
+    this.maxReported = opts.maxReported ?? 100;
+    this.hasRange = opts.range.start !== undefined || opts.range.end !== undefined;
+    const cp = opts.checkpoint;
+    this.gate = cp ? new CheckpointGate(cp.loaded, cp.timeOnly) : undefined;
+    this.namer = makeNamer(opts.passwdFile);
+    // the pipeline's selection stage: the selectors, then the checkpoint's resume point
+    this.target = selectEvents(opts.sink as unknown as EventSink, (e) => this.select(e as unknown as HeldEvent));
+    this.asm = new AusearchAssembler(
+      (e) => this.onEvent(e),
+      opts.eoeTimeout,
+      (b) => this.pool.release(b),
+    );
   }
 
-  const namer = makeNamer(opts.passwdFile);
-  let matched = 0;
-  let records = 0;
-  let bad = 0;
-  let firstBad = '';
-  let blocked = false;
-  let stop = false;
-  let lastSeen: CheckpointEvent | undefined;
-  let failure: unknown;
+  get stopped(): boolean {
+    return this.stop || shutdownSignal.aborted;
+  }
 
-  // the pipeline's selection stage: the selectors, then the checkpoint's resume point
-  const select: EventSelector = (e) => {
-    const ev = e as SearchEvent;
-    if (!matcher.match(ev, namer(ev)) || (gate !== undefined && !gate.pass(ev))) return false;
-    matched++;
-    if (opts.justOne) stop = true;
+  private select(e: HeldEvent): boolean {
+    const v = this.view;
+    v.serial = e.serial;
+    v.node = e.node;
+    v.records.length = 0;
+    const lazy = this.lazy;
+    for (let i = 0; i < e.size; i++) v.records.push(e.raw(i, lazy[i] ?? (lazy[i] = new LazyRecord())));
+    const ok = this.opts.matcher.match(v, this.namer(e)) && (this.gate === undefined || this.gate.pass(e));
+    v.records.length = 0;
+    if (!ok) return false;
+    this.matched++;
+    if (this.opts.justOne) this.stop = true;
     return true;
-  };
-  const target = selectEvents(sink as unknown as EventSink, select);
-  const onEvent = (e: SearchEvent): void => {
-    if (stop) return;
-    try {
-      if (!target.write(e)) blocked = true;
-      if (opts.lineBuffered) sink.flush?.();
-    } catch (err) {
-      failure ??= err;
-      stop = true;
-    }
-    lastSeen = { node: e.node, sec: e.sec, msec: e.msec, serial: e.serial, type: e.type };
-  };
-  const asm = new AusearchAssembler(onEvent, opts.eoeTimeout);
+  }
 
-  let lastFile = '';
-  for (const file of files) {
-    if (stop || shutdownSignal.aborted) break;
-    lastFile = file;
-    const name = inputName(file);
-    let lineNo = 0;
-    const onLine = (line: string): void => {
-      lineNo++;
-      const r = parseRecord(line);
-      if (r.kind !== 'record') {
-        bad++;
-        if (bad === 1) firstBad = `${name}:${lineNo}`;
-        if (bad <= maxReported) report(`${name}:${lineNo}: ${r.reason}`);
-        else if (bad === maxReported + 1) report(`tsaudit: more bad lines follow; only the first ${maxReported} are shown`);
-        return;
-      }
-      records++;
-      if (hasRange && !inTimeRange(r.sec, r.msec, range)) return;
-      asm.push(r);
-    };
-    const splitter = new ByteLines(onLine);
+  private onEvent(e: HeldEvent): void {
+    if (this.stop) return;
     try {
-      for await (const chunk of inputChunks(file, { readSize: READ_SIZE, stdin: opts.stdin })) {
+      if (!this.target.write(e as unknown as AuditEvent)) this.blocked = true;
+      if (this.opts.lineBuffered) this.opts.sink.flush?.();
+    } catch (err) {
+      this.failure ??= err;
+      this.stop = true;
+    }
+    this.lastSeen = e;
+  }
+
+  /** One line: its header read from the bytes (parseRecord for any other shape), then to the assembler. */
+  private onLine(block: Block, start: number, end: number): void {
+    this.lineNo++;
+    if (readHeader(block.buf, start, end)) {
+      this.records++;
+      const h = header;
+      if (this.hasRange && !inTimeRange(h.sec, h.msec, this.opts.range)) return;
+      this.asm.add(block, start, end, h.type, h.node, h.sec, h.msec, h.serial);
+      return;
+    }
+    const r = parseRecord(block.buf.toString('latin1', start, end));
+    if (r.kind !== 'record') return this.badLine(r.reason);
+    this.records++;
+    if (this.hasRange && !inTimeRange(r.sec, r.msec, this.opts.range)) return;
+    this.asm.push(r);
+  }
+
+  private badLine(reason: string): void {
+    const { bad, maxReported } = this;
+    this.bad = bad + 1;
+    if (bad === 0) this.firstBad = `${this.name}:${this.lineNo}`;
+    if (bad < maxReported) this.report(`${this.name}:${this.lineNo}: ${reason}`);
+    else if (bad === maxReported) this.report(`tsaudit: more bad lines follow; only the first ${maxReported} are shown`);
+  }
+
+  /** Reads one input to its end (or until the search stops). */
+  async read(file: string): Promise<void> {
+    this.lastFile = file;
+    this.name = inputName(file);
+    this.lineNo = 0;
+    const splitter = new BlockLines(this.pool, (b, s, e) => this.onLine(b, s, e));
+    try {
+      for await (const chunk of inputChunks(file, { readSize: READ_SIZE, stdin: this.opts.stdin })) {
         splitter.push(chunk);
-        if (blocked) {
-          blocked = false;
-          await sink.ready();
+        if (this.blocked) {
+          this.blocked = false;
+          await this.opts.sink.ready();
         }
-        if (stop || shutdownSignal.aborted) break;
+        if (this.stopped) break;
       }
       splitter.end();
     } catch (err) {
-      const e = err as NodeJS.ErrnoException;
-      if (typeof e?.code !== 'string') throw err;
-      const why =
-        e.code === 'ENOENT'
-          ? 'no such file'
-          : e.code === 'EISDIR'
-            ? 'is a directory'
-            : e.code === 'EACCES'
-              ? 'permission denied'
-              : e.code === 'Z_DATA_ERROR'
-                ? `bad gzip data (${e.message})`
-                : e.message;
-      throw new TsauditError('E_INPUT', `cannot read ${name}: ${why}`, { exitCode: 1, context: { file: name }, cause: err });
+      throw inputError(err, this.name);
     }
   }
-  if (!stop) {
-    // a checkpointing run leaves unfinished events to the next run
-    if (cp) asm.endKeepingIncomplete();
-    else asm.end();
+
+  /** End of input: the last events out, the sink ended, the checkpoint saved. */
+  async finish(): Promise<SearchResult> {
+    const cp = this.opts.checkpoint;
+    if (!this.stop) {
+      // a checkpointing run leaves unfinished events to the next run
+      if (cp) this.asm.endKeepingIncomplete();
+      else this.asm.end();
+    }
+    if (this.failure !== undefined) throw this.failure;
+    if (!shutdownSignal.aborted) await this.opts.sink.end();
+    if (this.bad > 0) this.report(`tsaudit: ${this.bad} lines were not audit records (first at ${this.firstBad})`);
+    if (cp && this.lastFile !== '-' && this.lastFile !== '') saveCheckpoint(cp.file, this.lastFile, this.lastEvent() ?? cp.loaded?.last);
+    return { matched: this.matched, events: this.asm.events, records: this.records, bad: this.bad };
   }
-  if (failure !== undefined) throw failure;
-  if (!shutdownSignal.aborted) await sink.end();
-  if (bad > 0) report(`tsaudit: ${bad} lines were not audit records (first at ${firstBad})`);
-  if (cp && lastFile !== '-' && lastFile !== '') saveCheckpoint(cp.file, lastFile, lastSeen ?? cp.loaded?.last);
-  return { matched, events: asm.events, records, bad };
+
+  private lastEvent(): CheckpointEvent | undefined {
+    const e = this.lastSeen;
+    return e && { node: e.node, sec: e.sec, msec: e.msec, serial: e.serial, type: e.type };
+  }
+}
+
+/** A read failure as a one-line error naming the input (anything else is a bug and goes on as it is). */
+function inputError(err: unknown, name: string): unknown {
+  const e = err as NodeJS.ErrnoException;
+  if (typeof e?.code !== 'string') return err;
+  const why: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'is a directory', EACCES: 'permission denied' };
+  const text = e.code === 'Z_DATA_ERROR' ? `bad gzip data (${e.message})` : (why[e.code] ?? e.message);
+  return new TsauditError('E_INPUT', `cannot read ${name}: ${text}`, { exitCode: 1, context: { file: name }, cause: err });
 }
 
 /**
  * uid -> name as ausearch's lookup_uid(): the event's ENRICHED interpretation, then root/unset/passwd.
- * One function for the whole run; `at(e)` points it at the event being matched (no allocation per event).
+ * One function for the whole run; `namer(e)` points it at the event being matched (no allocation per
+ * event), and the event's first record is parsed only if a name is asked for.
  */
-function makeNamer(passwdFile?: string): (e: SearchEvent) => UidNamer {
+function makeNamer(passwdFile?: string): (e: HeldEvent) => UidNamer {
   let users: IdTable | undefined;
+  let event: HeldEvent | undefined;
+  let interpOf: HeldEvent | undefined;
   let interp: AuditRecord | undefined;
   const name: UidNamer = (field, uid) => {
+    if (interpOf !== event) {
+      interpOf = event;
+      // ausearch loads the interpretations of a one-record event, or of the SYSCALL record heading an event
+      const head = event!.size === 1 || event!.typeAt(0) === 1300 ? event!.records[0]! : undefined;
+      interp = head?.isEnriched ? head : undefined;
+    }
     if (interp !== undefined) {
       const v = interp.enriched()[field.toUpperCase()];
       if (v !== undefined) return v;
@@ -190,49 +262,9 @@ function makeNamer(passwdFile?: string): (e: SearchEvent) => UidNamer {
     return users.byId.get(uid) ?? null;
   };
   return (e) => {
-    // ausearch loads the interpretations of a one-record event, or of the SYSCALL record heading an event
-    const head = e.records[0]!;
-    interp = head.isEnriched && (e.records.length === 1 || head.type === 1300) ? head : undefined;
+    event = e;
     return name;
   };
-}
-
-/** Splits bytes into lines, each a latin1 string (one char per byte); the unfinished tail is kept. */
-class ByteLines {
-  private tail: Buffer | undefined;
-
-  constructor(private readonly onLine: (line: string) => void) {}
-
-  push(chunk: Buffer): void {
-    let start = 0;
-    if (this.tail !== undefined) {
-      const nl = chunk.indexOf(10);
-      if (nl < 0) {
-        this.tail = Buffer.concat([this.tail, chunk]);
-        return;
-      }
-      this.onLine(Buffer.concat([this.tail, chunk.subarray(0, nl)]).toString('latin1'));
-      this.tail = undefined;
-      start = nl + 1;
-    }
-    // One latin1 string per chunk, lines sliced from it: V8 makes each line a small slice of the chunk's
-    // string (allocated outside the young generation) instead of a copy, so the lines held for ausearch's
-    // ordering window are not copied again by every scavenge.
-    const base = start;
-    const text = chunk.toString('latin1', start);
-    for (;;) {
-      const nl = chunk.indexOf(10, start);
-      if (nl < 0) break;
-      this.onLine(text.slice(start - base, nl - base));
-      start = nl + 1;
-    }
-    if (start < chunk.length) this.tail = Buffer.from(chunk.subarray(start));
-  }
-
-  end(): void {
-    if (this.tail !== undefined && this.tail.length > 0) this.onLine(this.tail.toString('latin1'));
-    this.tail = undefined;
-  }
 }
 
 /** The event as parse's types see it, its lines decoded as UTF-8 (for JSON, YAML and normalization). */

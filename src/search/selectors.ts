@@ -9,7 +9,7 @@ import { errnoNumber } from '../tables/errno.js';
 import { messageTypeNumber } from '../tables/message-types.js';
 import { syscallNumber } from '../tables/syscalls.js';
 import { arch as hostArch } from 'node:os';
-import { S_FAILED, S_SUCCESS, UNSET } from './extract.js';
+import { S_FAILED, S_SUCCESS } from './extract.js';
 import { emptySelection, type Selection } from './match.js';
 import { i32, strto, u32 } from './cstr.js';
 
@@ -27,99 +27,50 @@ export interface SelectorSpec {
   repeatable?: boolean;
 }
 
+/** A table row: key, `-short --long value` (short and value optional), description, repeatable. */
+function spec(key: string, spelling: string, description: string, repeatable = false): SelectorSpec {
+  const words = spelling.split(' ');
+  const short = words[0]!.startsWith('--') ? undefined : words.shift();
+  const [long, value] = words as [string, string | undefined];
+  return { key, ...(short && { short }), long, ...(value && { value }), description, ...(repeatable && { repeatable }) };
+}
+
 export const SELECTORS: readonly SelectorSpec[] = [
-  { key: 'event', short: '-a', long: '--event', value: 'serial', description: 'events with this serial number' },
-  {
-    key: 'arch',
-    long: '--arch',
-    value: 'arch',
-    description: 'SYSCALL records of this arch (b32, b64, x86_64, i386, ...); -sc NAME then names a syscall of that arch',
-  },
-  { key: 'comm', short: '-c', long: '--comm', value: 'name', description: 'the command name (comm=) contains this' },
-  {
-    key: 'exit',
-    short: '-e',
-    long: '--exit',
-    value: 'code',
-    description: 'syscall exit value: a number or an errno name (EACCES, -EACCES)',
-  },
-  {
-    key: 'file',
-    short: '-f',
-    long: '--file',
-    value: 'path',
-    description: "a file name (PATH records, AF_UNIX sockets), else the event's cwd, contains this",
-  },
-  { key: 'gidAll', short: '-ga', long: '--gid-all', value: 'group', description: 'gid or egid is this group (number or name)' },
-  { key: 'gidEffective', short: '-ge', long: '--gid-effective', value: 'group', description: 'egid is this group' },
-  { key: 'gid', short: '-gi', long: '--gid', value: 'group', description: 'gid is this group' },
-  { key: 'host', short: '-hn', long: '--host', value: 'host', description: 'the remote host name or address contains this' },
-  { key: 'key', short: '-k', long: '--key', value: 'key', description: 'a rule key (key=) contains this' },
-  {
-    key: 'message',
-    short: '-m',
-    long: '--message',
-    value: 'types',
-    description: 'an event has a record of one of these types (comma list of names or numbers; ALL)',
-  },
-  {
-    key: 'node',
-    short: '-n',
-    long: '--node',
-    value: 'node',
-    description: 'the node= name is this (repeatable: any of them)',
-    repeatable: true,
-  },
-  { key: 'object', short: '-o', long: '--object', value: 'context', description: 'an object (target) SELinux context contains this' },
-  { key: 'pid', short: '-p', long: '--pid', value: 'pid', description: 'process id' },
-  { key: 'ppid', short: '-pp', long: '--ppid', value: 'pid', description: 'parent process id' },
-  {
-    key: 'syscall',
-    short: '-sc',
-    long: '--syscall',
-    value: 'syscall',
-    description: 'syscall name (on the host arch, or --arch) or number',
-  },
-  {
-    key: 'context',
-    short: '-se',
-    long: '--context',
-    value: 'context',
-    description: 'a subject or an object SELinux context contains this',
-  },
-  { key: 'session', long: '--session', value: 'id', description: 'login session id (ses=)' },
-  { key: 'subject', short: '-su', long: '--subject', value: 'context', description: 'a subject SELinux context contains this' },
-  {
-    key: 'success',
-    short: '-sv',
-    long: '--success',
-    value: 'yes|no',
-    description: 'the syscall or operation succeeded (yes) or failed (no)',
-  },
-  {
-    key: 'start',
-    short: '-ts',
-    long: '--start',
-    value: 'date',
-    description:
-      'events from this time: [DATE] [TIME], ISO 8601, or now, recent, this-hour, boot, today, yesterday, this-week, week-ago, this-month, this-year, checkpoint',
-  },
-  {
-    key: 'end',
-    short: '-te',
-    long: '--end',
-    value: 'date',
-    description: 'events up to this time (same forms; a DATE alone means that date at the current time of day)',
-  },
-  { key: 'terminal', short: '-tm', long: '--terminal', value: 'tty', description: 'the terminal (tty=, terminal=) contains this' },
-  { key: 'uidAll', short: '-ua', long: '--uid-all', value: 'user', description: 'uid, euid or auid is this user (number or name)' },
-  { key: 'uidEffective', short: '-ue', long: '--uid-effective', value: 'user', description: 'euid is this user' },
-  { key: 'uid', short: '-ui', long: '--uid', value: 'user', description: 'uid is this user' },
-  { key: 'loginuid', short: '-ul', long: '--loginuid', value: 'user', description: 'auid (login uid) is this user; -1 for unset' },
-  { key: 'uuid', short: '-uu', long: '--uuid', value: 'uuid', description: 'a virtual machine UUID contains this' },
-  { key: 'vmName', short: '-vm', long: '--vm-name', value: 'name', description: 'a virtual machine name contains this' },
-  { key: 'word', short: '-w', long: '--word', description: 'string selectors match whole values, not substrings' },
-  { key: 'executable', short: '-x', long: '--executable', value: 'path', description: 'the executable (exe=) contains this' },
+  spec('event', '-a --event serial', 'events with this serial number'),
+  spec('arch', '--arch arch', 'SYSCALL records of this arch (b32, b64, x86_64, i386, ...); -sc NAME then names a syscall of that arch'),
+  spec('comm', '-c --comm name', 'the command name (comm=) contains this'),
+  spec('exit', '-e --exit code', 'syscall exit value: a number or an errno name (EACCES, -EACCES)'),
+  spec('file', '-f --file path', "a file name (PATH records, AF_UNIX sockets), else the event's cwd, contains this"),
+  spec('gidAll', '-ga --gid-all group', 'gid or egid is this group (number or name)'),
+  spec('gidEffective', '-ge --gid-effective group', 'egid is this group'),
+  spec('gid', '-gi --gid group', 'gid is this group'),
+  spec('host', '-hn --host host', 'the remote host name or address contains this'),
+  spec('key', '-k --key key', 'a rule key (key=) contains this'),
+  spec('message', '-m --message types', 'an event has a record of one of these types (comma list of names or numbers; ALL)'),
+  spec('node', '-n --node node', 'the node= name is this (repeatable: any of them)', true),
+  spec('object', '-o --object context', 'an object (target) SELinux context contains this'),
+  spec('pid', '-p --pid pid', 'process id'),
+  spec('ppid', '-pp --ppid pid', 'parent process id'),
+  spec('syscall', '-sc --syscall syscall', 'syscall name (on the host arch, or --arch) or number'),
+  spec('context', '-se --context context', 'a subject or an object SELinux context contains this'),
+  spec('session', '--session id', 'login session id (ses=)'),
+  spec('subject', '-su --subject context', 'a subject SELinux context contains this'),
+  spec('success', '-sv --success yes|no', 'the syscall or operation succeeded (yes) or failed (no)'),
+  spec(
+    'start',
+    '-ts --start date',
+    'events from this time: [DATE] [TIME], ISO 8601, or now, recent, this-hour, boot, today, yesterday, this-week, week-ago, this-month, this-year, checkpoint',
+  ),
+  spec('end', '-te --end date', 'events up to this time (same forms; a DATE alone means that date at the current time of day)'),
+  spec('terminal', '-tm --terminal tty', 'the terminal (tty=, terminal=) contains this'),
+  spec('uidAll', '-ua --uid-all user', 'uid, euid or auid is this user (number or name)'),
+  spec('uidEffective', '-ue --uid-effective user', 'euid is this user'),
+  spec('uid', '-ui --uid user', 'uid is this user'),
+  spec('loginuid', '-ul --loginuid user', 'auid (login uid) is this user; -1 for unset'),
+  spec('uuid', '-uu --uuid uuid', 'a virtual machine UUID contains this'),
+  spec('vmName', '-vm --vm-name name', 'a virtual machine name contains this'),
+  spec('word', '-w --word', 'string selectors match whole values, not substrings'),
+  spec('executable', '-x --executable path', 'the executable (exe=) contains this'),
 ];
 
 /** Parsed selector flags, as commander hands them over (values are strings; -ts/-te take 1 or 2). */
@@ -161,144 +112,194 @@ export function detectHostArch(): string {
  */
 export function selectionFromFlags(flags: SelectorFlags, env: SelectorEnv = {}): Selection {
   const sel = emptySelection();
-  const flag = (key: string): string => {
-    const spec = SELECTORS.find((s) => s.key === key)!;
-    return spec.short ? `${spec.short}/${spec.long}` : spec.long;
-  };
-  const users = () => readIdTable(env.passwdFile ?? '/etc/passwd');
-  const groups = () => readIdTable(env.groupFile ?? '/etc/group');
-  const isDigit0 = (v: string) => v.charCodeAt(0) >= 48 && v.charCodeAt(0) <= 57;
-  const number = (key: string, v: string, what: string): number => {
-    if (!isDigit0(v)) throw usageError(`flag ${flag(key)}: ${what} must be a number, got "${v}"`, { token: v });
-    const n = strto(v, 0, 10);
-    if (n.overflow) throw usageError(`flag ${flag(key)}: ${what} is out of range: "${v}"`, { token: v });
-    return n.value;
-  };
-  const user = (key: string, v: string): { id: number; name: string | null } => {
-    if (isDigit0(v)) return { id: u32(number(key, v, 'a user id')), name: null };
-    const id = users().byName.get(v);
-    if (id === undefined) throw usageError(`flag ${flag(key)}: "${v}" is not a number and not a user of this host`, { token: v });
-    return { id, name: v };
-  };
-  const group = (key: string, v: string): number => {
-    if (isDigit0(v)) return u32(number(key, v, 'a group id'));
-    const id = groups().byName.get(v);
-    if (id === undefined) throw usageError(`flag ${flag(key)}: "${v}" is not a number and not a group of this host`, { token: v });
-    return id;
-  };
-  const asBytes = env.textual ? (s: string) => s : bytes;
-  const str = (key: string): string | null => {
-    const v = one(flags[key]);
-    return v === undefined ? null : asBytes(v);
-  };
-
+  const read = new FlagReader(flags, env);
   let v: string | undefined;
-  if ((v = one(flags.event)) !== undefined) sel.eventId = u32(number('event', v, 'an event serial'));
-  if ((v = one(flags.message)) !== undefined && v.toUpperCase() !== 'ALL') {
-    sel.types = v
-      .split(',')
-      .filter((t) => t !== '')
-      .map((t) => {
-        const n = isDigit0(t) ? i32(strto(t, 0, 10).value) : messageTypeNumber(t);
-        if (n === undefined)
-          throw usageError(`flag ${flag('message')}: unknown message type "${t}" (a name such as SYSCALL, USER_LOGIN, a number, or ALL)`, {
-            token: t,
-          });
-        return n;
-      });
-  }
-  if ((v = one(flags.pid)) !== undefined) sel.pid = i32(number('pid', v, 'a process id'));
-  if ((v = one(flags.ppid)) !== undefined) sel.ppid = i32(number('ppid', v, 'a parent process id'));
-
-  // uids: -ui, -ue, -ua, -ul (a name compares the event's names; ausearch's event_tuid/teuid/tauid)
-  if ((v = one(flags.uid)) !== undefined) {
-    const u = user('uid', v);
-    sel.uid = u.id;
-    sel.tuid = u.name;
-  }
-  if ((v = one(flags.uidEffective)) !== undefined) {
-    const u = user('uidEffective', v);
-    sel.euid = u.id;
-    sel.teuid = u.name;
-  }
-  if ((v = one(flags.uidAll)) !== undefined) {
-    const u = user('uidAll', v);
-    sel.uid = sel.euid = sel.loginuid = u.id;
-    if (u.name !== null) sel.tuid = sel.teuid = sel.tauid = u.name;
-    sel.anyUid = true;
-  }
-  if ((v = one(flags.loginuid)) !== undefined) {
-    if (v.length >= 2 && v[0] === '-' && isDigit0(v.slice(1))) sel.loginuid = u32(strto(v, 0, 0, true).value);
-    else {
-      const u = user('loginuid', v);
-      sel.loginuid = u.id;
-      sel.tauid = u.name;
-    }
-  }
-  if ((v = one(flags.gid)) !== undefined) sel.gid = group('gid', v);
-  if ((v = one(flags.gidEffective)) !== undefined) sel.egid = group('gidEffective', v);
-  if ((v = one(flags.gidAll)) !== undefined) {
-    sel.gid = sel.egid = group('gidAll', v);
-    sel.anyGid = true;
-  }
-
-  const host = env.hostArch ?? detectHostArch();
-  if ((v = one(flags.arch)) !== undefined) {
-    const a = v.toLowerCase();
-    const m = a === 'b64' || a === 'b32' ? resolveBitness(a, host) : machineArch(a);
-    if (m === undefined) throw usageError(`flag --arch: unknown arch "${v}" (b32, b64, x86_64, i386, aarch64, ...)`, { token: v });
-    sel.machine = m === 'armeb' ? 'arm' : m;
-  }
-  if ((v = one(flags.syscall)) !== undefined) {
-    if (isDigit0(v)) sel.syscall = i32(number('syscall', v, 'a syscall'));
-    else {
-      sel.machine ??= machineArch(host) ?? host;
-      const n = syscallNumber(sel.machine, v);
-      if (n === undefined) throw usageError(`flag ${flag('syscall')}: no syscall "${v}" on ${sel.machine}`, { token: v });
-      sel.syscall = n;
-    }
-  }
-  if ((v = one(flags.session)) !== undefined) {
-    if (isDigit0(v)) sel.session = u32(number('session', v, 'a session id'));
-    else if (v.length >= 2 && v[0] === '-' && isDigit0(v.slice(1))) sel.session = u32(strto(v, 0, 0).value);
-    else throw usageError(`flag --session: a session id must be a number, got "${v}"`, { token: v });
-  }
-  if ((v = one(flags.success)) !== undefined) {
-    // ausearch takes any value containing "yes" or "no"; only "yes" itself means success
-    if (!v.includes('yes') && !v.includes('no')) throw usageError(`flag ${flag('success')}: expected yes or no, got "${v}"`, { token: v });
-    sel.success = v === 'yes' ? S_SUCCESS : S_FAILED;
-  }
-  if ((v = one(flags.exit)) !== undefined) {
-    if (isDigit0(v) || (v.length >= 2 && v[0] === '-' && isDigit0(v.slice(1)))) {
-      const n = strto(v, 0, 0, true);
-      if (n.overflow) throw usageError(`flag ${flag('exit')}: out of range: "${v}"`, { token: v });
-      sel.exit = n.value;
-    } else {
-      const neg = v.startsWith('-');
-      const n = errnoNumber(neg ? v.slice(1) : v);
-      if (n === undefined || n === 0)
-        throw usageError(`flag ${flag('exit')}: "${v}" is not a number and not an errno name (EACCES, -ENOENT, ...)`, { token: v });
-      sel.exit = neg ? -n : n;
-    }
-  }
-  sel.key = str('key');
-  sel.filename = str('file');
-  sel.exe = str('executable');
-  sel.comm = str('comm');
-  sel.hostname = str('host');
-  sel.terminal = str('terminal');
-  sel.uuid = str('uuid');
-  sel.vmname = str('vmName');
-  sel.subject = str('subject');
-  sel.object = str('object');
-  const ctx = str('context');
+  if ((v = read.value('event')) !== undefined) sel.eventId = u32(read.number('event', v, 'an event serial'));
+  if ((v = read.value('message')) !== undefined && v.toUpperCase() !== 'ALL') sel.types = messageTypes(read, v);
+  if ((v = read.value('pid')) !== undefined) sel.pid = i32(read.number('pid', v, 'a process id'));
+  if ((v = read.value('ppid')) !== undefined) sel.ppid = i32(read.number('ppid', v, 'a parent process id'));
+  userSelectors(read, sel);
+  groupSelectors(read, sel);
+  syscallSelectors(read, sel, env.hostArch ?? detectHostArch());
+  outcomeSelectors(read, sel);
+  sel.key = read.text('key');
+  sel.filename = read.text('file');
+  sel.exe = read.text('executable');
+  sel.comm = read.text('comm');
+  sel.hostname = read.text('host');
+  sel.terminal = read.text('terminal');
+  sel.uuid = read.text('uuid');
+  sel.vmname = read.text('vmName');
+  sel.subject = read.text('subject');
+  sel.object = read.text('object');
+  const ctx = read.text('context');
   if (ctx !== null) {
     sel.subject = sel.object = ctx;
     sel.context = true;
   }
   const nodes = flags.node;
-  if (typeof nodes === 'string' || Array.isArray(nodes)) sel.nodes = (Array.isArray(nodes) ? (nodes as string[]) : [nodes]).map(asBytes);
+  if (typeof nodes === 'string' || Array.isArray(nodes))
+    sel.nodes = (Array.isArray(nodes) ? (nodes as string[]) : [nodes]).map(read.asBytes);
   sel.exact = flags.word === true;
-  void UNSET;
   return sel;
+}
+
+const isDigit0 = (v: string) => v.charCodeAt(0) >= 48 && v.charCodeAt(0) <= 57;
+/** `-N` (a negative number) */
+const isNegative = (v: string) => v.length >= 2 && v[0] === '-' && isDigit0(v.slice(1));
+
+/** Reads selector values from the flags, with errors that name the flag and the value (exit 2). */
+class FlagReader {
+  /** String selectors compare byte strings, unless the records are decoded text (env.textual). */
+  readonly asBytes: (s: string) => string;
+
+  constructor(
+    private readonly flags: SelectorFlags,
+    private readonly env: SelectorEnv,
+  ) {
+    this.asBytes = env.textual ? (s) => s : bytes;
+  }
+
+  /** The flag's value (the last one given), or undefined. */
+  value(key: string): string | undefined {
+    return one(this.flags[key]);
+  }
+
+  /** A string selector's value as the matcher compares it, or null. */
+  text(key: string): string | null {
+    const v = this.value(key);
+    return v === undefined ? null : this.asBytes(v);
+  }
+
+  /** How errors name the flag: `-k/--key`. */
+  flag(key: string): string {
+    const spec = SELECTORS.find((s) => s.key === key)!;
+    return spec.short ? `${spec.short}/${spec.long}` : spec.long;
+  }
+
+  number(key: string, v: string, what: string): number {
+    if (!isDigit0(v)) throw usageError(`flag ${this.flag(key)}: ${what} must be a number, got "${v}"`, { token: v });
+    const n = strto(v, 0, 10);
+    if (n.overflow) throw usageError(`flag ${this.flag(key)}: ${what} is out of range: "${v}"`, { token: v });
+    return n.value;
+  }
+
+  user(key: string, v: string): { id: number; name: string | null } {
+    if (isDigit0(v)) return { id: u32(this.number(key, v, 'a user id')), name: null };
+    const id = readIdTable(this.env.passwdFile ?? '/etc/passwd').byName.get(v);
+    if (id === undefined) throw usageError(`flag ${this.flag(key)}: "${v}" is not a number and not a user of this host`, { token: v });
+    return { id, name: v };
+  }
+
+  group(key: string, v: string): number {
+    if (isDigit0(v)) return u32(this.number(key, v, 'a group id'));
+    const id = readIdTable(this.env.groupFile ?? '/etc/group').byName.get(v);
+    if (id === undefined) throw usageError(`flag ${this.flag(key)}: "${v}" is not a number and not a group of this host`, { token: v });
+    return id;
+  }
+}
+
+function messageTypes(read: FlagReader, v: string): number[] {
+  return v
+    .split(',')
+    .filter((t) => t !== '')
+    .map((t) => {
+      const n = isDigit0(t) ? i32(strto(t, 0, 10).value) : messageTypeNumber(t);
+      if (n === undefined)
+        throw usageError(
+          `flag ${read.flag('message')}: unknown message type "${t}" (a name such as SYSCALL, USER_LOGIN, a number, or ALL)`,
+          {
+            token: t,
+          },
+        );
+      return n;
+    });
+}
+
+/** -ui, -ue, -ua, -ul: a name compares the event's names (ausearch's event_tuid/teuid/tauid). */
+function userSelectors(read: FlagReader, sel: Selection): void {
+  let v: string | undefined;
+  if ((v = read.value('uid')) !== undefined) {
+    const u = read.user('uid', v);
+    sel.uid = u.id;
+    sel.tuid = u.name;
+  }
+  if ((v = read.value('uidEffective')) !== undefined) {
+    const u = read.user('uidEffective', v);
+    sel.euid = u.id;
+    sel.teuid = u.name;
+  }
+  if ((v = read.value('uidAll')) !== undefined) {
+    const u = read.user('uidAll', v);
+    sel.uid = sel.euid = sel.loginuid = u.id;
+    if (u.name !== null) sel.tuid = sel.teuid = sel.tauid = u.name;
+    sel.anyUid = true;
+  }
+  if ((v = read.value('loginuid')) !== undefined) {
+    if (isNegative(v)) sel.loginuid = u32(strto(v, 0, 0, true).value);
+    else {
+      const u = read.user('loginuid', v);
+      sel.loginuid = u.id;
+      sel.tauid = u.name;
+    }
+  }
+}
+
+function groupSelectors(read: FlagReader, sel: Selection): void {
+  let v: string | undefined;
+  if ((v = read.value('gid')) !== undefined) sel.gid = read.group('gid', v);
+  if ((v = read.value('gidEffective')) !== undefined) sel.egid = read.group('gidEffective', v);
+  if ((v = read.value('gidAll')) !== undefined) {
+    sel.gid = sel.egid = read.group('gidAll', v);
+    sel.anyGid = true;
+  }
+}
+
+/** --arch, -sc (a name is looked up on --arch's machine, else the host's), --session. */
+function syscallSelectors(read: FlagReader, sel: Selection, host: string): void {
+  let v: string | undefined;
+  if ((v = read.value('arch')) !== undefined) {
+    const a = v.toLowerCase();
+    const m = a === 'b64' || a === 'b32' ? resolveBitness(a, host) : machineArch(a);
+    if (m === undefined) throw usageError(`flag --arch: unknown arch "${v}" (b32, b64, x86_64, i386, aarch64, ...)`, { token: v });
+    sel.machine = m === 'armeb' ? 'arm' : m;
+  }
+  if ((v = read.value('syscall')) !== undefined) {
+    if (isDigit0(v)) sel.syscall = i32(read.number('syscall', v, 'a syscall'));
+    else {
+      sel.machine ??= machineArch(host) ?? host;
+      const n = syscallNumber(sel.machine, v);
+      if (n === undefined) throw usageError(`flag ${read.flag('syscall')}: no syscall "${v}" on ${sel.machine}`, { token: v });
+      sel.syscall = n;
+    }
+  }
+  if ((v = read.value('session')) !== undefined) {
+    if (isDigit0(v)) sel.session = u32(read.number('session', v, 'a session id'));
+    else if (isNegative(v)) sel.session = u32(strto(v, 0, 0).value);
+    else throw usageError(`flag --session: a session id must be a number, got "${v}"`, { token: v });
+  }
+}
+
+/** -sv and -e. */
+function outcomeSelectors(read: FlagReader, sel: Selection): void {
+  let v: string | undefined;
+  if ((v = read.value('success')) !== undefined) {
+    // ausearch takes any value containing "yes" or "no"; only "yes" itself means success
+    if (!v.includes('yes') && !v.includes('no'))
+      throw usageError(`flag ${read.flag('success')}: expected yes or no, got "${v}"`, { token: v });
+    sel.success = v === 'yes' ? S_SUCCESS : S_FAILED;
+  }
+  if ((v = read.value('exit')) !== undefined) {
+    if (isDigit0(v) || isNegative(v)) {
+      const n = strto(v, 0, 0, true);
+      if (n.overflow) throw usageError(`flag ${read.flag('exit')}: out of range: "${v}"`, { token: v });
+      sel.exit = n.value;
+    } else {
+      const neg = v.startsWith('-');
+      const n = errnoNumber(neg ? v.slice(1) : v);
+      if (n === undefined || n === 0)
+        throw usageError(`flag ${read.flag('exit')}: "${v}" is not a number and not an errno name (EACCES, -ENOENT, ...)`, { token: v });
+      sel.exit = neg ? -n : n;
+    }
+  }
 }
