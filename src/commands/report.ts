@@ -133,37 +133,39 @@ Examples:
   tsaudit report -if audit.log -ts today -te now -k --summary
   tsaudit report -if audit.log --timeline result    # events per minute/hour/day, split by success`,
     )
-    .action(async (flags: ReportFlags) => {
-      for (const [alias, target] of ALIASES) {
-        const v = flags[alias];
-        if (v === undefined) continue;
-        flags[target] = Array.isArray(v) && target === 'input' ? [...((flags[target] as string[]) ?? []), ...v] : v;
-      }
-      const chosen = REPORTS.filter(([, f]) => flags[attr(f)] === true);
-      if (chosen.length > 1)
-        throw usageError(`only one report can be given, got ${chosen.map(([, f]) => f.split(', ').pop()).join(' and ')}`);
-      const kind: ReportKind = chosen[0]?.[0] ?? 'summary';
-      const { parseStart, parseEnd } = await import('../search/time.js');
-      const start = flags.start ? parseStart(flags.start, { flag: '-ts/--start' }) : undefined;
-      const end = flags.end ? parseEnd(flags.end, { flag: '-te/--end' }) : undefined;
-      const { runReport } = await import('../report/run.js');
-      const code = await runReport({
-        kind,
-        summary: flags.summary === true,
-        failed: flags.failed === true,
-        success: flags.success === true,
-        interpret: flags.interpret === true,
-        inputs: flags.input,
-        inputLogs: flags.inputLogs === true,
-        start: typeof start === 'number' ? Math.floor(start / 1000) : undefined,
-        end: end !== undefined ? Math.floor(end / 1000) : undefined,
-        format: flags.format,
-        nodes: flags.node,
-        eoeTimeout: flags.eoeTimeout === undefined ? undefined : eoeTimeout(flags.eoeTimeout),
-        escape: flags.escape,
-        timeline: flags.timeline === undefined ? undefined : { split: flags.timeline === true ? undefined : flags.timeline },
-      });
-      // aureport's exit status: 1 when a detailed report finds nothing (its text says so on stdout)
-      if (code !== 0) throw new TsauditError('E_NO_EVENTS', 'no events of interest were found', { exitCode: code });
-    });
+    .action(reportAction);
+}
+
+/** The verb's action: flags -> one report run, with aureport's exit status. */
+async function reportAction(flags: ReportFlags): Promise<void> {
+  for (const [alias, target] of ALIASES) {
+    const v = flags[alias];
+    if (v === undefined) continue;
+    flags[target] = Array.isArray(v) && target === 'input' ? [...((flags[target] as string[]) ?? []), ...v] : v;
+  }
+  const chosen = REPORTS.filter(([, f]) => flags[attr(f)] === true);
+  if (chosen.length > 1) throw usageError(`only one report can be given, got ${chosen.map(([, f]) => f.split(', ').pop()).join(' and ')}`);
+  const kind: ReportKind = chosen[0]?.[0] ?? 'summary';
+  const { parseStart, parseEnd } = await import('../search/time.js');
+  const start = flags.start ? parseStart(flags.start, { flag: '-ts/--start' }) : undefined;
+  const end = flags.end ? parseEnd(flags.end, { flag: '-te/--end' }) : undefined;
+  const { runReport } = await import('../report/run.js');
+  const code = await runReport({
+    kind,
+    summary: flags.summary === true,
+    failed: flags.failed === true,
+    success: flags.success === true,
+    interpret: flags.interpret === true,
+    inputs: flags.input,
+    inputLogs: flags.inputLogs === true,
+    start: typeof start === 'number' ? Math.floor(start / 1000) : undefined,
+    end: end !== undefined ? Math.floor(end / 1000) : undefined,
+    format: flags.format,
+    nodes: flags.node,
+    eoeTimeout: flags.eoeTimeout === undefined ? undefined : eoeTimeout(flags.eoeTimeout),
+    escape: flags.escape,
+    timeline: flags.timeline === undefined ? undefined : { split: flags.timeline === true ? undefined : flags.timeline },
+  });
+  // aureport's exit status: 1 when a detailed report finds nothing (its text says so on stdout)
+  if (code !== 0) throw new TsauditError('E_NO_EVENTS', 'no events of interest were found', { exitCode: code });
 }
