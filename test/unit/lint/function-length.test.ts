@@ -24,6 +24,12 @@ describe('function length', () => {
     expect(found.join('\n')).toMatch(/too many lines \(84\)/);
   });
 
+  it('is an error, so npm test (npm run lint) fails on it', async () => {
+    const [result] = await eslint.lintText(fn(80), { filePath: `${ROOT}src/pipeline/probe.ts` });
+    const found = result!.messages.filter((m) => m.ruleId === 'max-lines-per-function');
+    expect(found.map((m) => m.severity)).toEqual([2]);
+  });
+
   it('lets a function of 80 lines pass', async () => {
     expect(await lengthProblems('src/pipeline/probe.ts', fn(76))).toEqual([]);
   });
