@@ -1,7 +1,7 @@
 // ESLint 9 flat config: typescript-eslint's recommended rules, Prettier's config last (formatting is
 // Prettier's job, not the linter's), and the import boundaries of docs/architecture.md:
 //
-//   bin -> src/cli.ts -> src/commands -> { pipeline, stream, rules, status, netlink, parse, format, tables }
+//   bin -> src/cli.ts -> src/commands -> { search, report } -> { pipeline, stream, rules, status, netlink, parse, format, tables }
 //
 // Each layer lists what it must not import. Static imports are checked by no-restricted-imports, dynamic
 // `import('…')` by no-restricted-syntax. ESLint replaces (does not merge) a rule's options when two blocks
@@ -84,7 +84,15 @@ export default tseslint.config(
   layer(['src/**/*.ts'], [KOFFI], ['src/netlink/socket.ts']),
   layer(['src/commands/**/*.ts'], [KOFFI, { group: ['**/cli.js'], message: 'commands are registered by the CLI, not the reverse' }]),
   layer(
-    ['src/pipeline/**/*.ts', 'src/stream/**/*.ts', 'src/rules/**/*.ts', 'src/status/**/*.ts', 'src/format/**/*.ts'],
+    [
+      'src/search/**/*.ts',
+      'src/report/**/*.ts',
+      'src/pipeline/**/*.ts',
+      'src/stream/**/*.ts',
+      'src/rules/**/*.ts',
+      'src/status/**/*.ts',
+      'src/format/**/*.ts',
+    ],
     [KOFFI, UP, RUNTIME],
   ),
   layer(['src/parse/**/*.ts'], [KOFFI, UP, RUNTIME, NETLINK, ABOVE_PARSE]),

@@ -149,9 +149,10 @@ async function reportAction(flags: ReportFlags): Promise<void> {
   const { parseStart, parseEnd } = await import('../search/time.js');
   const start = flags.start ? parseStart(flags.start, { flag: '-ts/--start' }) : undefined;
   const end = flags.end ? parseEnd(flags.end, { flag: '-te/--end' }) : undefined;
-  const { runReport } = await import('../report/run.js');
+  const [{ runReport }, { shutdownSignal }] = await Promise.all([import('../report/run.js'), import('../runtime.js')]);
   const code = await runReport({
     kind,
+    signal: shutdownSignal,
     summary: flags.summary === true,
     failed: flags.failed === true,
     success: flags.success === true,

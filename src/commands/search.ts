@@ -6,11 +6,10 @@
 
 import { type Command, Option } from 'commander';
 import { usageError } from '../errors.js';
+import { SEARCH_FORMATS, type SearchFlags, type SearchFormat } from '../search/flags.js';
 import { SELECTORS, type SelectorSpec } from '../search/selectors.js';
 
-/** Output formats: ausearch's (raw, default, interpret, csv, text) and tsaudit's record objects (json, yaml). */
-export const SEARCH_FORMATS = ['raw', 'default', 'interpret', 'csv', 'text', 'json', 'yaml'] as const;
-export type SearchFormat = (typeof SEARCH_FORMATS)[number];
+export { SEARCH_FORMATS, type SearchFlags, type SearchFormat };
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -45,26 +44,6 @@ function optionsOf(spec: SelectorSpec, group: string): Option[] {
     main.flags = `${spec.long} <date> [time]`;
   }
   return out;
-}
-
-export interface SearchFlags {
-  [key: string]: unknown;
-  input?: string[];
-  inputLogs?: boolean;
-  checkpoint?: string;
-  eoeTimeout?: string;
-  justOne?: boolean;
-  raw?: boolean;
-  interpret?: boolean;
-  format?: string;
-  normalize?: boolean;
-  id?: boolean;
-  extraKeys?: boolean;
-  extraLabels?: boolean;
-  extraObj2?: boolean;
-  extraTime?: boolean;
-  escape?: string;
-  lineBuffered?: boolean;
 }
 
 // eslint-disable-next-line max-lines-per-function -- one commander option table (it feeds help and man), no logic
@@ -161,7 +140,8 @@ Examples:
     )
     .action(async (flags: SearchFlags) => {
       const { runSearchCommand } = await import('../search/command.js');
-      const code = await runSearchCommand(flags, { outputFormat: outputFormat(flags) });
+      const { shutdownSignal } = await import('../runtime.js');
+      const code = await runSearchCommand(flags, { outputFormat: outputFormat(flags), signal: shutdownSignal });
       if (code !== 0) process.exitCode = code;
     });
 }

@@ -9,7 +9,6 @@ import type { Readable } from 'node:stream';
 import { TsauditError } from '../errors.js';
 import { Output } from '../format/output.js';
 import { inputChunks } from '../pipeline/sources.js';
-import { shutdownSignal } from '../runtime.js';
 import { PICK_TYPE, ReportEngine, successText, typeName } from './engine.js';
 import type { Items } from './extract.js';
 import { Grouper, type ReportEvent } from './group.js';
@@ -41,6 +40,8 @@ export interface ReportRunOptions {
   passwdFile?: string;
   /** Where notes and warnings go (default stderr). */
   report?: (line: string) => void;
+  /** Aborted to stop early (the process-wide shutdown signal). */
+  signal?: AbortSignal;
   /** --node: only events from these nodes. */
   nodes?: string[];
   /** --eoe-timeout: seconds after which an event without its EOE is complete (default: auditd.conf's). */
@@ -324,13 +325,13 @@ async function readInputs(run: Run, engine: ReportEngine, sink: ReportSink | und
         blocked.set = false;
         await sink!.ready();
       }
-      if (shutdownSignal.aborted) break;
+      if (o.signal?.aborted) break;
     }
     lines.end();
     if (i === srcs.length - 1) grouper.end();
     veryLast = fileLast ?? [0, 0];
     if (o.kind === 'time' && sink) sink.timeRange(src.name, fileFirst, fileLast);
-    if (shutdownSignal.aborted) break;
+    if (o.signal?.aborted) break;
   }
   if (grouper.bad > 0) run.note(`tsaudit: ${grouper.bad} lines were not audit records and were skipped`);
   return { first: [grouper.firstSec, grouper.firstMilli], last: veryLast };

@@ -4,7 +4,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { TsauditError, usageError } from '../errors.js';
 import { Output } from '../format/output.js';
-import type { SearchFlags, SearchFormat } from '../commands/search.js';
+import type { SearchFlags, SearchFormat } from './flags.js';
 import { loadCheckpoint } from './checkpoint.js';
 import { planInputs, readAuditdConf } from './inputs.js';
 import { Matcher } from './match.js';
@@ -24,6 +24,8 @@ export interface SearchCommandSetup {
   stdin?: Readable;
   /** Is stdin a pipe or a file? (default: looked up) */
   stdinHasData?: () => boolean;
+  /** Aborted to stop early (the process-wide shutdown signal). */
+  signal?: AbortSignal;
 }
 
 /** Runs `tsaudit search`; returns the exit code (0 found, 1 nothing matched, 10-12 checkpoint trouble). */
@@ -82,6 +84,7 @@ export async function runSearchCommand(flags: SearchFlags, setup: SearchCommandS
     checkpoint: checkpoint && !plan.files.includes('-') ? checkpoint : undefined,
     stdin: setup.stdin,
     report: (l) => stderr(`${l}\n`),
+    signal: setup.signal,
   });
   if (result.matched === 0) {
     if (format !== 'raw') stderr('<no matches>\n');

@@ -9,7 +9,6 @@
 import type { Readable } from 'node:stream';
 import { TsauditError } from '../errors.js';
 import { readIdTable, type IdTable } from '../ids.js';
-import { shutdownSignal } from '../runtime.js';
 import { parseRecord, type AuditRecord } from '../parse/record.js';
 import type { AuditEvent } from '../parse/reassemble.js';
 import { selectEvents } from '../pipeline/select.js';
@@ -51,6 +50,8 @@ export interface SearchOptions {
   /** Most bad lines reported one by one. Default 100. */
   maxReported?: number;
   passwdFile?: string;
+  /** Aborted to stop early: what is read so far is still written. */
+  signal?: AbortSignal;
 }
 
 export interface SearchResult {
@@ -129,7 +130,7 @@ class SearchRun {
   }
 
   get stopped(): boolean {
-    return this.stop || shutdownSignal.aborted;
+    return this.stop || this.opts.signal?.aborted === true;
   }
 
   private select(e: HeldEvent): boolean {
@@ -214,7 +215,7 @@ class SearchRun {
       else this.asm.end();
     }
     if (this.failure !== undefined) throw this.failure;
-    if (!shutdownSignal.aborted) await this.opts.sink.end();
+    if (this.opts.signal?.aborted !== true) await this.opts.sink.end();
     if (this.bad > 0) this.report(`tsaudit: ${this.bad} lines were not audit records (first at ${this.firstBad})`);
     if (cp && this.lastFile !== '-' && this.lastFile !== '') saveCheckpoint(cp.file, this.lastFile, this.lastEvent() ?? cp.loaded?.last);
     return { matched: this.matched, events: this.asm.events, records: this.records, bad: this.bad };

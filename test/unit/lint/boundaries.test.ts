@@ -27,6 +27,8 @@ describe('import boundaries', () => {
     ['src/netlink/probe.ts', "import { runStream } from '../stream/run.js';\nvoid runStream;"],
     ['src/format/probe.ts', "import { registerCommands } from '../commands/index.js';\nvoid registerCommands;"],
     ['src/commands/probe.ts', "import { main } from '../cli.js';\nvoid main;"],
+    ['src/search/probe.ts', "import type { SearchFlags } from '../commands/search.js';\nexport type F = SearchFlags;"],
+    ['src/report/probe.ts', "import { shutdownSignal } from '../runtime.js';\nvoid shutdownSignal;"],
   ])('%s: %s fails', async (file, code) => {
     const found = await problems(file, code);
     expect(found.join('\n')).toMatch(/no-restricted-(imports|syntax)/);
@@ -37,6 +39,7 @@ describe('import boundaries', () => {
     ['src/commands/probe.ts', "export const later = () => import('../pipeline/read-logs.js');"],
     ['src/netlink/socket.ts', "export const later = () => import('koffi');"],
     ['src/tables/probe.ts', "import { MESSAGE_TYPES } from './message-types-data.js';\nvoid MESSAGE_TYPES;"],
+    ['src/report/probe.ts', "import { parseStart } from '../search/time.js';\nvoid parseStart;"],
   ])('%s: %s is allowed', async (file, code) => {
     expect(await problems(file, code)).toEqual([]);
   });
