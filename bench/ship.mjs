@@ -8,7 +8,8 @@
 //   npm run bench -- ship [--sizes=8,48,full] [--runs=N]
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { createRequire } from 'node:module';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -64,12 +65,12 @@ const identity = (doc) => {
 };
 
 /** Missing and repeated documents, by identity, counted. */
-function compare(expected, got) {
+function compare(expected, got, isIdentity = false) {
   const n = new Map();
   for (const id of expected) n.set(id, (n.get(id) ?? 0) + 1);
   let extra = 0;
   for (const doc of got) {
-    const id = identity(doc);
+    const id = isIdentity ? doc : identity(doc);
     const left = n.get(id) ?? 0;
     if (left > 0) n.set(id, left - 1);
     else extra++;
@@ -89,13 +90,23 @@ async function redisDocs(port, key) {
   return docs;
 }
 
+/** Identities of the NDJSON documents in a file, read line by line (the full log's documents exceed one string). */
+async function fileIdentities(file) {
+  const ids = [];
+  if (!existsSync(file)) return ids;
+  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) if (line) ids.push(identity(line));
+  return ids;
+}
+
 async function rsyslogDocs(file, expected) {
   // rsyslogd writes asynchronously: wait until the file stops growing (or holds every event)
   let last = -1;
+  let still = 0;
   for (;;) {
-    const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
-    if (lines.length >= expected || lines.length === last) return lines;
-    last = lines.length;
+    const ids = await fileIdentities(file);
+    still = ids.length === last ? still + 1 : 0;
+    if (ids.length >= expected || still === 3) return ids;
+    last = ids.length;
     await new Promise((r) => setTimeout(r, 500));
   }
 }
@@ -155,19 +166,27 @@ ruleset(name="tcp") { action(type="omfile" file="${out}" template="msg" asyncWri
 
       const rows = [];
       for (const log of logs) {
-        const ecs = spawnSync(process.execPath, [BIN, 'parse', '-format=ecs', log.path], { maxBuffer: 1 << 30, encoding: 'utf8' });
+        const all = join(dir, 'expected.ndjson');
+        const ecs = spawnSync(process.execPath, [BIN, 'parse', '-format=ecs', '--output', `file:${all}?size=100G`, log.path], {
+          encoding: 'utf8',
+        });
         if (ecs.status !== 0) throw new Error(`parse -format=ecs ${log.label} failed: ${ecs.stderr}`);
-        const expected = ecs.stdout.split('\n').filter(Boolean).map(identity);
+        const expected = await fileIdentities(all);
+        rmSync(all, { force: true });
         const targets = [
           { name: '/dev/null (floor)', args: [] },
           { name: 'redis', args: ['--output', `redis://127.0.0.1:${redisPort}/bench`], got: () => redisDocs(redisPort, 'bench') },
           {
             name: 'rsyslog tcp',
             args: ['--output', `syslog+tcp://127.0.0.1:${tcpPort}`],
+            identities: true,
             got: async () => {
-              const docs = await rsyslogDocs(out, expected.length);
+              const ids = await rsyslogDocs(out, expected.length);
               rmSync(out, { force: true });
-              return docs;
+              // omfile keeps the removed file open: HUP makes it open a new one for the next run
+              process.kill(Number(readFileSync(join(dir, 'rsyslogd.pid'), 'utf8')), 'SIGHUP');
+              await new Promise((r) => setTimeout(r, 300));
+              return ids;
             },
           },
         ];
@@ -179,7 +198,7 @@ ruleset(name="tcp") { action(type="omfile" file="${out}" template="msg" asyncWri
             if (m.status !== 0) throw new Error(`${t.name} ${log.label}: exit ${m.status}: ${m.stderr}`);
             times.push(m);
             if (t.got) {
-              const c = compare(expected, await t.got());
+              const c = compare(expected, await t.got(), t.identities === true);
               worst = { lost: Math.max(worst.lost, c.lost), extra: Math.max(worst.extra, c.extra) };
             }
           }
