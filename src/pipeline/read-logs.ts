@@ -11,7 +11,7 @@ import type { AssemblerOptions } from '../parse/reassemble.js';
 import { type LogCounts, LogEventReader } from './log-events.js';
 import { type EventSelector, selectEvents } from './select.js';
 import type { EventSink } from './sinks.js';
-import { expandInputs, inputChunks, inputName } from './sources.js';
+import { expandInputs, inputChunks, inputName, readFailure } from './sources.js';
 import { auditLogChunks } from '../parse/not-a-log.js';
 
 export type ReadLogsOptions = ReadLogsCommon &
@@ -102,21 +102,6 @@ function sinkDriver(sink: EventSink, report: (line: string) => void, opts: ReadL
       return counts;
     },
   };
-}
-
-/** Why an input could not be read, or undefined when `err` is not a read error. */
-function readFailure(err: unknown): string | undefined {
-  const e = err as NodeJS.ErrnoException;
-  if (typeof e?.code !== 'string') return undefined;
-  if (e.code.startsWith('Z_')) return `not valid gzip data (${e.message})`;
-  if (typeof e.syscall !== 'string') return undefined;
-  return e.code === 'ENOENT'
-    ? 'no such file'
-    : e.code === 'EISDIR'
-      ? 'is a directory'
-      : e.code === 'EACCES'
-        ? 'permission denied'
-        : e.message;
 }
 
 export async function readLogs(opts: ReadLogsOptions): Promise<ReadLogsResult> {

@@ -97,3 +97,18 @@ function readFd(fd: number, buf: Buffer): Promise<number> {
 async function* streamChunks(input: Readable): AsyncGenerator<Buffer> {
   for await (const chunk of input) yield typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
 }
+
+/** Why an input could not be read, or undefined when `err` is not a read error. */
+export function readFailure(err: unknown): string | undefined {
+  const e = err as NodeJS.ErrnoException;
+  if (typeof e?.code !== 'string') return undefined;
+  if (e.code.startsWith('Z_')) return `not valid gzip data (${e.message})`;
+  if (typeof e.syscall !== 'string') return undefined;
+  return e.code === 'ENOENT'
+    ? 'no such file'
+    : e.code === 'EISDIR'
+      ? 'is a directory'
+      : e.code === 'EACCES'
+        ? 'permission denied'
+        : e.message;
+}

@@ -8,7 +8,7 @@ import { accessSync, constants, fstatSync, readFileSync, statSync } from 'node:f
 import type { Readable } from 'node:stream';
 import { TsauditError } from '../errors.js';
 import { Output } from '../format/output.js';
-import { inputChunks } from '../pipeline/sources.js';
+import { inputChunks, readFailure } from '../pipeline/sources.js';
 import { PICK_TYPE, ReportEngine, successText, typeName } from './engine.js';
 import type { Items } from './extract.js';
 import { Grouper, type ReportEvent } from './group.js';
@@ -176,16 +176,8 @@ async function* chunksOf(src: Source, stdin: Readable | undefined): AsyncGenerat
   try {
     yield* inputChunks(src.kind === 'stdin' ? '-' : src.name, { readSize: 1 << 20, stdin });
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (typeof e?.code !== 'string' || typeof e?.syscall !== 'string') throw err;
-    const why =
-      e.code === 'ENOENT'
-        ? 'no such file or directory'
-        : e.code === 'EACCES'
-          ? 'permission denied'
-          : e.code === 'EISDIR'
-            ? 'is a directory'
-            : e.message;
+    const why = readFailure(err);
+    if (why === undefined) throw err;
     throw new TsauditError('E_INPUT', `cannot read ${src.name}: ${why}`, { exitCode: 1, context: { file: src.name }, cause: err });
   }
 }
