@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { buildBurstHelper, burstRule } from '../../bench/stream-burst.mjs';
 import { BIN, ROOT } from '../helpers/cli.js';
 import { describeKernel } from './describe.js';
-import { readStatus, useKernelState } from './state.js';
+import { readStatus, stopStreams, useKernelState } from './state.js';
 
 const KEY = 'tsaudit-ship-test';
 const N = 200;
@@ -49,15 +49,9 @@ describeKernel('tsaudit stream --output (kernel)', () => {
   });
 
   afterEach(async () => {
-    // a failed test must not leave a stream holding the audit pid
     const c = child;
     child = undefined;
-    if (!c || c.exitCode !== null || c.signalCode !== null) return;
-    const gone = new Promise((r) => c.once('exit', r));
-    c.kill('SIGINT');
-    const t = setTimeout(() => c.kill('SIGKILL'), 5000);
-    await gone;
-    clearTimeout(t);
+    await stopStreams([c]);
   });
 
   afterAll(() => {

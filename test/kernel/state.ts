@@ -2,7 +2,7 @@
 // It uses the real auditctl, not tsaudit, so a bug under test cannot corrupt the restore.
 // Never restores enabled=2 or failure=2: those must never be set on this machine in the first place.
 
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,4 +82,19 @@ export function useKernelState(): { snapshot: () => KernelSnapshot } {
       return snap;
     },
   };
+}
+
+/**
+ * Stops streams a test started, so that a failed test cannot leave one holding the audit pid: SIGINT (a clean
+ * exit that gives the pid back), then SIGKILL after 5 s.
+ */
+export async function stopStreams(children: Iterable<ChildProcess | undefined>): Promise<void> {
+  for (const child of [...children]) {
+    if (!child || child.exitCode !== null || child.signalCode !== null) continue;
+    const gone = new Promise((r) => child.once('exit', r));
+    child.kill('SIGINT');
+    const t = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await gone;
+    clearTimeout(t);
+  }
 }

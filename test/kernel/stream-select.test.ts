@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { BIN, ROOT } from '../helpers/cli.js';
 import { describeKernel } from './describe.js';
-import { readStatus, useKernelState } from './state.js';
+import { readStatus, stopStreams, useKernelState } from './state.js';
 
 const KEY = 'tsaudit-select-k1';
 const OTHER = 'tsaudit-select-k2';
@@ -85,16 +85,7 @@ describeKernel('tsaudit stream -k (kernel)', () => {
     }
   });
 
-  afterEach(async () => {
-    // a failed test must not leave a stream holding the audit pid
-    for (const child of [...children]) {
-      const gone = new Promise((r) => child.once('exit', r));
-      child.kill('SIGINT');
-      const t = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await gone;
-      clearTimeout(t);
-    }
-  });
+  afterEach(() => stopStreams(children));
 
   afterAll(() => {
     // useKernelState deletes the watches and restores the settings

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { buildBurstHelper, burstRule } from '../../bench/stream-burst.mjs';
 import { BIN, ROOT } from '../helpers/cli.js';
 import { describeKernel } from './describe.js';
-import { readStatus, useKernelState } from './state.js';
+import { readStatus, stopStreams, useKernelState } from './state.js';
 
 const KEY = 'tsaudit-stream-test';
 const N = 25;
@@ -86,16 +86,7 @@ describeKernel('tsaudit stream (kernel)', () => {
     execFileSync('auditctl', ['-a', ...burstRule(helper, KEY)]);
   });
 
-  afterEach(async () => {
-    // a failed test must not leave a stream holding the audit pid: SIGINT (clean exit), then SIGKILL
-    for (const child of [...children]) {
-      const gone = new Promise((r) => child.once('exit', r));
-      child.kill('SIGINT');
-      const t = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await gone;
-      clearTimeout(t);
-    }
-  });
+  afterEach(() => stopStreams(children));
 
   afterAll(() => {
     // useKernelState restores rules and settings; the audit pid must already be free
