@@ -11,7 +11,7 @@ import { syscallNumber } from '../tables/syscalls.js';
 import { arch as hostArch } from 'node:os';
 import { S_FAILED, S_SUCCESS } from './extract.js';
 import { emptySelection, type Selection } from './match.js';
-import { i32, strto, u32 } from './cstr.js';
+import { i32, strto, u32 } from '../audit-fields/cstr.js';
 
 /** One selector option: ausearch's spelling (`-ui`), tsaudit's long name (`--uid`), its value. */
 export interface SelectorSpec {

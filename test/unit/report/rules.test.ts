@@ -2,7 +2,6 @@
 // conversions, escapes, TTY data, and parsers that drop an event when a field they need is missing.
 
 import { describe, expect, it } from 'vitest';
-import { strtoul32, unescape } from '../../../src/report/cstr.js';
 import { extractItems, Items } from '../../../src/report/extract.js';
 import { Grouper, parseHeader, type ReportEvent } from '../../../src/report/group.js';
 import { wantOf } from '../../../src/report/kinds.js';
@@ -48,21 +47,6 @@ describe('grouping (ausearch-lol.c)', () => {
 });
 
 describe('C conversions', () => {
-  it('strtoul wraps into 32 bits as aureport stores it', () => {
-    expect(strtoul32('4294967295', 0)).toBe(4294967295);
-    expect(strtoul32('-1', 0)).toBe(4294967295);
-    expect(strtoul32('4294967296', 0)).toBe(0);
-    expect(strtoul32('success', 0)).toBe(0);
-    expect(strtoul32('c000003e ', 0, 16)).toBe(0xc000003e);
-  });
-
-  it('unescape decodes hex up to a NUL, keeps (null), refuses one digit', () => {
-    expect(unescape('2F746D70 x', 0)).toBe('/tmp');
-    expect(unescape('610062', 0)).toBe('a');
-    expect(unescape('(null) y', 0)).toBe('(null)');
-    expect(unescape('6', 0)).toBeUndefined();
-  });
-
   it('control characters print as octal escapes; TTY input as quoted runs and named keys', () => {
     expect(safe('a\tb')).toBe('a\\011b');
     expect(safe(undefined)).toBe('(null)');

@@ -2,7 +2,7 @@
 // narrowing to uid_t/pid_t, and ausearch's unescape() of hex values.
 
 import { describe, expect, it } from 'vitest';
-import { hexOverflows, i32, strto, u32, unescape } from '../../../src/search/cstr.js';
+import { hexOverflows, i32, strto, u32, unescape } from '../../../src/audit-fields/cstr.js';
 
 describe('strto', () => {
   it.each([
