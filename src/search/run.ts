@@ -50,7 +50,7 @@ export interface SearchOptions {
   /** Most bad lines reported one by one. Default 100. */
   maxReported?: number;
   passwdFile?: string;
-  /** Aborted to stop early: what is read so far is still written. */
+  /** Aborted to stop reading early (the process-wide shutdown signal). */
   signal?: AbortSignal;
 }
 
