@@ -127,7 +127,14 @@ export class Spool {
       seg++;
       off = 0;
     }
-    const fh = await open(join(this.#dir, segName(seg)), 'r');
+    let fh;
+    try {
+      fh = await open(join(this.#dir, segName(seg)), 'r');
+    } catch (err) {
+      // An append past the bound dropped this segment while we were opening it: read on from the new start.
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT' && !this.#segs.has(seg)) return this.next(max, maxBytes);
+      throw err;
+    }
     try {
       const buf = Buffer.allocUnsafe(Math.max(maxBytes, 64 * 1024));
       const docs: string[] = [];
