@@ -21,17 +21,17 @@ export const interpretScenario = {
     return compareAtSizes(
       logs,
       (log) => {
-        const args = [TSAUDIT, 'parse', '-i', '-format=json', '-id=false'];
+        const args = ['parse', '-i', '-format=json', '-id=false'];
         return [
-          { name: 'tsaudit parse -i -format=json FILE', cmd: process.execPath, args: [...args, log.path], peer },
+          { name: 'tsaudit parse -i -format=json FILE', cmd: TSAUDIT, args: [...args, log.path], peer },
           {
             name: 'same, one thread',
-            cmd: process.execPath,
+            cmd: TSAUDIT,
             args: [...args, log.path],
             env: { ...process.env, TSAUDIT_WORKERS: '0' },
             peer,
           },
-          { name: 'same, from stdin', cmd: process.execPath, args, stdinFile: log.path, peer: 'tsaudit parse -i -format=json FILE' },
+          { name: 'same, from stdin', cmd: TSAUDIT, args, stdinFile: log.path, peer: 'tsaudit parse -i -format=json FILE' },
           ...(ausearch ? [{ name: 'ausearch -i', cmd: ausearch, args: ['-i', '-if', log.path] }] : []),
         ];
       },

@@ -111,6 +111,10 @@ export function table(head, rows) {
   for (const r of rows) console.log(line(r));
 }
 
+// tsaudit runs as users run it, through bin/tsaudit's `#!/usr/bin/env node` line, so that the launcher's own
+// choices (its node flags included) are what the bench measures.
+const isNodeProgram = (cmd) => cmd === process.execPath || cmd.endsWith('/bin/tsaudit');
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -162,7 +166,7 @@ export async function compareAtSizes(logs, tools, { runs = 5, floor } = {}) {
         r.cpuSeconds === undefined ? '-' : r.cpuSeconds.toFixed(2),
         (r.peakRssKB / 1024).toFixed(1),
         (log.bytes / 1e6 / r.seconds).toFixed(1),
-        floor !== undefined && t.cmd === process.execPath ? `+${((r.seconds - floor) * 1000).toFixed(0)} ms` : '-',
+        floor !== undefined && isNodeProgram(t.cmd) ? `+${((r.seconds - floor) * 1000).toFixed(0)} ms` : '-',
         peer ? `${(r.seconds / peer.seconds).toFixed(2)}x` : '-',
         peer && r.cpuSeconds !== undefined && peer.cpuSeconds ? `${(r.cpuSeconds / peer.cpuSeconds).toFixed(2)}x` : '-',
       ];

@@ -24,14 +24,14 @@ export const parseScenario = {
       (log) => [
         {
           name: 'tsaudit parse -format=json FILE',
-          cmd: process.execPath,
-          args: [TSAUDIT, 'parse', '-format=json', log.path],
+          cmd: TSAUDIT,
+          args: ['parse', '-format=json', log.path],
           peer: ausearch && 'ausearch --raw',
         },
         {
           name: 'same, from stdin',
-          cmd: process.execPath,
-          args: [TSAUDIT, 'parse', '-format=json'],
+          cmd: TSAUDIT,
+          args: ['parse', '-format=json'],
           stdinFile: log.path,
           peer: 'tsaudit parse -format=json FILE',
         },

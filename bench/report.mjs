@@ -37,14 +37,14 @@ export const reportScenario = {
     const misses = [];
     for (const log of logs) {
       for (const r of REPORTS) {
-        const ours = [BIN, 'report', '-if', log.path, ...r.args];
+        const ours = ['report', '-if', log.path, ...r.args];
         const theirs = ['-if', log.path, ...r.args];
         const a = spawnSync(aureport, theirs, { env: ENV, maxBuffer: 1 << 30 });
-        const b = spawnSync(process.execPath, ours, { env: ENV, maxBuffer: 1 << 30 });
+        const b = spawnSync(BIN, ours, { env: ENV, maxBuffer: 1 << 30 });
         if (!a.stdout.equals(b.stdout) || a.status !== b.status)
           throw new Error(`${log.label} ${r.name}: tsaudit's output differs from aureport's`);
         const tools = [
-          { name: 'tsaudit', cmd: process.execPath, args: ours, env: ENV },
+          { name: 'tsaudit', cmd: BIN, args: ours, env: ENV },
           { name: 'aureport', cmd: aureport, args: theirs, env: ENV },
         ];
         const res = await timeTools(tools, runs);

@@ -32,8 +32,8 @@ export const searchScenario = {
         queries.flatMap((q) => [
           {
             name: `tsaudit search ${q.label}`,
-            cmd: process.execPath,
-            args: [TSAUDIT, 'search', '-if', log.path, ...q.args],
+            cmd: TSAUDIT,
+            args: ['search', '-if', log.path, ...q.args],
             env,
             okStatus: [0, 1],
             peer: ausearch ? `ausearch ${q.label}` : undefined,

@@ -167,7 +167,7 @@ ruleset(name="tcp") { action(type="omfile" file="${out}" template="msg" asyncWri
       const rows = [];
       for (const log of logs) {
         const all = join(dir, 'expected.ndjson');
-        const ecs = spawnSync(process.execPath, [BIN, 'parse', '-format=ecs', '--output', `file:${all}?size=100G`, log.path], {
+        const ecs = spawnSync(BIN, ['parse', '-format=ecs', '--output', `file:${all}?size=100G`, log.path], {
           encoding: 'utf8',
         });
         if (ecs.status !== 0) throw new Error(`parse -format=ecs ${log.label} failed: ${ecs.stderr}`);
@@ -194,7 +194,7 @@ ruleset(name="tcp") { action(type="omfile" file="${out}" template="msg" asyncWri
           const times = [];
           let worst = { lost: 0, extra: 0 };
           for (let i = 0; i < runs; i++) {
-            const m = await measure(process.execPath, [BIN, 'parse', '-format=ecs', ...t.args, log.path]);
+            const m = await measure(BIN, ['parse', '-format=ecs', ...t.args, log.path]);
             if (m.status !== 0) throw new Error(`${t.name} ${log.label}: exit ${m.status}: ${m.stderr}`);
             times.push(m);
             if (t.got) {
