@@ -146,9 +146,12 @@ function enrichedOf(line: string, start: number): Readonly<Record<string, string
   return e;
 }
 
-/** A copy of a slice that does not keep the string it was cut from (a whole line) alive. */
+/**
+ * A copy of a slice that does not keep the string it was cut from (a whole line) alive: slicing the joined
+ * string flattens it into a new string of its own, which the result then refers to.
+ */
 export function detached(s: string): string {
-  return s.length > 12 ? s.split('').join('') : s;
+  return s.length > 12 ? ` ${s}`.slice(1) : s;
 }
 
 export type RecordErrorCode = 'E_PARSE_EMPTY' | 'E_PARSE_HEADER' | 'E_PARSE_TIMESTAMP';

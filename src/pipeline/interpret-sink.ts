@@ -5,16 +5,24 @@
 
 import type { FormatName } from '../format/index.js';
 import { Output } from '../format/output.js';
-import { eventRenderer, type InterpretOptions } from '../parse/normalize/render.js';
+import { eventBodyRenderer, type InterpretOptions } from '../parse/normalize/render.js';
+import type { AuditEvent } from '../parse/reassemble.js';
 import type { EventSink } from './sinks.js';
 
 export type { InterpretOptions } from '../parse/normalize/render.js';
 
 export async function interpretSink(format: FormatName, opts: InterpretOptions): Promise<EventSink> {
-  const render = await eventRenderer(format, opts);
+  const { render, newline, mayHoldEscapes } = await eventBodyRenderer(format, opts);
   const out = new Output();
+  // JSON holds no escapes (see EventBodyRenderer): it skips Output.write's scan for them.
+  const write = mayHoldEscapes
+    ? (e: AuditEvent) => out.write(render(e.records))
+    : (e: AuditEvent) => {
+        const ok = out.put(render(e.records), false);
+        return newline ? out.put('\n', true) : ok;
+      };
   return {
-    write: (e) => out.write(render(e.records)),
+    write,
     ready: () => out.ready(),
     end: () => out.end(),
     flush: () => out.flush(),

@@ -3,7 +3,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { setColorLevel } from '../format/color.js';
-import { eventRenderer } from '../parse/normalize/render.js';
+import { eventBodyRenderer } from '../parse/normalize/render.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './interpret-parallel.js';
 import { LogEventReader } from './log-events.js';
 
@@ -11,7 +11,7 @@ const setup = workerData as WorkerSetup;
 const port = parentPort!;
 const send = (m: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 setColorLevel(setup.colorLevel);
-const render = await eventRenderer(setup.format, { ids: setup.ids, utc: setup.utc });
+const { render, newline } = await eventBodyRenderer(setup.format, { ids: setup.ids, utc: setup.utc });
 
 let batch = 0;
 let inBatch = 0;
@@ -33,9 +33,10 @@ function batchBuffer(min: number): Buffer {
 let out = batchBuffer(BATCH_BYTES);
 let used = 0;
 
+/** Appends an event's text (and its newline, when the renderer leaves that to us). */
 function append(text: string): void {
-  if (out.length - used < text.length * 3) {
-    const need = Buffer.byteLength(text);
+  if (out.length - used < text.length * 3 + 1) {
+    const need = Buffer.byteLength(text) + 1;
     if (out.length - used < need) {
       const bigger = Buffer.allocUnsafeSlow(Math.max(out.length * 2, used + need));
       out.copy(bigger, 0, 0, used);
@@ -43,6 +44,7 @@ function append(text: string): void {
     }
   }
   used += out.write(text, used);
+  if (newline) out[used++] = 10;
 }
 
 /** Ends the current batch (every worker ends it at the same event: they all see the same input). */

@@ -23,6 +23,26 @@ export function normalizeOptions(opts: InterpretOptions): NormalizeOptions {
 /** The records of one event -> the text written for it, newline included. */
 export type EventRenderer = (records: AuditRecord[]) => string;
 
+/**
+ * What the `-i` writers use: the text of an event without the newline that ends it when `newline` is set
+ * (JSON: the writer adds it, since appending it to the string makes a rope that is copied once more when
+ * written), and whether the text may hold the escapes of input bytes that were not UTF-8 (parse/lossless.ts).
+ * JSON.stringify writes lone surrogates as `\udcNN` text, so JSON never does.
+ */
+export interface EventBodyRenderer {
+  render: (records: AuditRecord[]) => string;
+  newline: boolean;
+  mayHoldEscapes: boolean;
+}
+
+export async function eventBodyRenderer(format: FormatName, opts: InterpretOptions): Promise<EventBodyRenderer> {
+  if (format === 'json') {
+    const nopts = normalizeOptions(opts);
+    return { render: (records) => JSON.stringify(normalizeEvent(records, nopts)), newline: true, mayHoldEscapes: false };
+  }
+  return { render: await eventRenderer(format, opts), newline: false, mayHoldEscapes: true };
+}
+
 export async function eventRenderer(format: FormatName, opts: InterpretOptions): Promise<EventRenderer> {
   const nopts = normalizeOptions(opts);
   if (format === 'text') {
