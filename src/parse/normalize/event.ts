@@ -155,6 +155,24 @@ interface ActorKeys {
   secondary: string | undefined;
 }
 
+/** An event's category and record_type by the type number of its head record. */
+interface TypeNames {
+  category: string;
+  recordType: string;
+}
+
+/** TypeNames already made: the range scan and the lower-casing ran for every event before. */
+const TYPE_NAMES = new Map<number, TypeNames>();
+
+function typeNames(type: number): TypeNames {
+  let t = TYPE_NAMES.get(type);
+  if (t === undefined) {
+    t = { category: eventCategory(type), recordType: messageTypeName(type).toLowerCase() };
+    if (TYPE_NAMES.size < 4096) TYPE_NAMES.set(type, t);
+  }
+  return t;
+}
+
 /** The ISO text of a second, cached: the records of a log share few distinct seconds. */
 let isoSec = -1;
 let isoPrefix = '';
@@ -395,7 +413,7 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
   if (picked === undefined) return emptyEvent();
   const { head, main, syscall } = picked;
   const warnings: string[] = [];
-  const typeName = head.type >= 0 ? messageTypeName(head.type) : head.typeName;
+  const kind = head.type >= 0 ? typeNames(head.type) : { category: 'unknown', recordType: head.typeName.toLowerCase() };
   // Every object of the event is made with all its properties (undefined ones are not written): objects of
   // one shape keep the optimized code that reads them valid.
   const summary: Summary = {
@@ -428,8 +446,8 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
     '@timestamp': isoTime(head.sec, head.msec),
     sequence: head.serial,
     node: head.node,
-    category: head.type >= 0 ? eventCategory(head.type) : 'unknown',
-    record_type: typeName.toLowerCase(),
+    category: kind.category,
+    record_type: kind.recordType,
     result,
     session,
     tags,
