@@ -99,10 +99,13 @@ const ARGV = new BodyCache<Argv>(1024);
 /** reassembleArgv(), kept for an argv in one EXECVE record; what it returns is frozen. */
 export function eventArgv(records: readonly AuditRecord[]): Argv {
   if (records.length !== 1) return reassembleArgv(records);
-  return ARGV.get(records[0]!, (r) => {
-    const a = reassembleArgv([r]);
-    Object.freeze(a.args);
-    Object.freeze(a.warnings);
-    return Object.freeze(a);
-  });
+  return ARGV.get(records[0]!, frozenArgv);
+}
+
+/** ARGV's compute: one function, not a closure made per lookup. */
+function frozenArgv(rec: AuditRecord): Argv {
+  const a = reassembleArgv([rec]);
+  Object.freeze(a.args);
+  Object.freeze(a.warnings);
+  return Object.freeze(a);
 }

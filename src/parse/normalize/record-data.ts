@@ -415,5 +415,10 @@ export function auxRecordData(rec: AuditRecord, lookups: Lookups): RecordData {
     AUX.clear();
     auxLookups = lookups;
   }
-  return AUX.get(rec, (r) => frozenRecordData(recordData(r, lookups)));
+  return AUX.get(rec, interpretAux);
+}
+
+/** AUX's compute: one function, not a closure made per lookup. */
+function interpretAux(rec: AuditRecord): RecordData {
+  return frozenRecordData(recordData(rec, auxLookups!));
 }
