@@ -123,8 +123,12 @@ const CHANGES = new Set<number>([AUDIT.SET, AUDIT.ADD_RULE, AUDIT.DEL_RULE, AUDI
 const WAIT_SLICE_MS = 1000;
 /** Datagrams drained before yielding to the event loop. */
 const DRAIN_BUDGET = 1024;
-/** Queued records beyond which the pump stops draining until the consumer catches up. */
-const QUEUE_HIGH_WATER = 65536;
+/**
+ * Queued records beyond which the pump stops draining until the consumer catches up. A few drains' worth: what
+ * waits beyond that waits in the socket's receive buffer, not on the V8 heap, where records held for long
+ * outlive the young generation and make every collection dearer.
+ */
+const QUEUE_HIGH_WATER = 4 * DRAIN_BUDGET;
 
 export class AuditClient {
   private seq = 0;
