@@ -128,7 +128,7 @@ const DRAIN_BUDGET = 1024;
  * waits beyond that waits in the socket's receive buffer, not on the V8 heap, where records held for long
  * outlive the young generation and make every collection dearer.
  */
-const QUEUE_HIGH_WATER = 4 * DRAIN_BUDGET;
+const QUEUE_HIGH_WATER = 2 * DRAIN_BUDGET;
 
 export class AuditClient {
   private seq = 0;

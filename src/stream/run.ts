@@ -119,7 +119,7 @@ const YIELD_QUEUE = 256;
  * that events are written soon after they were made and die young (a full queue of 10,000 held events
  * outlived the young generation, and collecting them was a large share of the CPU); the socket buffers.
  */
-const FILE_QUEUE_HIGH = 2048;
+const FILE_QUEUE_HIGH = 1024;
 const BAD_NOTES = 10;
 
 function control(client: StreamClient): KernelControl {
