@@ -114,12 +114,6 @@ const FLUSH_TIMEOUT_MS = 2000;
 const BATCH = 512;
 /** queued events above which the reader lets the writer run before taking the next batch */
 const YIELD_QUEUE = 256;
-/**
- * Output to a regular file: queued events above which the reader waits for the writer (down to half). Low, so
- * that events are written soon after they were made and die young (a full queue of 10,000 held events
- * outlived the young generation, and collecting them was a large share of the CPU); the socket buffers.
- */
-const FILE_QUEUE_HIGH = 1024;
 const BAD_NOTES = 10;
 
 function control(client: StreamClient): KernelControl {
@@ -209,6 +203,13 @@ interface Flow<E> {
   /** true from the stop on: batches are then read and dropped */
   stopping: () => boolean;
 }
+
+/**
+ * Output to a regular file: queued events above which the reader waits for the writer (down to half). Low, so
+ * that events are written soon after they were made and die young (a full queue of 10,000 held events
+ * outlived the young generation, and collecting them was a large share of the CPU); the socket buffers.
+ */
+const FILE_QUEUE_HIGH = 1024;
 
 /** Receive: batches from the netlink source into the assembly until `signal` (aborted once the stop has restored the kernel). */
 async function receive<R extends StreamRecordLike, E>(
