@@ -11,6 +11,9 @@
 //   unicast   `tsaudit stream -format=json` (full pipeline: receive, parse, reassemble, JSON into a file,
 //             as the Go reference was measured; the file is deleted after)
 //   multicast the same with --multicast (read-only log group, no audit pid)
+//   receive   stages of unicast (bench/stream-stages.mjs, not run by default): tsaudit's stream code from
+//   assemble  dist/ stopped after the netlink receive path, or after decoding and reassembly (no JSON, no
+//             writes), so that each stage's CPU per event reads against the floor's in one run
 // For each: events/s (events received / (time of the last event written out, or for the floor received,
 // - start of the burst)), events missing (burst - received), the kernel's lost counter, serial gaps (a
 // marker record sent after the burst makes a loss at its end a gap too), ENOBUFS, and the receiver's CPU time
@@ -20,7 +23,7 @@
 // the floor counts complete events (EOE) itself. Ratios against auditd and the floor come from the same run.
 //
 // Environment: BENCH_STREAM_EVENTS (burst size), BENCH_STREAM_GENERATORS (generator processes),
-// BENCH_STREAM_MODES (which receivers, in order; default floor,auditd,unicast,multicast),
+// BENCH_STREAM_MODES (which receivers, in order; default floor,auditd,unicast,multicast; also receive,assemble),
 // BENCH_STREAM_BACKLOG (kernel backlog limit during the run, default 8192), BENCH_STREAM_NODE_FLAGS (node flags for
 // tsaudit, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
 // Needs root, an audit kernel, auditctl and a C compiler; otherwise prints why it is skipped and exits 0.
@@ -50,6 +53,7 @@ import { buildBurstHelper, buildFloorReceiver, burstRule } from './stream-burst.
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = `${ROOT}bin/tsaudit`;
+const STAGES = `${ROOT}bench/stream-stages.mjs`;
 const LOCK = '/tmp/tsaudit-kernel-tests.lock';
 const N = Number(process.env.BENCH_STREAM_EVENTS ?? 1_000_000);
 const GENERATORS = Math.max(1, Number(process.env.BENCH_STREAM_GENERATORS ?? availableParallelism()) || 1);
@@ -217,7 +221,7 @@ async function settle(pid, more = () => 0) {
   }
 }
 
-const RECEIVERS = ['floor', 'auditd', 'unicast', 'multicast'];
+const RECEIVERS = ['floor', 'auditd', 'unicast', 'multicast', 'receive', 'assemble'];
 
 async function measure() {
   const unknown = MODES.filter((m) => !RECEIVERS.includes(m));
@@ -318,7 +322,7 @@ async function measure() {
     auditctl(['-m', `${KEY}: end of burst`]);
   }
 
-  function row(receiver, mode, b, { received, lastMs, gaps, enobufs, ticks, lost1, extra = {} }) {
+  function row(receiver, mode, b, { received, lastMs, gaps, enobufs, ticks, startTicks, lost1, extra = {} }) {
     const receiveSeconds = (lastMs - b.t0) / 1000;
     return {
       receiver,
@@ -335,6 +339,9 @@ async function measure() {
       enobufs,
       cpu_seconds: ticks / CLK_TCK,
       cpu_us_per_event: received > 0 ? Math.round((ticks / CLK_TCK / received) * 1e6 * 10) / 10 : null,
+      // without the start-up (loading the code, registering), for the stages and the unicast run alike
+      cpu_us_per_event_after_start:
+        received > 0 && startTicks !== undefined ? Math.round(((ticks - startTicks) / CLK_TCK / received) * 1e6 * 10) / 10 : undefined,
       ...extra,
     };
   }
@@ -481,6 +488,7 @@ async function measure() {
         15_000,
         () => (child.exitCode !== null ? `it exited ${child.exitCode}: ${err.trim()}` : undefined),
       );
+      const startTicks = cpuTicks(child.pid);
       const b = await burst();
       await settle(child.pid);
       // the time of the last event written, as for auditd (its summary's last event is the marker's)
@@ -509,6 +517,7 @@ async function measure() {
         gaps: counted.gaps,
         enobufs: Number(s.enobufs),
         ticks,
+        startTicks,
         lost1,
         extra: {
           stream_events: Number(s.events),
@@ -525,7 +534,55 @@ async function measure() {
     }
   }
 
-  const RUNNERS = { floor: runFloor, auditd: runAuditd, unicast: () => runTsaudit('unicast'), multicast: () => runTsaudit('multicast') };
+  /** A stage receiver (bench/stream-stages.mjs): tsaudit's stream code stopped after receiving or after reassembly. */
+  async function runStage(stage) {
+    const { child, exited } = spawnTracked(
+      process.execPath,
+      [...NODE_FLAGS, STAGES, stage, KEY],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+      'SIGINT',
+    );
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (d) => (out += d));
+    child.stderr.setEncoding('utf8').on('data', (d) => (err += d));
+    await until(
+      `the ${stage} stage to start`,
+      () => /streaming /.test(err),
+      15_000,
+      () => (child.exitCode !== null ? `it exited ${child.exitCode}: ${err.trim()}` : undefined),
+    );
+    const startTicks = cpuTicks(child.pid);
+    const b = await burst();
+    await settle(child.pid);
+    const lost1 = Number(status().lost);
+    const ticks = cpuTicks(child.pid);
+    await stopChild(child.pid);
+    await exited;
+    const m = /stage events=(\d+) last_ms=(\d+)/.exec(out);
+    const s = /stream summary: .*enobufs=(\d+)/.exec(err);
+    if (!m) throw new Error(`no result from the ${stage} stage: ${err.trim()}`);
+    // a stage sees serial gaps only as the stream's own loss count
+    const gaps = Number(/lost_sequence=(\d+)/.exec(err)?.[1] ?? 0);
+    return row('tsaudit', stage, b, {
+      received: Number(m[1]),
+      lastMs: Number(m[2]),
+      gaps,
+      enobufs: Number(s?.[1] ?? 0),
+      ticks,
+      startTicks,
+      lost1,
+    });
+  }
+
+  const RUNNERS = {
+    floor: runFloor,
+    auditd: runAuditd,
+    unicast: () => runTsaudit('unicast'),
+    multicast: () => runTsaudit('multicast'),
+    receive: () => runStage('receive'),
+    assemble: () => runStage('assemble'),
+  };
 
   /**
    * The settings every receiver gets: auditing on, our backlog limit, and everything else as before the run
@@ -606,11 +663,14 @@ function report(results) {
       ratio(r, auditd),
       ratio(r, floor),
     ]);
-    if (r.receiver === 'tsaudit') {
+    if (r.receiver === 'tsaudit' && r.stream_events !== undefined) {
       notes.push(
         `${label(r)}: its own summary: ${r.stream_events} events (all keys), lost: sequence ${r.stream_lost_sequence}, kernel ${r.stream_lost_kernel}, ` +
           `queue ${r.dropped_queue}; peak RSS ${r.peak_rss_mb} MB, JSON written ${r.output_mb} MB`,
       );
+    }
+    if (r.cpu_us_per_event_after_start !== undefined) {
+      notes.push(`${label(r)}: CPU after start-up ${r.cpu_us_per_event_after_start} us/event (start-up: loading the code, registering)`);
     }
     if (r.receiver === 'auditd') notes.push(`auditd: RAW log written ${r.log_mb} MB; ENOBUFS not observable from outside`);
   }

@@ -56,7 +56,16 @@ import {
 } from './codec.js';
 import { kernelError, opWords } from './errors.js';
 import { OVERRUN, type Transport } from './transport.js';
-import { NLMSG, isAuditRecord, type NetlinkMessage, decodeNetlinkError, splitDatagram } from './wire.js';
+import {
+  AUDIT_FIRST_EVENT_TYPE,
+  LITTLE_ENDIAN,
+  NLMSG,
+  NLMSG_HDRLEN,
+  isAuditRecord,
+  type NetlinkMessage,
+  decodeNetlinkError,
+  splitDatagram,
+} from './wire.js';
 
 export type { AuditFeatures, AuditStatus, FeatureName, StatusChange } from './codec.js';
 export type { Transport } from './transport.js';
@@ -114,8 +123,12 @@ const CHANGES = new Set<number>([AUDIT.SET, AUDIT.ADD_RULE, AUDIT.DEL_RULE, AUDI
 const WAIT_SLICE_MS = 1000;
 /** Datagrams drained before yielding to the event loop. */
 const DRAIN_BUDGET = 1024;
-/** Queued records beyond which the pump stops draining until the consumer catches up. */
-const QUEUE_HIGH_WATER = 65536;
+/**
+ * Queued records beyond which the pump stops draining until the consumer catches up. A few drains' worth: what
+ * waits beyond that waits in the socket's receive buffer, not on the V8 heap, where records held for long
+ * outlive the young generation and make every collection dearer.
+ */
+const QUEUE_HIGH_WATER = 2 * DRAIN_BUDGET;
 
 export class AuditClient {
   private seq = 0;
@@ -422,6 +435,14 @@ export class AuditClient {
   }
 
   private dispatch(datagram: Buffer): void {
+    // A record is the whole datagram after one header (splitDatagram takes it so too) and answers no request
+    // (those reply below AUDIT_FIRST_EVENT_TYPE, with our nonzero seq): during a burst nearly every datagram is
+    // one, taken here without splitDatagram's objects.
+    const header = recordHeader(datagram);
+    if (header !== -1) {
+      if (this.receiving) this.queue.push({ kind: 'message', type: header, payload: trimRecord(datagram, NLMSG_HDRLEN) });
+      return;
+    }
     for (const msg of splitDatagram(datagram)) {
       if (this.deliver(msg)) continue;
       if (this.receiving && isAuditRecord(msg.type, msg.seq)) {
@@ -487,10 +508,19 @@ export class AuditClient {
  * Record text without the NUL padding and trailing newline some kernels include. A view, not a copy: the
  * transport hands over a datagram buffer that belongs to us.
  */
-function trimRecord(payload: Buffer): Buffer {
+function trimRecord(payload: Buffer, start = 0): Buffer {
   let end = payload.length;
-  while (end > 0 && (payload[end - 1] === 0 || payload[end - 1] === 10)) end--;
-  return payload.subarray(0, end);
+  while (end > start && (payload[end - 1] === 0 || payload[end - 1] === 10)) end--;
+  return payload.subarray(start, end);
+}
+
+/** The type of a datagram that starts with an audit record's header, else -1. */
+function recordHeader(datagram: Buffer): number {
+  if (datagram.length < NLMSG_HDRLEN) return -1;
+  const type = LITTLE_ENDIAN ? datagram.readUInt16LE(4) : datagram.readUInt16BE(4);
+  if (type >= AUDIT_FIRST_EVENT_TYPE) return type;
+  const seq = LITTLE_ENDIAN ? datagram.readUInt32LE(8) : datagram.readUInt32BE(8);
+  return isAuditRecord(type, seq) ? type : -1;
 }
 
 function describeChange(change: StatusChange): string {

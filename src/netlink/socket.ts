@@ -65,7 +65,7 @@ export interface Libc {
 
 /**
  * Up to `size` datagrams per recvmmsg() call. A burst of audit records is one datagram per record, and one
- * FFI call per record (~3 µs) was the largest single cost of the receive loop; recvmmsg takes them 32 at a time.
+ * FFI call per record (~3 µs) was the largest single cost of the receive loop; recvmmsg takes them 64 at a time.
  */
 export interface RecvBatch {
   readonly size: number;
@@ -80,7 +80,7 @@ export interface RecvBatch {
 
 /** struct mmsghdr / msghdr / iovec layout of LP64 Linux (x86_64, arm64, riscv64, ...). */
 const MMSG = { HDR: 64, NAME: 0, NAMELEN: 8, IOV: 16, IOVLEN: 24, CONTROL: 32, CONTROLLEN: 40, FLAGS: 48, LEN: 56, IOVEC: 16, ADDR: 16 };
-const BATCH_SIZE = 32;
+const BATCH_SIZE = 64;
 
 function batchFactory(koffi: typeof import('koffi'), lib: ReturnType<typeof import('koffi').load>): (() => RecvBatch) | undefined {
   if (!LITTLE_ENDIAN || !['x64', 'arm64', 'riscv64', 'loong64'].includes(process.arch)) return undefined;

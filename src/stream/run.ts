@@ -204,6 +204,13 @@ interface Flow<E> {
   stopping: () => boolean;
 }
 
+/**
+ * Output to a regular file: queued events above which the reader waits for the writer (down to half). Low, so
+ * that events are written soon after they were made and die young (a full queue of 10,000 held events
+ * outlived the young generation, and collecting them was a large share of the CPU); the socket buffers.
+ */
+const FILE_QUEUE_HIGH = 1024;
+
 /** Receive: batches from the netlink source into the assembly until `signal` (aborted once the stop has restored the kernel). */
 async function receive<R extends StreamRecordLike, E>(
   client: StreamClient,
@@ -217,8 +224,9 @@ async function receive<R extends StreamRecordLike, E>(
     pipeline.handle(batch);
     // output to a regular file: when the disk falls behind, wait for it (the socket buffers meanwhile, as
     // it did while stdout wrote files synchronously) instead of dropping events at the queue
-    if (flow.waitForOutput && queue.length > queue.capacity - BATCH) {
-      await Promise.race([queue.whenBelow(queue.capacity >> 1), flow.writing, flow.stopped]);
+    const high = Math.min(queue.capacity - BATCH, FILE_QUEUE_HIGH);
+    if (flow.waitForOutput && queue.length > high) {
+      await Promise.race([queue.whenBelow(Math.min(queue.capacity, FILE_QUEUE_HIGH) >> 1), flow.writing, flow.stopped]);
     }
     // give the writer its turn when it can write (not when stdout is full: then the queue drops instead)
     if (queue.length >= YIELD_QUEUE && !flow.out.waiting) await new Promise<void>((resolve) => setImmediate(resolve));
