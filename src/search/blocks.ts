@@ -31,7 +31,7 @@ export class Block {
   mayHold(n: Needle, start: number, end: number): boolean {
     if (this.needle !== n) {
       this.needle = n;
-      this.places = n.places(this.buf.toString('latin1', 0, this.used));
+      this.places = n.places(this.buf, this.used);
     }
     const p = this.places;
     // the first place at or after start

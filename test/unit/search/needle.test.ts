@@ -34,10 +34,16 @@ describe('Needle', () => {
     expect(Needle.of('passw`')!.test('key=70617373774')).toBe(false);
   });
 
-  it('finds the places in a text, in order, and escapes what a regular expression would read', () => {
-    expect(Needle.of('a.b')!.places('axb a.b 612e62')).toEqual([4, 8]);
-    expect(Needle.of('x')!.places('x 78 7 x')).toEqual([0, 2, 7]);
-    expect(Needle.of('p')!.places('p 7 x')).toEqual([0, 2]);
+  it('finds every place in a block, overlapping ones too, and escapes what a regular expression would read', () => {
+    const places = (value: string, text: string): number[] => Needle.of(value)!.places(Buffer.from(text, 'latin1'), text.length);
+    expect(places('a.b', 'axb a.b 612e62')).toEqual([4, 8]);
+    expect(places('x', 'x 78 7 x')).toEqual([0, 2, 7]); // "7a": no digits to look for first
+    expect(places('p', 'p 7 x')).toEqual([0, 2]);
+    expect(places('abab', 'ababab')).toEqual([0, 2]);
+    expect(places('/etc/shadow', 'key=2F6574632f736861646F77 key="/etc/shadow"')).toEqual([4, 32]);
+    expect(places('/etc/shadow', '2F6574632f73686164xF77 736861646')).toEqual([]);
+    // only the bytes before the end count
+    expect(Needle.of('passwd')!.places(Buffer.from('passwd passwd'), 10)).toEqual([0]);
   });
 
   it('declines values it could not test exactly', () => {
