@@ -47,6 +47,22 @@ const lazyChildProcess = {
   },
 };
 
+// chalk's own colour detection loads tty (and with it net) when chalk loads. tsaudit never uses it: the level is
+// decided in src/format/color.ts and given to every Chalk it makes. chalk gets "no colour" as its default.
+const noColorDetection = {
+  name: 'no-color-detection',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, (args) => {
+      if (!/[\\/]chalk[\\/]/.test(args.importer)) return undefined;
+      return { path: 'supports-color', namespace: 'tsaudit-no-color-detection' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'tsaudit-no-color-detection' }, () => ({
+      contents: 'export default { stdout: false, stderr: false };',
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   entryPoints: [join(DIST, 'cli.js')],
   outfile: BUNDLE,
@@ -55,7 +71,7 @@ await build({
   format: 'cjs',
   target: 'node20',
   external: ['koffi'],
-  plugins: [moduleUrl, lazyChildProcess],
+  plugins: [moduleUrl, lazyChildProcess, noColorDetection],
   banner: { js: "const __tsauditDistUrl = (rel) => require('node:url').pathToFileURL(require('node:path').join(__dirname, rel)).href;" },
   logLevel: 'warning',
 });
