@@ -32,6 +32,37 @@ const moduleUrl = {
   },
 };
 
+// commander requires child_process when it loads, for subcommands that are separate programs (tsaudit has
+// none); child_process pulls in net and dgram. Loaded on first use instead, which is never.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      if (!source.includes(eager)) throw new Error(`bundle: ${args.path} no longer has the line ${eager}`);
+      const lazy = "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
+
+// chalk's own colour detection loads tty (and with it net) when chalk loads. tsaudit never uses it: the level is
+// decided in src/format/color.ts and given to every Chalk it makes. chalk gets "no colour" as its default.
+const noColorDetection = {
+  name: 'no-color-detection',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, (args) => {
+      if (!/[\\/]chalk[\\/]/.test(args.importer)) return undefined;
+      return { path: 'supports-color', namespace: 'tsaudit-no-color-detection' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'tsaudit-no-color-detection' }, () => ({
+      contents: 'export default { stdout: false, stderr: false };',
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   entryPoints: [join(DIST, 'cli.js')],
   outfile: BUNDLE,
@@ -40,10 +71,18 @@ await build({
   format: 'cjs',
   target: 'node20',
   external: ['koffi'],
-  plugins: [moduleUrl],
+  plugins: [moduleUrl, lazyChildProcess, noColorDetection],
   banner: { js: "const __tsauditDistUrl = (rel) => require('node:url').pathToFileURL(require('node:path').join(__dirname, rel)).href;" },
   logLevel: 'warning',
 });
+
+// bin/tsaudit reads the bundle as latin1 (no UTF-8 decoding): keep it ASCII. Outside comments esbuild
+// escapes non-ASCII already; a \u escape means the same character in a string, regex or identifier too.
+const text = readFileSync(BUNDLE, 'utf8');
+writeFileSync(
+  BUNDLE,
+  text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+);
 
 // A Script has no module loader of its own: an import() left in the bundle (of a Node built-in, say)
 // would fail at run time, so it fails the build instead.
@@ -52,6 +91,17 @@ if (dynamic)
   throw new Error(
     `bundle: ${BUNDLE} keeps a dynamic import() (import Node built-ins statically): ...${dynamic.input.slice(dynamic.index - 80, dynamic.index + 40)}`,
   );
+
+/**
+ * The node flags on bin/tsaudit's `#!/usr/bin/env -S node FLAGS` line. V8 accepts a code cache only from a
+ * process with the same flags, so the training run gets them too.
+ */
+function launcherFlags() {
+  const shebang = readFileSync(join(ROOT, 'bin/tsaudit'), 'utf8').split('\n', 1)[0];
+  const words = shebang.replace(/^#!\s*/, '').split(/\s+/);
+  const node = words.findIndex((w) => w === 'node' || w.endsWith('/node'));
+  return node < 0 ? [] : words.slice(node + 1);
+}
 
 // Training: parse, parse -i and the rule parser on a slice of a real log, in one process (bin/tsaudit
 // writes the cache when TSAUDIT_CODE_CACHE_TRAIN names the runs).
@@ -69,13 +119,22 @@ if (existsSync(TRAINING_LOG)) {
       ['search', '-if', log, '-k', 'passwd', '--raw'],
       ['search', '-if', log, '-m', 'SYSCALL', '-sv', 'no'],
     ];
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin/tsaudit')], {
+    const r = spawnSync(process.execPath, [...launcherFlags(), join(ROOT, 'bin/tsaudit')], {
       stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...process.env, TSAUDIT_CODE_CACHE_TRAIN: JSON.stringify(runs), TSAUDIT_WORKERS: '0', TZ: 'UTC' },
       encoding: 'utf8',
     });
     if (r.status !== 0 || !existsSync(CODE_CACHE))
       console.warn(`bundle: no code cache made (${r.stderr.trim() || `exit ${r.status}`}); tsaudit runs without it`);
+    else {
+      // run as users do (the launcher's own flags): does V8 take the cache?
+      const check = spawnSync(join(ROOT, 'bin/tsaudit'), ['--version'], {
+        env: { ...process.env, TSAUDIT_CODE_CACHE_CHECK: '1' },
+        encoding: 'utf8',
+      });
+      if (check.stderr.includes('code cache not used'))
+        console.warn('bundle: V8 rejects the code cache made (do the training flags differ?)');
+    }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

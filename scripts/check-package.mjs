@@ -20,11 +20,21 @@ const ALLOWED = [
   /^README\.md$/,
   /^LICENSE$/,
   /^bin\/tsaudit$/,
+  /^bin\/package\.json$/,
   /^dist\/.+\.js$/,
   /^dist\/tsaudit\.(cjs|code-cache)$/,
   /^man\/[\w.-]+\.[1-8]$/,
 ];
-const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'bin/tsaudit', 'dist/cli.js', 'dist/tsaudit.cjs', ...(pkg.man ?? [])];
+const REQUIRED = [
+  'package.json',
+  'README.md',
+  'LICENSE',
+  'bin/tsaudit',
+  'bin/package.json',
+  'dist/cli.js',
+  'dist/tsaudit.cjs',
+  ...(pkg.man ?? []),
+];
 
 const failures = [];
 const say = (ok, what) => {

@@ -11,7 +11,11 @@ import { installProcessHandlers, isEpipeError } from './runtime.js';
 
 const pkg = createRequire(import.meta.url)('../package.json') as { version: string; description: string };
 
-export function buildProgram(): Command {
+/**
+ * The program; given the command line, with only the verb it runs (see registerCommands). Global options
+ * take no value, so the verb is the first word that is not an option.
+ */
+export function buildProgram(argv?: readonly string[]): Command {
   const program = new Command('tsaudit')
     .description(pkg.description)
     .usage('[options] <command> [command options]')
@@ -38,7 +42,10 @@ Examples:
 
 Each command has its own --help and manual page (man tsaudit-status, ...).`,
     );
-  registerCommands(program);
+  registerCommands(
+    program,
+    argv?.find((a) => !a.startsWith('-')),
+  );
   // No action on the program itself: commander then answers an unknown verb with "unknown command 'pars'
   // (Did you mean parse?)", and adds `tsaudit help VERB`. A bare `tsaudit` prints the help (exit 2).
   program.helpCommand('help [command]', 'show help for a command');
@@ -91,7 +98,7 @@ export async function main(argv: string[]): Promise<void> {
   installProcessHandlers();
   const debug = argv.includes('--debug') || argv.includes('-debug');
   try {
-    const program = buildProgram();
+    const program = buildProgram(argv);
     await program.parseAsync(normalizeArgv(argv, program), { from: 'user' });
   } catch (err) {
     process.exitCode = reportError(err, debug);

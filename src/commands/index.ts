@@ -12,8 +12,15 @@ import { register as stream } from './stream.js';
 
 type Register = (program: Command) => void;
 
-const VERBS: Register[] = [completion, parse, report, rules, search, set, status, stream];
+const VERBS: Readonly<Record<string, Register>> = { completion, parse, report, rules, search, set, status, stream };
 
-export function registerCommands(program: Command): void {
-  for (const register of VERBS) register(program);
+/**
+ * Registers the verbs on the program; with `only` naming a verb, that verb alone (a run builds only the
+ * command it runs: the others' option tables cost start-up time). Anything else gets them all, so that
+ * help and "did you mean" see every verb, and so does completion, which describes the whole program.
+ */
+export function registerCommands(program: Command, only?: string): void {
+  const one = only !== undefined && only !== 'completion' && Object.hasOwn(VERBS, only) ? VERBS[only] : undefined;
+  if (one !== undefined) return one(program);
+  for (const register of Object.values(VERBS)) register(program);
 }

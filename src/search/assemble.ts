@@ -17,6 +17,7 @@ import { isSingleRecordType } from '../parse/reassemble.js';
 import { AuditRecord, parseRecord } from '../parse/record.js';
 import type { RawRecord } from './extract.js';
 import { Block } from './blocks.js';
+import type { Needle } from './needle.js';
 
 /** One event: the records of one (node, sec, msec, serial), in arrival order. */
 export interface SearchEvent {
@@ -71,6 +72,11 @@ export class LazyRecord implements RawRecord {
     return (this.text ??= this.event!.lineAt(this.i));
   }
 
+  /** May the record hold the needle? Read from the block's bytes: no text is made for the record. */
+  mayHold(n: Needle): boolean {
+    return this.text !== undefined ? n.test(this.text) : this.event!.mayHold(this.i, n);
+  }
+
   /** Where parseRecord puts it: the ENRICHED separator, else the end of the text (before a CR). */
   get bodyEnd(): number {
     if (this.sep === -2) {
@@ -113,6 +119,14 @@ class Slot implements HeldEvent {
     if (where instanceof AuditRecord) return where.line;
     if (this.released) throw new Error('search: a held record was read after its event was handed out');
     return (where as Block).buf.toString('latin1', this.held[i * STRIDE + 1] as number, this.held[i * STRIDE + 2] as number);
+  }
+
+  mayHold(i: number, n: Needle): boolean {
+    const h = this.held;
+    const where = h[i * STRIDE]!;
+    if (where instanceof AuditRecord) return n.test(where.line);
+    if (this.released) throw new Error('search: a held record was read after its event was handed out');
+    return (where as Block).mayHold(n, h[i * STRIDE + 1] as number, h[i * STRIDE + 2] as number);
   }
 
   raw(i: number, into: LazyRecord): RawRecord {

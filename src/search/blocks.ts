@@ -6,11 +6,44 @@
 // splitter has moved on and no waiting record points into it, so memory stays a few blocks however long
 // the log is.
 
+import type { Needle } from './needle.js';
+
 /** Bytes read, holding whole lines only (an unfinished line moves on to the next block). */
 export class Block {
   /** Held records pointing into the block, plus one while the splitter reads it. */
   refs = 0;
+  /** Bytes of `buf` in use. */
+  used = 0;
+  /** Where a needle may start in the bytes, found once for the block (a selective search asks per record). */
+  private needle: Needle | undefined = undefined;
+  private places: number[] = [];
   constructor(readonly buf: Buffer) {}
+
+  /** Taken again from the pool: other bytes now. */
+  reset(): void {
+    this.refs = 1;
+    this.used = 0;
+    this.needle = undefined;
+    this.places = [];
+  }
+
+  /** True when the line at [start, end) may hold the needle (see needle.ts). */
+  mayHold(n: Needle, start: number, end: number): boolean {
+    if (this.needle !== n) {
+      this.needle = n;
+      this.places = n.places(this.buf, this.used);
+    }
+    const p = this.places;
+    // the first place at or after start
+    let lo = 0;
+    let hi = p.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (p[mid]! < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < p.length && p[lo]! < end;
+  }
 }
 
 const BLOCK_SIZE = 2 << 20;
@@ -24,7 +57,7 @@ export class BlockPool {
   take(bytes: number): Block {
     const b =
       bytes <= BLOCK_SIZE ? (this.free.pop() ?? new Block(Buffer.allocUnsafeSlow(BLOCK_SIZE))) : new Block(Buffer.allocUnsafeSlow(bytes));
-    b.refs = 1;
+    b.reset();
     return b;
   }
 
@@ -60,6 +93,7 @@ export class BlockLines {
     this.block = block;
     const buf = block.buf;
     const end = tail + chunk.length;
+    block.used = end;
     let start = 0;
     // the unfinished line cannot hold a newline: search from the new bytes on
     let nl = buf.indexOf(10, tail);

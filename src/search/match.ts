@@ -4,6 +4,7 @@
 // The values compared come from extract.ts, read the way ausearch reads them.
 
 import { archName } from '../tables/arch.js';
+import { Needle } from './needle.js';
 import { Extractor, type Needs, newSearchItems, type RawRecord, S_UNSET, type SearchItems, UNSET, type UidNamer } from './extract.js';
 
 /**
@@ -138,6 +139,19 @@ function machineOf(code: number): string | null {
   return name === 'armeb' ? 'arm' : name;
 }
 
+function hasType(records: readonly RawRecord[], types: readonly number[]): boolean {
+  for (let i = 0; i < records.length; i++) if (types.includes(records[i]!.type)) return true;
+  return false;
+}
+
+function mayHold(records: readonly RawRecord[], n: Needle): boolean {
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    if (r.mayHold !== undefined ? r.mayHold(n) : n.test(r.line)) return true;
+  }
+  return false;
+}
+
 /**
  * A compiled matcher: `match(event, namer)` is true when the event is selected. Time bounds are not
  * checked here: ausearch drops records outside -ts/-te before events are formed (see assemble.ts).
@@ -148,6 +162,8 @@ export class Matcher {
   readonly trivial: boolean;
   private readonly strmatch: (needle: string, hay: string) => boolean;
   private readonly extractor: Extractor;
+  /** -k as a test on the records' text: events without it are dropped before extraction. */
+  private readonly keyNeedle: Needle | undefined;
 
   constructor(
     readonly sel: Selection,
@@ -156,6 +172,7 @@ export class Matcher {
     this.needs = needsOf(sel, interpretingOutput);
     this.extractor = new Extractor(this.needs);
     this.strmatch = sel.exact ? (n, h) => h === n : (n, h) => h.includes(n);
+    this.keyNeedle = sel.key === null ? undefined : Needle.of(sel.key);
     this.trivial =
       Object.values(this.needs).every((v) => !v) &&
       sel.eventId === UNSET.ID &&
@@ -166,12 +183,15 @@ export class Matcher {
 
   match(ev: MatchEvent, namer: UidNamer): boolean {
     const sel = this.sel;
+    // what the headers and bytes decide first: each is a conjunct, so the order does not change the answer
     if (sel.eventId !== UNSET.ID && sel.eventId !== ev.serial) return false;
-    const s = newSearchItems();
-    if (this.extractor.run(ev.records, s, namer) !== 0) return false;
     if (sel.nodes !== null) {
       if (ev.node === undefined || !sel.nodes.includes(ev.node)) return false;
     }
+    if (sel.types !== null && !hasType(ev.records, sel.types)) return false;
+    if (this.keyNeedle !== undefined && !mayHold(ev.records, this.keyNeedle)) return false;
+    const s = newSearchItems();
+    if (this.extractor.run(ev.records, s, namer) !== 0) return false;
     if (!this.userMatch(s) || !this.groupMatch(s)) return false;
     if (sel.ppid !== UNSET.PID && sel.ppid !== s.ppid) return false;
     if (sel.pid !== UNSET.PID && sel.pid !== s.pid) return false;
@@ -180,7 +200,6 @@ export class Matcher {
     if (sel.session !== UNSET.SESSION && sel.session !== s.session) return false;
     if (sel.exit !== null && (!s.exitIsSet || sel.exit !== s.exit)) return false;
     if (sel.success !== S_UNSET && sel.success !== s.success) return false;
-    if (sel.types !== null && !ev.records.some((r) => sel.types!.includes(r.type))) return false;
     const sm = this.strmatch;
     if (sel.filename !== null) {
       if (s.filename === null && s.cwd === null) return false;
