@@ -6,6 +6,7 @@
 // has not taken survives a restart.
 
 import { join } from 'node:path';
+import { BatchBuilder, type DocBatch } from './batch.js';
 import { Spool, spoolName } from './spool.js';
 import type { Transport } from './transport.js';
 
@@ -51,7 +52,7 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 
 class Lane {
   /** Batches waiting in memory (no spool) or waiting to be appended to the spool. */
-  readonly queue: string[][] = [];
+  readonly queue: DocBatch[] = [];
   readonly stats: OutputStats;
   running = false;
   appending = false;
@@ -99,8 +100,7 @@ export class Shipper {
   readonly #maxQueued: number;
   readonly #backoff: readonly [number, number];
   readonly #report: (line: string) => void;
-  #batch: string[] = [];
-  #bytes = 0;
+  readonly #batch: BatchBuilder;
   #timer: NodeJS.Timeout | undefined;
   #waiters: (() => void)[] = [];
 
@@ -113,6 +113,7 @@ export class Shipper {
     });
     this.#batchDocs = opts.batchDocs ?? 1024;
     this.#batchBytes = opts.batchBytes ?? 1 << 20;
+    this.#batch = new BatchBuilder(this.#batchBytes);
     this.#flushMs = opts.flushMs ?? 100;
     this.#maxQueued = opts.maxQueued ?? 4;
     this.#backoff = opts.backoffMs ?? [100, 5000];
@@ -134,9 +135,8 @@ export class Shipper {
 
   /** Queues one document (JSON, no newline). False: await ready() before writing more. */
   write(doc: string): boolean {
-    this.#batch.push(doc);
-    this.#bytes += doc.length;
-    if (this.#batch.length >= this.#batchDocs || this.#bytes >= this.#batchBytes) this.flush();
+    this.#batch.add(doc);
+    if (this.#batch.docs >= this.#batchDocs || this.#batch.bytes >= this.#batchBytes) this.flush();
     else this.#timer ??= setTimeout(() => this.flush(), this.#flushMs);
     return this.#roomy();
   }
@@ -157,10 +157,8 @@ export class Shipper {
       clearTimeout(this.#timer);
       this.#timer = undefined;
     }
-    if (this.#batch.length === 0) return;
-    const batch = this.#batch;
-    this.#batch = [];
-    this.#bytes = 0;
+    const batch = this.#batch.take();
+    if (!batch) return;
     for (const l of this.#lanes) {
       l.queue.push(batch);
       if (l.spool) {
@@ -208,13 +206,13 @@ export class Shipper {
   }
 
   /** The next batch for an output: from memory, or from the spool's acknowledged position. */
-  async #nextBatch(l: Lane): Promise<{ docs: string[]; done: () => Promise<void> } | undefined> {
+  async #nextBatch(l: Lane): Promise<{ docs: DocBatch; done: () => Promise<void> } | undefined> {
     if (!l.spool) {
       const docs = l.queue[0];
       return docs && { docs, done: async () => void l.queue.shift() };
     }
     const spool = l.spool;
-    const r = await spool.next(this.#batchDocs, this.#batchBytes);
+    const r = await spool.nextBatch(this.#batchDocs, this.#batchBytes);
     return r && { docs: r.docs, done: () => spool.ack(r.end) };
   }
 

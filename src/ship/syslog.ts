@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { isIP, type Socket, connect as tcpConnect } from 'node:net';
 import { hostname } from 'node:os';
 import { connect as tlsConnect } from 'node:tls';
+import { DocBatch } from './batch.js';
 import type { SendResult, Transport } from './transport.js';
 
 export interface SyslogTransportOptions {
@@ -42,6 +43,25 @@ export function syslogHeader(pri: number, host: string, procId: number, now: Dat
 /** One message, octet-counted: the decimal length in bytes of the message, a space, the message. */
 export function octetCounted(message: string): string {
   return `${Buffer.byteLength(message)} ${message}`;
+}
+
+/** Every document of a batch as one octet-counted message with `header` (RFC 5424 up to MSG), in one buffer. */
+function octetCountedBatch(header: Buffer, batch: DocBatch): Buffer {
+  let total = 0;
+  for (let i = 0; i < batch.length; i++) {
+    const n = header.length + batch.end(i) - batch.start(i);
+    total += String(n).length + 1 + n;
+  }
+  const out = Buffer.allocUnsafeSlow(total);
+  let off = 0;
+  for (let i = 0; i < batch.length; i++) {
+    const start = batch.start(i);
+    const end = batch.end(i);
+    off += out.write(`${header.length + end - start} `, off, 'latin1');
+    off += header.copy(out, off);
+    off += batch.bytes.copy(out, off, start, end);
+  }
+  return out;
 }
 
 export class SyslogTransport implements Transport {
@@ -94,12 +114,12 @@ export class SyslogTransport implements Transport {
     return this.#connecting;
   }
 
-  async send(docs: readonly string[]): Promise<SendResult | void> {
-    const header = syslogHeader(this.#pri, this.#host, process.pid);
-    if (this.opts.transport === 'udp') return this.#sendUdp(header, docs);
+  async send(docs: DocBatch | readonly string[]): Promise<SendResult | void> {
+    const batch = DocBatch.from(docs);
+    const header = Buffer.from(syslogHeader(this.#pri, this.#host, process.pid));
+    if (this.opts.transport === 'udp') return this.#sendUdp(header, batch);
     const sock = await this.#connectStream();
-    let text = '';
-    for (const d of docs) text += octetCounted(header + d);
+    const text = octetCountedBatch(header, batch);
     await new Promise<void>((resolve, reject) => {
       const onClose = () => reject(new Error('connection closed'));
       sock.once('close', onClose);
@@ -114,11 +134,11 @@ export class SyslogTransport implements Transport {
   }
 
   /** A document too large for one datagram is not sent: counted as dropped and reported by the caller. */
-  async #sendUdp(header: string, docs: readonly string[]): Promise<SendResult> {
+  async #sendUdp(header: Buffer, batch: DocBatch): Promise<SendResult> {
     const udp = (this.#udp ??= createSocket(this.opts.host.includes(':') ? 'udp6' : 'udp4'));
     const dropped: string[] = [];
-    for (const d of docs) {
-      const msg = Buffer.from(header + d);
+    for (let i = 0; i < batch.length; i++) {
+      const msg = Buffer.concat([header, batch.doc(i)]);
       if (msg.length > UDP_MAX) {
         dropped.push(`message of ${msg.length} bytes does not fit in a UDP datagram (at most ${UDP_MAX})`);
         continue;
