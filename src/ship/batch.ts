@@ -10,10 +10,12 @@ export class DocBatch {
     readonly bytes: Buffer,
     /** Where document i ends (its newline's offset). */
     private readonly ends: readonly number[],
+    /** The whole buffer `bytes` is the start of, when a BatchBuilder may reuse it. */
+    readonly owner?: Buffer,
   ) {}
 
-  static of(bytes: Buffer, ends: readonly number[]): DocBatch {
-    return new DocBatch(bytes, ends);
+  static of(bytes: Buffer, ends: readonly number[], owner?: Buffer): DocBatch {
+    return new DocBatch(bytes, ends, owner);
   }
 
   /** Documents given as strings (tests, the spool's string API). */
@@ -54,9 +56,13 @@ export class DocBatch {
 }
 
 const SLACK = 256 * 1024;
+const MAX_FREE = 8;
 
 /** Collects documents into the bytes of one batch; `take()` hands the batch over and starts the next. */
 export class BatchBuilder {
+  /** Buffers of batches every output is done with (recycle()). A fresh one per batch is memory outside the
+   * heap that V8 counts: about every 10 MB of it started a full collection. */
+  readonly #free: Buffer[] = [];
   #buf: Buffer;
   #off = 0;
   #ends: number[] = [];
@@ -96,10 +102,15 @@ export class BatchBuilder {
   /** The batch so far (undefined when empty); the builder starts a new one. */
   take(): DocBatch | undefined {
     if (this.#ends.length === 0) return undefined;
-    const batch = DocBatch.of(this.#buf.subarray(0, this.#off), this.#ends);
-    this.#buf = Buffer.allocUnsafeSlow(this.capacity);
+    const batch = DocBatch.of(this.#buf.subarray(0, this.#off), this.#ends, this.#buf.length === this.capacity ? this.#buf : undefined);
+    this.#buf = this.#free.pop() ?? Buffer.allocUnsafeSlow(this.capacity);
     this.#off = 0;
     this.#ends = [];
     return batch;
+  }
+
+  /** A batch taken from this builder that nothing reads any more: its buffer is used again. */
+  recycle(batch: DocBatch): void {
+    if (batch.owner && this.#free.length < MAX_FREE) this.#free.push(batch.owner);
   }
 }

@@ -101,6 +101,8 @@ export class Shipper {
   readonly #backoff: readonly [number, number];
   readonly #report: (line: string) => void;
   readonly #batch: BatchBuilder;
+  /** Outputs that have yet to finish with a batch (send it, or append it to their spool). */
+  readonly #holders = new Map<DocBatch, number>();
   #timer: NodeJS.Timeout | undefined;
   #waiters: (() => void)[] = [];
 
@@ -159,6 +161,7 @@ export class Shipper {
     }
     const batch = this.#batch.take();
     if (!batch) return;
+    this.#holders.set(batch, this.#lanes.length);
     for (const l of this.#lanes) {
       l.queue.push(batch);
       if (l.spool) {
@@ -177,14 +180,14 @@ export class Shipper {
         dropped = await spool.append(batch);
       } catch (err) {
         // The disk refuses (full, gone): these events cannot be kept. Counted and reported, never silent.
-        l.queue.shift();
+        this.#done(l);
         l.stats.dropped += batch.length;
         l.taken += batch.length; // reported as lost just here: nothing waits for them
         this.#report(`tsaudit: output ${l.transport.url}: spool ${l.spoolDir}: ${errorText(err)}; ${batch.length} events dropped`);
         this.#wake();
         continue;
       }
-      l.queue.shift();
+      this.#done(l);
       l.stats.spooled += batch.length;
       l.taken += batch.length;
       if (dropped > 0) {
@@ -205,11 +208,23 @@ export class Shipper {
     if (!l.running) for (const d of l.drained.splice(0)) d();
   }
 
+  /** Lane `l` is done with the first batch of its queue; once every lane is, its memory is used again. */
+  #done(l: Lane): void {
+    const batch = l.queue.shift();
+    if (!batch) return;
+    const left = (this.#holders.get(batch) ?? 1) - 1;
+    if (left > 0) this.#holders.set(batch, left);
+    else {
+      this.#holders.delete(batch);
+      this.#batch.recycle(batch);
+    }
+  }
+
   /** The next batch for an output: from memory, or from the spool's acknowledged position. */
   async #nextBatch(l: Lane): Promise<{ docs: DocBatch; done: () => Promise<void> } | undefined> {
     if (!l.spool) {
       const docs = l.queue[0];
-      return docs && { docs, done: async () => void l.queue.shift() };
+      return docs && { docs, done: async () => this.#done(l) };
     }
     const spool = l.spool;
     const r = await spool.nextBatch(this.#batchDocs, this.#batchBytes);

@@ -45,14 +45,18 @@ export function octetCounted(message: string): string {
   return `${Buffer.byteLength(message)} ${message}`;
 }
 
-/** Every document of a batch as one octet-counted message with `header` (RFC 5424 up to MSG), in one buffer. */
-function octetCountedBatch(header: Buffer, batch: DocBatch): Buffer {
+/** Bytes of every document of a batch as an octet-counted message with `header` (RFC 5424 up to MSG). */
+function framedLength(header: Buffer, batch: DocBatch): number {
   let total = 0;
   for (let i = 0; i < batch.length; i++) {
     const n = header.length + batch.end(i) - batch.start(i);
     total += String(n).length + 1 + n;
   }
-  const out = Buffer.allocUnsafeSlow(total);
+  return total;
+}
+
+/** The batch's messages, octet-counted, written into `out` (framedLength bytes at least); returns them. */
+function frameBatch(header: Buffer, batch: DocBatch, out: Buffer): Buffer {
   let off = 0;
   for (let i = 0; i < batch.length; i++) {
     const start = batch.start(i);
@@ -61,7 +65,7 @@ function octetCountedBatch(header: Buffer, batch: DocBatch): Buffer {
     off += header.copy(out, off);
     off += batch.bytes.copy(out, off, start, end);
   }
-  return out;
+  return out.subarray(0, off);
 }
 
 export class SyslogTransport implements Transport {
@@ -71,6 +75,9 @@ export class SyslogTransport implements Transport {
   #stream: Socket | undefined;
   #connecting: Promise<Socket> | undefined;
   #udp: UdpSocket | undefined;
+  /** The last batch's frames: reused, as one batch is sent at a time and the socket is done with it once
+   * its write has called back. */
+  #scratch: Buffer | undefined;
 
   constructor(private readonly opts: SyslogTransportOptions) {
     this.url = opts.url;
@@ -119,7 +126,9 @@ export class SyslogTransport implements Transport {
     const header = Buffer.from(syslogHeader(this.#pri, this.#host, process.pid));
     if (this.opts.transport === 'udp') return this.#sendUdp(header, batch);
     const sock = await this.#connectStream();
-    const text = octetCountedBatch(header, batch);
+    const need = framedLength(header, batch);
+    if (!this.#scratch || this.#scratch.length < need) this.#scratch = Buffer.allocUnsafeSlow(need);
+    const text = frameBatch(header, batch, this.#scratch);
     await new Promise<void>((resolve, reject) => {
       const onClose = () => reject(new Error('connection closed'));
       sock.once('close', onClose);
