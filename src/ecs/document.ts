@@ -44,29 +44,35 @@ function isEmpty(o: Obj): boolean {
   return true;
 }
 
+/** The object a user.ids key's saved, effective or filesystem id goes under. */
+const ID_BASE: Readonly<Record<string, string>> = {
+  euid: 'effective',
+  egid: 'effective',
+  suid: 'saved',
+  sgid: 'saved',
+  fsuid: 'filesystem',
+  fsgid: 'filesystem',
+};
+
 /** Where a user.ids key goes: uid in user, gid in user.group, euid in user.effective, egid in
- * user.effective.group, and so on; any other `*uid`/`*gid` key in user.<key>. A switch rather than a table
- * of paths: each case is a property access the compiler sees, and this runs for every id of every event. */
+ * user.effective.group, and so on; any other `*uid`/`*gid` key in user.<key>. This runs for every id of
+ * every event: no path arrays. */
 function userPlace(user: Obj, k: string): Obj {
   switch (k) {
     case 'uid':
       return user;
     case 'gid':
       return sub(user, 'group');
-    case 'euid':
-      return sub(user, 'effective');
-    case 'egid':
-      return sub(sub(user, 'effective'), 'group');
-    case 'suid':
-      return sub(user, 'saved');
-    case 'sgid':
-      return sub(sub(user, 'saved'), 'group');
-    case 'fsuid':
-      return sub(user, 'filesystem');
-    case 'fsgid':
-      return sub(sub(user, 'filesystem'), 'group');
     case 'auid':
       return sub(user, 'audit');
+    case 'euid':
+    case 'suid':
+    case 'fsuid':
+      return sub(user, ID_BASE[k]!);
+    case 'egid':
+    case 'sgid':
+    case 'fsgid':
+      return sub(sub(user, ID_BASE[k]!), 'group');
     default:
       return sub(user, k);
   }
