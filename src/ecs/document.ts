@@ -4,7 +4,7 @@
 // come from elastic/beats auditbeat/module/auditd and elastic/go-libaudit aucoalesce; where we differ on
 // purpose, test/unit/ecs/conformance.test.ts lists it with the reason.
 
-import type { EcsMapping, Normalization } from '../tables/normalization.js';
+import type { Normalization } from '../tables/normalization.js';
 import { normalizationFor } from '../parse/normalize/table.js';
 import { type NormalizedEvent, normalizeEvent } from '../parse/normalize/event.js';
 import type { Lookups } from '../parse/normalize/record-data.js';
@@ -28,47 +28,54 @@ export interface EcsOptions {
 
 const UNSET = 'unset';
 
-/** user.ids keys that have their own ECS place; any other `*uid`/`*gid` key goes to user.<key>.id. */
-const USER_ID_PLACES: Readonly<Record<string, readonly string[]>> = {
-  uid: [],
-  gid: ['group'],
-  euid: ['effective'],
-  egid: ['effective', 'group'],
-  suid: ['saved'],
-  sgid: ['saved', 'group'],
-  fsuid: ['filesystem'],
-  fsgid: ['filesystem', 'group'],
-  auid: ['audit'],
-};
-
 type Obj = Record<string, unknown>;
 
-function child(o: Obj, path: readonly string[]): Obj {
-  let cur = o;
-  for (const k of path) {
-    let next = cur[k] as Obj | undefined;
-    if (next === undefined || typeof next !== 'object' || Array.isArray(next)) {
-      next = {};
-      cur[k] = next;
-    }
-    cur = next;
-  }
-  return cur;
+/** The object at o[k], made (in place of anything that is not one) when missing. */
+function sub(o: Obj, k: string): Obj {
+  const v = o[k];
+  if (v !== null && typeof v === 'object' && !Array.isArray(v)) return v as Obj;
+  const made: Obj = {};
+  o[k] = made;
+  return made;
 }
 
-/** Removes `path` (dotted parts) from `o`, and the objects it leaves empty. */
-function remove(o: Obj, path: readonly string[]): void {
-  if (path.length === 0) return;
-  const [head, ...rest] = path as [string, ...string[]];
-  const next = o[head];
-  if (rest.length === 0) {
-    delete o[head];
-    return;
+function isEmpty(o: Obj): boolean {
+  for (const _ in o) return false;
+  return true;
+}
+
+/** The object a user.ids key's saved, effective or filesystem id goes under. */
+const ID_BASE: Readonly<Record<string, string>> = {
+  euid: 'effective',
+  egid: 'effective',
+  suid: 'saved',
+  sgid: 'saved',
+  fsuid: 'filesystem',
+  fsgid: 'filesystem',
+};
+
+/** Where a user.ids key goes: uid in user, gid in user.group, euid in user.effective, egid in
+ * user.effective.group, and so on; any other `*uid`/`*gid` key in user.<key>. This runs for every id of
+ * every event: no path arrays. */
+function userPlace(user: Obj, k: string): Obj {
+  switch (k) {
+    case 'uid':
+      return user;
+    case 'gid':
+      return sub(user, 'group');
+    case 'auid':
+      return sub(user, 'audit');
+    case 'euid':
+    case 'suid':
+    case 'fsuid':
+      return sub(user, ID_BASE[k]!);
+    case 'egid':
+    case 'sgid':
+    case 'fsgid':
+      return sub(sub(user, ID_BASE[k]!), 'group');
+    default:
+      return sub(user, k);
   }
-  if (next === undefined || typeof next !== 'object' || Array.isArray(next)) return;
-  remove(next as Obj, rest);
-  for (const _ in next as Obj) return;
-  delete o[head];
 }
 
 /** An ECS user or group entity as the normalization table's mappings fill it: an id or a name. */
@@ -85,53 +92,40 @@ function entityOf(value: string | undefined): Entity | undefined {
 
 /** Names known from the log itself (ENRICHED records), both ways, preferred over this host's files. */
 class Names {
-  #maps:
-    | { userById: Map<string, string>; userByName: Map<string, string>; groupById: Map<string, string>; groupByName: Map<string, string> }
-    | undefined;
-
   constructor(
     private readonly ev: NormalizedEvent,
     readonly ids: EcsIds | null,
   ) {}
 
-  /** Built on first use: most events need no name lookup at all. */
-  get #m() {
-    if (this.#maps) return this.#maps;
-    const m = (this.#maps = {
-      userById: new Map<string, string>(),
-      userByName: new Map<string, string>(),
-      groupById: new Map<string, string>(),
-      groupByName: new Map<string, string>(),
-    });
+  /**
+   * The log's own name for an id (`byId`) or id for a name, among the uid keys (`group` false) or the gid
+   * keys: the last key that has it wins. A scan of the event's few ids, cheaper than building maps for the
+   * one or two lookups an event makes.
+   */
+  #fromLog(value: string, byId: boolean, group: boolean): string | undefined {
     const { ids: userIds, names } = this.ev.user;
-    if (userIds && names) {
-      for (const k in names) {
-        const id = userIds[k];
-        const name = names[k]!;
-        if (id === undefined || !isDecimal(id)) continue;
-        if (k.endsWith('gid')) {
-          m.groupById.set(id, name);
-          m.groupByName.set(name, id);
-        } else {
-          m.userById.set(id, name);
-          m.userByName.set(name, id);
-        }
-      }
+    if (!userIds || !names) return undefined;
+    let found: string | undefined;
+    for (const k in names) {
+      const id = userIds[k];
+      if (id === undefined || k.endsWith('gid') !== group || !isDecimal(id)) continue;
+      const name = names[k]!;
+      if (byId ? id === value : name === value) found = byId ? name : id;
     }
-    return m;
+    return found;
   }
 
   userName(id: string): string | undefined {
-    return this.#m.userById.get(id) ?? this.ids?.userName(id);
+    return this.#fromLog(id, true, false) ?? this.ids?.userName(id);
   }
   userId(name: string): string | undefined {
-    return this.#m.userByName.get(name) ?? this.ids?.userId(name);
+    return this.#fromLog(name, false, false) ?? this.ids?.userId(name);
   }
   groupName(id: string): string | undefined {
-    return this.#m.groupById.get(id) ?? this.ids?.groupName(id);
+    return this.#fromLog(id, true, true) ?? this.ids?.groupName(id);
   }
   groupId(name: string): string | undefined {
-    return this.#m.groupByName.get(name) ?? this.ids?.groupId(name);
+    return this.#fromLog(name, false, true) ?? this.ids?.groupId(name);
   }
 
   /** Fills the missing half of an entity that has exactly one of id and name. */
@@ -173,14 +167,25 @@ function normalizationOf(ev: NormalizedEvent): Normalization | undefined {
   return normalizationFor(ev.record_type, ev.syscall?.name ?? ev.data?.syscall, ev.data ?? {}).norm;
 }
 
-function entitiesOf(ev: NormalizedEvent, mappings: readonly EcsMapping[]): Map<string, Entity> {
-  const out = new Map<string, Entity>();
-  for (const m of mappings) {
-    const e = entityOf(readRef(ev, m.from));
-    // An absent source leaves the entity as it was; an empty one (go-libaudit reads "" then) marks it unset.
-    out.set(m.to, e ?? { id: UNSET });
-  }
-  return out;
+/** A normalization's mappings with one per target: the last source of each, in the order the targets first
+ * appear (as a Map filled in order keeps them). Computed once per normalization. */
+interface Target {
+  to: string;
+  from: string;
+  group: boolean;
+  /** The key under user (user.effective -> "effective"); "" for user itself and for group. */
+  key: string;
+}
+const TARGETS = new WeakMap<Normalization, readonly Target[]>();
+
+function targetsOf(norm: Normalization): readonly Target[] {
+  let t = TARGETS.get(norm);
+  if (t) return t;
+  const last = new Map<string, string>();
+  for (const m of norm.ecs.mappings) last.set(m.to, m.from);
+  t = [...last].map(([to, from]) => ({ to, from, group: to === 'group', key: to === 'group' || to === 'user' ? '' : to.slice(5) }));
+  TARGETS.set(norm, t);
+  return t;
 }
 
 function userObject(ev: NormalizedEvent): Obj {
@@ -192,17 +197,11 @@ function userObject(ev: NormalizedEvent): Obj {
       const v = ids[k]!;
       if (v === UNSET) continue;
       any = true;
-      const place = USER_ID_PLACES[k] ?? [k];
-      child(user, place).id = v;
+      userPlace(user, k).id = v;
     }
     if (any && selinux) user.selinux = selinux;
   }
-  if (names) {
-    for (const k in names) {
-      const place = USER_ID_PLACES[k] ?? [k];
-      child(user, place).name = names[k];
-    }
-  }
+  if (names) for (const k in names) userPlace(user, k).name = names[k];
   return user;
 }
 
@@ -247,12 +246,21 @@ function addressObject(a: NonNullable<NormalizedEvent['source']>): Obj {
   return out;
 }
 
-/** auditd.data: `socket_*` keys (from SOCKADDR) nest under `socket`, as Auditbeat writes them. */
+/** auditd.data: `socket_*` keys (from SOCKADDR) nest under `socket`, as Auditbeat writes them. Without them
+ * it is the normalized event's own object (the document takes the event's objects over). */
 function dataObject(data: Record<string, string> | undefined): Obj {
-  const out: Obj = {};
-  if (!data) return out;
+  if (!data) return {};
+  let socket = false;
   for (const k in data) {
-    if (k.startsWith('socket_')) child(out, ['socket'])[k.slice(7)] = data[k];
+    if (k.startsWith('socket_')) {
+      socket = true;
+      break;
+    }
+  }
+  if (!socket) return data;
+  const out: Obj = {};
+  for (const k in data) {
+    if (k.startsWith('socket_')) sub(out, 'socket')[k.slice(7)] = data[k];
     else out[k] = data[k];
   }
   return out;
@@ -276,13 +284,34 @@ function summaryObject(ev: NormalizedEvent): Obj {
   return out;
 }
 
-function stringAt(o: Obj, path: readonly string[]): string | undefined {
-  let cur: unknown = o;
-  for (const k of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Obj)[k];
+/** o[k] when it is a string. */
+function stringOf(o: unknown, k: 'id' | 'name'): string | undefined {
+  if (o === null || typeof o !== 'object') return undefined;
+  const v = (o as Obj)[k];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** user / user.effective / user.target / group from the normalization's ecs.mappings; returns the names
+ * that go to related.user. */
+function applyMappings(doc: EcsDocument, user: Obj, ev: NormalizedEvent, norm: Normalization, opts: EcsOptions): Set<string> | undefined {
+  const names = opts.ids ? new Names(ev, opts.ids) : undefined;
+  let related: Set<string> | undefined;
+  for (const t of targetsOf(norm)) {
+    // An absent source leaves the entity as it was; an empty one (go-libaudit reads "" then) marks it unset.
+    const e = entityOf(readRef(ev, t.from)) ?? { id: UNSET };
+    names?.complete(e, t.group);
+    const target = t.group ? sub(doc, 'group') : t.key === '' ? user : sub(user, t.key);
+    if (e.id !== undefined && e.id !== UNSET) target.id = e.id;
+    else delete target.id;
+    if (e.name !== undefined) {
+      target.name = e.name;
+      if (!t.group && names) (related ??= new Set()).add(e.name);
+    } else delete target.name;
+    if (!isEmpty(target)) continue;
+    if (t.group) delete doc.group;
+    else if (t.key !== '') delete user[t.key];
   }
-  return typeof cur === 'string' ? cur : undefined;
+  return related;
 }
 
 /** The ECS document of an already normalized event (`records` give event.original); it takes over `ev`s objects. */
@@ -325,37 +354,20 @@ export function ecsFromNormalized(ev: NormalizedEvent, records: readonly AuditRe
   if (ev.network) doc.network = { direction: ev.network.direction };
   if (ev.tags?.length) doc.tags = ev.tags;
 
-  // user / user.effective / user.target / user.changes / group from the normalization's ecs.mappings.
-  const names = new Names(ev, opts.ids);
   const norm = normalizationOf(ev);
-  const related = new Set<string>();
-  if (norm && norm.ecs.mappings.length) {
-    const entities = entitiesOf(ev, norm.ecs.mappings);
-    for (const [to, e] of entities) {
-      const group = to === 'group';
-      if (opts.ids) names.complete(e, group);
-      const path = to.split('.');
-      const target = group ? child(doc, ['group']) : to === 'user' ? user : child(user, path.slice(1));
-      if (e.id !== undefined && e.id !== UNSET) target.id = e.id;
-      else delete target.id;
-      if (e.name !== undefined) {
-        target.name = e.name;
-        if (!group && opts.ids) related.add(e.name);
-      } else delete target.name;
-      if (group && Object.keys(target).length === 0) delete doc.group;
-      else if (!group && to !== 'user' && Object.keys(target).length === 0) remove(user, path.slice(1));
-    }
-  }
-  if (related.size) doc.related = { user: [...related].sort() };
+  const related = norm && norm.ecs.mappings.length ? applyMappings(doc, user, ev, norm, opts) : undefined;
+  if (related) doc.related = { user: [...related].sort() };
   // user.effective only when it differs from user (same id or same name: dropped).
-  for (const k of ['id', 'name']) {
-    const v = stringAt(user, [k]);
-    if (v !== undefined && stringAt(user, ['effective', k]) === v) {
-      delete user.effective;
-      break;
+  if (user.effective !== undefined) {
+    for (const k of ['id', 'name'] as const) {
+      const v = stringOf(user, k);
+      if (v !== undefined && stringOf(user.effective, k) === v) {
+        delete user.effective;
+        break;
+      }
     }
   }
-  if (Object.keys(user).length === 0) delete doc.user;
+  if (isEmpty(user)) delete doc.user;
 
   doc.service = { type: 'auditd' };
   if (opts.hostName !== undefined) doc.host = { name: opts.hostName };

@@ -23,12 +23,20 @@ export function documentRenderer(kind: 'ecs' | 'normalized', opts: EcsSerializer
   return (records) => JSON.stringify(normalizeEvent(records, nopts));
 }
 
+/** A document and its newline, written apart: `${doc}\n` would be a new string that the write copies whole
+ * to flatten it. JSON.stringify writes the input's undecodable bytes as `\udcNN` escapes, so a document holds
+ * no lone surrogates and goes out as UTF-8 without a scan for them. */
+function writeLine(out: Output, doc: string): boolean {
+  out.writeUtf8(doc);
+  return out.writeUtf8('\n');
+}
+
 /** `-format=ecs` on stdout: one JSON line per event. */
 export function ecsSink(opts: EcsSerializerOptions): EventSink {
   const render = ecsSerializer(opts);
   const out = new Output();
   return {
-    write: (e) => out.write(`${render(e.records)}\n`),
+    write: (e) => writeLine(out, render(e.records)),
     ready: () => out.ready(),
     end: () => out.end(),
     flush: () => out.flush(),
@@ -83,7 +91,7 @@ export function ecsItemWriter<L>(opts: EcsSerializerOptions, loss: LossItems<L>)
   const render = ecsSerializer(opts);
   const out = new Output();
   return {
-    write: (item) => out.write(`${loss.is(item) ? loss.document(item) : render((item as AuditEvent).records)}\n`),
+    write: (item) => writeLine(out, loss.is(item) ? loss.document(item) : render((item as AuditEvent).records)),
     ready: () => out.ready(),
     end: () => out.end(),
     close: () => out.end(),

@@ -9,6 +9,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { DocBatch } from './batch.js';
 import type { SendResult, Transport } from './transport.js';
 
 // Loaded when first used, outside the CLI bundle (a require esbuild does not follow): start-up stays small.
@@ -76,9 +77,10 @@ export class ElasticsearchTransport implements Transport {
     return this.#client;
   }
 
-  async send(docs: readonly string[]): Promise<SendResult> {
+  async send(batch: DocBatch | readonly string[]): Promise<SendResult> {
     const client = await this.#connect();
     const dropped: string[] = [];
+    const docs = batch instanceof DocBatch ? batch.texts() : batch;
     let pending = docs.map((d, i) => ({ d, i }));
     let wait = this.opts.backoffMs?.[0] ?? 100;
     for (;;) {

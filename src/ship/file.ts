@@ -3,6 +3,7 @@
 // PATH is started, as Filebeat's file output rotates.
 
 import { type FileHandle, open, rename, rm, stat } from 'node:fs/promises';
+import { DocBatch } from './batch.js';
 import type { Transport } from './transport.js';
 
 export interface FileTransportOptions {
@@ -43,36 +44,39 @@ export class FileTransport implements Transport {
     await rename(path, `${path}.1`);
   }
 
-  async send(docs: readonly string[]): Promise<void> {
+  async send(docs: DocBatch | readonly string[]): Promise<void> {
+    const batch = DocBatch.from(docs);
     let fh = await this.#open();
-    let parts: string[] = [];
-    let pending = 0;
-    const flush = async () => {
-      if (parts.length === 0) return;
-      await fh.write(parts.join(''));
-      this.#size += pending;
-      parts = [];
-      pending = 0;
+    // The batch's bytes are the file's lines: written in runs, cut only where the file rotates.
+    let from = 0;
+    const flush = async (to: number) => {
+      if (to === from) return;
+      await writeAll(fh, batch.bytes.subarray(from, to));
+      this.#size += to - from;
+      from = to;
     };
-    for (const d of docs) {
-      const line = `${d}\n`;
-      const n = Buffer.byteLength(line);
+    for (let i = 0; i < batch.length; i++) {
+      const start = batch.start(i);
+      const n = batch.end(i) + 1 - start;
+      const pending = start - from;
       // Rotate before a line that would cross the bound (a file always takes at least one line).
       if (this.#size + pending > 0 && this.#size + pending + n > this.opts.maxBytes) {
-        await flush();
+        await flush(start);
         await this.#rotate();
         fh = await this.#open();
       }
-      parts.push(line);
-      pending += n;
     }
-    await flush();
+    await flush(batch.bytes.length);
   }
 
   async close(): Promise<void> {
     await this.#fh?.close();
     this.#fh = undefined;
   }
+}
+
+async function writeAll(fh: FileHandle, bytes: Buffer): Promise<void> {
+  for (let off = 0; off < bytes.length;) off += (await fh.write(bytes, off)).bytesWritten;
 }
 
 async function exists(p: string): Promise<boolean> {

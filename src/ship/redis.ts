@@ -4,6 +4,7 @@
 // the connection dropped rejects, and the shipper sends its batch again.
 
 import { createRequire } from 'node:module';
+import { DocBatch } from './batch.js';
 import type { Transport } from './transport.js';
 
 // Loaded when first used, outside the CLI bundle (a require esbuild does not follow): start-up stays small.
@@ -11,7 +12,7 @@ const load = createRequire(import.meta.url);
 
 type RedisClient = {
   connect(): Promise<unknown>;
-  rPush(key: string, values: string[]): Promise<number>;
+  rPush(key: string, values: Buffer[]): Promise<number>;
   close?(): Promise<void>;
   quit?(): Promise<unknown>;
   destroy(): void;
@@ -69,9 +70,13 @@ export class RedisTransport implements Transport {
     return this.#connecting;
   }
 
-  async send(docs: readonly string[]): Promise<void> {
+  async send(docs: DocBatch | readonly string[]): Promise<void> {
     const client = await this.#connect();
-    await client.rPush(this.opts.key, docs as string[]);
+    const batch = DocBatch.from(docs);
+    // Views of the batch's bytes: node-redis writes them as they are, with no string to encode again.
+    const values: Buffer[] = [];
+    for (let i = 0; i < batch.length; i++) values.push(batch.doc(i));
+    await client.rPush(this.opts.key, values);
   }
 
   async close(): Promise<void> {

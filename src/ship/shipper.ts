@@ -6,6 +6,7 @@
 // has not taken survives a restart.
 
 import { join } from 'node:path';
+import { BatchBuilder, type DocBatch } from './batch.js';
 import { Spool, spoolName } from './spool.js';
 import type { Transport } from './transport.js';
 
@@ -51,7 +52,7 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 
 class Lane {
   /** Batches waiting in memory (no spool) or waiting to be appended to the spool. */
-  readonly queue: string[][] = [];
+  readonly queue: DocBatch[] = [];
   readonly stats: OutputStats;
   running = false;
   appending = false;
@@ -99,8 +100,9 @@ export class Shipper {
   readonly #maxQueued: number;
   readonly #backoff: readonly [number, number];
   readonly #report: (line: string) => void;
-  #batch: string[] = [];
-  #bytes = 0;
+  readonly #batch: BatchBuilder;
+  /** Outputs that have yet to finish with a batch (send it, or append it to their spool). */
+  readonly #holders = new Map<DocBatch, number>();
   #timer: NodeJS.Timeout | undefined;
   #waiters: (() => void)[] = [];
 
@@ -113,6 +115,7 @@ export class Shipper {
     });
     this.#batchDocs = opts.batchDocs ?? 1024;
     this.#batchBytes = opts.batchBytes ?? 1 << 20;
+    this.#batch = new BatchBuilder(this.#batchBytes);
     this.#flushMs = opts.flushMs ?? 100;
     this.#maxQueued = opts.maxQueued ?? 4;
     this.#backoff = opts.backoffMs ?? [100, 5000];
@@ -134,9 +137,8 @@ export class Shipper {
 
   /** Queues one document (JSON, no newline). False: await ready() before writing more. */
   write(doc: string): boolean {
-    this.#batch.push(doc);
-    this.#bytes += doc.length;
-    if (this.#batch.length >= this.#batchDocs || this.#bytes >= this.#batchBytes) this.flush();
+    this.#batch.add(doc);
+    if (this.#batch.docs >= this.#batchDocs || this.#batch.bytes >= this.#batchBytes) this.flush();
     else this.#timer ??= setTimeout(() => this.flush(), this.#flushMs);
     return this.#roomy();
   }
@@ -157,10 +159,9 @@ export class Shipper {
       clearTimeout(this.#timer);
       this.#timer = undefined;
     }
-    if (this.#batch.length === 0) return;
-    const batch = this.#batch;
-    this.#batch = [];
-    this.#bytes = 0;
+    const batch = this.#batch.take();
+    if (!batch) return;
+    this.#holders.set(batch, this.#lanes.length);
     for (const l of this.#lanes) {
       l.queue.push(batch);
       if (l.spool) {
@@ -179,14 +180,14 @@ export class Shipper {
         dropped = await spool.append(batch);
       } catch (err) {
         // The disk refuses (full, gone): these events cannot be kept. Counted and reported, never silent.
-        l.queue.shift();
+        this.#done(l);
         l.stats.dropped += batch.length;
         l.taken += batch.length; // reported as lost just here: nothing waits for them
         this.#report(`tsaudit: output ${l.transport.url}: spool ${l.spoolDir}: ${errorText(err)}; ${batch.length} events dropped`);
         this.#wake();
         continue;
       }
-      l.queue.shift();
+      this.#done(l);
       l.stats.spooled += batch.length;
       l.taken += batch.length;
       if (dropped > 0) {
@@ -207,14 +208,26 @@ export class Shipper {
     if (!l.running) for (const d of l.drained.splice(0)) d();
   }
 
+  /** Lane `l` is done with the first batch of its queue; once every lane is, its memory is used again. */
+  #done(l: Lane): void {
+    const batch = l.queue.shift();
+    if (!batch) return;
+    const left = (this.#holders.get(batch) ?? 1) - 1;
+    if (left > 0) this.#holders.set(batch, left);
+    else {
+      this.#holders.delete(batch);
+      this.#batch.recycle(batch);
+    }
+  }
+
   /** The next batch for an output: from memory, or from the spool's acknowledged position. */
-  async #nextBatch(l: Lane): Promise<{ docs: string[]; done: () => Promise<void> } | undefined> {
+  async #nextBatch(l: Lane): Promise<{ docs: DocBatch; done: () => Promise<void> } | undefined> {
     if (!l.spool) {
       const docs = l.queue[0];
-      return docs && { docs, done: async () => void l.queue.shift() };
+      return docs && { docs, done: async () => this.#done(l) };
     }
     const spool = l.spool;
-    const r = await spool.next(this.#batchDocs, this.#batchBytes);
+    const r = await spool.nextBatch(this.#batchDocs, this.#batchBytes);
     return r && { docs: r.docs, done: () => spool.ack(r.end) };
   }
 

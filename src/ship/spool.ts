@@ -10,6 +10,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { DocBatch } from './batch.js';
 
 export interface SpoolPosition {
   seg: number;
@@ -86,9 +87,9 @@ export class Spool {
    * Appends documents (no newlines inside). Returns how many pending documents were dropped, oldest first,
    * to stay within the bound.
    */
-  async append(docs: readonly string[]): Promise<number> {
-    const text = docs.join('\n') + '\n';
-    const n = Buffer.byteLength(text);
+  async append(docs: readonly string[] | DocBatch): Promise<number> {
+    const text = DocBatch.from(docs).bytes;
+    const n = text.length;
     const size = this.#segs.get(this.#writeSeg) ?? 0;
     if (size > 0 && size + n > this.#segmentBytes) this.#writeSeg++;
     await appendDurably(join(this.#dir, segName(this.#writeSeg)), text);
@@ -118,9 +119,16 @@ export class Spool {
 
   /** Up to `max` documents (about `maxBytes`) from the acknowledged position, and where they end. */
   async next(max: number, maxBytes = READ_CHUNK): Promise<{ docs: string[]; end: SpoolPosition } | undefined> {
+    const r = await this.nextBatch(max, maxBytes);
+    return r && { docs: r.docs.texts(), end: r.end };
+  }
+
+  /** As next(), the documents as the bytes they are on disk. */
+  async nextBatch(max: number, maxBytes = READ_CHUNK): Promise<{ docs: DocBatch; end: SpoolPosition } | undefined> {
     let { seg, off } = this.#ack;
+    let size: number | undefined;
     for (;;) {
-      const size = this.#segs.get(seg);
+      size = this.#segs.get(seg);
       if (size === undefined) return undefined;
       if (off < size) break;
       if (seg >= this.#writeSeg) return undefined;
@@ -132,37 +140,25 @@ export class Spool {
       fh = await open(join(this.#dir, segName(seg)), 'r');
     } catch (err) {
       // An append past the bound dropped this segment while we were opening it: read on from the new start.
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT' && !this.#segs.has(seg)) return this.next(max, maxBytes);
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT' && !this.#segs.has(seg)) return this.nextBatch(max, maxBytes);
       throw err;
     }
     try {
-      const buf = Buffer.allocUnsafe(Math.max(maxBytes, 64 * 1024));
-      const docs: string[] = [];
-      let end = off;
-      for (;;) {
-        const { bytesRead } = await fh.read(buf, 0, buf.length, end);
-        if (bytesRead === 0) break;
-        let start = 0;
-        let nl = buf.indexOf(10, start);
-        if (nl < 0 || nl >= bytesRead) {
-          if (docs.length > 0) break;
-          // One document longer than the buffer: read it whole.
-          const whole = await readFileFrom(join(this.#dir, segName(seg)), end);
-          const i = whole.indexOf(10);
-          if (i < 0) break;
-          docs.push(whole.toString('utf8', 0, i));
-          end += i + 1;
-          break;
-        }
-        while (nl >= 0 && nl < bytesRead && docs.length < max) {
-          docs.push(buf.toString('utf8', start, nl));
-          start = nl + 1;
-          nl = buf.indexOf(10, start);
-        }
-        end += start;
-        if (docs.length >= max || end - off >= maxBytes) break;
+      // A fresh buffer per batch: the batch is a view of it until the output has taken it.
+      const buf = Buffer.allocUnsafeSlow(Math.min(Math.max(maxBytes, 64 * 1024), size - off));
+      const { bytesRead } = await fh.read(buf, 0, buf.length, off);
+      const ends: number[] = [];
+      let last = -1;
+      for (let nl = buf.indexOf(10); nl >= 0 && nl < bytesRead && ends.length < max; nl = buf.indexOf(10, nl + 1)) {
+        ends.push(nl);
+        last = nl;
       }
-      return docs.length ? { docs, end: { seg, off: end } } : undefined;
+      if (ends.length > 0) return { docs: DocBatch.of(buf.subarray(0, last + 1), ends), end: { seg, off: off + last + 1 } };
+      // One document longer than the buffer: read it whole.
+      const whole = await readFileFrom(join(this.#dir, segName(seg)), off);
+      const i = whole.indexOf(10);
+      if (i < 0) return undefined;
+      return { docs: DocBatch.of(whole.subarray(0, i + 1), [i]), end: { seg, off: off + i + 1 } };
     } finally {
       await fh.close();
     }
@@ -199,7 +195,7 @@ export class Spool {
 /** Appends and fdatasyncs: a batch counts as spooled (and a follower's registry moves past it) only once it
  * is on the disk, so a crash or power loss after that cannot lose it. A new segment's directory entry is
  * synced too. */
-async function appendDurably(path: string, text: string): Promise<void> {
+async function appendDurably(path: string, text: Buffer): Promise<void> {
   const fh = await open(path, 'a', 0o600);
   let created = false;
   try {
