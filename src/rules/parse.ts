@@ -6,6 +6,7 @@
 // message and go on (a key containing \x01, junk after a number), tsaudit stops with an error naming the token.
 
 import { usageError, TsauditError } from '../errors.js';
+import { ADDRESS_FAMILY, AUDIT_UAPI, PATH_LIMITS } from '../tables/linux-constants.js';
 import {
   ACTION_BY_NAME,
   FIELD,
@@ -35,12 +36,10 @@ export type RuleCommand =
   | { kind: 'loginuid-immutable' }
   | { kind: 'error-mode'; mode: 'ignore' | 'continue' };
 
+/** libaudit.h's AUDIT_FILTER_UNSET (no list given yet) and AUDIT_FILTER_MASK (the list without its flags). */
 const UNSET = 0x80;
 const FILTER_MASK = 0x07;
-const ARCH_64BIT = 0x80000000;
-const PATH_MAX = 4096;
-const NAME_MAX = 255;
-const AF_MAX = 46;
+const { PATH_MAX, NAME_MAX } = PATH_LIMITS;
 const ALL_SYSCALLS_LAST_WORD = 0x0000ffff; // the kernel clears the 16 syscall-class bits of the top word
 
 /** Options that take an argument (auditctl's getopt string "hicslDvtC:e:f:r:b:a:A:d:S:F:m:R:w:W:k:p:q:"). */
@@ -216,7 +215,7 @@ export function resolveArch(env: RuleEnv, arch: string): { code: number } | { er
     const native = env.machine;
     const code = env.archCode(native);
     if (code === undefined) return { error: `machine type ${native} not found` };
-    const is64 = (code & ARCH_64BIT) !== 0;
+    const is64 = (code & AUDIT_UAPI.__AUDIT_ARCH_64BIT) !== 0;
     if (lower === 'b64') {
       if (!is64) return { error: `requested bit level not supported by machine ${native}` };
       return { code };
@@ -455,7 +454,7 @@ function sessionValue(p: Pair): RuleField {
 
 function saddrFamValue(p: Pair): RuleField {
   const n = num(p);
-  if (n >= AF_MAX) throw new Error(`saddr_fam must be below ${AF_MAX}`);
+  if (n >= ADDRESS_FAMILY.AF_MAX) throw new Error(`saddr_fam must be below ${ADDRESS_FAMILY.AF_MAX}`);
   return { field: p.field, op: p.op, value: n };
 }
 
