@@ -20,7 +20,7 @@ import {
   PERM_BITS,
   RULE_CONST,
 } from '../tables/rule-fields.js';
-import { isStringField } from './codec.js';
+import { isExitOnlyString, isStringField } from './codec.js';
 import type { RuleEnv } from './env.js';
 import { closest } from './suggest.js';
 import { emptyRule, type RuleData, type RuleField } from './types.js';
@@ -182,15 +182,6 @@ const UID_FIELDS = new Set<number>([
   FIELD.AUDIT_OBJ_UID,
 ]);
 const GID_FIELDS = new Set<number>([FIELD.AUDIT_GID, FIELD.AUDIT_EGID, FIELD.AUDIT_SGID, FIELD.AUDIT_FSGID, FIELD.AUDIT_OBJ_GID]);
-const EXIT_ONLY_STRINGS = new Set<number>([
-  FIELD.AUDIT_OBJ_USER,
-  FIELD.AUDIT_OBJ_ROLE,
-  FIELD.AUDIT_OBJ_TYPE,
-  FIELD.AUDIT_OBJ_LEV_LOW,
-  FIELD.AUDIT_OBJ_LEV_HIGH,
-  FIELD.AUDIT_WATCH,
-  FIELD.AUDIT_DIR,
-]);
 const EXCLUDE_FIELDS = new Set<number>([
   FIELD.AUDIT_PID,
   FIELD.AUDIT_UID,
@@ -358,7 +349,7 @@ function gidValue(p: Pair): RuleField {
 /** A string field: its value goes to the rule's buffer, its length into the field. */
 function stringValue(p: Pair): RuleField {
   const { field, op, v, s } = p;
-  if (EXIT_ONLY_STRINGS.has(field)) exitOnly(p);
+  if (isExitOnlyString(field)) exitOnly(p);
   if (field === FIELD.AUDIT_WATCH || field === FIELD.AUDIT_DIR) s.permAdded = true;
   if (field === FIELD.AUDIT_EXE) {
     if (!p.eqNe) throw new Error('exe only takes = or !=');
@@ -463,13 +454,10 @@ const FIELD_VALUES = new Map<number, (p: Pair) => RuleField>([
   [FIELD.AUDIT_EXIT, exitValue],
   [FIELD.AUDIT_MSGTYPE, msgtypeValue],
   [FIELD.AUDIT_ARCH, archValue],
+  ...[FIELD.AUDIT_ARG0, FIELD.AUDIT_ARG1, FIELD.AUDIT_ARG2, FIELD.AUDIT_ARG3].map((f) => [f, argValue] as const),
   [FIELD.AUDIT_PERM, permValue],
   [FIELD.AUDIT_FILETYPE, filetypeValue],
   [FIELD.AUDIT_FSTYPE, fstypeValue],
-  [FIELD.AUDIT_ARG0, argValue],
-  [FIELD.AUDIT_ARG1, argValue],
-  [FIELD.AUDIT_ARG2, argValue],
-  [FIELD.AUDIT_ARG3, argValue],
   [FIELD.AUDIT_SESSIONID, sessionValue],
   [FIELD.AUDIT_SADDR_FAM, saddrFamValue],
 ]);

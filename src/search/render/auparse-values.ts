@@ -466,85 +466,71 @@ function printArg(ctx: FieldContext, index: number, val: string): string {
 }
 
 /**
+ * The types whose text depends on the value alone, and how each is printed (auparse_do_interpretation's switch),
+ * in the order of AUPARSE_TYPE_*.
+ */
+const VALUE_PRINTERS: ReadonlyMap<number, (val: string) => string> = new Map<number, (val: string) => string>([
+  [T.ARCH, (v) => ausearchArchName(cNumber(v, 16))],
+  [T.EXIT, printExit],
+  [T.ESCAPED, printEscaped],
+  [T.PERM, printPerm],
+  [T.MODE, (v) => modeText(v, 8)],
+  [T.SOCKADDR, printSockaddr],
+  [T.PROMISC, promiscuousText],
+  [T.CAPABILITY, (v) => capabilityText(v, 10)],
+  [T.SUCCESS, printSuccess],
+  [T.SIGNAL, (v) => signalText(v, 10)],
+  [T.LIST, ruleListText],
+  [T.TTY_DATA, printTtyData],
+  [T.SESSION, (v) => (v === '4294967295' ? 'unset' : v)],
+  [T.CAP_BITMAP, capabilityBitmapText],
+  [T.NFPROTO, nfprotoText],
+  [T.PROTOCOL, (v) => hostProtocolName(cNumber(v, 10)) ?? 'undefined protocol'],
+  [T.PERSONALITY, personalityText],
+  // audit 3.0.9 names SECCOMP_RET_KILL_THREAD (0) `kill`; the other actions as the project's table does
+  [T.SECCOMP, (v) => ((cNumber(v, 16) & 0xffff0000) === 0 ? 'kill' : seccompCodeText(v))],
+  [T.OFLAG, openFlagsText],
+  [T.MMAP, mmapText],
+  [T.MODE_SHORT, (v) => modeShortText(v, 8)],
+  [T.PROCTITLE, printProctitle],
+  [T.IOCTL_REQ, ioctlRequestText],
+  [T.ESCAPED_KEY, printEscaped],
+  [T.FANOTIFY, printFanotify],
+  // AUDIT_NLGRP_READLOG
+  [T.NLMCGRP, (v) => (cNumber(v, 16) === 1 ? 'audit-netlink-multicast' : 'audit-none')],
+]);
+
+function printFanotify(val: string): string {
+  const c = val.charCodeAt(0);
+  if (c < 48 || c > 57) return val;
+  const n = cNumber(val, 10);
+  return n === 1 ? 'allow' : n === 2 ? 'deny' : 'unknown'; // FAN_ALLOW, FAN_DENY
+}
+
+/**
  * auparse_do_interpretation without the enriched lookup and the escaping: the text of value `val` (as logged)
  * of a field of type `type`.
  */
 export function interpretValue(type: number, val: string, ctx: FieldContext): string {
   switch (type) {
     case T.UID:
-      return idName(val, ctx.ids, false);
     case T.GID:
-      return idName(val, ctx.ids, true);
+      return idName(val, ctx.ids, type === T.GID);
     case T.SYSCALL:
       return printSyscall(ctx, val);
-    case T.ARCH:
-      return ausearchArchName(cNumber(val, 16));
-    case T.EXIT:
-      return printExit(val);
-    case T.ESCAPED:
-      return printEscaped(val);
     case T.ESCAPED_FILE:
       return ctx.cwd === undefined ? printEscaped(val) : realpath(val, ctx.cwd);
-    case T.ESCAPED_KEY:
-      return printEscaped(val);
-    case T.PERM:
-      return printPerm(val);
-    case T.MODE:
-      return modeText(val, 8);
-    case T.MODE_SHORT:
-      return modeShortText(val, 8);
-    case T.SOCKADDR:
-      return printSockaddr(val);
-    case T.PROMISC:
-      return promiscuousText(val);
-    case T.CAPABILITY:
-      return capabilityText(val, 10);
-    case T.SUCCESS:
-      return printSuccess(val);
     case T.A0:
     case T.A1:
     case T.A2:
     case T.A3:
       return printArg(ctx, type - T.A0, val);
-    case T.SIGNAL:
-      return signalText(val, 10);
-    case T.LIST:
-      return ruleListText(val);
-    case T.SESSION:
-      return val === '4294967295' ? 'unset' : val;
-    case T.CAP_BITMAP:
-      return capabilityBitmapText(val);
-    case T.NFPROTO:
-      return nfprotoText(val);
-    case T.SECCOMP:
-      // audit 3.0.9 names SECCOMP_RET_KILL_THREAD (0) `kill`; the other actions as the project's table does
-      return (cNumber(val, 16) & 0xffff0000) === 0 ? 'kill' : seccompCodeText(val);
-    case T.PROCTITLE:
-      return printProctitle(val);
-    case T.TTY_DATA:
-      return printTtyData(val);
-    case T.OFLAG:
-      return openFlagsText(val);
-    case T.MMAP:
-      return mmapText(val);
-    case T.PERSONALITY:
-      return personalityText(val);
-    case T.IOCTL_REQ:
-      return ioctlRequestText(val);
-    case T.PROTOCOL:
-      return hostProtocolName(cNumber(val, 10)) ?? 'undefined protocol';
-    case T.FANOTIFY: {
-      const c = val.charCodeAt(0);
-      if (c < 48 || c > 57) return val;
-      const n = cNumber(val, 10);
-      return n === 1 ? 'allow' : n === 2 ? 'deny' : 'unknown'; // FAN_ALLOW, FAN_DENY
-    }
-    case T.NLMCGRP:
-      return cNumber(val, 16) === 1 ? 'audit-netlink-multicast' : 'audit-none'; // AUDIT_NLGRP_READLOG
-    default:
+    default: {
       // MAC labels and addresses keep their value; so, for now, do FLAGS (RHEL 4 PATH flags), ICMPTYPE, HOOK,
       // NETACTION, MACPROTO (NETFILTER_PKT) and RESOLVE (openat2), which no log we have shows
-      return val;
+      const print = VALUE_PRINTERS.get(type);
+      return print === undefined ? val : print(val);
+    }
   }
 }
 
