@@ -7,8 +7,9 @@
 // Everything else follows auparse, including its quirks: a field it cannot convert prints
 // `conversion error(v)`, an unquoted value that merely looks like hex is decoded, `00…` loses its first byte.
 
+import type { Enriched } from '../../audit-fields/enriched.js';
+import { ttyDataText } from '../../audit-fields/tty-data.js';
 import { AUPARSE_FIELD_TYPES } from '../../tables/auparse-field-types.js';
-import { TTY_NAMED_KEYS } from '../../tables/tty-named-keys.js';
 import { ausearchArchName, archName } from '../../tables/arch.js';
 import { errnoMessage, errnoName } from '../../tables/errno.js';
 import { ADDRESS_FAMILIES } from '../../tables/families.js';
@@ -35,6 +36,8 @@ import {
   signalText,
 } from '../../parse/interpret/values.js';
 import { AUDIT_MESSAGE } from '../../tables/message-types.js';
+
+export { type Enriched, enrichedOf, NO_ENRICHED } from '../../audit-fields/enriched.js';
 
 const {
   SYSCALL: AUDIT_SYSCALL,
@@ -306,48 +309,10 @@ function pathNorm(name: string): string {
   return working;
 }
 
-const TTY_KEYS: ReadonlyArray<readonly [Buffer, string]> = TTY_NAMED_KEYS.map(([hex, name]) => [Buffer.from(hex, 'hex'), name]);
-
-/** print_tty_data: keystrokes as `"text",<name>,…`; bytes outside printable ASCII as \ooo. */
+/** print_tty_data: keystrokes as `"text",<name>,…`; a value that is not hex stays as it is. */
 function printTtyData(val: string): string {
   if (!isHexString(val) || val.length < 2) return val;
-  const data = Buffer.alloc(val.length >> 1);
-  for (let i = 0; i + 1 < val.length; i += 2) data[i >> 1] = (hexNibble(val.charCodeAt(i)) << 4) | hexNibble(val.charCodeAt(i + 1));
-  let out = '';
-  let inText = false;
-  let pos = 0;
-  while (pos < data.length) {
-    const c = data[pos]!;
-    let name: string | undefined;
-    if (!(c >= 0x20 && (c < 0x7f || c >= 0xa0))) {
-      for (const [seq, n] of TTY_KEYS) {
-        if (seq.length <= data.length - pos && data.compare(seq, 0, seq.length, pos, pos + seq.length) === 0) {
-          name = n;
-          pos += seq.length;
-          break;
-        }
-      }
-    }
-    if (name !== undefined) {
-      if (inText) {
-        out += '"';
-        inText = false;
-      }
-      if (out !== '') out += ',';
-      out += `<${name}>`;
-      continue;
-    }
-    if (!inText) {
-      if (out !== '') out += ',';
-      out += '"';
-      inText = true;
-    }
-    if (c < 0x20 || c > 0x7e) out += `\\${(c >> 6) & 7}${(c >> 3) & 7}${c & 7}`;
-    else out += c === 0x5c || c === 0x22 ? `\\${String.fromCharCode(c)}` : String.fromCharCode(c);
-    pos++;
-  }
-  if (inText) out += '"';
-  return out;
+  return ttyDataText(Buffer.from(val, 'hex'));
 }
 
 function printProctitle(val: string): string {
@@ -550,38 +515,6 @@ export function ttyEscape(s: string): string {
   }
   return out;
 }
-
-/**
- * The interpretations auditd appended to an ENRICHED record (after \x1d), lower-case name -> value as written
- * (quotes kept): `auid` -> `"labuser"`, `saddr` -> `{ saddr_fam=inet laddr=… }`. The first of a name wins.
- */
-export type Enriched = ReadonlyMap<string, string>;
-
-const ENRICHED_CACHE = new Map<string, Enriched>();
-const NO_ENRICHED: Enriched = new Map();
-
-/** Parses the text after \x1d as auparse's load_interpretation_list does. */
-export function enrichedOf(suffix: string): Enriched {
-  let e = ENRICHED_CACHE.get(suffix);
-  if (e !== undefined) return e;
-  const m = new Map<string, string>();
-  if (suffix.startsWith('SADDR=')) {
-    const open = suffix.indexOf('{', 6);
-    if (open >= 0 && suffix.indexOf('}', open) >= 0) m.set('saddr', suffix.slice(open));
-  } else {
-    for (const tok of suffix.split(' ')) {
-      const eq = tok.indexOf('=');
-      if (eq < 0) continue;
-      const k = tok.slice(0, eq).toLowerCase();
-      if (!m.has(k)) m.set(k, tok.slice(eq + 1));
-    }
-  }
-  e = m.size ? m : NO_ENRICHED;
-  if (ENRICHED_CACHE.size < 4096) ENRICHED_CACHE.set(suffix, e);
-  return e;
-}
-
-export { NO_ENRICHED };
 
 /** An enriched value's text as an id (unquoted, unhexed) and as it stands, both escaped. */
 const ENRICHED_TEXT = new Map<string, readonly [string, string]>();
