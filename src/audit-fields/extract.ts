@@ -5,6 +5,7 @@
 // record lacking a value its scan insists on gives a non-zero code that drops the whole event. The values
 // keep C's types (uid_t, pid_t, uint32_t) and sentinels.
 
+import { PATH_LIMITS } from '../tables/linux-constants.js';
 import { AUDIT_MESSAGE as T } from '../tables/message-types-data.js';
 import { hexOverflows, isAlpha, isDigit, isXdigit, unescape } from './cstr.js';
 import { ABSENT, FieldScanner, FROM_START, FROM_VALUE, LABEL, OPTIONAL } from './scanner.js';
@@ -127,7 +128,7 @@ const i32 = (v: number): number => v | 0;
 const NAME_OFFSET = 28;
 /** The key separator of multi-key rules (AUDIT_KEY_SEPARATOR). */
 const KEY_SEP = '\x01';
-const PATH_MAX = 4096;
+const { PATH_MAX } = PATH_LIMITS;
 const ARGS = ['a0=', 'a1='] as const;
 const TCONTEXT_TCLASS = ['tcontext=', 'tclass='] as const;
 

@@ -5,10 +5,9 @@
 
 import { isXdigit } from './cstr.js';
 import { formatIpv6 } from '../parse/interpret/sockaddr.js';
+import { ADDRESS_FAMILY } from '../tables/linux-constants.js';
 
-const AF_UNIX = 1;
-const AF_INET = 2;
-const AF_INET6 = 10;
+const { AF_LOCAL: AF_UNIX, AF_INET, AF_INET6 } = ADDRESS_FAMILY;
 
 export interface SockaddrHost {
   /** 0, or parse_sockaddr's error code (1 inet, 2 inet6, 3 unix too short; 4 not decodable). */

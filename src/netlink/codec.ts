@@ -1,11 +1,11 @@
 // Encoders and decoders for the audit messages tsaudit exchanges with the kernel. Pure functions on bytes.
 //
-// Facts from <linux/audit.h>: message numbers (AUDIT_GET 1000 ...), struct audit_status (11 u32 in its
-// current form; older kernels send 8, 9 or 10 of them), AUDIT_STATUS_* mask bits, struct audit_features
-// { vers, mask, features, lock } with AUDIT_FEATURE_VERSION 1, AUDIT_FEATURE_LOGINUID_IMMUTABLE 1 and
-// AUDIT_NLGRP_READLOG 1.
+// Facts from <linux/audit.h>: struct audit_status (11 u32 in its current form; older kernels send 8, 9 or 10
+// of them), struct audit_features { vers, mask, features, lock } and AUDIT_NLGRP_READLOG 1 (the second
+// member of an enum). Message numbers, mask bits and feature numbers come from the generated tables.
 
 import { TsauditError } from '../errors.js';
+import { AUDIT_FEATURE, AUDIT_FAIL, AUDIT_STATUS, AUDIT_UAPI } from '../tables/linux-constants.js';
 import { AUDIT_MESSAGE } from '../tables/message-types-data.js';
 import { NLM_F, NLMSG, NLMSG_HDRLEN, Reader, Writer, encodeMessage } from './wire.js';
 
@@ -26,21 +26,8 @@ export function messageName(type: number): string {
   return MESSAGE_NAMES[type] ?? `type ${type}`;
 }
 
-export const AUDIT_STATUS = {
-  ENABLED: 0x0001,
-  FAILURE: 0x0002,
-  PID: 0x0004,
-  RATE_LIMIT: 0x0008,
-  BACKLOG_LIMIT: 0x0010,
-  BACKLOG_WAIT_TIME: 0x0020,
-  LOST: 0x0040,
-  BACKLOG_WAIT_TIME_ACTUAL: 0x0080,
-} as const;
-
-export const AUDIT_FAIL = { SILENT: 0, PRINTK: 1, PANIC: 2 } as const;
+export { AUDIT_FAIL, AUDIT_FEATURE, AUDIT_STATUS };
 export const AUDIT_NLGRP_READLOG = 1;
-export const AUDIT_FEATURE_VERSION = 1;
-export const AUDIT_FEATURE = { ONLY_UNSET_LOGINUID: 0, LOGINUID_IMMUTABLE: 1 } as const;
 export type FeatureName = 'only_unset_loginuid' | 'loginuid_immutable';
 const FEATURE_BITS: Record<FeatureName, number> = {
   only_unset_loginuid: AUDIT_FEATURE.ONLY_UNSET_LOGINUID,
@@ -193,7 +180,7 @@ export function featureState(f: AuditFeatures, name: FeatureName): FeatureState 
 /** The SET_FEATURE payload that turns one feature on/off and optionally locks it. */
 export function encodeSetFeature(name: FeatureName, enabled: boolean, lock: boolean): Buffer {
   const bit = featureBit(name);
-  return encodeFeatures({ vers: AUDIT_FEATURE_VERSION, mask: bit, features: enabled ? bit : 0, lock: lock ? bit : 0 });
+  return encodeFeatures({ vers: AUDIT_UAPI.AUDIT_FEATURE_VERSION, mask: bit, features: enabled ? bit : 0, lock: lock ? bit : 0 });
 }
 
 /** A complete request datagram. Requests that produce no reply of their own ask for an ACK. */

@@ -12,31 +12,21 @@
 // A per-datagram async recvfrom is several times slower than the drain; the measurements are in
 // docs/performance.md (bench/netlink-receive.mjs).
 //
-// Socket facts (<linux/netlink.h>, <sys/socket.h>, Linux generic ABI as used on x86_64 and arm64):
-// AF_NETLINK 16, SOCK_RAW 3, SOCK_NONBLOCK 0o4000, SOCK_CLOEXEC 0o2000000, NETLINK_AUDIT 9, SOL_SOCKET 1,
-// SO_RCVBUF 8, SO_RCVBUFFORCE 33, SOL_NETLINK 270, NETLINK_ADD_MEMBERSHIP 1, MSG_DONTWAIT 0x40, POLLIN 1,
-// EFD_NONBLOCK/EFD_CLOEXEC as SOCK_*, struct sockaddr_nl { u16 family; u16 pad; u32 pid; u32 groups; }.
+// Socket numbers come from src/tables/linux-constants.ts (generated from the C library's and the kernel's
+// headers); struct sockaddr_nl is { u16 family; u16 pad; u32 pid; u32 groups; }.
 
 import { createRequire } from 'node:module';
 import { constants } from 'node:os';
 import { TsauditError } from '../errors.js';
+import { ADDRESS_FAMILY, NETLINK_SOCKET } from '../tables/linux-constants.js';
 import { dangerousChange, messageName } from './codec.js';
 import { errnoMessage, errnoName, kernelError } from './errors.js';
 import { OVERRUN, type Overrun, type Transport } from './transport.js';
 import { LITTLE_ENDIAN, NLMSG_HDRLEN, Writer } from './wire.js';
 
-const AF_NETLINK = 16;
-const SOCK_RAW = 3;
-const SOCK_NONBLOCK = 0o4000;
-const SOCK_CLOEXEC = 0o2000000;
-const NETLINK_AUDIT = 9;
-const SOL_SOCKET = 1;
-const SO_RCVBUF = 8;
-const SO_RCVBUFFORCE = 33;
-const SOL_NETLINK = 270;
-const NETLINK_ADD_MEMBERSHIP = 1;
-const MSG_DONTWAIT = 0x40;
-const POLLIN = 1;
+const { AF_NETLINK } = ADDRESS_FAMILY;
+const { SOCK_RAW, SOCK_NONBLOCK, SOCK_CLOEXEC, NETLINK_AUDIT, SOL_SOCKET, SO_RCVBUF, SO_RCVBUFFORCE } = NETLINK_SOCKET;
+const { SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, MSG_DONTWAIT, POLLIN, EFD_NONBLOCK, EFD_CLOEXEC } = NETLINK_SOCKET;
 const SOCKADDR_NL_SIZE = 12;
 /** Large enough for any audit record (MAX_AUDIT_MESSAGE_LENGTH 8970) and any rule reply. */
 const RECV_BUFFER_SIZE = 64 * 1024;
@@ -203,7 +193,7 @@ export function openNetlinkSocket(libc?: Libc): NetlinkSocket {
       context: { errno: errnoName(errno), op: 'bind' },
     });
   }
-  const wakeFd = c.eventfd(0, SOCK_NONBLOCK | SOCK_CLOEXEC);
+  const wakeFd = c.eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
   if (wakeFd < 0) {
     const errno = c.errno();
     c.close(fd);

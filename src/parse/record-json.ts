@@ -22,15 +22,18 @@
 
 import { archName } from '../tables/arch.js';
 import { errnoName } from '../tables/errno.js';
+import { ADDRESS_FAMILY } from '../tables/linux-constants.js';
 import { AUDIT_MESSAGE } from '../tables/message-types.js';
 import { SIGNALS } from '../tables/signals.js';
 import { isExecveArgKey, isHexEncoded, UNTRUSTED_FIELDS } from './interpret/hex.js';
-import { AF_INET, AF_INET6, AF_LOCAL, decodeSockaddr } from './interpret/sockaddr.js';
+import { decodeSockaddr } from './interpret/sockaddr.js';
 import { ruleKeys } from './interpret/values.js';
 import { type BodyVisitor, scanBody, scanEnriched } from './lexer.js';
 import { encodeLossless, hexToLossless } from './lossless.js';
 import type { AuditRecord } from './record.js';
 import { syscallNameFor } from './syscall-names.js';
+
+const { AF_LOCAL, AF_INET, AF_INET6 } = ADDRESS_FAMILY;
 
 export interface RecordJsonOptions {
   /** Every field exactly as logged (quotes removed); no names, no decoding, no `result`/`keys`. */

@@ -3,6 +3,7 @@
 // in Maps keyed by value (aureport walks a linked list per event: its cost grows with distinct values;
 // ours does not), and come out in aureport's order: by count, ties in first-seen order (numbers: ascending).
 
+import { type Enriched, enrichedOf } from '../audit-fields/enriched.js';
 import { messageTypeName, NOT_IN_AUSEARCH } from '../tables/message-types.js';
 import { SYSCALL_ALIASES, syscallName, syscallTableFor } from '../tables/syscalls.js';
 import { readIdTable } from '../ids.js';
@@ -191,7 +192,7 @@ export class ReportEngine {
   private passwd: ReadonlyMap<number, string> | undefined;
   /** The current event's ENRICHED interpretations, when aureport would load them. */
   private interp: string | undefined;
-  private interpMap: Map<string, string> | undefined;
+  private interpMap: Enriched | undefined;
   // Summary Report counters
   readonly sd = {
     changes: 0,
@@ -277,22 +278,7 @@ export class ReportEngine {
 
   private lookupInterp(name: string): string | undefined {
     if (this.interp === undefined) return undefined;
-    if (this.interpMap === undefined) {
-      const map = new Map<string, string>();
-      const text = this.interp;
-      if (text.startsWith('SADDR=')) {
-        const open = text.indexOf('{', 6);
-        if (open >= 0 && text.indexOf('}', open) >= 0) map.set('saddr', text.slice(open));
-      } else {
-        for (const tok of text.split(' ')) {
-          const eq = tok.indexOf('=');
-          if (tok === '' || eq < 0) continue;
-          const k = tok.slice(0, eq).toLowerCase();
-          if (!map.has(k)) map.set(k, tok.slice(eq + 1));
-        }
-      }
-      this.interpMap = map;
-    }
+    this.interpMap ??= enrichedOf(this.interp);
     const v = this.interpMap.get(name);
     if (v === undefined || !name.includes('id')) return v;
     if (v.startsWith('"')) {

@@ -4,11 +4,12 @@
 // named by auditd.conf. Events still building at the end of one input carry over into the next one; only
 // the last input ends them, as aureport does with rotated logs.
 
-import { accessSync, constants, fstatSync, readFileSync, statSync } from 'node:fs';
+import { fstatSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { TsauditError } from '../errors.js';
 import { Output } from '../format/output.js';
 import { inputChunks, readFailure } from '../pipeline/sources.js';
+import { isLogDirectory, readAuditdConf as readConf, readable, rotatedSet as rotations } from '../pipeline/system-logs.js';
 import { PICK_TYPE, ReportEngine, successText, typeName } from './engine.js';
 import type { Items } from './extract.js';
 import { Grouper, type ReportEvent } from './group.js';
@@ -62,44 +63,16 @@ interface AuditdConf {
   note?: string;
 }
 
-const DEFAULT_LOG = '/var/log/audit/audit.log';
-
+/** auditd.conf as aureport takes it: an end_of_event_timeout of 0 stands; a missing file is said in a note. */
 function readAuditdConf(file: string): AuditdConf {
-  let text: string;
-  try {
-    text = readFileSync(file, 'latin1');
-  } catch {
-    return { logFile: DEFAULT_LOG, timeout: 2, note: `NOTE - using built-in logs: ${DEFAULT_LOG}` };
-  }
-  let logFile = DEFAULT_LOG;
-  let timeout = 2;
-  for (const line of text.split('\n')) {
-    const m = /^\s*([a-z_]+)\s*=\s*(.*?)\s*$/.exec(line);
-    if (!m) continue;
-    if (m[1] === 'log_file' && m[2]) logFile = m[2];
-    else if (m[1] === 'end_of_event_timeout' && /^\d+$/.test(m[2]!)) timeout = Number(m[2]);
-  }
-  return { logFile, timeout };
+  const conf = readConf(file);
+  const note = conf.read ? undefined : `NOTE - using built-in logs: ${conf.logFile}`;
+  return { logFile: conf.logFile, timeout: conf.eoeTimeout ?? 2, note };
 }
 
-const readable = (f: string) => {
-  try {
-    accessSync(f, constants.R_OK);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/** A rotated set, oldest first: log.N … log.1, log (aureport's process_logs). */
+/** A rotated set, oldest first: log.N … log.1, log (aureport's process_logs); the log alone when it cannot be read. */
 export function rotatedSet(log: string): string[] {
-  let num = 0;
-  for (let f = log; readable(f); f = `${log}.${num}`) num++;
-  num--;
-  const out: string[] = [];
-  for (let n = num; n > 0; n--) out.push(`${log}.${n}`);
-  out.push(log);
-  return out;
+  return readable(log) ? rotations(log) : [log];
 }
 
 function sources(o: ReportRunOptions, conf: AuditdConf, note: (l: string) => void): Source[] {
@@ -107,17 +80,7 @@ function sources(o: ReportRunOptions, conf: AuditdConf, note: (l: string) => voi
   if (inputs.length > 0) {
     const out: Source[] = [];
     for (const p of inputs) {
-      let st;
-      try {
-        st = statSync(p);
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        throw new TsauditError('E_INPUT', `cannot read ${p}: ${code === 'ENOENT' ? 'no such file or directory' : (err as Error).message}`, {
-          exitCode: 1,
-          context: { file: p },
-        });
-      }
-      if (st.isDirectory()) {
+      if (isLogDirectory(p, (err) => `cannot read ${p}: ${err.code === 'ENOENT' ? 'no such file or directory' : err.message}`)) {
         const log = `${p.endsWith('/') ? p : `${p}/`}audit.log`;
         note(`NOTE - using logs in ${log}`);
         for (const f of rotatedSet(log)) out.push({ name: f, kind: 'file' });

@@ -2,7 +2,7 @@
 // Range Report. Strings are latin1 (one char per input byte), so writing them as latin1 gives back the
 // input's bytes.
 
-import { TTY_NAMED_KEYS } from './tty-keys-data.js';
+import { ttyDataText } from '../audit-fields/tty-data.js';
 import {
   type Cell,
   type CellMode,
@@ -71,43 +71,7 @@ const plain = (v: Cell) => (v === undefined ? '(null)' : String(v));
 export function ttyData(val: string): string {
   if (!/^[0-9A-Fa-f]*$/.test(val)) return val;
   if (val.length < 2) return `conversion error(${val})`;
-  let bytes = '';
-  for (let i = 0; i + 1 < val.length; i += 2) bytes += String.fromCharCode(parseInt(val.slice(i, i + 2), 16));
-  let out = '';
-  let inPrintable = false;
-  let needComma = false;
-  for (let p = 0; p < bytes.length;) {
-    const c = bytes.charCodeAt(p);
-    let name: string | undefined;
-    if (!(c >= 32 && (c < 0x7f || c >= 0xa0))) {
-      for (const [seq, n] of TTY_NAMED_KEYS) {
-        if (bytes.startsWith(seq, p)) {
-          name = n;
-          p += seq.length;
-          break;
-        }
-      }
-    }
-    if (name !== undefined) {
-      if (inPrintable) {
-        out += '"';
-        inPrintable = false;
-      }
-      if (needComma) out += ',';
-      out += `<${name}>`;
-    } else {
-      if (!inPrintable) {
-        if (needComma) out += ',';
-        out += '"';
-        inPrintable = true;
-      }
-      out += c < 0x20 || c > 0x7e ? `\\${(c >> 6) & 7}${(c >> 3) & 7}${c & 7}` : c === 92 || c === 34 ? `\\${bytes[p]}` : bytes[p];
-      p++;
-    }
-    needComma = true;
-  }
-  if (inPrintable) out += '"';
-  return out;
+  return ttyDataText(Buffer.from(val, 'hex'));
 }
 
 export interface TitleOptions {

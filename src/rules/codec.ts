@@ -13,13 +13,8 @@ import type { RuleData, RuleField } from './types.js';
 
 export const RULE_HEADER_SIZE = 1040;
 
-/** Fields whose value is the length of a string in the buffer (as the kernel's audit_data_to_entry reads them). */
-const STRING_FIELDS: ReadonlySet<number> = new Set<number>([
-  FIELD.AUDIT_SUBJ_USER,
-  FIELD.AUDIT_SUBJ_ROLE,
-  FIELD.AUDIT_SUBJ_TYPE,
-  FIELD.AUDIT_SUBJ_SEN,
-  FIELD.AUDIT_SUBJ_CLR,
+/** The string fields auditctl takes only on the exit list (audit_rule_fieldpair_data): object labels and paths. */
+const EXIT_ONLY_STRINGS: ReadonlySet<number> = new Set([
   FIELD.AUDIT_OBJ_USER,
   FIELD.AUDIT_OBJ_ROLE,
   FIELD.AUDIT_OBJ_TYPE,
@@ -27,12 +22,22 @@ const STRING_FIELDS: ReadonlySet<number> = new Set<number>([
   FIELD.AUDIT_OBJ_LEV_HIGH,
   FIELD.AUDIT_WATCH,
   FIELD.AUDIT_DIR,
+]);
+
+/** Fields whose value is the length of a string in the buffer (as the kernel's audit_data_to_entry reads them). */
+const STRING_FIELDS: ReadonlySet<number> = new Set([
+  ...[FIELD.AUDIT_SUBJ_USER, FIELD.AUDIT_SUBJ_ROLE, FIELD.AUDIT_SUBJ_TYPE, FIELD.AUDIT_SUBJ_SEN, FIELD.AUDIT_SUBJ_CLR],
+  ...EXIT_ONLY_STRINGS,
   FIELD.AUDIT_FILTERKEY,
   FIELD.AUDIT_EXE,
 ]);
 
 export function isStringField(field: number): boolean {
   return STRING_FIELDS.has(field);
+}
+
+export function isExitOnlyString(field: number): boolean {
+  return EXIT_ONLY_STRINGS.has(field);
 }
 
 export function encodeRule(rule: RuleData): Uint8Array {

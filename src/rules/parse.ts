@@ -6,6 +6,7 @@
 // message and go on (a key containing \x01, junk after a number), tsaudit stops with an error naming the token.
 
 import { usageError, TsauditError } from '../errors.js';
+import { ADDRESS_FAMILY, AUDIT_UAPI, PATH_LIMITS } from '../tables/linux-constants.js';
 import {
   ACTION_BY_NAME,
   FIELD,
@@ -19,7 +20,7 @@ import {
   PERM_BITS,
   RULE_CONST,
 } from '../tables/rule-fields.js';
-import { isStringField } from './codec.js';
+import { isExitOnlyString, isStringField } from './codec.js';
 import type { RuleEnv } from './env.js';
 import { closest } from './suggest.js';
 import { emptyRule, type RuleData, type RuleField } from './types.js';
@@ -35,12 +36,10 @@ export type RuleCommand =
   | { kind: 'loginuid-immutable' }
   | { kind: 'error-mode'; mode: 'ignore' | 'continue' };
 
+/** libaudit.h's AUDIT_FILTER_UNSET (no list given yet) and AUDIT_FILTER_MASK (the list without its flags). */
 const UNSET = 0x80;
 const FILTER_MASK = 0x07;
-const ARCH_64BIT = 0x80000000;
-const PATH_MAX = 4096;
-const NAME_MAX = 255;
-const AF_MAX = 46;
+const { PATH_MAX, NAME_MAX } = PATH_LIMITS;
 const ALL_SYSCALLS_LAST_WORD = 0x0000ffff; // the kernel clears the 16 syscall-class bits of the top word
 
 /** Options that take an argument (auditctl's getopt string "hicslDvtC:e:f:r:b:a:A:d:S:F:m:R:w:W:k:p:q:"). */
@@ -183,15 +182,6 @@ const UID_FIELDS = new Set<number>([
   FIELD.AUDIT_OBJ_UID,
 ]);
 const GID_FIELDS = new Set<number>([FIELD.AUDIT_GID, FIELD.AUDIT_EGID, FIELD.AUDIT_SGID, FIELD.AUDIT_FSGID, FIELD.AUDIT_OBJ_GID]);
-const EXIT_ONLY_STRINGS = new Set<number>([
-  FIELD.AUDIT_OBJ_USER,
-  FIELD.AUDIT_OBJ_ROLE,
-  FIELD.AUDIT_OBJ_TYPE,
-  FIELD.AUDIT_OBJ_LEV_LOW,
-  FIELD.AUDIT_OBJ_LEV_HIGH,
-  FIELD.AUDIT_WATCH,
-  FIELD.AUDIT_DIR,
-]);
 const EXCLUDE_FIELDS = new Set<number>([
   FIELD.AUDIT_PID,
   FIELD.AUDIT_UID,
@@ -216,7 +206,7 @@ export function resolveArch(env: RuleEnv, arch: string): { code: number } | { er
     const native = env.machine;
     const code = env.archCode(native);
     if (code === undefined) return { error: `machine type ${native} not found` };
-    const is64 = (code & ARCH_64BIT) !== 0;
+    const is64 = (code & AUDIT_UAPI.__AUDIT_ARCH_64BIT) !== 0;
     if (lower === 'b64') {
       if (!is64) return { error: `requested bit level not supported by machine ${native}` };
       return { code };
@@ -359,7 +349,7 @@ function gidValue(p: Pair): RuleField {
 /** A string field: its value goes to the rule's buffer, its length into the field. */
 function stringValue(p: Pair): RuleField {
   const { field, op, v, s } = p;
-  if (EXIT_ONLY_STRINGS.has(field)) exitOnly(p);
+  if (isExitOnlyString(field)) exitOnly(p);
   if (field === FIELD.AUDIT_WATCH || field === FIELD.AUDIT_DIR) s.permAdded = true;
   if (field === FIELD.AUDIT_EXE) {
     if (!p.eqNe) throw new Error('exe only takes = or !=');
@@ -455,7 +445,7 @@ function sessionValue(p: Pair): RuleField {
 
 function saddrFamValue(p: Pair): RuleField {
   const n = num(p);
-  if (n >= AF_MAX) throw new Error(`saddr_fam must be below ${AF_MAX}`);
+  if (n >= ADDRESS_FAMILY.AF_MAX) throw new Error(`saddr_fam must be below ${ADDRESS_FAMILY.AF_MAX}`);
   return { field: p.field, op: p.op, value: n };
 }
 
@@ -464,13 +454,10 @@ const FIELD_VALUES = new Map<number, (p: Pair) => RuleField>([
   [FIELD.AUDIT_EXIT, exitValue],
   [FIELD.AUDIT_MSGTYPE, msgtypeValue],
   [FIELD.AUDIT_ARCH, archValue],
+  ...[FIELD.AUDIT_ARG0, FIELD.AUDIT_ARG1, FIELD.AUDIT_ARG2, FIELD.AUDIT_ARG3].map((f) => [f, argValue] as const),
   [FIELD.AUDIT_PERM, permValue],
   [FIELD.AUDIT_FILETYPE, filetypeValue],
   [FIELD.AUDIT_FSTYPE, fstypeValue],
-  [FIELD.AUDIT_ARG0, argValue],
-  [FIELD.AUDIT_ARG1, argValue],
-  [FIELD.AUDIT_ARG2, argValue],
-  [FIELD.AUDIT_ARG3, argValue],
   [FIELD.AUDIT_SESSIONID, sessionValue],
   [FIELD.AUDIT_SADDR_FAM, saddrFamValue],
 ]);

@@ -10,6 +10,7 @@
 //   (auditctl never resets it between rules of one listing);
 // - an empty list prints `No rules`.
 
+import { AUDIT_UAPI } from '../tables/linux-constants.js';
 import {
   ACTION_BY_NAME,
   AUDIT_OPERATORS,
@@ -25,8 +26,6 @@ import {
 import type { RuleEnv } from './env.js';
 import { argText } from './interpret.js';
 import type { RuleData } from './types.js';
-
-const ARCH_64BIT = 0x80000000;
 
 export interface RenderOptions {
   /** auditctl -i: machine names for arch, `unset` for auid/sessionid -1. */
@@ -115,7 +114,7 @@ function archText(env: RuleEnv, value: number, interpret: boolean): string {
   const machine = env.archName(value);
   if (machine === undefined) return `0x${value.toString(16).toUpperCase()}`;
   if (interpret) return machine;
-  return (value & ARCH_64BIT) !== 0 ? 'b64' : 'b32';
+  return (value & AUDIT_UAPI.__AUDIT_ARCH_64BIT) !== 0 ? 'b64' : 'b32';
 }
 
 /** The syscall part (" -S a,b", " -S all", or nothing on lists without syscalls), how many syscalls auditctl

@@ -6,7 +6,7 @@ import { TsauditError, usageError } from '../errors.js';
 import { Output } from '../format/output.js';
 import type { SearchFlags, SearchFormat } from './flags.js';
 import { loadCheckpoint } from './checkpoint.js';
-import { planInputs, readAuditdConf } from './inputs.js';
+import { planInputs, searchConf } from './inputs.js';
 import { Matcher } from './match.js';
 import { defaultEventText, type EscapeMode, writeRawEvent } from './output.js';
 import type { HeldEvent, SearchEvent } from './assemble.js';
@@ -43,7 +43,7 @@ export async function runSearchCommand(flags: SearchFlags, setup: SearchCommandS
   }
   if (flags.end !== undefined) range.end = parseEnd(asArgs(flags.end), { now });
 
-  const conf = readAuditdConf();
+  const conf = searchConf();
   let eoeTimeout = conf.eoeTimeout;
   if (flags.eoeTimeout !== undefined) {
     if (!/^\d+$/.test(flags.eoeTimeout) || Number(flags.eoeTimeout) === 0) {

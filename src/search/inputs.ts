@@ -7,11 +7,9 @@
 // `-if` may be given more than once (ausearch takes one): the inputs are read one after another, as one
 // stream. Rotations are LOG.N ... LOG.2, LOG.1, LOG: ausearch counts up from LOG.1 while they are readable.
 
-import { accessSync, constants, fstatSync, readFileSync, statSync } from 'node:fs';
+import { fstatSync } from 'node:fs';
 import { join } from 'node:path';
-import { TsauditError } from '../errors.js';
-
-export const AUDITD_CONF = '/etc/audit/auditd.conf';
+import { AUDITD_CONF, isLogDirectory, readAuditdConf, readable, rotatedSet } from '../pipeline/system-logs.js';
 
 export interface InputPlan {
   /** Files in reading order; '-' is stdin. */
@@ -22,49 +20,24 @@ export interface InputPlan {
   note?: string;
 }
 
-export interface AuditdConf {
+export interface SearchConf {
   logFile: string;
   /** end_of_event_timeout (seconds) */
   eoeTimeout: number;
 }
 
-/** The settings search needs from auditd.conf (defaults as auditd's when the file or a key is missing). */
-export function readAuditdConf(file = AUDITD_CONF): AuditdConf {
-  const conf: AuditdConf = { logFile: '/var/log/audit/audit.log', eoeTimeout: 2 };
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return conf;
-  }
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const eq = line.indexOf('=');
-    if (eq < 0) continue;
-    const key = line.slice(0, eq).trim();
-    const value = line.slice(eq + 1).trim();
-    if (key === 'log_file' && value !== '') conf.logFile = value;
-    else if (key === 'end_of_event_timeout' && /^\d+$/.test(value) && Number(value) > 0) conf.eoeTimeout = Number(value);
-  }
-  return conf;
-}
+/** ausearch's end_of_event_timeout when auditd.conf gives none (or 0). */
+const DEFAULT_EOE_TIMEOUT = 2;
 
-const readable = (f: string): boolean => {
-  try {
-    accessSync(f, constants.R_OK);
-    return true;
-  } catch {
-    return false;
-  }
-};
+/** The settings search needs from auditd.conf (defaults as auditd's when the file or a key is missing). */
+export function searchConf(file = AUDITD_CONF): SearchConf {
+  const { logFile, eoeTimeout } = readAuditdConf(file);
+  return { logFile, eoeTimeout: eoeTimeout !== undefined && eoeTimeout > 0 ? eoeTimeout : DEFAULT_EOE_TIMEOUT };
+}
 
 /** LOG and its rotations LOG.1, LOG.2, ... that are readable, oldest first. Empty when LOG is not readable. */
 export function rotatedLogs(log: string): string[] {
-  if (!readable(log)) return [];
-  const files = [log];
-  for (let n = 1; readable(`${log}.${n}`); n++) files.push(`${log}.${n}`);
-  return files.reverse();
+  return readable(log) ? rotatedSet(log) : [];
 }
 
 /** True when stdin is a pipe, a socket or a regular file (not a terminal, not /dev/null). */
@@ -82,22 +55,20 @@ export interface InputFlags {
   inputLogs?: boolean;
 }
 
-export function planInputs(flags: InputFlags, conf: AuditdConf, stdin: () => boolean = stdinHasData): InputPlan {
+/** ausearch's words for an -if it cannot look at. */
+const inputError =
+  (input: string) =>
+  ({ code, message }: NodeJS.ErrnoException): string =>
+    `-if ${input}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : message}`;
+
+export function planInputs(flags: InputFlags, conf: SearchConf, stdin: () => boolean = stdinHasData): InputPlan {
   const inputs = flags.input ?? [];
   if (inputs.length > 0) {
     const files: string[] = [];
     let rotated = false;
     const notes: string[] = [];
     for (const input of inputs) {
-      let st;
-      try {
-        st = statSync(input);
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        const why = code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
-        throw new TsauditError('E_INPUT', `-if ${input}: ${why}`, { exitCode: 1, context: { file: input } });
-      }
-      if (st.isDirectory()) {
+      if (isLogDirectory(input, inputError(input))) {
         const log = join(input, 'audit.log');
         notes.push(`NOTE - using logs in ${log}`);
         files.push(...rotatedLogs(log));

@@ -2,12 +2,10 @@
 // auditd does (local/unix incl. abstract names, inet, inet6, netlink); any other family keeps its bytes.
 
 import { ADDRESS_FAMILIES } from '../../tables/families.js';
+import { ADDRESS_FAMILY } from '../../tables/linux-constants.js';
 import { decodeLossless } from '../lossless.js';
 
-export const AF_LOCAL = 1;
-export const AF_INET = 2;
-export const AF_INET6 = 10;
-export const AF_NETLINK = 16;
+const { AF_LOCAL, AF_INET, AF_INET6, AF_NETLINK } = ADDRESS_FAMILY;
 
 export interface SockAddr {
   /** Address family number (host order, as the program passed it). */

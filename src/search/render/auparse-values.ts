@@ -7,8 +7,9 @@
 // Everything else follows auparse, including its quirks: a field it cannot convert prints
 // `conversion error(v)`, an unquoted value that merely looks like hex is decoded, `00…` loses its first byte.
 
+import type { Enriched } from '../../audit-fields/enriched.js';
+import { ttyDataText } from '../../audit-fields/tty-data.js';
 import { AUPARSE_FIELD_TYPES } from '../../tables/auparse-field-types.js';
-import { TTY_NAMED_KEYS } from '../../tables/tty-named-keys.js';
 import { ausearchArchName, archName } from '../../tables/arch.js';
 import { errnoMessage, errnoName } from '../../tables/errno.js';
 import { ADDRESS_FAMILIES } from '../../tables/families.js';
@@ -35,6 +36,8 @@ import {
   signalText,
 } from '../../parse/interpret/values.js';
 import { AUDIT_MESSAGE } from '../../tables/message-types.js';
+
+export { type Enriched, enrichedOf, NO_ENRICHED } from '../../audit-fields/enriched.js';
 
 const {
   SYSCALL: AUDIT_SYSCALL,
@@ -306,48 +309,10 @@ function pathNorm(name: string): string {
   return working;
 }
 
-const TTY_KEYS: ReadonlyArray<readonly [Buffer, string]> = TTY_NAMED_KEYS.map(([hex, name]) => [Buffer.from(hex, 'hex'), name]);
-
-/** print_tty_data: keystrokes as `"text",<name>,…`; bytes outside printable ASCII as \ooo. */
+/** print_tty_data: keystrokes as `"text",<name>,…`; a value that is not hex stays as it is. */
 function printTtyData(val: string): string {
   if (!isHexString(val) || val.length < 2) return val;
-  const data = Buffer.alloc(val.length >> 1);
-  for (let i = 0; i + 1 < val.length; i += 2) data[i >> 1] = (hexNibble(val.charCodeAt(i)) << 4) | hexNibble(val.charCodeAt(i + 1));
-  let out = '';
-  let inText = false;
-  let pos = 0;
-  while (pos < data.length) {
-    const c = data[pos]!;
-    let name: string | undefined;
-    if (!(c >= 0x20 && (c < 0x7f || c >= 0xa0))) {
-      for (const [seq, n] of TTY_KEYS) {
-        if (seq.length <= data.length - pos && data.compare(seq, 0, seq.length, pos, pos + seq.length) === 0) {
-          name = n;
-          pos += seq.length;
-          break;
-        }
-      }
-    }
-    if (name !== undefined) {
-      if (inText) {
-        out += '"';
-        inText = false;
-      }
-      if (out !== '') out += ',';
-      out += `<${name}>`;
-      continue;
-    }
-    if (!inText) {
-      if (out !== '') out += ',';
-      out += '"';
-      inText = true;
-    }
-    if (c < 0x20 || c > 0x7e) out += `\\${(c >> 6) & 7}${(c >> 3) & 7}${c & 7}`;
-    else out += c === 0x5c || c === 0x22 ? `\\${String.fromCharCode(c)}` : String.fromCharCode(c);
-    pos++;
-  }
-  if (inText) out += '"';
-  return out;
+  return ttyDataText(Buffer.from(val, 'hex'));
 }
 
 function printProctitle(val: string): string {
@@ -466,85 +431,71 @@ function printArg(ctx: FieldContext, index: number, val: string): string {
 }
 
 /**
+ * The types whose text depends on the value alone, and how each is printed (auparse_do_interpretation's switch),
+ * in the order of AUPARSE_TYPE_*.
+ */
+const VALUE_PRINTERS: ReadonlyMap<number, (val: string) => string> = new Map<number, (val: string) => string>([
+  [T.ARCH, (v) => ausearchArchName(cNumber(v, 16))],
+  [T.EXIT, printExit],
+  [T.ESCAPED, printEscaped],
+  [T.PERM, printPerm],
+  [T.MODE, (v) => modeText(v, 8)],
+  [T.SOCKADDR, printSockaddr],
+  [T.PROMISC, promiscuousText],
+  [T.CAPABILITY, (v) => capabilityText(v, 10)],
+  [T.SUCCESS, printSuccess],
+  [T.SIGNAL, (v) => signalText(v, 10)],
+  [T.LIST, ruleListText],
+  [T.TTY_DATA, printTtyData],
+  [T.SESSION, (v) => (v === '4294967295' ? 'unset' : v)],
+  [T.CAP_BITMAP, capabilityBitmapText],
+  [T.NFPROTO, nfprotoText],
+  [T.PROTOCOL, (v) => hostProtocolName(cNumber(v, 10)) ?? 'undefined protocol'],
+  [T.PERSONALITY, personalityText],
+  // audit 3.0.9 names SECCOMP_RET_KILL_THREAD (0) `kill`; the other actions as the project's table does
+  [T.SECCOMP, (v) => ((cNumber(v, 16) & 0xffff0000) === 0 ? 'kill' : seccompCodeText(v))],
+  [T.OFLAG, openFlagsText],
+  [T.MMAP, mmapText],
+  [T.MODE_SHORT, (v) => modeShortText(v, 8)],
+  [T.PROCTITLE, printProctitle],
+  [T.IOCTL_REQ, ioctlRequestText],
+  [T.ESCAPED_KEY, printEscaped],
+  [T.FANOTIFY, printFanotify],
+  // AUDIT_NLGRP_READLOG
+  [T.NLMCGRP, (v) => (cNumber(v, 16) === 1 ? 'audit-netlink-multicast' : 'audit-none')],
+]);
+
+function printFanotify(val: string): string {
+  const c = val.charCodeAt(0);
+  if (c < 48 || c > 57) return val;
+  const n = cNumber(val, 10);
+  return n === 1 ? 'allow' : n === 2 ? 'deny' : 'unknown'; // FAN_ALLOW, FAN_DENY
+}
+
+/**
  * auparse_do_interpretation without the enriched lookup and the escaping: the text of value `val` (as logged)
  * of a field of type `type`.
  */
 export function interpretValue(type: number, val: string, ctx: FieldContext): string {
   switch (type) {
     case T.UID:
-      return idName(val, ctx.ids, false);
     case T.GID:
-      return idName(val, ctx.ids, true);
+      return idName(val, ctx.ids, type === T.GID);
     case T.SYSCALL:
       return printSyscall(ctx, val);
-    case T.ARCH:
-      return ausearchArchName(cNumber(val, 16));
-    case T.EXIT:
-      return printExit(val);
-    case T.ESCAPED:
-      return printEscaped(val);
     case T.ESCAPED_FILE:
       return ctx.cwd === undefined ? printEscaped(val) : realpath(val, ctx.cwd);
-    case T.ESCAPED_KEY:
-      return printEscaped(val);
-    case T.PERM:
-      return printPerm(val);
-    case T.MODE:
-      return modeText(val, 8);
-    case T.MODE_SHORT:
-      return modeShortText(val, 8);
-    case T.SOCKADDR:
-      return printSockaddr(val);
-    case T.PROMISC:
-      return promiscuousText(val);
-    case T.CAPABILITY:
-      return capabilityText(val, 10);
-    case T.SUCCESS:
-      return printSuccess(val);
     case T.A0:
     case T.A1:
     case T.A2:
     case T.A3:
       return printArg(ctx, type - T.A0, val);
-    case T.SIGNAL:
-      return signalText(val, 10);
-    case T.LIST:
-      return ruleListText(val);
-    case T.SESSION:
-      return val === '4294967295' ? 'unset' : val;
-    case T.CAP_BITMAP:
-      return capabilityBitmapText(val);
-    case T.NFPROTO:
-      return nfprotoText(val);
-    case T.SECCOMP:
-      // audit 3.0.9 names SECCOMP_RET_KILL_THREAD (0) `kill`; the other actions as the project's table does
-      return (cNumber(val, 16) & 0xffff0000) === 0 ? 'kill' : seccompCodeText(val);
-    case T.PROCTITLE:
-      return printProctitle(val);
-    case T.TTY_DATA:
-      return printTtyData(val);
-    case T.OFLAG:
-      return openFlagsText(val);
-    case T.MMAP:
-      return mmapText(val);
-    case T.PERSONALITY:
-      return personalityText(val);
-    case T.IOCTL_REQ:
-      return ioctlRequestText(val);
-    case T.PROTOCOL:
-      return hostProtocolName(cNumber(val, 10)) ?? 'undefined protocol';
-    case T.FANOTIFY: {
-      const c = val.charCodeAt(0);
-      if (c < 48 || c > 57) return val;
-      const n = cNumber(val, 10);
-      return n === 1 ? 'allow' : n === 2 ? 'deny' : 'unknown'; // FAN_ALLOW, FAN_DENY
-    }
-    case T.NLMCGRP:
-      return cNumber(val, 16) === 1 ? 'audit-netlink-multicast' : 'audit-none'; // AUDIT_NLGRP_READLOG
-    default:
+    default: {
       // MAC labels and addresses keep their value; so, for now, do FLAGS (RHEL 4 PATH flags), ICMPTYPE, HOOK,
       // NETACTION, MACPROTO (NETFILTER_PKT) and RESOLVE (openat2), which no log we have shows
-      return val;
+      const print = VALUE_PRINTERS.get(type);
+      return print === undefined ? val : print(val);
+    }
   }
 }
 
@@ -564,38 +515,6 @@ export function ttyEscape(s: string): string {
   }
   return out;
 }
-
-/**
- * The interpretations auditd appended to an ENRICHED record (after \x1d), lower-case name -> value as written
- * (quotes kept): `auid` -> `"labuser"`, `saddr` -> `{ saddr_fam=inet laddr=… }`. The first of a name wins.
- */
-export type Enriched = ReadonlyMap<string, string>;
-
-const ENRICHED_CACHE = new Map<string, Enriched>();
-const NO_ENRICHED: Enriched = new Map();
-
-/** Parses the text after \x1d as auparse's load_interpretation_list does. */
-export function enrichedOf(suffix: string): Enriched {
-  let e = ENRICHED_CACHE.get(suffix);
-  if (e !== undefined) return e;
-  const m = new Map<string, string>();
-  if (suffix.startsWith('SADDR=')) {
-    const open = suffix.indexOf('{', 6);
-    if (open >= 0 && suffix.indexOf('}', open) >= 0) m.set('saddr', suffix.slice(open));
-  } else {
-    for (const tok of suffix.split(' ')) {
-      const eq = tok.indexOf('=');
-      if (eq < 0) continue;
-      const k = tok.slice(0, eq).toLowerCase();
-      if (!m.has(k)) m.set(k, tok.slice(eq + 1));
-    }
-  }
-  e = m.size ? m : NO_ENRICHED;
-  if (ENRICHED_CACHE.size < 4096) ENRICHED_CACHE.set(suffix, e);
-  return e;
-}
-
-export { NO_ENRICHED };
 
 /** An enriched value's text as an id (unquoted, unhexed) and as it stands, both escaped. */
 const ENRICHED_TEXT = new Map<string, readonly [string, string]>();

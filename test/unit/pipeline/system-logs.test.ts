@@ -3,7 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TsauditError } from '../../../src/errors.js';
-import { DEFAULT_LOG_FILE, logFileSetting, systemLogFile, systemLogFiles } from '../../../src/pipeline/system-logs.js';
+import {
+  DEFAULT_LOG_FILE,
+  auditdConfSettings,
+  logFileSetting,
+  readAuditdConf,
+  readable,
+  rotatedSet,
+  systemLogFile,
+  systemLogFiles,
+} from '../../../src/pipeline/system-logs.js';
 
 function logDir(names: string[], logName = 'audit.log'): { dir: string; conf: string; log: string } {
   const dir = mkdtempSync(join(tmpdir(), 'tsaudit-syslogs-'));
@@ -27,6 +36,68 @@ describe('logFileSetting', () => {
     ['max_log_file = 8\nlog_file_x = 1\n', undefined],
     ['', undefined],
   ])('%j -> %j', (text, expected) => expect(logFileSetting(text)).toBe(expected));
+});
+
+describe('auditdConfSettings', () => {
+  it('reads every key = value, comments cut, the last of a key winning', () => {
+    const text = 'log_file = /a\n# num_logs = 9\nnum_logs=5 # five\nLog_Format = RAW\nlog_file = /b\nnot a setting\nempty =\n';
+    expect([...auditdConfSettings(text)]).toEqual([
+      ['log_file', '/b'],
+      ['num_logs', '5'],
+      ['Log_Format', 'RAW'],
+    ]);
+  });
+});
+
+describe('readAuditdConf', () => {
+  const conf = (text: string | Buffer) => {
+    const { dir } = logDir([]);
+    writeFileSync(join(dir, 'c.conf'), text);
+    return join(dir, 'c.conf');
+  };
+
+  it('an absent file: the defaults, and says it was not read (aureport notes it)', () => {
+    expect(readAuditdConf('/nonexistent/auditd.conf')).toEqual({ logFile: DEFAULT_LOG_FILE, eoeTimeout: undefined, read: false });
+  });
+
+  it('a file without the settings: the default log, no timeout, read', () => {
+    expect(readAuditdConf(conf('num_logs = 5\n'))).toEqual({ logFile: DEFAULT_LOG_FILE, eoeTimeout: undefined, read: true });
+  });
+
+  it('end_of_event_timeout as written, 0 included; not a whole number is no timeout', () => {
+    expect(readAuditdConf(conf('end_of_event_timeout = 0\n')).eoeTimeout).toBe(0);
+    expect(readAuditdConf(conf('end_of_event_timeout = 7\n')).eoeTimeout).toBe(7);
+    expect(readAuditdConf(conf('end_of_event_timeout = -1\n')).eoeTimeout).toBeUndefined();
+    expect(readAuditdConf(conf('end_of_event_timeout = 2s\n')).eoeTimeout).toBeUndefined();
+  });
+
+  it('a log path that is not ASCII is read as UTF-8, the encoding file names are opened with', () => {
+    const { dir } = logDir(['jüli.log']);
+    const path = conf(Buffer.from(`log_file = ${join(dir, 'jüli.log')}\n`, 'utf8'));
+    const { logFile } = readAuditdConf(path);
+    expect(logFile).toBe(join(dir, 'jüli.log'));
+    expect(readable(logFile)).toBe(true);
+  });
+});
+
+describe('rotatedSet', () => {
+  it('counts readable rotations up from .1 until a gap; the log last', () => {
+    const { log } = logDir(['audit.log', 'audit.log.1', 'audit.log.2', 'audit.log.4']);
+    expect(rotatedSet(log)).toEqual([`${log}.2`, `${log}.1`, log]);
+  });
+
+  it('keeps the log even when it is not there (the verb decides what that means)', () => {
+    const { log } = logDir(['audit.log.1']);
+    expect(readable(log)).toBe(false);
+    expect(rotatedSet(log)).toEqual([`${log}.1`, log]);
+    expect(rotatedSet(log, () => false)).toEqual([log]);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('a rotation that cannot be read ends the readable set (not root)', () => {
+    const { log } = logDir(['audit.log', 'audit.log.1', 'audit.log.2']);
+    chmodSync(`${log}.2`, 0o000);
+    expect(rotatedSet(log)).toEqual([`${log}.1`, log]);
+  });
 });
 
 describe('systemLogFile', () => {

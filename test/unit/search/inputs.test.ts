@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planInputs, readAuditdConf, rotatedLogs } from '../../../src/search/inputs.js';
+import { planInputs, rotatedLogs, searchConf } from '../../../src/search/inputs.js';
 
 let dir = '';
 let logs = '';
@@ -22,8 +22,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('search inputs', () => {
   it('auditd.conf: log_file and end_of_event_timeout; defaults without the file', () => {
-    expect(readAuditdConf(join(dir, 'auditd.conf'))).toEqual({ logFile: join(logs, 'audit.log'), eoeTimeout: 5 });
-    expect(readAuditdConf(join(dir, 'missing.conf'))).toEqual({ logFile: '/var/log/audit/audit.log', eoeTimeout: 2 });
+    expect(searchConf(join(dir, 'auditd.conf'))).toEqual({ logFile: join(logs, 'audit.log'), eoeTimeout: 5 });
+    expect(searchConf(join(dir, 'missing.conf'))).toEqual({ logFile: '/var/log/audit/audit.log', eoeTimeout: 2 });
+  });
+
+  it('an end_of_event_timeout of 0 gives the default of 2', () => {
+    writeFileSync(join(dir, 'zero.conf'), 'end_of_event_timeout = 0\n');
+    expect(searchConf(join(dir, 'zero.conf')).eoeTimeout).toBe(2);
   });
 
   it('rotations are counted up from .1 while readable (a gap ends them), oldest first', () => {
@@ -32,7 +37,7 @@ describe('search inputs', () => {
     expect(rotatedLogs(join(dir, 'none.log'))).toEqual([]);
   });
 
-  const conf = () => readAuditdConf(join(dir, 'auditd.conf'));
+  const conf = () => searchConf(join(dir, 'auditd.conf'));
   const log = () => join(logs, 'audit.log');
 
   it('-if FILE and -if DIR, in the order given', () => {
