@@ -62,10 +62,16 @@ export class JsonBytes {
     this.pos = p;
   }
 
-  /** JSON text made by JSON.stringify (long runs: a native copy beats a loop over characters). */
-  json(s: string): void {
-    this.room(s.length * 3);
-    this.pos += this.buf.write(s, this.pos, 'utf8');
+  /** Bytes written before (see copyFrom). */
+  bytes(b: Uint8Array): void {
+    this.room(b.length);
+    this.u8.set(b, this.pos);
+    this.pos += b.length;
+  }
+
+  /** A copy of what was written from `start` on. */
+  copyFrom(start: number): Uint8Array {
+    return this.u8.slice(start, this.pos);
   }
 
   /** One ASCII character that needs no escape (`,`, `"`, `}`). */

@@ -148,7 +148,9 @@ function enrichedOf(line: string, start: number): Readonly<Record<string, string
 
 /** A copy of a slice that does not keep the string it was cut from (a whole line) alive. */
 export function detached(s: string): string {
-  return s.length > 12 ? s.split('').join('') : s;
+  if (s.length <= 12) return s; // short slices are copies already
+  // V8 flattens the joined string into a new one before slicing it: the slice points into that, not the line
+  return ` ${s}`.slice(1);
 }
 
 export type RecordErrorCode = 'E_PARSE_EMPTY' | 'E_PARSE_HEADER' | 'E_PARSE_TIMESTAMP';
