@@ -167,13 +167,13 @@ interface MemberKey {
   readonly name: string;
   /** `,"name":` */
   readonly bare: string;
-  /** `,"name":"` */
-  readonly json: string;
+  /** `,"name":"` as UTF-8 */
+  readonly json: Uint8Array;
 }
 
 function memberKey(name: string): MemberKey {
   const bare = `,${JSON.stringify(name)}:`;
-  return { name, bare, json: `${bare}"` };
+  return { name, bare, json: Buffer.from(`${bare}"`, 'utf8') };
 }
 
 const RESULT = memberKey('result');
@@ -242,10 +242,7 @@ class KeyInfo {
   /** `subj_user` … `subj_category` (for `subj=` / `obj=`). */
   readonly parts: readonly MemberKey[] | undefined;
 
-  constructor(
-    readonly key: string,
-    readonly hash: number,
-  ) {
+  constructor(readonly key: string) {
     this.kind = KINDS.get(key) ?? KIND.plain;
     this.rawHeader = HEADER_KEYS.has(key);
     this.raw = memberKey(key);
@@ -275,27 +272,16 @@ class KeyInfo {
   }
 }
 
-/** Keys seen so far, found by a hash of their characters without slicing them out of the line. */
-const KEY_BUCKETS: (KeyInfo[] | undefined)[] = new Array<KeyInfo[] | undefined>(1024).fill(undefined);
-let keyCount = 0;
+/** Keys seen so far (a log has a few hundred distinct ones). */
+const KEY_INFO = new Map<string, KeyInfo>();
 
 function keyInfo(s: string, ks: number, ke: number): KeyInfo {
-  const n = ke - ks;
-  let h = n;
-  for (let i = ks; i < ke; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
-  const bucket = KEY_BUCKETS[h & 1023];
-  if (bucket !== undefined) {
-    for (let i = 0; i < bucket.length; i++) {
-      const k = bucket[i]!;
-      if (k.hash === h && k.key.length === n && s.startsWith(k.key, ks)) return k;
-    }
-  }
-  const k = new KeyInfo(detached(s.slice(ks, ke)), h);
-  // a bound: a log of random keys must not grow this without end
-  if (keyCount < 8192) {
-    keyCount++;
-    if (bucket === undefined) KEY_BUCKETS[h & 1023] = [k];
-    else bucket.push(k);
+  const key = s.slice(ks, ke);
+  let k = KEY_INFO.get(key);
+  if (k === undefined) {
+    k = new KeyInfo(detached(key));
+    // a bound: a log of random keys must not grow this without end
+    if (KEY_INFO.size < 8192) KEY_INFO.set(k.key, k);
   }
   return k;
 }
@@ -340,14 +326,14 @@ class ByteMembers implements Members {
 
   span(k: MemberKey, s: string, vs: number, ve: number): void {
     const j = this.j;
-    j.raw(k.json);
+    j.bytes(k.json);
     j.chars(s, vs, ve);
     j.byte(34);
   }
 
   value(k: MemberKey, v: string): void {
     const j = this.j;
-    j.raw(k.json);
+    j.bytes(k.json);
     j.chars(v, 0, v.length);
     j.byte(34);
   }
@@ -355,7 +341,7 @@ class ByteMembers implements Members {
   /** Decoded straight into the output while the bytes are ASCII; anything else goes through hexToLossless. */
   hex(k: MemberKey, s: string, vs: number, ve: number, nulAsSpace: boolean): void {
     const j = this.j;
-    j.raw(k.json);
+    j.bytes(k.json);
     const start = j.pos;
     j.room((ve - vs) * 3 + 1);
     for (let i = vs; i < ve; i += 2) {
@@ -623,6 +609,38 @@ function sockaddr(m: Members, hex: string): void {
   m.value(SA.saddr, hex); // too short or not hex: as logged
 }
 
+/**
+ * Most bodies are a plain run of `key=value` / `key="value"` tokens: those are cut with indexOf (native, as fast
+ * before the code is optimized as after), anything else (msg='…', free text, tabs, an unterminated quote)
+ * goes through the lexer, which gives the same tokens for a plain body.
+ */
+const SAFE_BODY =
+  /^ *(?:[^\s="'\\\u0000-\u001f\ud800-\udfff]+=(?:"[^"\\\u0000-\u001f\ud800-\udfff]*"|[^\s"'\\\u0000-\u001f\ud800-\udfff]*)(?: +|$))*$/;
+
+/** Visits the fields of s[start, end), a body. */
+function scanFields(s: string, start: number, end: number, v: FieldWriter): void {
+  if (!SAFE_BODY.test(s.slice(start, end))) {
+    scanBody(s, start, end, v);
+    return;
+  }
+  let i = start;
+  while (i < end) {
+    while (s.charCodeAt(i) === 32) i++;
+    if (i >= end) break;
+    const eq = s.indexOf('=', i);
+    if (s.charCodeAt(eq + 1) === 34) {
+      const close = s.indexOf('"', eq + 2);
+      v.field(s, i, eq, eq + 2, close, 34);
+      i = close + 1;
+    } else {
+      let sp = s.indexOf(' ', eq + 1);
+      if (sp < 0 || sp > end) sp = end;
+      v.field(s, i, eq, eq + 1, sp, 0);
+      i = sp;
+    }
+  }
+}
+
 const writer = new FieldWriter();
 const objectMembers = new ObjectMembers();
 const byteMembers = new ByteMembers();
@@ -638,7 +656,7 @@ export function recordToPlain(record: AuditRecord, opts?: RecordJsonOptions): Re
   const m = objectMembers;
   m.out = out;
   writer.reset(m, record, opts?.rawValues === true);
-  scanBody(record.line, record.bodyStart, record.bodyEnd, writer);
+  scanFields(record.line, record.bodyStart, record.bodyEnd, writer);
   writer.finish();
   m.out = {}; // not keeping the record's object alive
   if (record.isEnriched) {
@@ -649,13 +667,13 @@ export function recordToPlain(record: AuditRecord, opts?: RecordJsonOptions): Re
   return out;
 }
 
-const typeJson = new Map<string, string>();
+const typeJson = new Map<string, Uint8Array>();
 
 /** `,"record_type":"SYSCALL","sequence":` for a type name (a few dozen distinct ones). */
-function typeMember(name: string): string {
+function typeMember(name: string): Uint8Array {
   let j = typeJson.get(name);
   if (j === undefined) {
-    j = `,"record_type":${JSON.stringify(name)},"sequence":`;
+    j = Buffer.from(`,"record_type":${JSON.stringify(name)},"sequence":`, 'utf8');
     if (typeJson.size < 4096) typeJson.set(name, j);
   }
   return j;
@@ -682,12 +700,12 @@ function enrichedMember(s: string, ks: number, ke: number, vs: number, ve: numbe
  * first 1024 look-ups found fewer than 256 (SYSCALL bodies, which hold pids and addresses) turns itself off.
  */
 class MemberCache {
-  private readonly map = new Map<string, Uint8Array>();
+  private readonly map = new Map<string, string>();
   private lookups = 0;
   private hits = 0;
   off = false;
 
-  get(text: string): Uint8Array | undefined {
+  get(text: string): string | undefined {
     const v = this.map.get(text);
     if (this.lookups < 1024) {
       this.lookups++;
@@ -700,7 +718,7 @@ class MemberCache {
     return v;
   }
 
-  set(text: string, bytes: Uint8Array): void {
+  set(text: string, bytes: string): void {
     if (this.off) return;
     const size = text.length + bytes.length;
     if (cachedBytes + size > MAX_CACHED_BYTES) {
@@ -744,7 +762,7 @@ function writeBody(j: JsonBytes, record: AuditRecord, raw: boolean): void {
       body = line.slice(record.bodyStart, record.bodyEnd);
       const hit = cache.get(body);
       if (hit !== undefined) {
-        j.bytes(hit);
+        j.copied(hit);
         return;
       }
     }
@@ -753,7 +771,7 @@ function writeBody(j: JsonBytes, record: AuditRecord, raw: boolean): void {
   const m = byteMembers;
   m.j = j;
   writer.reset(m, record, raw);
-  scanBody(line, record.bodyStart, record.bodyEnd, writer);
+  scanFields(line, record.bodyStart, record.bodyEnd, writer);
   writer.finish();
   if (cache !== undefined) cache.set(body, j.copyFrom(start));
 }
@@ -765,7 +783,7 @@ function writeEnriched(j: JsonBytes, record: AuditRecord): void {
   const suffix = cache === undefined ? '' : line.slice(record.bodyEnd + 1, record.end);
   const hit = cache?.get(suffix);
   if (hit !== undefined) {
-    j.bytes(hit);
+    j.copied(hit);
     return;
   }
   const start = j.pos;
@@ -779,19 +797,18 @@ function writeEnriched(j: JsonBytes, record: AuditRecord): void {
 
 /** Appends the record as one line of JSON, with the newline, to `j`: recordToPlain's object as JSON text. */
 export function writeRecordJson(j: JsonBytes, record: AuditRecord, opts?: RecordJsonOptions): void {
-  const line = record.line;
   j.raw('{"@timestamp":"');
   j.raw(isoTimestamp(record.sec, record.msec));
   j.byte(34);
-  j.raw(typeMember(record.typeName));
+  j.bytes(typeMember(record.typeName));
   j.int(record.serial);
   if (record.node !== undefined) {
     j.raw(',"node":');
     j.str(record.node);
   }
-  j.raw(',"raw_msg":"');
-  j.chars(line, record.msgStart, line.length);
-  j.byte(34);
+  j.raw(',"raw_msg":');
+  // one native call: faster than the character loop until the optimizing compiler has run (most of 1 MB)
+  j.json(JSON.stringify(record.rawMsg));
   writeBody(j, record, opts?.rawValues === true);
   if (record.isEnriched) writeEnriched(j, record);
   j.raw('}\n');
