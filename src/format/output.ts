@@ -64,6 +64,19 @@ export class Output {
     return this.inFlight < MAX_IN_FLIGHT;
   }
 
+  /** Queues a copy of bytes[0, end) (JSON written into a reused buffer: src/parse/json-bytes.ts). */
+  copy(bytes: Buffer, end: number): boolean {
+    if (this.used + end > SIZE) {
+      this.flush();
+      if (end > SIZE) {
+        this.send(Buffer.from(bytes.subarray(0, end)), false);
+        return this.inFlight < MAX_IN_FLIGHT;
+      }
+    }
+    this.used += bytes.copy(this.buf, this.used, 0, end);
+    return this.inFlight < MAX_IN_FLIGHT;
+  }
+
   /**
    * Makes room for `max` bytes to be written straight into `buffer` at `offset` (then call commit()).
    * False when one batch cannot hold that much.

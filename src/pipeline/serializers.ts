@@ -4,7 +4,8 @@
 
 import type { Output } from '../format/output.js';
 import type { AuditEvent } from '../parse/reassemble.js';
-import { lastRecordJsonAscii, recordJSON, type RecordJsonOptions } from '../parse/record-json.js';
+import { JsonBytes } from '../parse/json-bytes.js';
+import { type RecordJsonOptions, writeRecordJson } from '../parse/record-json.js';
 
 export function eventText(e: AuditEvent): string {
   let s = '---\n';
@@ -12,15 +13,22 @@ export function eventText(e: AuditEvent): string {
   return s;
 }
 
-/**
- * Writes an event's records as JSON lines (one object per record); copied as latin1 while the input and
- * what was decoded from it are ASCII. False when the caller should `await out.ready()`.
- */
+/** Records are written into this and copied to the output about 64 KiB at a time. */
+const scratch = new JsonBytes();
+const BATCH = 64 * 1024;
+
+/** Writes an event's records as JSON lines (one object per record). False when the caller should `await out.ready()`. */
 export function writeEventJson(out: Output, e: AuditEvent, opts?: RecordJsonOptions): boolean {
+  const j = scratch;
+  j.reset();
   let ok = true;
   for (const r of e.records) {
-    const json = recordJSON(r, opts);
-    ok = out.put(json, out.ascii && lastRecordJsonAscii()) && ok;
+    writeRecordJson(j, r, opts);
+    if (j.pos >= BATCH) {
+      ok = out.copy(j.buf, j.pos) && ok;
+      j.reset();
+    }
   }
+  if (j.pos > 0) ok = out.copy(j.buf, j.pos) && ok;
   return ok;
 }
