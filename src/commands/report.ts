@@ -149,12 +149,12 @@ async function reportAction(flags: ReportFlags): Promise<void> {
   const { parseStart, parseEnd } = await import('../search/time.js');
   const start = flags.start ? parseStart(flags.start, { flag: '-ts/--start' }) : undefined;
   const end = flags.end ? parseEnd(flags.end, { flag: '-te/--end' }) : undefined;
-  const [{ runReport }, { shutdownSignal }, { withSlowHeapGrowth }] = await Promise.all([
+  const [{ runReport }, { shutdownSignal }, { withLeanHeap }] = await Promise.all([
     import('../report/run.js'),
     import('../runtime.js'),
     import('../heap-growth.js'),
   ]);
-  const code = await withSlowHeapGrowth(() =>
+  const code = await withLeanHeap(() =>
     runReport({
       kind,
       signal: shutdownSignal,

@@ -1,5 +1,5 @@
-// Preloaded (NODE_OPTIONS=--require) into a tsaudit run by test/unit/launcher-heap.test.ts: records what the
-// process runs under (node flags, V8 flags set at run time, the heap limit, whether the code cache was taken)
+// Preloaded (NODE_OPTIONS=--require) into a tsaudit run by test/unit/heap-growth.test.ts: records what the
+// process runs under (node flags, V8 flags set at run time, whether the code cache was taken)
 // and writes it as JSON to the file HEAP_PROBE_OUT names.
 // CommonJS: --require runs it before bin/tsaudit imports node:vm, so the patch below is what it gets.
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -9,7 +9,7 @@ const { syncBuiltinESMExports } = require('node:module');
 const v8 = require('node:v8');
 const vm = require('node:vm');
 
-const seen = { execArgv: process.execArgv, flagsSet: [], codeCacheRejected: null, heapSizeLimit: 0 };
+const seen = { execArgv: process.execArgv, flagsSet: [], codeCacheRejected: null };
 
 const setFlags = v8.setFlagsFromString;
 v8.setFlagsFromString = (flags) => {
@@ -27,6 +27,5 @@ vm.Script = class extends Script {
 syncBuiltinESMExports();
 
 process.on('exit', () => {
-  seen.heapSizeLimit = v8.getHeapStatistics().heap_size_limit;
   writeFileSync(process.env.HEAP_PROBE_OUT, JSON.stringify(seen));
 });
