@@ -34,10 +34,10 @@ export async function withLeanHeap<T>(fn: () => Promise<T>): Promise<T> {
   // V8 grows the young generation only after a scavenge, by doubling, and only once as much as its size has
   // survived since it last grew: a check every few milliseconds sees each size long before the next one.
   const watch = young ? setInterval(() => youngSize() >= YOUNG_CAP && stopYoungGrowth(), 5).unref() : undefined;
-  const stopYoungGrowth = () => {
+  function stopYoungGrowth(): void {
     clearInterval(watch);
     setFlagsFromString(`${YOUNG_GROWTH}=1`);
-  };
+  }
   try {
     return await fn();
   } finally {
