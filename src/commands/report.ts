@@ -149,24 +149,30 @@ async function reportAction(flags: ReportFlags): Promise<void> {
   const { parseStart, parseEnd } = await import('../search/time.js');
   const start = flags.start ? parseStart(flags.start, { flag: '-ts/--start' }) : undefined;
   const end = flags.end ? parseEnd(flags.end, { flag: '-te/--end' }) : undefined;
-  const [{ runReport }, { shutdownSignal }] = await Promise.all([import('../report/run.js'), import('../runtime.js')]);
-  const code = await runReport({
-    kind,
-    signal: shutdownSignal,
-    summary: flags.summary === true,
-    failed: flags.failed === true,
-    success: flags.success === true,
-    interpret: flags.interpret === true,
-    inputs: flags.input,
-    inputLogs: flags.inputLogs === true,
-    start: typeof start === 'number' ? Math.floor(start / 1000) : undefined,
-    end: end !== undefined ? Math.floor(end / 1000) : undefined,
-    format: flags.format,
-    nodes: flags.node,
-    eoeTimeout: flags.eoeTimeout === undefined ? undefined : eoeTimeout(flags.eoeTimeout),
-    escape: flags.escape,
-    timeline: flags.timeline === undefined ? undefined : { split: flags.timeline === true ? undefined : flags.timeline },
-  });
+  const [{ runReport }, { shutdownSignal }, { withLeanHeap }] = await Promise.all([
+    import('../report/run.js'),
+    import('../runtime.js'),
+    import('../heap-growth.js'),
+  ]);
+  const code = await withLeanHeap(() =>
+    runReport({
+      kind,
+      signal: shutdownSignal,
+      summary: flags.summary === true,
+      failed: flags.failed === true,
+      success: flags.success === true,
+      interpret: flags.interpret === true,
+      inputs: flags.input,
+      inputLogs: flags.inputLogs === true,
+      start: typeof start === 'number' ? Math.floor(start / 1000) : undefined,
+      end: end !== undefined ? Math.floor(end / 1000) : undefined,
+      format: flags.format,
+      nodes: flags.node,
+      eoeTimeout: flags.eoeTimeout === undefined ? undefined : eoeTimeout(flags.eoeTimeout),
+      escape: flags.escape,
+      timeline: flags.timeline === undefined ? undefined : { split: flags.timeline === true ? undefined : flags.timeline },
+    }),
+  );
   // aureport's exit status: 1 when a detailed report finds nothing (its text says so on stdout)
   if (code !== 0) throw new TsauditError('E_NO_EVENTS', 'no events of interest were found', { exitCode: code });
 }

@@ -141,7 +141,8 @@ Examples:
     .action(async (flags: SearchFlags) => {
       const { runSearchCommand } = await import('../search/command.js');
       const { shutdownSignal } = await import('../runtime.js');
-      const code = await runSearchCommand(flags, { outputFormat: outputFormat(flags), signal: shutdownSignal });
+      const { withLeanHeap } = await import('../heap-growth.js');
+      const code = await withLeanHeap(() => runSearchCommand(flags, { outputFormat: outputFormat(flags), signal: shutdownSignal }));
       if (code !== 0) process.exitCode = code;
     });
 }
