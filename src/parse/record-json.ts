@@ -210,20 +210,11 @@ const KIND = {
   sig: 10,
   saddr: 11,
 } as const;
+// every special key is a kind of its own, except the ids that print "unset" for -1
+const SAME_NAMED = ['arch', 'syscall', 'success', 'res', 'key', 'exit', 'subj', 'obj', 'sig', 'saddr'] as const;
 const KINDS = new Map<string, number>([
-  ['arch', KIND.arch],
-  ['syscall', KIND.syscall],
-  ['success', KIND.success],
-  ['res', KIND.res],
-  ['key', KIND.key],
-  ['auid', KIND.unsetId],
-  ['old-auid', KIND.unsetId],
-  ['ses', KIND.unsetId],
-  ['exit', KIND.exit],
-  ['subj', KIND.subj],
-  ['obj', KIND.obj],
-  ['sig', KIND.sig],
-  ['saddr', KIND.saddr],
+  ...SAME_NAMED.map((k) => [k, KIND[k]] as const),
+  ...['auid', 'old-auid', 'ses'].map((k) => [k, KIND.unsetId] as const),
 ]);
 
 /** Everything field() needs to know about a key, worked out once per distinct key. */
