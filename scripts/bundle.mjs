@@ -93,8 +93,8 @@ if (dynamic)
   );
 
 /**
- * The node flags on bin/tsaudit's `#!/usr/bin/env -S node FLAGS` line. V8 accepts a code cache only from a
- * process with the same flags, so the training run gets them too.
+ * The node flags on bin/tsaudit's `#!` line, if it ever has some (`#!/usr/bin/env -S node FLAGS`; today it
+ * has none). V8 accepts a code cache only from a process with the same flags, so the training run gets them.
  */
 function launcherFlags() {
   const shebang = readFileSync(join(ROOT, 'bin/tsaudit'), 'utf8').split('\n', 1)[0];

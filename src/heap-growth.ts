@@ -1,13 +1,13 @@
-// Search and report keep little alive between full collections (open events and distinct values, ~10 MB),
-// but much of what they allocate lives a while and is promoted: an event waits for records up to two
-// seconds of log time newer. Under V8's defaults a long run then grows the young generation to two 16 MB
-// semi-spaces and lets the old generation fill with garbage to several times the live heap (a growing
-// factor of up to 4x) before a full collection: 130-150 MB of RSS on a 200 MB log. Two V8 flags, set at run
+// Search and report keep little alive between full collections (open events and distinct values), but much
+// of what they allocate lives a while and is promoted: an event waits for records up to two seconds of log
+// time newer. Under V8's defaults a long run then grows the young generation to its largest and lets the old
+// generation fill with garbage to several times the live heap before a full collection. Two V8 flags, set at run
 // time for these verbs only (start-up flags would change every verb, and V8 rejects the build's code cache
 // under them): a growing factor of 1.3, and no young-generation growth past YOUNG_CAP. Both are rates and
 // sizes of collections, not limits: a report with many distinct values still grows as far as it needs.
 // Measurements: docs/performance.md, "Peak memory of search and report".
 
+import { PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 
 /** Old-generation growth between full collections, in percent (0 is V8's own choice). */
@@ -32,16 +32,17 @@ export async function withLeanHeap<T>(fn: () => Promise<T>): Promise<T> {
   const young = !given(YOUNG_GROWTH);
   if (growing) setFlagsFromString(`${GROWING}=${HEAP_GROWING_PERCENT}`);
   // V8 grows the young generation only after a scavenge, by doubling, and only once as much as its size has
-  // survived since it last grew: a check every few milliseconds sees each size long before the next one.
-  const watch = young ? setInterval(() => youngSize() >= YOUNG_CAP && stopYoungGrowth(), 5).unref() : undefined;
+  // survived since it last grew: a look after each collection sees each size long before the next one.
+  const watch = young ? new PerformanceObserver(() => youngSize() >= YOUNG_CAP && stopYoungGrowth()) : undefined;
+  watch?.observe({ entryTypes: ['gc'] });
   function stopYoungGrowth(): void {
-    clearInterval(watch);
+    watch?.disconnect();
     setFlagsFromString(`${YOUNG_GROWTH}=1`);
   }
   try {
     return await fn();
   } finally {
-    clearInterval(watch);
+    watch?.disconnect();
     if (growing) setFlagsFromString(`${GROWING}=0`);
     if (young) setFlagsFromString(`${YOUNG_GROWTH}=${YOUNG_GROWTH_DEFAULT}`);
   }

@@ -54,8 +54,8 @@ export interface Libc {
 }
 
 /**
- * Up to `size` datagrams per recvmmsg() call. A burst of audit records is one datagram per record, and one
- * FFI call per record (~3 µs) was the largest single cost of the receive loop; recvmmsg takes them 64 at a time.
+ * Up to `size` datagrams per recvmmsg() call. A burst of audit records is one datagram per record, and an FFI
+ * call per record would be the largest single cost of the receive loop.
  */
 export interface RecvBatch {
   readonly size: number;

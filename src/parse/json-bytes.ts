@@ -1,6 +1,6 @@
 // JSON text written straight as UTF-8 bytes into one reused Buffer: the record writer (record-json.ts) copies
 // keys and values out of the log line character by character instead of slicing them into strings, joining
-// those into a record string and encoding that again (the strings were most of its time and its garbage).
+// those into a record string and encoding that again.
 // String literals come out exactly as JSON.stringify writes them: `"` and `\` escaped, \b \t \n \f \r and
 // the other control characters below 0x20 as escapes (`\u001d`, lower-case hex), a lone surrogate (an input
 // byte that was not UTF-8, see lossless.ts) as `\udce9`, everything else as its UTF-8 bytes.

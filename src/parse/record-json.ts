@@ -689,9 +689,8 @@ function enrichedMember(s: string, ks: number, ke: number, vs: number, ve: numbe
 
 /**
  * Members already written, by the text they were made from: a record body (per record type) or an ENRICHED
- * suffix. Real logs repeat most of them: in the 48 MB bench log 55,879 PATH bodies are 998 distinct texts,
- * 43,271 PROCTITLE 529, 35,528 CWD 6, and 104,561 ENRICHED suffixes 203 (docs/performance.md). A cache whose
- * first 1024 look-ups found fewer than 256 (SYSCALL bodies, which hold pids and addresses) turns itself off.
+ * suffix. Real logs repeat most PATH, PROCTITLE and CWD bodies and ENRICHED suffixes (hit rates: docs/performance.md).
+ * A cache whose first 1024 look-ups found fewer than 256 (SYSCALL bodies, which hold pids and addresses) turns itself off.
  */
 class MemberCache {
   private readonly map = new Map<string, string>();
@@ -801,7 +800,7 @@ export function writeRecordJson(j: JsonBytes, record: AuditRecord, opts?: Record
     j.str(record.node);
   }
   j.raw(',"raw_msg":');
-  // one native call: faster than the character loop until the optimizing compiler has run (most of 1 MB)
+  // one native call: faster than the character loop while that loop is not yet optimized (small inputs)
   j.json(JSON.stringify(record.rawMsg));
   writeBody(j, record, opts?.rawValues === true);
   if (record.isEnriched) writeEnriched(j, record);

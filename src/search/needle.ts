@@ -49,7 +49,8 @@ export class Needle {
   places(buf: Buffer, end: number): number[] {
     const out: number[] = [];
     const b = this.bytes;
-    for (let p = buf.indexOf(b); p >= 0 && p + b.length <= end; p = buf.indexOf(b, p + 1)) out.push(p);
+    const filled = buf.subarray(0, end); // a pooled block: what lies past `end` is an older block's
+    for (let p = filled.indexOf(b); p >= 0; p = filled.indexOf(b, p + 1)) out.push(p);
     if (this.anchor.length < 4) {
       // no run of digits long enough to look for: read the block as text (values such as "fe" only)
       this.hexByText(buf, end, out);

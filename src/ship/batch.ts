@@ -1,7 +1,6 @@
 // A batch of documents as NDJSON bytes (each document followed by "\n") with where each one ends. Documents
 // become bytes as soon as they are written: a string held until its output acknowledges it outlives a few
-// young-generation collections and is copied into the old one, and those copies were most of the
-// collector's time when shipping; bytes live outside the JS heap. Every output takes the same bytes: the
+// young-generation collections and is copied into the old one; bytes live outside the JS heap. Every output takes the same bytes: the
 // spool appends them as they are, the file output writes them, Redis and syslog frame views of them.
 
 export class DocBatch {
@@ -60,8 +59,8 @@ const MAX_FREE = 8;
 
 /** Collects documents into the bytes of one batch; `take()` hands the batch over and starts the next. */
 export class BatchBuilder {
-  /** Buffers of batches every output is done with (recycle()). A fresh one per batch is memory outside the
-   * heap that V8 counts: about every 10 MB of it started a full collection. */
+  /** Buffers of batches every output is done with (recycle()): a fresh one per batch is memory outside the
+   * heap that V8 counts, and enough of it starts a full collection. */
   readonly #free: Buffer[] = [];
   #buf: Buffer;
   #off = 0;

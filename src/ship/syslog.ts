@@ -40,13 +40,8 @@ export function syslogHeader(pri: number, host: string, procId: number, now: Dat
   return `<${pri}>1 ${now.toISOString()} ${headerField(host, 255)} tsaudit ${procId} audit - `;
 }
 
-/** One message, octet-counted: the decimal length in bytes of the message, a space, the message. */
-export function octetCounted(message: string): string {
-  return `${Buffer.byteLength(message)} ${message}`;
-}
-
 /** Bytes of every document of a batch as an octet-counted message with `header` (RFC 5424 up to MSG). */
-function framedLength(header: Buffer, batch: DocBatch): number {
+export function framedLength(header: Buffer, batch: DocBatch): number {
   let total = 0;
   for (let i = 0; i < batch.length; i++) {
     const n = header.length + batch.end(i) - batch.start(i);
@@ -55,8 +50,11 @@ function framedLength(header: Buffer, batch: DocBatch): number {
   return total;
 }
 
-/** The batch's messages, octet-counted, written into `out` (framedLength bytes at least); returns them. */
-function frameBatch(header: Buffer, batch: DocBatch, out: Buffer): Buffer {
+/**
+ * The batch's messages, octet-counted (each: its length in bytes, a space, the message), written into `out`
+ * (framedLength bytes at least); returns them.
+ */
+export function frameBatch(header: Buffer, batch: DocBatch, out: Buffer): Buffer {
   let off = 0;
   for (let i = 0; i < batch.length; i++) {
     const start = batch.start(i);

@@ -206,8 +206,8 @@ interface Flow<E> {
 
 /**
  * Output to a regular file: queued events above which the reader waits for the writer (down to half). Low, so
- * that events are written soon after they were made and die young (a full queue of 10,000 held events
- * outlived the young generation, and collecting them was a large share of the CPU); the socket buffers.
+ * that events are written soon after they were made and die young instead of being promoted to the old
+ * generation; the socket buffers the rest.
  */
 const FILE_QUEUE_HIGH = 1024;
 

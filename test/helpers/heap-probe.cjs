@@ -1,7 +1,7 @@
 // Preloaded (NODE_OPTIONS=--require) into a tsaudit run by test/unit/heap-growth.test.ts: records what the
 // process runs under (node flags, V8 flags set at run time, whether the code cache was taken)
 // and writes it as JSON to the file HEAP_PROBE_OUT names.
-// CommonJS: --require runs it before bin/tsaudit imports node:vm, so the patch below is what it gets.
+// CommonJS: --require runs it before bin/tsaudit requires node:vm, so the patch below is what it gets.
 /* eslint-disable @typescript-eslint/no-require-imports */
 'use strict';
 const { writeFileSync } = require('node:fs');
@@ -23,7 +23,7 @@ vm.Script = class extends Script {
     if (options?.cachedData !== undefined) seen.codeCacheRejected = this.cachedDataRejected;
   }
 };
-// bin/tsaudit imports node:vm as an ES module: its named exports follow the patched object
+// an ES module importing node:vm (dist/cli.js when there is no bundle) sees the patched object too
 syncBuiltinESMExports();
 
 process.on('exit', () => {

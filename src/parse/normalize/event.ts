@@ -161,7 +161,7 @@ interface TypeNames {
   recordType: string;
 }
 
-/** TypeNames already made: the range scan and the lower-casing ran for every event before. */
+/** TypeNames already made, once per message type instead of a range scan and a lower-casing per event. */
 const TYPE_NAMES = new Map<number, TypeNames>();
 
 function typeNames(type: number): TypeNames {

@@ -3,7 +3,8 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Shipper } from '../../../src/ship/shipper.js';
-import { octetCounted, syslogHeader, SyslogTransport, UDP_MAX } from '../../../src/ship/syslog.js';
+import { DocBatch } from '../../../src/ship/batch.js';
+import { frameBatch, framedLength, syslogHeader, SyslogTransport, UDP_MAX } from '../../../src/ship/syslog.js';
 import { parseOutputUrl } from '../../../src/ship/url.js';
 import { corpusDocuments, delivery } from './corpus.js';
 import { type Rsyslog, rsyslogServer, tempDir, waitFor, which } from './servers.js';
@@ -16,8 +17,19 @@ describe('RFC 5424 framing', () => {
     const h = syslogHeader(14, 'web 1', 42, new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 6)));
     expect(h).toBe('<14>1 2026-01-02T03:04:05.006Z web1 tsaudit 42 audit - ');
   });
-  it('counts octets, not characters', () => {
-    expect(octetCounted('é{}')).toBe('4 é{}');
+  it('counts octets, not characters, for every message of a batch', () => {
+    const header = Buffer.from(syslogHeader(14, 'h', 1, new Date(0)));
+    const docs = ['{"a":"é"}', '{"b":"\u{1F600}x"}', '{}'];
+    const framed = frameBatch(header, DocBatch.from(docs), Buffer.alloc(framedLength(header, DocBatch.from(docs))));
+    const messages: string[] = [];
+    for (let off = 0; off < framed.length;) {
+      const space = framed.indexOf(0x20, off);
+      const n = Number(framed.toString('latin1', off, space));
+      messages.push(framed.toString('utf8', space + 1, space + 1 + n));
+      off = space + 1 + n;
+    }
+    expect(messages).toEqual(docs.map((d) => `${header.toString()}${d}`));
+    expect(framed.length).toBe(framedLength(header, DocBatch.from(docs)));
   });
 });
 
