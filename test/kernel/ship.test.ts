@@ -12,6 +12,7 @@ import { buildBurstHelper, burstRule } from '../../bench/stream-burst.mjs';
 import { BIN, ROOT } from '../helpers/cli.js';
 import { describeKernel } from './describe.js';
 import { readStatus, stopStreams, useKernelState } from './state.js';
+import { until } from '../helpers/wait.js';
 
 const KEY = 'tsaudit-ship-test';
 const N = 200;
@@ -20,14 +21,6 @@ interface EcsDoc {
   tags?: string[];
   auditd: { sequence: number; message_type?: string };
   process?: { pid?: number; executable?: string };
-}
-
-async function until(what: string, cond: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 describeKernel('tsaudit stream --output (kernel)', () => {

@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { BIN, ROOT } from '../helpers/cli.js';
 import { describeKernel } from './describe.js';
 import { readStatus, stopStreams, useKernelState } from './state.js';
+import { until } from '../helpers/wait.js';
 
 const KEY = 'tsaudit-select-k1';
 const OTHER = 'tsaudit-select-k2';
@@ -40,14 +41,6 @@ function startStream(args: string[]): Streamer {
     }),
   );
   return { child, stdout: () => out, stderr: () => err, exited };
-}
-
-async function until(what: string, cond: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 type Rec = Record<string, unknown>;

@@ -9,6 +9,7 @@ import { buildBurstHelper, burstRule } from '../../bench/stream-burst.mjs';
 import { BIN, ROOT } from '../helpers/cli.js';
 import { describeKernel } from './describe.js';
 import { readStatus, stopStreams, useKernelState } from './state.js';
+import { until } from '../helpers/wait.js';
 
 const KEY = 'tsaudit-stream-test';
 const N = 25;
@@ -37,14 +38,6 @@ function startStream(args: string[], wrap: string[] = []): Streamer {
     }),
   );
   return { child, stdout: () => out, stderr: () => err, exited };
-}
-
-async function until(what: string, cond: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 const started = (s: Streamer) => until('the stream to start', () => /tsaudit: streaming /.test(s.stderr()));

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, ROOT } from '../../helpers/cli.js';
 import { tempDir } from '../ship/servers.js';
 import { events, exactlyOnce } from './lines.js';
+import { until } from '../../helpers/wait.js';
 
 const temps: { remove(): void }[] = [];
 afterEach(() => {
@@ -22,14 +23,6 @@ const serials = (out: string): number[] =>
         .filter(Boolean)
         .map((l) => (JSON.parse(l) as { auditd: { sequence: number } }).auditd.sequence)
     : [];
-
-async function until(what: string, test: () => boolean, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!test()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function follow(args: string[]): { stop(): Promise<{ code: number | null; stderr: string }> } {
   const child = spawn(process.execPath, [BIN, 'parse', '--follow', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -54,9 +47,9 @@ describe('tsaudit parse --follow', () => {
     const args = [log, '--registry', registry, '-format=ecs', '--output', `file:${out}`];
     writeFileSync(log, events(1, 50));
     const a = follow(args);
-    await until('events 1-50 in the output', () => serials(out).length >= 50);
+    await until('events 1-50 in the output', () => serials(out).length >= 50, 20_000);
     appendFileSync(log, events(51, 80));
-    await until('events 51-80', () => serials(out).length >= 80);
+    await until('events 51-80', () => serials(out).length >= 80, 20_000);
     const first = await a.stop();
     expect(first).toEqual({ code: 0, stderr: '' });
     expect(JSON.parse(readFileSync(registry, 'utf8'))).toMatchObject({ path: log, offset: readFileSync(log).length });
@@ -65,7 +58,7 @@ describe('tsaudit parse --follow', () => {
     renameSync(log, `${log}.1`);
     writeFileSync(log, events(101, 120));
     const b = follow(args);
-    await until('events 81-120', () => serials(out).length >= 120);
+    await until('events 81-120', () => serials(out).length >= 120, 20_000);
     expect((await b.stop()).code).toBe(0);
     expect(exactlyOnce(serials(out), 1, 120)).toEqual({ missing: [], repeated: [] });
   });

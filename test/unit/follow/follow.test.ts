@@ -8,6 +8,7 @@ import { followLog, type FollowResult } from '../../../src/pipeline/follow.js';
 import type { EventSink } from '../../../src/pipeline/sinks.js';
 import { tempDir } from '../ship/servers.js';
 import { events, exactlyOnce } from './lines.js';
+import { until } from '../../helpers/wait.js';
 
 const temps: { remove(): void }[] = [];
 afterEach(() => {
@@ -16,14 +17,6 @@ afterEach(() => {
 
 function collectingSink(got: number[]): EventSink {
   return { write: (e) => (got.push(e.serial), true), ready: async () => {}, end: async () => {} };
-}
-
-async function until(what: string, test: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!test()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 function start(log: string, registry: string, got: number[]): { stop(): Promise<FollowResult> } {

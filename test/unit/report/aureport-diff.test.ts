@@ -9,14 +9,11 @@ import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Output } from '../../../src/format/output.js';
-import { isTsauditError } from '../../../src/errors.js';
 import type { ReportKind } from '../../../src/report/kinds.js';
-import { runReport } from '../../../src/report/run.js';
+import { reportInProcess } from './in-process.js';
 
 process.env.TZ = 'UTC';
 
@@ -98,32 +95,16 @@ export const EACH: Case[] = CASES.filter(
 const casesFor = (name: string) => (name === 'real-small.log' ? CASES : EACH);
 
 /** Runs tsaudit's report in this process; stdout bytes and the exit code the CLI would give. */
-export async function tsaudit(file: string, c: Case, format: 'text' | 'json' = 'text'): Promise<{ stdout: Buffer; code: number }> {
-  const chunks: Buffer[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      chunks.push(Buffer.from(chunk));
-      cb();
-    },
+export function tsaudit(file: string, c: Case, format: 'text' | 'json' = 'text'): Promise<{ stdout: Buffer; code: number }> {
+  return reportInProcess({
+    kind: c.kind,
+    summary: c.summary,
+    failed: c.filter === '--failed',
+    success: c.filter === '--success',
+    interpret: c.interpret,
+    inputs: [file],
+    format,
   });
-  let code: number;
-  try {
-    code = await runReport({
-      kind: c.kind,
-      summary: c.summary,
-      failed: c.filter === '--failed',
-      success: c.filter === '--success',
-      interpret: c.interpret,
-      inputs: [file],
-      format,
-      output: new Output(sink),
-      report: () => {},
-    });
-  } catch (err) {
-    if (!isTsauditError(err)) throw err;
-    code = err.exitCode;
-  }
-  return { stdout: Buffer.concat(chunks), code };
 }
 
 function runAureport(file: string, args: string[]): Promise<{ stdout: Buffer; code: number }> {

@@ -6,37 +6,22 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Output } from '../../../src/format/output.js';
-import { isTsauditError } from '../../../src/errors.js';
 import { KINDS, REPORT_KINDS, type ReportKind } from '../../../src/report/kinds.js';
-import { type ReportRunOptions, runReport } from '../../../src/report/run.js';
+import type { ReportRunOptions } from '../../../src/report/run.js';
 import { runCli } from '../../helpers/cli.js';
+import { reportInProcess } from './in-process.js';
 
 process.env.TZ = 'UTC';
 
 const CORPUS = fileURLToPath(new URL('../../fixtures/corpus/', import.meta.url));
 const FILES = ['real-small.log', 'live-stream.log'];
 
-async function run(o: Omit<ReportRunOptions, 'output'>): Promise<{ out: string; code: number }> {
-  const chunks: Buffer[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _e, cb) {
-      chunks.push(Buffer.from(chunk));
-      cb();
-    },
-  });
-  let code: number;
-  try {
-    code = await runReport({ ...o, output: new Output(sink), report: () => {} });
-  } catch (err) {
-    if (!isTsauditError(err)) throw err;
-    code = err.exitCode;
-  }
-  return { out: Buffer.concat(chunks).toString('utf8'), code };
+async function run(o: Omit<ReportRunOptions, 'output' | 'report'>): Promise<{ out: string; code: number }> {
+  const r = await reportInProcess(o);
+  return { out: r.stdout.toString('utf8'), code: r.code };
 }
 
 const jsonLines = (s: string) =>

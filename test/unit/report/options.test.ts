@@ -7,14 +7,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Output } from '../../../src/format/output.js';
-import { isTsauditError } from '../../../src/errors.js';
 import type { EscapeMode, ReportKind } from '../../../src/report/kinds.js';
-import { type ReportRunOptions, runReport } from '../../../src/report/run.js';
+import type { ReportRunOptions } from '../../../src/report/run.js';
 import { runCli } from '../../helpers/cli.js';
+import { reportInProcess } from './in-process.js';
 
 process.env.TZ = 'UTC';
 
@@ -40,21 +38,8 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 type Run = Omit<ReportRunOptions, 'output' | 'inputs' | 'report'>;
 
 async function ours(file: string, o: Run): Promise<{ stdout: string; code: number }> {
-  const chunks: Buffer[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _e, cb) {
-      chunks.push(Buffer.from(chunk));
-      cb();
-    },
-  });
-  let code: number;
-  try {
-    code = await runReport({ ...o, inputs: [file], output: new Output(sink), report: () => {} });
-  } catch (err) {
-    if (!isTsauditError(err)) throw err;
-    code = err.exitCode;
-  }
-  return { stdout: Buffer.concat(chunks).toString('latin1'), code };
+  const r = await reportInProcess({ ...o, inputs: [file] });
+  return { stdout: r.stdout.toString('latin1'), code: r.code };
 }
 
 function theirs(file: string, args: string[]): { stdout: string; code: number } {

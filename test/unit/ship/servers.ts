@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync 
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { until } from '../../helpers/wait.js';
 
 export function which(cmd: string): string | undefined {
   for (const dir of ['/usr/sbin', '/usr/bin', '/sbin', '/bin', '/usr/local/bin', '/usr/local/sbin']) {
@@ -25,15 +26,6 @@ export function freePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
-}
-
-export async function waitFor(what: string, test: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  for (;;) {
-    if (await test()) return;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 function canConnect(port: number): Promise<boolean> {
@@ -64,7 +56,7 @@ export class Server {
     child.once('exit', () => {
       exited = true;
     });
-    await waitFor(`${this.name} on port ${this.port}`, async () => {
+    await until(`${this.name} on port ${this.port}`, async () => {
       if (exited) throw new Error(`${this.name} exited at start: ${readFileSync(join(this.dir, `${this.name}.stderr`), 'utf8')}`);
       return canConnect(this.port);
     });

@@ -7,7 +7,8 @@ import { DocBatch } from '../../../src/ship/batch.js';
 import { frameBatch, framedLength, syslogHeader, SyslogTransport, UDP_MAX } from '../../../src/ship/syslog.js';
 import { parseOutputUrl } from '../../../src/ship/url.js';
 import { corpusDocuments, delivery } from './corpus.js';
-import { type Rsyslog, rsyslogServer, tempDir, waitFor, which } from './servers.js';
+import { until } from '../../helpers/wait.js';
+import { type Rsyslog, rsyslogServer, tempDir, which } from './servers.js';
 
 const missing = which('rsyslogd') ? undefined : 'rsyslogd is not installed (apt-get install rsyslog)';
 if (missing) console.log(`SKIPPED syslog output tests: ${missing}`);
@@ -62,7 +63,7 @@ describe.skipIf(missing)('syslog outputs (real rsyslogd)', () => {
 
   it('syslog+tcp: every event of a corpus file arrives exactly once, whole', async () => {
     await ship(`syslog+tcp://127.0.0.1:${rsyslog.tcpPort}`, docs);
-    await waitFor('rsyslog to write every tcp message', () => rsyslog.received('tcp').length >= docs.length);
+    await until('rsyslog to write every tcp message', () => rsyslog.received('tcp').length >= docs.length);
     const got = rsyslog.received('tcp');
     expect(delivery(docs, got)).toEqual({ missing: [], extra: [] });
     expect(got).toEqual(docs);
@@ -78,10 +79,10 @@ describe.skipIf(missing)('syslog outputs (real rsyslogd)', () => {
     for (let i = 0; i < docs.length; i += 50) {
       await t.send(docs.slice(i, i + 50));
       const sent = Math.min(i + 50, docs.length);
-      await waitFor(`rsyslog to write ${sent} udp messages`, () => rsyslog.received('udp').length >= sent);
+      await until(`rsyslog to write ${sent} udp messages`, () => rsyslog.received('udp').length >= sent);
     }
     await t.close();
-    await waitFor('rsyslog to write every udp message', () => rsyslog.received('udp').length >= docs.length);
+    await until('rsyslog to write every udp message', () => rsyslog.received('udp').length >= docs.length);
     expect(delivery(docs, rsyslog.received('udp'))).toEqual({ missing: [], extra: [] });
   });
 
@@ -107,7 +108,7 @@ describe.skipIf(missing)('syslog outputs (real rsyslogd)', () => {
       ctx.skip();
     }
     await ship(`syslog+tls://127.0.0.1:${rsyslog.tlsPort}?ca=${encodeURIComponent(rsyslog.ca!)}`, docs);
-    await waitFor('rsyslog to write every tls message', () => rsyslog.received('tls').length >= docs.length);
+    await until('rsyslog to write every tls message', () => rsyslog.received('tls').length >= docs.length);
     expect(delivery(docs, rsyslog.received('tls'))).toEqual({ missing: [], extra: [] });
   });
 });
