@@ -107,13 +107,13 @@ export class Spool {
       const text = await readFileFrom(join(this.#dir, segName(seg)), seg === this.#ack.seg ? this.#ack.off : 0);
       for (let i = text.indexOf(10); i >= 0; i = text.indexOf(10, i + 1)) pending++;
     }
-    await rm(join(this.#dir, segName(seg)), { force: true });
+    // forgotten before its file goes: a reader that then finds no file knows the segment was dropped
     this.#segs.delete(seg);
     this.#bytes -= size;
-    if (this.#ack.seg <= seg) {
-      this.#ack = { seg: seg + 1, off: 0 };
-      await this.#saveAck();
-    }
+    const ackMoves = this.#ack.seg <= seg;
+    if (ackMoves) this.#ack = { seg: seg + 1, off: 0 };
+    await rm(join(this.#dir, segName(seg)), { force: true });
+    if (ackMoves) await this.#saveAck();
     return pending;
   }
 
