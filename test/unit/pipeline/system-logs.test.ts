@@ -8,7 +8,6 @@ import { TsauditError } from '../../../src/errors.js';
 import {
   DEFAULT_LOG_FILE,
   auditdConfSettings,
-  logFileSetting,
   readAuditdConf,
   readable,
   rotatedSet,
@@ -50,7 +49,7 @@ function unprivileged(fn: 'rotatedSet' | 'systemLogFiles', arg: unknown): { valu
   return JSON.parse(r.stdout) as { value?: unknown; error?: string };
 }
 
-describe('logFileSetting', () => {
+describe('auditdConfSettings: log_file', () => {
   it.each([
     ['log_file = /var/log/audit/audit.log\n', '/var/log/audit/audit.log'],
     ['log_file=/srv/a.log', '/srv/a.log'],
@@ -59,7 +58,7 @@ describe('logFileSetting', () => {
     ['log_file = /first\nlog_file = /last\n', '/last'],
     ['max_log_file = 8\nlog_file_x = 1\n', undefined],
     ['', undefined],
-  ])('%j -> %j', (text, expected) => expect(logFileSetting(text)).toBe(expected));
+  ])('%j -> %j', (text, expected) => expect(auditdConfSettings(text).get('log_file')).toBe(expected));
 });
 
 describe('auditdConfSettings', () => {
