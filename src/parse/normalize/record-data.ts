@@ -98,6 +98,9 @@ const enum Kind {
   Interpreted,
 }
 
+/** The empty parts of MainParts, shared. */
+const NO_FIELDS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 /** Where a field of an event's main record goes. */
 export const enum Route {
   Data,
@@ -134,10 +137,11 @@ function routeOf(name: string): Route {
  */
 export class MainParts {
   data: Record<string, string> = {};
-  ids: Record<string, string> = {};
+  /** Made on the first id (most events take theirs from a shared SYSCALL tail): NO_FIELDS until then. */
+  ids: Record<string, string> = NO_FIELDS;
   proc: Record<string, string> = {};
-  /** SELinux subject label parts; empty when the record has none. */
-  selinux: Record<string, string> = {};
+  /** SELinux subject label parts; NO_FIELDS when the record has none. */
+  selinux: Record<string, string> = NO_FIELDS;
   /** `ses`, '' when absent (an empty value is dropped, so '' never is a session). */
   session = '';
   /** From success/res, '' when absent. */
@@ -152,6 +156,7 @@ function put(parts: MainParts, info: KeyInfo, value: string): void {
       parts.data[info.name] = value;
       break;
     case Route.Ids:
+      if (parts.nIds === 0) parts.ids = {};
       parts.ids[info.name] = value;
       parts.nIds++;
       break;
@@ -316,8 +321,10 @@ function interpretedValue(
     case Kind.Proctitle:
       return proctitleText(value, f.quote !== '');
     case Kind.Subj:
-      if (parts) parts.nSelinux += addContext(parts.selinux, '', value);
-      else addContext(data, 'subj', value);
+      if (parts) {
+        if (parts.nSelinux === 0) parts.selinux = {};
+        parts.nSelinux += addContext(parts.selinux, '', value);
+      } else addContext(data, 'subj', value);
       return undefined;
     case Kind.Obj:
       if (type !== PATH) return value;

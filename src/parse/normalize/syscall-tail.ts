@@ -89,13 +89,18 @@ const TAIL_KEYS: (KeyInfo | undefined)[] = [];
  */
 function tailStart(rec: AuditRecord): number {
   const line = rec.line;
-  const at = line.indexOf(' auid=', rec.bodyStart);
+  const head = rec.bodyStart;
+  const at = line.indexOf(' auid=', head);
   if (at < 0 || at >= rec.bodyEnd) return -1;
-  for (let i = rec.bodyStart; i < at; i++) {
-    const c = line.charCodeAt(i);
-    if (c === 34 /* " */ || c === 39 /* ' */ || c === 9 /* tab */) return -1;
-  }
+  // indexOf searches natively: three searches cost less than a loop over the head's characters
+  if (isBefore(line, '"', head, at) || isBefore(line, "'", head, at) || isBefore(line, '\t', head, at)) return -1;
   return at + 1;
+}
+
+/** True when `c` occurs in line[from, to). */
+function isBefore(line: string, c: string, from: number, to: number): boolean {
+  const i = line.indexOf(c, from);
+  return i >= 0 && i < to;
 }
 
 /**
