@@ -328,9 +328,20 @@ function collectOtherRecords(
   return o;
 }
 
+/** `socket_<k>` made once per key: a key made per event is a new string V8 must look up before storing it. */
+const SOCKET_KEYS = new Map<string, string>();
+function socketKey(k: string): string {
+  let sk = SOCKET_KEYS.get(k);
+  if (sk === undefined) {
+    sk = `socket_${k}`;
+    if (SOCKET_KEYS.size < 256) SOCKET_KEYS.set(k, sk);
+  }
+  return sk;
+}
+
 /** A SOCKADDR record: its fields as socket_* in data, its address as source or destination by the syscall. */
 function addSocket(o: OtherRecords, s: Data, data: Data): void {
-  for (const k in s) data[`socket_${k}`] = s[k]!;
+  for (const k in s) data[socketKey(k)] = s[k]!;
   const sc = fieldOf(data, 'syscall');
   const addr: Address = {};
   if (s.addr !== undefined) addr.ip = s.addr;
