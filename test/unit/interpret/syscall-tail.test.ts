@@ -2,7 +2,6 @@
 // whole record gives; the tail's objects, shared between events, are frozen, and neither the ECS builder nor
 // a later event changes them. The plain-argv path of reassembleArgv matches its general path.
 
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ecsFromNormalized } from '../../../src/ecs/document.js';
 import { TABLE_LOOKUPS } from '../../../src/parse/interpret/lookups.js';
@@ -11,25 +10,12 @@ import { reassembleArgv } from '../../../src/parse/normalize/execve.js';
 import { MainParts, recordData } from '../../../src/parse/normalize/record-data.js';
 import { mainRecordData } from '../../../src/parse/normalize/syscall-tail.js';
 import type { AuditRecord } from '../../../src/parse/record.js';
-import { LogEventReader } from '../../../src/pipeline/log-events.js';
+import { eventsOfFile } from '../../helpers/log-events.js';
 import { recordOf } from '../../helpers/records.js';
 
 const CORPUS = ['test/fixtures/corpus/real-small.log', 'test/fixtures/corpus/real-small-raw.log', 'test/fixtures/corpus/live-stream.log'];
 
-function eventsOf(file: string): AuditRecord[][] {
-  const events: AuditRecord[][] = [];
-  const core = new LogEventReader(
-    (e) => events.push(e.records),
-    (line) => {
-      throw new Error(line);
-    },
-  );
-  core.begin(file);
-  core.push(readFileSync(file));
-  core.endInput();
-  core.finish();
-  return events;
-}
+const eventsOf = eventsOfFile;
 
 function recordsOf(file: string): AuditRecord[] {
   return eventsOf(file).flat();
