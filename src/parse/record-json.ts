@@ -892,9 +892,12 @@ function newCache<V extends string | Run = string>(): MemberCache<V> {
   return c;
 }
 
-/** The cache for this record's text from its body on, or undefined (rawValues, too long, turned off). */
+/**
+ * The cache for this record's text from its body on, or undefined (rawValues, too long, turned off, or a type
+ * whose bodies hardly repeat: see VOLATILE_RUNS).
+ */
 function recordCache(record: AuditRecord, raw: boolean): MemberCache | undefined {
-  if (raw || record.line.length - record.bodyStart > MAX_CACHED_TEXT) return undefined;
+  if (raw || record.line.length - record.bodyStart > MAX_CACHED_TEXT || VOLATILE_RUNS.has(record.type)) return undefined;
   let cache = recordCaches.get(record.type);
   if (cache === undefined) recordCaches.set(record.type, (cache = newCache()));
   return cache.off ? undefined : cache;
