@@ -181,8 +181,8 @@ function memberKey(name: string): MemberKey {
 
 const RESULT = memberKey('result');
 const KEYS = memberKey('keys');
-const SUCCESS = memberKey('success');
-const RES = memberKey('res');
+const SUCCESS_KEY = memberKey('success');
+const RES_KEY = memberKey('res');
 const SERESULT = memberKey('seresult');
 const SEPERMS = memberKey('seperms');
 const SA = {
@@ -393,7 +393,12 @@ function rememberArch(s: string, vs: number, ve: number): string {
   return archRaw;
 }
 
-/** endRun's list: arch, success, res and key offsets (start and end each), key quoted. */
+/** FieldWriter.at: arch, success, res and key offsets (start and end each), key quoted. */
+const ARCH = 0;
+const SUCCESS = 2;
+const RES = 4;
+const KEY = 6;
+const QUOTED = 8;
 const RUN_STATE = 9;
 
 /** Turns body tokens into members (see the top of this file); one instance, reset per record. */
@@ -403,17 +408,11 @@ class FieldWriter implements BodyVisitor {
   type = 0;
   raw = false;
   arch: string | undefined = undefined;
-  /** Offsets of the value of `success=`, `res=`, `key=` (-1: none). */
-  successAt = -1;
-  successEnd = -1;
-  resAt = -1;
-  resEnd = -1;
-  keyAt = -1;
-  keyEnd = -1;
-  keyQuoted = false;
-  /** Offsets of the value of `arch=` (-1: none), for a cached run of fields to give it back (replay). */
-  archAt = -1;
-  archEnd = -1;
+  /**
+   * Where the values of `arch=`, `success=`, `res=`, `key=` are: start and end offsets at ARCH, SUCCESS, RES,
+   * KEY (start -1: none), and at QUOTED 1 when the key= value was quoted.
+   */
+  readonly at = new Int32Array(RUN_STATE);
   /** Start of the run of fields being scanned on its own (-1: none), and whether its syscall= used an arch= before it. */
   runStart = -1;
   archFromBefore = false;
@@ -425,27 +424,14 @@ class FieldWriter implements BodyVisitor {
     this.type = record.type;
     this.raw = raw;
     this.arch = undefined;
-    this.successAt = -1;
-    this.resAt = -1;
-    this.keyAt = -1;
-    this.keyQuoted = false;
-    this.archAt = -1;
+    this.at.fill(-1);
     this.runStart = -1;
   }
 
   /** A run of fields is scanned on its own: what it sets is noted apart (endRun). */
   beginRun(from: number): void {
-    const t = this.saved;
-    t[0] = this.archAt;
-    t[1] = this.archEnd;
-    t[2] = this.successAt;
-    t[3] = this.successEnd;
-    t[4] = this.resAt;
-    t[5] = this.resEnd;
-    t[6] = this.keyAt;
-    t[7] = this.keyEnd;
-    t[8] = this.keyQuoted ? 1 : 0;
-    this.archAt = this.successAt = this.resAt = this.keyAt = -1;
+    this.saved.set(this.at);
+    for (let i = 0; i < QUOTED; i += 2) this.at[i] = -1;
     this.runStart = from;
     this.archFromBefore = false;
   }
@@ -457,32 +443,18 @@ class FieldWriter implements BodyVisitor {
    */
   endRun(from: number): Int32Array | undefined {
     const r = new Int32Array(RUN_STATE);
-    const t = this.saved;
-    r[0] = this.archAt < 0 ? -1 : this.archAt - from;
-    r[1] = this.archEnd - from;
-    r[2] = this.successAt < 0 ? -1 : this.successAt - from;
-    r[3] = this.successEnd - from;
-    r[4] = this.resAt < 0 ? -1 : this.resAt - from;
-    r[5] = this.resEnd - from;
-    r[6] = this.keyAt < 0 ? -1 : this.keyAt - from;
-    r[7] = this.keyEnd - from;
-    r[8] = this.keyQuoted ? 1 : 0;
-    if (this.archAt < 0) {
-      this.archAt = t[0]!;
-      this.archEnd = t[1]!;
-    }
-    if (this.successAt < 0) {
-      this.successAt = t[2]!;
-      this.successEnd = t[3]!;
-    }
-    if (this.resAt < 0) {
-      this.resAt = t[4]!;
-      this.resEnd = t[5]!;
-    }
-    if (this.keyAt < 0) {
-      this.keyAt = t[6]!;
-      this.keyEnd = t[7]!;
-      this.keyQuoted = t[8] === 1;
+    const at = this.at;
+    for (let i = 0; i < QUOTED; i += 2) {
+      if (at[i]! < 0) {
+        r[i] = -1;
+        at[i] = this.saved[i]!;
+        at[i + 1] = this.saved[i + 1]!;
+        if (i === KEY) at[QUOTED] = this.saved[QUOTED]!;
+      } else {
+        r[i] = at[i]! - from;
+        r[i + 1] = at[i + 1]! - from;
+        if (i === KEY) r[QUOTED] = at[QUOTED]!;
+      }
     }
     this.runStart = -1;
     return this.archFromBefore ? undefined : r;
@@ -490,23 +462,13 @@ class FieldWriter implements BodyVisitor {
 
   /** A cached run's effect on the state (endRun's offsets, from `from`), as scanning it would have had. */
   replay(r: Int32Array, from: number): void {
-    if (r[0]! >= 0) {
-      this.archAt = from + r[0]!;
-      this.archEnd = from + r[1]!;
-      this.arch = rememberArch(this.s, this.archAt, this.archEnd);
-    }
-    if (r[2]! >= 0) {
-      this.successAt = from + r[2]!;
-      this.successEnd = from + r[3]!;
-    }
-    if (r[4]! >= 0) {
-      this.resAt = from + r[4]!;
-      this.resEnd = from + r[5]!;
-    }
-    if (r[6]! >= 0) {
-      this.keyAt = from + r[6]!;
-      this.keyEnd = from + r[7]!;
-      this.keyQuoted = r[8] === 1;
+    const at = this.at;
+    for (let i = 0; i < QUOTED; i += 2) {
+      if (r[i]! < 0) continue;
+      at[i] = from + r[i]!;
+      at[i + 1] = from + r[i + 1]!;
+      if (i === KEY) at[QUOTED] = r[QUOTED]!;
+      if (i === ARCH) this.arch = rememberArch(this.s, at[ARCH]!, at[ARCH + 1]!);
     }
   }
 
@@ -532,8 +494,7 @@ class FieldWriter implements BodyVisitor {
     const m = this.m;
     switch (k.kind) {
       case KIND.arch:
-        this.archAt = vs;
-        this.archEnd = ve;
+        this.note(ARCH, vs, ve);
         this.arch = rememberArch(s, vs, ve);
         if (archRawName === undefined) m.span(k.raw, s, vs, ve);
         else m.value(k.raw, archRawName);
@@ -542,17 +503,14 @@ class FieldWriter implements BodyVisitor {
         this.syscall(k, s, vs, ve);
         return;
       case KIND.success:
-        this.successAt = vs;
-        this.successEnd = ve;
+        this.note(SUCCESS, vs, ve);
         return;
       case KIND.res:
-        this.resAt = vs;
-        this.resEnd = ve;
+        this.note(RES, vs, ve);
         return;
       case KIND.key:
-        this.keyAt = vs;
-        this.keyEnd = ve;
-        this.keyQuoted = quote !== 0;
+        this.note(KEY, vs, ve);
+        this.at[QUOTED] = quote === 0 ? 0 : 1;
         return;
       case KIND.unsetId:
         if (isUnsetId(s, vs, ve)) m.value(k.raw, 'unset');
@@ -583,7 +541,7 @@ class FieldWriter implements BodyVisitor {
 
   /** `syscall=` by name on the record's arch; digits are looked up in place, anything else as syscallNameFor says. */
   private syscall(k: KeyInfo, s: string, vs: number, ve: number): void {
-    if (this.runStart >= 0 && this.archAt < this.runStart) this.archFromBefore = true;
+    if (this.runStart >= 0 && this.at[ARCH]! < this.runStart) this.archFromBefore = true;
     let name: string | undefined;
     const nr = ve - vs <= 4 ? smallIntAt(s, vs, ve) : -1;
     if (nr >= 0 && this.arch !== undefined && this.arch === archRaw) name = archRawCode < 0 ? undefined : syscallName(archRawCode, nr);
@@ -618,25 +576,29 @@ class FieldWriter implements BodyVisitor {
 
   nested(): void {}
 
+  private note(which: number, vs: number, ve: number): void {
+    this.at[which] = vs;
+    this.at[which + 1] = ve;
+  }
+
   /** Members that depend on the whole body: result and keys. */
   finish(): void {
     if (this.raw) return;
     const m = this.m;
     const s = this.s;
-    const at = this.successAt >= 0 ? this.successAt : this.resAt;
-    if (at >= 0) {
-      const r = at === this.successAt ? resultAt(s, at, this.successEnd) : resultAt(s, at, this.resEnd);
+    const at = this.at;
+    const from = at[SUCCESS]! >= 0 ? SUCCESS : at[RES]! >= 0 ? RES : -1;
+    if (from >= 0) {
+      const r = resultAt(s, at[from]!, at[from + 1]!);
       if (r === undefined) {
         // a value we cannot read stays as written
-        if (this.successAt >= 0) m.span(SUCCESS, s, this.successAt, this.successEnd);
-        if (this.resAt >= 0) m.span(RES, s, this.resAt, this.resEnd);
+        if (at[SUCCESS]! >= 0) m.span(SUCCESS_KEY, s, at[SUCCESS]!, at[SUCCESS + 1]!);
+        if (at[RES]! >= 0) m.span(RES_KEY, s, at[RES]!, at[RES + 1]!);
       } else {
         m.value(RESULT, r);
       }
     }
-    if (this.keyAt >= 0) {
-      m.keys(s.slice(this.keyAt, this.keyEnd), this.keyQuoted);
-    }
+    if (at[KEY]! >= 0) m.keys(s.slice(at[KEY]!, at[KEY + 1]!), at[QUOTED] === 1);
   }
 }
 
