@@ -394,12 +394,8 @@ function rememberArch(s: string, vs: number, ve: number): string {
 }
 
 /** FieldWriter.at: arch, success, res and key offsets (start and end each), key quoted. */
-const ARCH = 0;
-const SUCCESS = 2;
-const RES = 4;
-const KEY = 6;
-const QUOTED = 8;
-const RUN_STATE = 9;
+const [ARCH, SUCCESS, RES, KEY, QUOTED] = [0, 2, 4, 6, 8] as const;
+const RUN_STATE = QUOTED + 1;
 
 /** Turns body tokens into members (see the top of this file); one instance, reset per record. */
 class FieldWriter implements BodyVisitor {
