@@ -17,7 +17,7 @@ import { isSingleRecordType } from '../parse/reassemble.js';
 import { AuditRecord, parseRecord } from '../parse/record.js';
 import type { RawRecord } from './extract.js';
 import { Block } from './blocks.js';
-import type { Needle } from './needle.js';
+import type { Marks } from './needle.js';
 
 /** One event: the records of one (node, sec, msec, serial), in arrival order. */
 export interface SearchEvent {
@@ -39,6 +39,10 @@ export interface HeldEvent extends SearchEvent {
   typeAt(i: number): number;
   /** Record `i` as the selectors read it: `into` pointed at it, or the record when it is parsed already. */
   raw(i: number, into: LazyRecord): RawRecord;
+  /** Record `i`'s line as read (latin1: one char per byte). */
+  lineAt(i: number): string;
+  /** May record `i` hold what `n` looks for? Answered from the bytes where the record is held as bytes. */
+  mayHold(i: number, n: Marks): boolean;
   /**
    * Copies the lines (as read, each with a newline) into `out` at `at`; returns the end, or -1 when they do
    * not fit or a record is not held as bytes.
@@ -73,7 +77,7 @@ export class LazyRecord implements RawRecord {
   }
 
   /** May the record hold the needle? Read from the block's bytes: no text is made for the record. */
-  mayHold(n: Needle): boolean {
+  mayHold(n: Marks): boolean {
     return this.text !== undefined ? n.test(this.text) : this.event!.mayHold(this.i, n);
   }
 
@@ -121,7 +125,7 @@ class Slot implements HeldEvent {
     return (where as Block).buf.toString('latin1', this.held[i * STRIDE + 1] as number, this.held[i * STRIDE + 2] as number);
   }
 
-  mayHold(i: number, n: Needle): boolean {
+  mayHold(i: number, n: Marks): boolean {
     const h = this.held;
     const where = h[i * STRIDE]!;
     if (where instanceof AuditRecord) return n.test(where.line);

@@ -6,7 +6,7 @@
 // splitter has moved on and no waiting record points into it, so memory stays a few blocks however long
 // the log is.
 
-import type { Needle } from './needle.js';
+import type { Marks } from './needle.js';
 
 /** Bytes read, holding whole lines only (an unfinished line moves on to the next block). */
 export class Block {
@@ -14,26 +14,27 @@ export class Block {
   refs = 0;
   /** Bytes of `buf` in use. */
   used = 0;
-  /** Where a needle may start in the bytes, found once for the block (a selective search asks per record). */
-  private needle: Needle | undefined = undefined;
-  private places: number[] = [];
+  /** Where each test's marks may start in the bytes, found once for the block (a selective search asks per record). */
+  private marks: Marks[] = [];
+  private places: number[][] = [];
   constructor(readonly buf: Buffer) {}
 
   /** Taken again from the pool: other bytes now. */
   reset(): void {
     this.refs = 1;
     this.used = 0;
-    this.needle = undefined;
+    this.marks = [];
     this.places = [];
   }
 
-  /** True when the line at [start, end) may hold the needle (see needle.ts). */
-  mayHold(n: Needle, start: number, end: number): boolean {
-    if (this.needle !== n) {
-      this.needle = n;
-      this.places = n.places(this.buf, this.used);
+  /** True when the line at [start, end) may hold what `n` looks for (see needle.ts). */
+  mayHold(n: Marks, start: number, end: number): boolean {
+    let k = this.marks.indexOf(n);
+    if (k < 0) {
+      k = this.marks.push(n) - 1;
+      this.places.push(n.places(this.buf, this.used));
     }
-    const p = this.places;
+    const p = this.places[k]!;
     // the first place at or after start
     let lo = 0;
     let hi = p.length;
