@@ -174,9 +174,11 @@ class Slot implements HeldEvent {
   }
 }
 
+/** One block reference per run of records in the same block (letGo gives back one per run). */
 function hold(s: Slot, where: Block | AuditRecord, start: number, end: number, type: number): void {
-  if (where instanceof Block) where.refs++;
-  s.held.push(where, start, end, type);
+  const h = s.held;
+  if (where instanceof Block && (h.length === 0 || h[h.length - STRIDE] !== where)) where.refs++;
+  h.push(where, start, end, type);
 }
 
 function before(a: Slot, b: Slot): boolean {
@@ -188,6 +190,8 @@ function before(a: Slot, b: Slot): boolean {
 export class AusearchAssembler {
   /** Events being built, by serial. */
   private readonly building = new Map<number, Slot>();
+  /** The event the last record joined or started (most records follow one of their own event). */
+  private last: Slot | undefined = undefined;
   /** Every event not yet emitted, in (sec, msec, serial) order, from `head`. */
   private queue: Slot[] = [];
   private head = 0;
@@ -224,14 +228,22 @@ export class AusearchAssembler {
     msec: number,
     serial: number,
   ): void {
+    const last = this.last;
+    // an event being built is the only one in `building` with its serial, time and node
+    if (last !== undefined && last.serial === serial && last.sec === sec && last.msec === msec && last.node === node && !last.complete) {
+      hold(last, where, start, end, type);
+      return;
+    }
     let slot = this.building.get(serial);
     while (slot !== undefined && (slot.sec !== sec || slot.msec !== msec || slot.node !== node)) slot = slot.next;
     if (slot !== undefined) {
+      this.last = slot;
       hold(slot, where, start, end, type);
       return;
     }
     if (type === AUDIT_EOE) return;
     const created = new Slot(node, sec, msec, serial, type);
+    this.last = created;
     hold(created, where, start, end, type);
     const head = this.building.get(serial);
     if (head === undefined) this.building.set(serial, created);
@@ -266,7 +278,7 @@ export class AusearchAssembler {
     const h = s.held;
     for (let i = 0; i < h.length; i += STRIDE) {
       const where = h[i];
-      if (where instanceof Block) this.release(where);
+      if (where instanceof Block && (i === 0 || h[i - STRIDE] !== where)) this.release(where);
     }
   }
 

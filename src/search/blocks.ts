@@ -14,27 +14,28 @@ export class Block {
   refs = 0;
   /** Bytes of `buf` in use. */
   used = 0;
-  /** Where each test's marks may start in the bytes, found once for the block (a selective search asks per record). */
-  private marks: Marks[] = [];
-  private places: number[][] = [];
+  /**
+   * Where a test's marks may start in the bytes, found once for the block (a selective search asks per record).
+   * Two tests at most (-k, -sv no): fields rather than arrays, whose first push would change their kind and
+   * make V8 drop the compiled code that reads them.
+   */
+  private marks0: Marks | undefined = undefined;
+  private places0: number[] = NONE;
+  private marks1: Marks | undefined = undefined;
+  private places1: number[] = NONE;
   constructor(readonly buf: Buffer) {}
 
   /** Taken again from the pool: other bytes now. */
   reset(): void {
     this.refs = 1;
     this.used = 0;
-    this.marks = [];
-    this.places = [];
+    this.marks0 = this.marks1 = undefined;
+    this.places0 = this.places1 = NONE;
   }
 
   /** True when the line at [start, end) may hold what `n` looks for (see needle.ts). */
   mayHold(n: Marks, start: number, end: number): boolean {
-    let k = this.marks.indexOf(n);
-    if (k < 0) {
-      k = this.marks.push(n) - 1;
-      this.places.push(n.places(this.buf, this.used));
-    }
-    const p = this.places[k]!;
+    const p = n === this.marks0 ? this.places0 : n === this.marks1 ? this.places1 : this.placesOf(n);
     // the first place at or after start
     let lo = 0;
     let hi = p.length;
@@ -45,7 +46,22 @@ export class Block {
     }
     return lo < p.length && p[lo]! < end;
   }
+
+  private placesOf(n: Marks): number[] {
+    const p = n.places(this.buf, this.used);
+    if (this.marks0 === undefined) {
+      this.marks0 = n;
+      this.places0 = p;
+    } else {
+      // a third test takes the second one's place (there are two)
+      this.marks1 = n;
+      this.places1 = p;
+    }
+    return p;
+  }
 }
+
+const NONE: number[] = [];
 
 const BLOCK_SIZE = 2 << 20;
 const POOLED = 4;
