@@ -6,48 +6,37 @@
 //   res=      whatever follows: the numeric scans read it with strtoul, for which "success" is 0
 //   result=   the word of older user-space programs
 //   denied    an AVC's result
-// So a record holding none of them cannot make its event a failure. The test may say yes where the
-// selector says no (a later record may set success again), never the reverse.
+// The scans of the types below never write success, so their records are not looked at (most records of a
+// syscall event are of these types). The test may say yes where the selector says no (a later record may set
+// success again), never the reverse. It runs per record on the line's text: looking for the four words in
+// every read block cost more than the extraction it saved.
 
-import type { Marks } from './needle.js';
+import { AUDIT_MESSAGE as T } from '../tables/message-types-data.js';
 
-const SUCCESS = Buffer.from('success=', 'latin1');
-const OTHERS = ['res=', 'result=', 'denied'].map((w) => Buffer.from(w, 'latin1'));
+/** Record types whose scan reads no result (file names, addresses, objects, tty input) or that have none. */
+const NO_RESULT = new Set<number>([
+  T.CWD,
+  T.AVC_PATH,
+  T.PATH,
+  T.SOCKADDR,
+  T.IPC,
+  T.OBJ_PID,
+  T.TTY,
+  T.NETFILTER_PKT,
+  T.EXECVE,
+  T.BPRM_FCAPS,
+  T.PROCTITLE,
+  T.EOE,
+]);
 
-/** Can a record make its event a failure (ausearch -sv no)? */
-export class FailureMarks implements Marks {
-  private readonly once = /success=(?!yes )|res=|result=|denied/;
+const FAILURE = /success=(?!yes )|res=|result=|denied/;
 
-  test(text: string): boolean {
-    return this.once.test(text);
-  }
-
-  places(buf: Buffer, end: number): number[] {
-    const filled = buf.subarray(0, end); // a pooled block: what lies past `end` is an older block's
-    let out: number[] = [];
-    for (let p = filled.indexOf(SUCCESS); p >= 0; p = filled.indexOf(SUCCESS, p + 1)) if (!yesAt(filled, p + 8, end)) out.push(p);
-    for (const w of OTHERS) {
-      const at: number[] = [];
-      for (let p = filled.indexOf(w); p >= 0; p = filled.indexOf(w, p + 1)) at.push(p);
-      if (at.length > 0) out = merge(out, at);
-    }
-    return out;
-  }
+/** Can a record of this type and text make its event a failure (ausearch -sv no)? */
+export function mayFail(type: number, text: string): boolean {
+  return !NO_RESULT.has(type) && FAILURE.test(text);
 }
 
-/** "yes " at `v` (before `end`). */
-function yesAt(buf: Buffer, v: number, end: number): boolean {
-  return v + 4 <= end && buf[v] === 121 && buf[v + 1] === 101 && buf[v + 2] === 115 && buf[v + 3] === 32;
-}
-
-/** Two ascending lists as one. */
-function merge(a: number[], b: number[]): number[] {
-  if (a.length === 0) return b;
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) out.push(a[i]! <= b[j]! ? a[i++]! : b[j++]!);
-  while (i < a.length) out.push(a[i++]!);
-  while (j < b.length) out.push(b[j++]!);
-  return out;
+/** Is the record's text read for a failure at all? (No for the types whose scans never write one.) */
+export function readsResult(type: number): boolean {
+  return !NO_RESULT.has(type);
 }

@@ -4,7 +4,7 @@
 // The values compared come from extract.ts, read the way ausearch reads them.
 
 import { archName } from '../tables/arch.js';
-import { FailureMarks } from './failure.js';
+import { mayFail, readsResult } from './failure.js';
 import { type Marks, Needle } from './needle.js';
 import {
   Extractor,
@@ -156,6 +156,8 @@ export interface EventBytes {
   readonly node: string | undefined;
   readonly size: number;
   typeAt(i: number): number;
+  /** Record `i`'s line as read. */
+  lineAt(i: number): string;
   /** May record `i` hold what `n` looks for? */
   mayHold(i: number, n: Marks): boolean;
 }
@@ -183,6 +185,20 @@ function bytesMayHold(ev: EventBytes, n: Marks): boolean {
   return false;
 }
 
+/** -sv no: may a record make the event a failure? (Only records of types that read a result are made text.) */
+function bytesMayFail(ev: EventBytes): boolean {
+  for (let i = 0; i < ev.size; i++) {
+    const t = ev.typeAt(i);
+    if (readsResult(t) && mayFail(t, ev.lineAt(i))) return true;
+  }
+  return false;
+}
+
+function recordsMayFail(records: readonly RawRecord[]): boolean {
+  for (let i = 0; i < records.length; i++) if (mayFail(records[i]!.type, records[i]!.line)) return true;
+  return false;
+}
+
 /**
  * A compiled matcher: `match(event, namer)` is true when the event is selected. Time bounds are not
  * checked here: ausearch drops records outside -ts/-te before events are formed (see assemble.ts).
@@ -193,8 +209,10 @@ export class Matcher {
   readonly trivial: boolean;
   private readonly strmatch: (needle: string, hay: string) => boolean;
   private readonly extractor: Extractor;
-  /** -k and -sv no as tests on the records' text: an event that fails one is dropped before extraction. */
+  /** -k as a test on the records' bytes: an event that fails it is dropped before extraction. */
   private readonly marks: Marks[] = [];
+  /** -sv no as a test on the text of records that read a result (see failure.ts). */
+  private readonly failureOnly: boolean;
 
   constructor(
     readonly sel: Selection,
@@ -205,7 +223,7 @@ export class Matcher {
     this.strmatch = sel.exact ? (n, h) => h === n : (n, h) => h.includes(n);
     const key = sel.key === null ? undefined : Needle.of(sel.key);
     if (key !== undefined) this.marks.push(key);
-    if (sel.success === S_FAILED) this.marks.push(new FailureMarks());
+    this.failureOnly = sel.success === S_FAILED;
     this.trivial =
       Object.values(this.needs).every((v) => !v) &&
       sel.eventId === UNSET.ID &&
@@ -223,7 +241,7 @@ export class Matcher {
     const types = this.sel.types;
     if (types !== null && !bytesHaveType(ev, types)) return false;
     for (let i = 0; i < this.marks.length; i++) if (!bytesMayHold(ev, this.marks[i]!)) return false;
-    return true;
+    return !this.failureOnly || bytesMayFail(ev);
   }
 
   private headersMatch(serial: number, node: string | undefined): boolean {
@@ -239,6 +257,7 @@ export class Matcher {
       if (!this.headersMatch(ev.serial, ev.node)) return false;
       if (sel.types !== null && !hasType(ev.records, sel.types)) return false;
       for (let i = 0; i < this.marks.length; i++) if (!mayHold(ev.records, this.marks[i]!)) return false;
+      if (this.failureOnly && !recordsMayFail(ev.records)) return false;
     }
     const s = newSearchItems();
     if (this.extractor.run(ev.records, s, namer) !== 0) return false;
