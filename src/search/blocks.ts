@@ -16,7 +16,7 @@ export class Block {
   used = 0;
   /**
    * Where a test's marks may start in the bytes, found once for the block (a selective search asks per record).
-   * Two tests at most (-k, -sv no): fields rather than arrays, whose first push would change their kind and
+   * Two tests at most (-k is one): fields rather than arrays, whose first push would change their kind and
    * make V8 drop the compiled code that reads them.
    */
   private marks0: Marks | undefined = undefined;
