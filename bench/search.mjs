@@ -24,10 +24,6 @@ export const searchScenario = {
     const logs = await benchLogs(sizes);
     const ausearch = which('ausearch');
     if (!ausearch) console.log('ausearch not found: comparison skipped (apt-get install auditd)');
-    if (process.env.NODE_EXTRA_CA_CERTS) {
-      // Node reads and parses those certificates as it starts, before any of tsaudit runs (docs/performance.md)
-      console.log(`NODE_EXTRA_CA_CERTS is set (${process.env.NODE_EXTRA_CA_CERTS}): every tsaudit start here includes Node parsing it`);
-    }
     const floor = await nodeFloor(runs);
     const env = { ...process.env, TZ: 'UTC', LC_ALL: 'C' };
     return compareAtSizes(
