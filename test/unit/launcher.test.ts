@@ -16,8 +16,9 @@ interface Seen {
   codeCacheRejected: boolean | null;
 }
 
-// real-small.log is 1.1 MB: two read blocks, and more CPU than the warm-up lasts
 const LOG = join(ROOT, 'test/fixtures/corpus/real-small.log');
+// 23 MB once unzipped: far more CPU than the warm-up lasts, however fast the verb gets (1 MB was not, for search)
+const LONG_LOG = join(ROOT, 'test/fixtures/corpus/real-medium.log.gz');
 const PROBE = join(ROOT, 'test/helpers/heap-probe.cjs');
 const tmp = mkdtempSync(join(tmpdir(), 'tsaudit-launcher-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -46,8 +47,8 @@ function run(args: string[], nodeFlags: string[] = []): { seen: Seen; sha: strin
 describe('bin/tsaudit warm-up', () => {
   it.skipIf(!MEASURED)('raises the interrupt budget at start and puts the default back during the run', () => {
     for (const args of [
-      ['parse', '-i', '-format=json', LOG],
-      ['search', '-if', LOG, '-m', 'SYSCALL', '-sv', 'no'],
+      ['parse', '-i', '-format=json', LONG_LOG],
+      ['search', '-if', LONG_LOG, '-m', 'SYSCALL', '-sv', 'no'],
     ]) {
       expect(run(args).seen.flagsSet, args.join(' ')).toEqual(['--interrupt-budget=540672', '--interrupt-budget=67584']);
     }
