@@ -74,11 +74,12 @@ function keyOf(k: string): MemberKey {
 
 /**
  * Long values that come again and again (a BPRM_FCAPS record's capability sets: 400 characters, the same in
- * nearly every event) as the bytes written the first time: a copy instead of an escape pass. Bounded; a log
- * whose first look-ups find too little turns the cache off.
+ * nearly every event) as the bytes written the first time: a copy instead of an escape pass. Bounded (1 MiB of
+ * bytes); when fewer than a quarter of a window's look-ups find their value, the cache is turned off.
  */
 const LONG = new Map<string, Uint8Array>();
-const LONG_MAX_BYTES = 4 << 20;
+const LONG_MAX_BYTES = 1 << 20;
+const WINDOW = 4096;
 let longBytes = 0;
 let longLookups = 0;
 let longHits = 0;
@@ -87,16 +88,20 @@ let longCaching = true;
 function repeatedString(out: JsonBytes, s: string): void {
   if (s.length <= SHORT || !longCaching) return stringValue(out, s);
   const known = LONG.get(s);
+  if (++longLookups % WINDOW === 0) {
+    if (longHits < WINDOW / 4) {
+      longCaching = false;
+      LONG.clear();
+    }
+    longHits = 0;
+  }
   if (known !== undefined) {
     longHits++;
     return out.bytes(known);
   }
   const start = out.pos;
   stringValue(out, s);
-  if (++longLookups === 1024 && longHits < 256) {
-    longCaching = false;
-    LONG.clear();
-  } else if (longBytes + out.pos - start <= LONG_MAX_BYTES) {
+  if (longCaching && longBytes + out.pos - start <= LONG_MAX_BYTES) {
     LONG.set(s, Uint8Array.prototype.slice.call(out.buf, start, out.pos));
     longBytes += out.pos - start;
   }
