@@ -3,7 +3,8 @@
 // a later event changes them. The plain-argv path of reassembleArgv matches its general path.
 
 import { describe, expect, it } from 'vitest';
-import { ecsFromNormalized } from '../../../src/ecs/document.js';
+import { EcsWriter } from '../../../src/ecs/document.js';
+import { JsonBytes } from '../../../src/parse/json-bytes.js';
 import { TABLE_LOOKUPS } from '../../../src/parse/interpret/lookups.js';
 import { normalizeEvent } from '../../../src/parse/normalize/event.js';
 import { reassembleArgv } from '../../../src/parse/normalize/execve.js';
@@ -143,8 +144,12 @@ describe('the shared tail', () => {
     // the ECS builder takes the normalized event's objects over; with shared ones, a change would show below
     // (or throw: they are frozen)
     const normalized = events.map((rs) => normalizeEvent(rs, { lookups, ids: null }));
+    const writer = new EcsWriter({ lookups, ids: null });
+    const out = new JsonBytes();
     for (let i = 0; i < events.length; i++) {
-      const doc = ecsFromNormalized(normalized[i]!, events[i], { lookups, ids: null });
+      out.reset();
+      writer.write(out, normalized[i]!, events[i]);
+      const doc = JSON.parse(out.buf.toString('utf8', 0, out.pos)) as Record<string, unknown>;
       expect(JSON.stringify(normalized[i])).toBe(before[i]);
       expect(doc['@timestamp']).toBe(normalized[i]!['@timestamp']);
     }
