@@ -23,7 +23,6 @@ interface ParseFlags extends ShipFlags {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-// eslint-disable-next-line max-lines-per-function -- one commander option table (it feeds help and man), no logic
 export function register(program: Command): void {
   const cmd = program
     .command('parse')
@@ -83,79 +82,85 @@ Examples:
     .action(async (files: string[], flags: ParseFlags) => {
       if (flags.registry !== undefined && !flags.follow) throw usageError('flag --registry: needs --follow');
       if (flags.follow) return (await import('./parse-follow.js')).followAction([...(flags.in ?? []), ...files], flags);
-      const [{ readLogs }, { expandInputs }, { shutdownSignal, onShutdown }] = await Promise.all([
-        import('../pipeline/read-logs.js'),
-        import('../pipeline/sources.js'),
-        import('../runtime.js'),
-      ]);
-      let named = [...(flags.in ?? []), ...files];
-      if (named.length === 0 && process.stdin.isTTY) {
-        // nothing named and nothing piped in: read the system's logs, as ausearch does
-        const { systemLogFiles } = await import('../pipeline/system-logs.js');
-        named = systemLogFiles();
-      }
-      const inputs = expandInputs(named);
-      if (flags.rawValues && flags.interpret)
-        throw usageError('flag --raw-values: applies to records (without -i), not to interpreted events');
-      const ship = shipSetup(flags);
-      if (ship || flags.format === 'ecs') {
-        const run = { files: inputs, strict: flags.strict === true, signal: shutdownSignal };
-        const { documentRenderer, ecsSink, shipEventSink } = await import('../pipeline/ecs-sink.js');
-        if (!ship) return void (await readLogs({ ...run, sink: ecsSink({ ids: flags.id }) }));
-        const sink = shipEventSink(documentRenderer(ship.document, { ids: flags.id }), {
-          ...ship,
-          signal: shutdownSignal,
-          ...(flags.stats ? { statsMs: 10_000 } : {}),
-        });
-        // On SIGINT/SIGTERM reading stops; what the outputs have not taken is delivered if they are up, else
-        // kept in the spool (or reported as not delivered) before the process exits.
-        const unregister = onShutdown(() => sink.end());
-        try {
-          return void (await readLogs({ ...run, sink }));
-        } catch (err) {
-          // an input that fails still closes the outputs (delivered or spooled), or the clients keep the process
-          await sink.end().catch(() => undefined);
-          throw err;
-        } finally {
-          unregister();
-        }
-      }
-      const format = flags.format as Exclude<typeof flags.format, 'ecs'>;
-      const { startProgress, bytesToRead } = await import('../format/progress.js');
-      const progress = startProgress({ total: bytesToRead(inputs), quiet: flags.quiet, streaming: true });
-      const run = {
-        files: inputs,
-        strict: flags.strict === true,
-        signal: shutdownSignal,
-        onRead: progress.enabled ? (n: number) => progress.read(n) : undefined,
-        report: (line: string) => {
-          progress.interrupt();
-          process.stderr.write(`${line}\n`);
-        },
-      };
-      try {
-        if (flags.interpret) {
-          const { workersFor, parallelDriver } = await import('../pipeline/interpret-parallel.js');
-          const workers = workersFor(inputs);
-          if (workers > 0) {
-            const onEvents = progress.enabled ? (n: number) => progress.events(n) : undefined;
-            const setup = { format, ids: flags.id, utc: flags.utc, workers, onEvents };
-            return void (await readLogs({ ...run, driver: (report) => parallelDriver(setup, report) }));
-          }
-        }
-        let sink: EventSink;
-        if (flags.interpret) {
-          const { interpretSink } = await import('../pipeline/interpret-sink.js');
-          sink = await interpretSink(format, { ids: flags.id, utc: flags.utc });
-        } else {
-          const { rawSink } = await import('../pipeline/sinks.js');
-          sink = await rawSink(format, { rawValues: flags.rawValues === true });
-        }
-        await readLogs({ ...run, sink: progress.enabled ? countingSink(sink, progress) : sink });
-      } finally {
-        progress.done();
-      }
+      // as search and report: its caches are live data, and V8's default growth kept up to 4x them
+      const { withLeanHeap } = await import('../heap-growth.js');
+      return withLeanHeap(() => readAction(files, flags));
     });
+}
+
+/** parse over logs (named, the system's, or stdin): to stdout, or shipped. */
+async function readAction(files: string[], flags: ParseFlags): Promise<void> {
+  const [{ readLogs }, { expandInputs }, { shutdownSignal, onShutdown }] = await Promise.all([
+    import('../pipeline/read-logs.js'),
+    import('../pipeline/sources.js'),
+    import('../runtime.js'),
+  ]);
+  let named = [...(flags.in ?? []), ...files];
+  if (named.length === 0 && process.stdin.isTTY) {
+    // nothing named and nothing piped in: read the system's logs, as ausearch does
+    const { systemLogFiles } = await import('../pipeline/system-logs.js');
+    named = systemLogFiles();
+  }
+  const inputs = expandInputs(named);
+  if (flags.rawValues && flags.interpret) throw usageError('flag --raw-values: applies to records (without -i), not to interpreted events');
+  const ship = shipSetup(flags);
+  if (ship || flags.format === 'ecs') {
+    const run = { files: inputs, strict: flags.strict === true, signal: shutdownSignal };
+    const { documentRenderer, ecsSink, shipEventSink } = await import('../pipeline/ecs-sink.js');
+    if (!ship) return void (await readLogs({ ...run, sink: ecsSink({ ids: flags.id }) }));
+    const sink = shipEventSink(documentRenderer(ship.document, { ids: flags.id }), {
+      ...ship,
+      signal: shutdownSignal,
+      ...(flags.stats ? { statsMs: 10_000 } : {}),
+    });
+    // On SIGINT/SIGTERM reading stops; what the outputs have not taken is delivered if they are up, else
+    // kept in the spool (or reported as not delivered) before the process exits.
+    const unregister = onShutdown(() => sink.end());
+    try {
+      return void (await readLogs({ ...run, sink }));
+    } catch (err) {
+      // an input that fails still closes the outputs (delivered or spooled), or the clients keep the process
+      await sink.end().catch(() => undefined);
+      throw err;
+    } finally {
+      unregister();
+    }
+  }
+  const format = flags.format as Exclude<typeof flags.format, 'ecs'>;
+  const { startProgress, bytesToRead } = await import('../format/progress.js');
+  const progress = startProgress({ total: bytesToRead(inputs), quiet: flags.quiet, streaming: true });
+  const run = {
+    files: inputs,
+    strict: flags.strict === true,
+    signal: shutdownSignal,
+    onRead: progress.enabled ? (n: number) => progress.read(n) : undefined,
+    report: (line: string) => {
+      progress.interrupt();
+      process.stderr.write(`${line}\n`);
+    },
+  };
+  try {
+    if (flags.interpret) {
+      const { workersFor, parallelDriver } = await import('../pipeline/interpret-parallel.js');
+      const workers = workersFor(inputs);
+      if (workers > 0) {
+        const onEvents = progress.enabled ? (n: number) => progress.events(n) : undefined;
+        const setup = { format, ids: flags.id, utc: flags.utc, workers, onEvents };
+        return void (await readLogs({ ...run, driver: (report) => parallelDriver(setup, report) }));
+      }
+    }
+    let sink: EventSink;
+    if (flags.interpret) {
+      const { interpretSink } = await import('../pipeline/interpret-sink.js');
+      sink = await interpretSink(format, { ids: flags.id, utc: flags.utc });
+    } else {
+      const { rawSink } = await import('../pipeline/sinks.js');
+      sink = await rawSink(format, { rawValues: flags.rawValues === true });
+    }
+    await readLogs({ ...run, sink: progress.enabled ? countingSink(sink, progress) : sink });
+  } finally {
+    progress.done();
+  }
 }
 
 /** The sink, telling the progress line about each event. */
