@@ -87,11 +87,7 @@ describe('mainRecordData', () => {
   it('reads the head as the lexer does: runs of spaces, empty values, a second = in a value', () => {
     const lookups = { ...TABLE_LOOKUPS };
     const r = recordOf(SYSCALL_LINE.replace('items=2 ppid=10', 'items=  x=a=b  y= ppid=10'));
-    const whole = new MainParts();
-    const w = recordData(r, lookups, whole);
-    const parts = new MainParts();
-    const s = mainRecordData(r, lookups, parts)!;
-    expect(partsOf(parts, s.tags)).toEqual(partsOf(whole, w.tags));
+    const s = splitSameAsWhole(r, lookups);
     for (const f of r.fields()) expect(s.view.get(f.key)).toBe(r.get(f.key));
     expect(s.view.get('x')).toBe('a=b');
   });
@@ -99,11 +95,7 @@ describe('mainRecordData', () => {
   it('a key in both head and tail keeps its place and takes the tail value, as in the whole record', () => {
     const lookups = { ...TABLE_LOOKUPS };
     const r = recordOf(SYSCALL_LINE.replace('items=2', 'tty=early items=2 uid=5 key=61'));
-    const whole = new MainParts();
-    const w = recordData(r, lookups, whole);
-    const parts = new MainParts();
-    const s = mainRecordData(r, lookups, parts)!;
-    expect(partsOf(parts, s.tags)).toEqual(partsOf(whole, w.tags));
+    const s = splitSameAsWhole(r, lookups);
     expect(s.tags).toEqual(['a', 'exec']); // head's (hex) then tail's
     expect(s.view.get('uid')).toBe('0');
   });
@@ -157,6 +149,16 @@ describe('the shared tail', () => {
     expect(after).toEqual(before);
   });
 });
+
+/** mainRecordData of a SYSCALL record, after checking it puts the same parts as reading the record whole. */
+function splitSameAsWhole(r: AuditRecord, lookups: typeof TABLE_LOOKUPS) {
+  const whole = new MainParts();
+  const w = recordData(r, lookups, whole);
+  const parts = new MainParts();
+  const s = mainRecordData(r, lookups, parts)!;
+  expect(partsOf(parts, s.tags)).toEqual(partsOf(whole, w.tags));
+  return s;
+}
 
 describe('reassembleArgv: one plain record', () => {
   const execve = (body: string) => recordOf(`type=EXECVE msg=audit(1700000000.123:9): ${body}`);

@@ -4,13 +4,10 @@
 // successful record, a later record of an event turning its success around, and markers in records whose
 // scans read no result. Checked against ausearch itself, and the test's own cases.
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mayFail } from '../../../src/search/failure.js';
 import { AUDIT_MESSAGE as T } from '../../../src/tables/message-types-data.js';
-import { ausearch, HAVE_AUSEARCH, search } from './harness.js';
+import { ausearch, HAVE_AUSEARCH, search, tempLog } from './harness.js';
 
 describe('mayFail', () => {
   it.each([
@@ -90,14 +87,7 @@ const EVENTS: string[][] = [
 ];
 
 describe.skipIf(!HAVE_AUSEARCH)('-sv with failures written every way, against ausearch', () => {
-  let dir = '';
-  let file = '';
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'tsaudit-failure-'));
-    file = join(dir, 'failures.log');
-    writeFileSync(file, log(EVENTS));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = tempLog('failures.log', () => log(EVENTS));
 
   const QUERIES = [
     ['-sv', 'no', '--raw'],
@@ -109,7 +99,7 @@ describe.skipIf(!HAVE_AUSEARCH)('-sv with failures written every way, against au
     ['-sv', 'no', '-i'],
   ];
   it.each(QUERIES.map((q) => [q.join(' '), q]))('%s', async (_name, query) => {
-    const args = ['-if', file, ...query];
+    const args = ['-if', file(), ...query];
     const a = ausearch(args);
     const t = await search(args);
     expect(t.stdout.toString('latin1')).toBe(a.stdout.toString('latin1'));
@@ -117,7 +107,7 @@ describe.skipIf(!HAVE_AUSEARCH)('-sv with failures written every way, against au
   });
 
   it('the log has failures the marks must keep and successes they may drop', () => {
-    const a = ausearch(['-if', file, '-sv', 'no', '--raw']);
+    const a = ausearch(['-if', file(), '-sv', 'no', '--raw']);
     const kept = a.stdout.toString('latin1').split('\n').filter(Boolean).length;
     expect(kept).toBeGreaterThan(5);
     expect(kept).toBeLessThan(log(EVENTS).split('\n').length - 5);
