@@ -17,7 +17,6 @@ import { isSingleRecordType } from '../parse/reassemble.js';
 import { AuditRecord, parseRecord } from '../parse/record.js';
 import type { RawRecord } from './extract.js';
 import { Block } from './blocks.js';
-import type { Marks } from './needle.js';
 
 /** One event: the records of one (node, sec, msec, serial), in arrival order. */
 export interface SearchEvent {
@@ -41,8 +40,8 @@ export interface HeldEvent extends SearchEvent {
   raw(i: number, into: LazyRecord): RawRecord;
   /** Record `i`'s line as read (latin1: one char per byte). */
   lineAt(i: number): string;
-  /** May record `i` hold what `n` looks for? Answered from the bytes where the record is held as bytes. */
-  mayHold(i: number, n: Marks): boolean;
+  /** Bit i set: a record passed the matcher's line test i as it was read (see line-scan.ts). */
+  readonly hits: number;
   /**
    * Copies the lines (as read, each with a newline) into `out` at `at`; returns the end, or -1 when they do
    * not fit or a record is not held as bytes.
@@ -76,11 +75,6 @@ export class LazyRecord implements RawRecord {
     return (this.text ??= this.event!.lineAt(this.i));
   }
 
-  /** May the record hold the needle? Read from the block's bytes: no text is made for the record. */
-  mayHold(n: Marks): boolean {
-    return this.text !== undefined ? n.test(this.text) : this.event!.mayHold(this.i, n);
-  }
-
   /** Where parseRecord puts it: the ENRICHED separator, else the end of the text (before a CR). */
   get bodyEnd(): number {
     if (this.sep === -2) {
@@ -94,6 +88,7 @@ export class LazyRecord implements RawRecord {
 
 class Slot implements HeldEvent {
   complete = false;
+  hits = 0;
   /** Next building slot with the same serial (another node or time). */
   next: Slot | undefined = undefined;
   /** STRIDE entries per record: no object per record while the event waits to complete. */
@@ -123,14 +118,6 @@ class Slot implements HeldEvent {
     if (where instanceof AuditRecord) return where.line;
     if (this.released) throw new Error('search: a held record was read after its event was handed out');
     return (where as Block).buf.toString('latin1', this.held[i * STRIDE + 1] as number, this.held[i * STRIDE + 2] as number);
-  }
-
-  mayHold(i: number, n: Marks): boolean {
-    const h = this.held;
-    const where = h[i * STRIDE]!;
-    if (where instanceof AuditRecord) return n.test(where.line);
-    if (this.released) throw new Error('search: a held record was read after its event was handed out');
-    return (where as Block).mayHold(n, h[i * STRIDE + 1] as number, h[i * STRIDE + 2] as number);
   }
 
   raw(i: number, into: LazyRecord): RawRecord {
@@ -175,7 +162,8 @@ class Slot implements HeldEvent {
 }
 
 /** One block reference per run of records in the same block (letGo gives back one per run). */
-function hold(s: Slot, where: Block | AuditRecord, start: number, end: number, type: number): void {
+function hold(s: Slot, where: Block | AuditRecord, start: number, end: number, type: number, hits: number): void {
+  s.hits |= hits;
   const h = s.held;
   if (where instanceof Block && (h.length === 0 || h[h.length - STRIDE] !== where)) where.refs++;
   h.push(where, start, end, type);
@@ -209,14 +197,15 @@ export class AusearchAssembler {
     return this.queue.length - this.head;
   }
 
-  /** Adds a parsed record. */
-  push(r: AuditRecord): void {
-    this.add(r, 0, 0, r.type, r.node, r.sec, r.msec, r.serial);
+  /** Adds a parsed record (`hits`: see HeldEvent). */
+  push(r: AuditRecord, hits = 0): void {
+    this.add(r, 0, 0, r.type, r.node, r.sec, r.msec, r.serial, hits);
   }
 
   /**
    * Adds a record by its header: `where` is the record itself, or the block holding its line at
-   * [start, end) (one reference to the block is taken, and given back once the event has gone out).
+   * [start, end) (one reference to the block is taken, and given back once the event has gone out); `hits`
+   * are the record's (see HeldEvent).
    */
   add(
     where: Block | AuditRecord,
@@ -227,24 +216,25 @@ export class AusearchAssembler {
     sec: number,
     msec: number,
     serial: number,
+    hits = 0,
   ): void {
     const last = this.last;
     // an event being built is the only one in `building` with its serial, time and node
     if (last !== undefined && last.serial === serial && last.sec === sec && last.msec === msec && last.node === node && !last.complete) {
-      hold(last, where, start, end, type);
+      hold(last, where, start, end, type, hits);
       return;
     }
     let slot = this.building.get(serial);
     while (slot !== undefined && (slot.sec !== sec || slot.msec !== msec || slot.node !== node)) slot = slot.next;
     if (slot !== undefined) {
       this.last = slot;
-      hold(slot, where, start, end, type);
+      hold(slot, where, start, end, type, hits);
       return;
     }
     if (type === AUDIT_EOE) return;
     const created = new Slot(node, sec, msec, serial, type);
     this.last = created;
-    hold(created, where, start, end, type);
+    hold(created, where, start, end, type, hits);
     const head = this.building.get(serial);
     if (head === undefined) this.building.set(serial, created);
     else {

@@ -8,10 +8,10 @@
 //   denied    an AVC's result
 // The scans of the types below never write success, so their records are not looked at (most records of a
 // syscall event are of these types). The test may say yes where the selector says no (a later record may set
-// success again), never the reverse. It runs per record on the line's text: looking for the four words in
-// every read block cost more than the extraction it saved.
+// success again), never the reverse. Search runs it as the lines are read (FAILURE_TEST, line-scan.ts).
 
 import { AUDIT_MESSAGE as T } from '../tables/message-types-data.js';
+import type { LineTest } from './needle.js';
 
 /** Record types whose scan reads no result (file names, addresses, objects, tty input) or that have none. */
 const NO_RESULT = new Set<number>([
@@ -40,3 +40,10 @@ export function mayFail(type: number, text: string): boolean {
 export function readsResult(type: number): boolean {
   return !NO_RESULT.has(type);
 }
+
+/**
+ * -sv no as a test on each line as it is read (see needle.ts, LineTest): on the text of the lines whose type
+ * reads a result. Searching each read block for the four words instead cost more: `success=` is in every
+ * SYSCALL record, and a Buffer.indexOf call per place costs more than the test on the line.
+ */
+export const FAILURE_TEST: LineTest = { test: (text) => FAILURE.test(text), counts: readsResult };

@@ -4,8 +4,8 @@
 // The values compared come from extract.ts, read the way ausearch reads them.
 
 import { archName } from '../tables/arch.js';
-import { mayFail, readsResult } from './failure.js';
-import { type Marks, Needle } from './needle.js';
+import { FAILURE_TEST, mayFail } from './failure.js';
+import { type LineTest, type Marks, Needle } from './needle.js';
 import {
   Extractor,
   type Needs,
@@ -156,10 +156,8 @@ export interface EventBytes {
   readonly node: string | undefined;
   readonly size: number;
   typeAt(i: number): number;
-  /** Record `i`'s line as read. */
-  lineAt(i: number): string;
-  /** May record `i` hold what `n` looks for? */
-  mayHold(i: number, n: Marks): boolean;
+  /** Bit i set: one of its records passed lineTests[i] as it was read (see line-scan.ts). */
+  readonly hits: number;
 }
 
 function hasType(records: readonly RawRecord[], types: readonly number[]): boolean {
@@ -168,29 +166,12 @@ function hasType(records: readonly RawRecord[], types: readonly number[]): boole
 }
 
 function mayHold(records: readonly RawRecord[], n: Marks): boolean {
-  for (let i = 0; i < records.length; i++) {
-    const r = records[i]!;
-    if (r.mayHold !== undefined ? r.mayHold(n) : n.test(r.line)) return true;
-  }
+  for (let i = 0; i < records.length; i++) if (n.test(records[i]!.line)) return true;
   return false;
 }
 
 function bytesHaveType(ev: EventBytes, types: readonly number[]): boolean {
   for (let i = 0; i < ev.size; i++) if (types.includes(ev.typeAt(i))) return true;
-  return false;
-}
-
-function bytesMayHold(ev: EventBytes, n: Marks): boolean {
-  for (let i = 0; i < ev.size; i++) if (ev.mayHold(i, n)) return true;
-  return false;
-}
-
-/** -sv no: may a record make the event a failure? (Only records of types that read a result are made text.) */
-function bytesMayFail(ev: EventBytes): boolean {
-  for (let i = 0; i < ev.size; i++) {
-    const t = ev.typeAt(i);
-    if (readsResult(t) && mayFail(t, ev.lineAt(i))) return true;
-  }
   return false;
 }
 
@@ -209,10 +190,16 @@ export class Matcher {
   readonly trivial: boolean;
   private readonly strmatch: (needle: string, hay: string) => boolean;
   private readonly extractor: Extractor;
-  /** -k as a test on the records' bytes: an event that fails it is dropped before extraction. */
-  private readonly marks: Marks[] = [];
+  /** -k as a test on the records' text: an event that fails it is dropped before extraction. */
+  private readonly marks: Needle[] = [];
   /** -sv no as a test on the text of records that read a result (see failure.ts). */
   private readonly failureOnly: boolean;
+  /**
+   * The same tests (-k, then -sv no) on each line's bytes, which search runs as it reads (line-scan.ts):
+   * bit i of an event's hits is test i.
+   */
+  readonly lineTests: LineTest[] = [];
+  private readonly allHits: number;
 
   constructor(
     readonly sel: Selection,
@@ -224,6 +211,9 @@ export class Matcher {
     const key = sel.key === null ? undefined : Needle.of(sel.key);
     if (key !== undefined) this.marks.push(key);
     this.failureOnly = sel.success === S_FAILED;
+    this.lineTests.push(...this.marks);
+    if (this.failureOnly) this.lineTests.push(FAILURE_TEST);
+    this.allHits = (1 << this.lineTests.length) - 1;
     this.trivial =
       Object.values(this.needs).every((v) => !v) &&
       sel.eventId === UNSET.ID &&
@@ -233,15 +223,13 @@ export class Matcher {
   }
 
   /**
-   * What the headers and bytes decide, before any record is read: false when the event cannot match. Each
-   * test is a conjunct of match(), so the order does not change the answer.
+   * What the headers and the line tests' hits decide, before any record is read: false when the event cannot
+   * match. Each test is a conjunct of match(), so the order does not change the answer.
    */
   mayMatch(ev: EventBytes): boolean {
-    if (!this.headersMatch(ev.serial, ev.node)) return false;
+    if ((ev.hits & this.allHits) !== this.allHits || !this.headersMatch(ev.serial, ev.node)) return false;
     const types = this.sel.types;
-    if (types !== null && !bytesHaveType(ev, types)) return false;
-    for (let i = 0; i < this.marks.length; i++) if (!bytesMayHold(ev, this.marks[i]!)) return false;
-    return !this.failureOnly || bytesMayFail(ev);
+    return types === null || bytesHaveType(ev, types);
   }
 
   private headersMatch(serial: number, node: string | undefined): boolean {

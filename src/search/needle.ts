@@ -17,8 +17,22 @@ export interface Marks {
   places(buf: Buffer, end: number): number[];
 }
 
+/**
+ * A test that search runs on each line as it is read: bit i of a held event's `hits` says that one of its
+ * records counts for test i and passes it (see LineScans). With `places`, a line passes when a place starts
+ * inside it; without, its text is tested.
+ */
+export interface LineTest {
+  /** True when `text` may hold what the selector looks for. */
+  test(text: string): boolean;
+  /** Where in `buf`, before `end`, something the selector looks for may start, in order. */
+  places?(buf: Buffer, end: number): number[];
+  /** Does a record of this type count? */
+  counts(type: number): boolean;
+}
+
 /** Can a record's text hold a selector's value? */
-export class Needle implements Marks {
+export class Needle implements LineTest {
   private readonly once: RegExp;
   /** The value's bytes (a quoted or `(…)` value is compared as it is: case matters). */
   private readonly bytes: Buffer;
@@ -49,6 +63,10 @@ export class Needle implements Marks {
   static of(value: string): Needle | undefined {
     if (value === '' || !/^[\x20-\x7e]+$/.test(value)) return undefined;
     return new Needle(value);
+  }
+
+  counts(): boolean {
+    return true;
   }
 
   /** True when `text` may hold the value. */

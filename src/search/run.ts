@@ -15,7 +15,8 @@ import { selectEvents } from '../pipeline/select.js';
 import type { EventSink } from '../pipeline/sinks.js';
 import { inputChunks, inputName } from '../pipeline/sources.js';
 import { AusearchAssembler, type HeldEvent, LazyRecord, type SearchEvent } from './assemble.js';
-import { type Block, BlockLines, BlockPool } from './blocks.js';
+import { type Block, BlockLines, BlockPool, type LineSink } from './blocks.js';
+import { LineScans } from './line-scan.js';
 import { header, readHeader } from './header.js';
 import { CheckpointGate, type Checkpoint, isCheckpointFile, CHECKPOINT_EXIT, saveCheckpoint, type CheckpointEvent } from './checkpoint.js';
 import type { RawRecord, UidNamer } from './extract.js';
@@ -87,7 +88,7 @@ function resumedFiles(opts: SearchOptions): string[] {
 }
 
 /** One search's state: lines -> headers -> ausearch's events -> selection -> sink. */
-class SearchRun {
+class SearchRun implements LineSink {
   private readonly report: (line: string) => void;
   private readonly maxReported: number;
   private readonly hasRange: boolean;
@@ -96,6 +97,8 @@ class SearchRun {
   private readonly target: EventSink;
   private readonly asm: AusearchAssembler;
   private readonly pool = new BlockPool();
+  /** The matcher's line tests, or undefined when it has none. */
+  private readonly scans: LineScans | undefined;
   /** The event as the matcher sees it (reused). */
   private readonly view: { serial: number; node: string | undefined; records: RawRecord[] } = { serial: 0, node: undefined, records: [] };
   /** Reused views of the records of the event being matched. */
@@ -120,6 +123,8 @@ class SearchRun {
     const cp = opts.checkpoint;
     this.gate = cp ? new CheckpointGate(cp.loaded, cp.timeOnly) : undefined;
     this.namer = makeNamer(opts.passwdFile);
+    const tests = opts.matcher.lineTests;
+    this.scans = tests.length > 0 ? new LineScans(tests) : undefined;
     // the pipeline's selection stage: the selectors, then the checkpoint's resume point
     this.target = selectEvents(opts.sink as unknown as EventSink, (e) => this.select(e as unknown as HeldEvent));
     this.asm = new AusearchAssembler(
@@ -162,21 +167,31 @@ class SearchRun {
     this.lastSeen = e;
   }
 
+  onBlock(block: Block): void {
+    this.scans?.load(block);
+  }
+
   /** One line: its header read from the bytes (parseRecord for any other shape), then to the assembler. */
-  private onLine(block: Block, start: number, end: number): void {
+  onLine(block: Block, start: number, end: number): void {
     this.lineNo++;
     if (readHeader(block.buf, start, end)) {
       this.records++;
       const h = header;
       if (this.hasRange && !inTimeRange(h.sec, h.msec, this.opts.range)) return;
-      this.asm.add(block, start, end, h.type, h.node, h.sec, h.msec, h.serial);
+      const scans = this.scans;
+      let hits = 0;
+      if (scans !== undefined) {
+        if (scans.next < end) hits = scans.hits(start, end, h.type);
+        if (scans.byText !== 0) hits |= scans.textHitsAt(block.buf, start, end, h.type);
+      }
+      this.asm.add(block, start, end, h.type, h.node, h.sec, h.msec, h.serial, hits);
       return;
     }
     const r = parseRecord(block.buf.toString('latin1', start, end));
     if (r.kind !== 'record') return this.badLine(r.reason);
     this.records++;
     if (this.hasRange && !inTimeRange(r.sec, r.msec, this.opts.range)) return;
-    this.asm.push(r);
+    this.asm.push(r, this.scans === undefined ? 0 : this.scans.textHits(r.line, r.type));
   }
 
   private badLine(reason: string): void {
@@ -192,7 +207,7 @@ class SearchRun {
     this.lastFile = file;
     this.name = inputName(file);
     this.lineNo = 0;
-    const splitter = new BlockLines(this.pool, (b, s, e) => this.onLine(b, s, e));
+    const splitter = new BlockLines(this.pool, this);
     try {
       for await (const chunk of inputChunks(file, { readSize: READ_SIZE, stdin: this.opts.stdin })) {
         splitter.push(chunk);
