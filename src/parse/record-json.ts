@@ -843,6 +843,9 @@ let cachedBytes = 0;
 const caches: MemberCache<unknown>[] = [];
 /** By record type: the type decides which values are decoded. */
 const recordCaches = new Map<number, MemberCache>();
+/** Message type numbers below this (all that the kernel and auditd define) index recordCacheByNumber. */
+const CACHES_BY_NUMBER = 4096;
+const recordCacheByNumber: (MemberCache | undefined)[] = new Array<MemberCache | undefined>(CACHES_BY_NUMBER).fill(undefined);
 const enrichedCache = newCache();
 
 function newCache<V = string>(): MemberCache<V> {
@@ -856,9 +859,15 @@ function newCache<V = string>(): MemberCache<V> {
  * whose bodies hardly repeat: see VOLATILE_RUNS).
  */
 function recordCache(record: AuditRecord, raw: boolean): MemberCache | undefined {
-  if (raw || record.line.length - record.bodyStart > MAX_CACHED_TEXT || VOLATILE_RUNS.has(record.type)) return undefined;
-  let cache = recordCaches.get(record.type);
-  if (cache === undefined) recordCaches.set(record.type, (cache = newCache()));
+  const type = record.type;
+  if (raw || record.line.length - record.bodyStart > MAX_CACHED_TEXT || type === T_SYSCALL) return undefined;
+  // by type number where it is one (an array index costs less than a Map look-up before the code is optimized)
+  let cache = type >= 0 && type < CACHES_BY_NUMBER ? recordCacheByNumber[type] : recordCaches.get(type);
+  if (cache === undefined) {
+    cache = newCache();
+    if (type >= 0 && type < CACHES_BY_NUMBER) recordCacheByNumber[type] = cache;
+    else recordCaches.set(type, cache);
+  }
   return cache.off ? undefined : cache;
 }
 
@@ -999,8 +1008,8 @@ const partBytes = new JsonBytes(4096);
 
 /**
  * A SYSCALL record from its two cached parts and its run, with no JSON.stringify of the line and no scan of the
- * run: before the run's end the text is plain (checked when its head was cached, and by SYSCALL_RUN), so it is
- * its own JSON. False (nothing written) for any other layout, which the general path then writes.
+ * run: before the run's end the text is plain (no quote; checked by SAFE_BODY when its head was cached, and by
+ * SYSCALL_RUN), so it is its own JSON. False (nothing written) for any other layout, which the general path then writes.
  */
 function writeSyscall(j: JsonBytes, record: AuditRecord): boolean {
   if (syscallHeads.off || syscallRests.off) return false;
@@ -1012,6 +1021,9 @@ function writeSyscall(j: JsonBytes, record: AuditRecord): boolean {
   if (last < 0 || last >= end) return false;
   let to = s.indexOf(' ', last + 5);
   if (to < 0 || to > end) to = end;
+  // SAFE_BODY allows quoted values, which raw_msg escapes; the kernel quotes none before the run's end
+  const quote = s.indexOf('"', record.bodyStart);
+  if (quote >= 0 && quote < to) return false;
   const v = SYSCALL_RUN.exec(s.slice(from, to));
   if (v === null) return false;
   const head = syscallHead(record, from);
