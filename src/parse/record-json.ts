@@ -103,6 +103,7 @@ export function archFieldName(value: string): string | undefined {
 }
 
 const {
+  SYSCALL: T_SYSCALL,
   PATH: T_PATH,
   SOCKADDR: T_SOCKADDR,
   EXECVE: T_EXECVE,
@@ -781,7 +782,7 @@ const RECORD_END = Buffer.from('}\n', 'latin1');
  * still share ENRICHED suffixes, which have a cache of their own. A cache whose first 1024 look-ups found
  * fewer than 256 turns itself off.
  */
-class MemberCache<V extends string | Run = string> {
+class MemberCache<V = string> {
   private readonly map = new Map<string, V>();
   private lookups = 0;
   private hits = 0;
@@ -828,7 +829,7 @@ class Run {
 }
 
 /** The cache holding the most: the one to start over when all together would pass their bound. */
-function largest(): MemberCache<string | Run> {
+function largest(): MemberCache<unknown> {
   let max = caches[0]!;
   for (const c of caches) if (c.bytes > max.bytes) max = c;
   return max;
@@ -839,14 +840,17 @@ const MAX_CACHED_BYTES = 4 << 20;
 /** Longer records are written each time (a long EXECVE is rarely repeated). */
 const MAX_CACHED_TEXT = 1024;
 let cachedBytes = 0;
-const caches: MemberCache<string | Run>[] = [];
+const caches: MemberCache<unknown>[] = [];
 /** By record type: the type decides which values are decoded. */
 const recordCaches = new Map<number, MemberCache>();
+/** Message type numbers below this (all that the kernel and auditd define) index recordCacheByNumber. */
+const CACHES_BY_NUMBER = 4096;
+const recordCacheByNumber: (MemberCache | undefined)[] = new Array<MemberCache | undefined>(CACHES_BY_NUMBER).fill(undefined);
 const enrichedCache = newCache();
 
-function newCache<V extends string | Run = string>(): MemberCache<V> {
+function newCache<V = string>(): MemberCache<V> {
   const c = new MemberCache<V>();
-  caches.push(c as MemberCache<string | Run>);
+  caches.push(c as MemberCache<unknown>);
   return c;
 }
 
@@ -855,9 +859,15 @@ function newCache<V extends string | Run = string>(): MemberCache<V> {
  * whose bodies hardly repeat: see VOLATILE_RUNS).
  */
 function recordCache(record: AuditRecord, raw: boolean): MemberCache | undefined {
-  if (raw || record.line.length - record.bodyStart > MAX_CACHED_TEXT || VOLATILE_RUNS.has(record.type)) return undefined;
-  let cache = recordCaches.get(record.type);
-  if (cache === undefined) recordCaches.set(record.type, (cache = newCache()));
+  const type = record.type;
+  if (raw || record.line.length - record.bodyStart > MAX_CACHED_TEXT || type === T_SYSCALL) return undefined;
+  // by type number where it is one (an array index costs less than a Map look-up before the code is optimized)
+  let cache = type >= 0 && type < CACHES_BY_NUMBER ? recordCacheByNumber[type] : recordCaches.get(type);
+  if (cache === undefined) {
+    cache = newCache();
+    if (type >= 0 && type < CACHES_BY_NUMBER) recordCacheByNumber[type] = cache;
+    else recordCaches.set(type, cache);
+  }
   return cache.off ? undefined : cache;
 }
 
@@ -965,9 +975,131 @@ function writeEnriched(j: JsonBytes, record: AuditRecord, cache: MemberCache | u
   if (cache !== undefined) cache.set(suffix, j.copyFrom(start), j.pos - start);
 }
 
+/** A SYSCALL body's fields before ` a0=`: their members, and the `result` member finish() makes of them. */
+class SyscallHead {
+  constructor(
+    readonly members: string,
+    readonly result: string,
+  ) {}
+}
+
+/**
+ * A SYSCALL line from the end of `pid=` on (the fields after the volatile run and the ENRICHED suffix): raw_msg's
+ * rest as JSON text with its closing quote, the fields' members, and what follows them (keys, enriched, `}\n`).
+ */
+class SyscallRest {
+  constructor(
+    readonly raw: string,
+    readonly members: string,
+    readonly after: string,
+  ) {}
+}
+
+/**
+ * The volatile run as the kernel writes it: hex arguments and decimal ids, none of them special, hex-decoded or
+ * in need of an escape, so one native match gives their members (what field() makes of each). `exec` and a
+ * template: a replace with `$1` patterns costs three times as much while the code is cold.
+ */
+const SYSCALL_RUN = /^ a0=([0-9a-fA-F]+) a1=([0-9a-fA-F]+) a2=([0-9a-fA-F]+) a3=([0-9a-fA-F]+) items=([0-9]+) ppid=([0-9]+) pid=([0-9]+)$/;
+const syscallHeads = newCache<SyscallHead>();
+const syscallRests = newCache<SyscallRest>();
+/** Where the cached parts are written before they are kept (the record's own output goes elsewhere). */
+const partBytes = new JsonBytes(4096);
+
+/**
+ * A SYSCALL record from its two cached parts and its run, with no JSON.stringify of the line and no scan of the
+ * run: before the run's end the text is plain (no quote; checked by SAFE_BODY when its head was cached, and by
+ * SYSCALL_RUN), so it is its own JSON. False (nothing written) for any other layout, which the general path then writes.
+ */
+function writeSyscall(j: JsonBytes, record: AuditRecord): boolean {
+  if (syscallHeads.off || syscallRests.off) return false;
+  const s = record.line;
+  const end = record.bodyEnd;
+  const from = s.indexOf(' a0=', record.bodyStart);
+  if (from < 0 || from >= end) return false;
+  const last = s.indexOf(' pid=', from);
+  if (last < 0 || last >= end) return false;
+  let to = s.indexOf(' ', last + 5);
+  if (to < 0 || to > end) to = end;
+  // SAFE_BODY allows quoted values, which raw_msg escapes; the kernel quotes none before the run's end
+  const quote = s.indexOf('"', record.bodyStart);
+  if (quote >= 0 && quote < to) return false;
+  const v = SYSCALL_RUN.exec(s.slice(from, to));
+  if (v === null) return false;
+  const head = syscallHead(record, from);
+  if (head === undefined) return false;
+  const rest = syscallRest(record, to);
+  if (rest === undefined) return false;
+  j.json(`${headerJson(record)}"${s.slice(record.msgStart, to)}`);
+  j.copied(rest.raw);
+  j.copied(head.members);
+  j.copied(`,"a0":"${v[1]}","a1":"${v[2]}","a2":"${v[3]}","a3":"${v[4]}","items":"${v[5]}","ppid":"${v[6]}","pid":"${v[7]}"`);
+  j.copied(rest.members);
+  j.copied(head.result);
+  j.copied(rest.after);
+  return true;
+}
+
+/** The head's part, cached by its text; undefined when it is not plain or holds `key=` (keys follow the tail). */
+function syscallHead(record: AuditRecord, from: number): SyscallHead | undefined {
+  const s = record.line;
+  const text = s.slice(record.bodyStart, from);
+  let head = syscallHeads.get(text);
+  if (head !== undefined) return head;
+  if (!SAFE_BODY.test(text)) return undefined;
+  const pj = startPart(record);
+  scanPlain(s, record.bodyStart, from, writer);
+  if (writer.at[KEY]! >= 0) return undefined;
+  const members = pj.copyFrom(0);
+  const resultAt = pj.pos;
+  writer.finish();
+  head = new SyscallHead(members, pj.copyFrom(resultAt));
+  syscallHeads.set(text, head, pj.pos);
+  return head;
+}
+
+/**
+ * The rest's part, cached by its text; undefined when its fields are not plain, hold `success=`/`res=` (the
+ * head's result would then not be the record's) or a `syscall=` named by the head's `arch=`.
+ */
+function syscallRest(record: AuditRecord, to: number): SyscallRest | undefined {
+  const s = record.line;
+  const text = s.slice(to);
+  let rest = syscallRests.get(text);
+  if (rest !== undefined) return rest;
+  const end = record.bodyEnd;
+  if (!SAFE_BODY.test(s.slice(to, end))) return undefined;
+  const pj = startPart(record);
+  pj.json(JSON.stringify(text));
+  const raw = pj.copyFrom(1);
+  const membersAt = pj.pos;
+  writer.beginRun(to);
+  scanPlain(s, to, end, writer);
+  const at = writer.at;
+  if (writer.endRun(to) === undefined || at[SUCCESS]! >= 0 || at[RES]! >= 0) return undefined;
+  const members = pj.copyFrom(membersAt);
+  const afterAt = pj.pos;
+  writer.finish();
+  if (record.isEnriched) writeEnriched(pj, record, undefined);
+  pj.bytes(RECORD_END);
+  rest = new SyscallRest(raw, members, pj.copyFrom(afterAt));
+  syscallRests.set(text, rest, pj.pos);
+  return rest;
+}
+
+/** partBytes, emptied, as where the writer puts the record's members. */
+function startPart(record: AuditRecord): JsonBytes {
+  const pj = partBytes;
+  pj.reset();
+  byteMembers.j = pj;
+  writer.reset(byteMembers, record, false);
+  return pj;
+}
+
 /** Appends the record as one line of JSON, with the newline, to `j`: recordToPlain's object as JSON text. */
 export function writeRecordJson(j: JsonBytes, record: AuditRecord, opts?: RecordJsonOptions): void {
   const raw = opts?.rawValues === true;
+  if (!raw && record.type === T_SYSCALL && writeSyscall(j, record)) return;
   const line = record.line;
   const cache = recordCache(record, raw);
   let text = '';

@@ -251,6 +251,38 @@ describe('record JSON from the caches', () => {
     expect(i386.syscall).toBe('oldolduname');
   });
 
+  it('SYSCALL: the same rest after pid= under other heads and runs, the same head before other rests', () => {
+    const heads = [
+      'arch=c000003e syscall=59 success=yes exit=0',
+      'arch=c000003e syscall=2 success=no exit=-13',
+      'arch=40000003 syscall=11 success=yes exit=0',
+    ];
+    const rests = [
+      ` auid=1000 uid=0 ses=2 comm="ls" exe="/usr/bin/ls" key="x"${G}ARCH=x86_64 SYSCALL=execve AUID="bob"`,
+      ` auid=4294967295 uid=0 comm=6C2073 key=(null)${G}AUID="unset"\r`,
+      ' auid=1000 uid=0 comm="caf\u00e9"',
+      '',
+    ];
+    let n = 20;
+    for (let round = 0; round < 2; round++)
+      for (const head of heads)
+        for (const rest of rests)
+          same(`${T(n++)}${head} a0=${n.toString(16)} a1=0 a2=7ffe a3=${round} items=${round} ppid=${n} pid=${n + 1}${rest}`);
+  });
+
+  it('SYSCALL: layouts the cached parts cannot give go the field by field way, with the same bytes', () => {
+    const run = ' a0=1 a1=2 a2=3 a3=4 items=0 ppid=1 pid=2';
+    for (let i = 0; i < 2; i++) {
+      same(`${T(40 + i)}arch=c000003e comm="a0=1 a1=2 a2=3 a3=4 items=0 ppid=1 pid=2"${run} uid=0`); // a run inside a quoted value
+      same(`${T(42 + i)}arch=c000003e comm=x${run.replace('a2=3', 'a2=?')} uid=0`); // no value in the run
+      same(`${T(44 + i)}arch=c000003e syscall=59 success=yes${run} res=no key="k"`); // a result after the run
+      same(`${T(46 + i)}arch=c000003e syscall=59 key="k" success=yes${run} uid=0`); // keys before the run
+      same(`${T(48 + i)}arch=c000003e syscall=59 exit=-2${run.replace('ppid=1', 'ppid=1 extra=1')} uid=0`); // another field in it
+      same(`${T(50 + i)}arch=c000003e syscall=59 comm="caf\u00e9 \u00e0"${run} uid=0`); // a head with non-ASCII text
+      same(`${T(52 + i)}arch=c000003e syscall=59 comm=caf\u00e9${run} uid=0`);
+    }
+  });
+
   it('SYSCALL: a quoted value before a0.. that holds " a0=" or " pid=" is one value, not a split point', () => {
     for (let i = 0; i < 2; i++) same(`${T(10 + i)}arch=c000003e comm="x a0=1 pid=2 y" a0=${i} a1=2 a2=3 a3=4 items=0 ppid=1 pid=2 uid=0`);
     for (let i = 0; i < 2; i++) same(`${T(12 + i)}arch=c000003e syscall=1 a0=${i} a1=2 a2=3 a3=4 items=0 ppid=1 pid=2 msg='op=x res=yes'`);
