@@ -95,6 +95,26 @@ export class BatchBuilder {
     this.#buf[this.#off++] = 10;
   }
 
+  /**
+   * Documents that are NDJSON bytes already (a renderer's batch: each document followed by "\n", document i
+   * ending at `ends[i]`, its newline's offset), from document `from` on: copied in one run up to where this
+   * batch is full (`maxDocs`, about `maxBytes`). Returns the first document not taken (`ends.length`: all).
+   */
+  addRun(bytes: Uint8Array, ends: ArrayLike<number>, from: number, maxDocs: number, maxBytes: number): number {
+    const begin = from === 0 ? 0 : ends[from - 1]! + 1;
+    let to = from;
+    // at least one document, so that one larger than a batch still goes (in a batch of its own)
+    do to++;
+    while (to < ends.length && this.#ends.length + to - from < maxDocs && this.#off + ends[to]! + 1 - begin <= maxBytes);
+    const n = ends[to - 1]! + 1 - begin;
+    if (n > this.#buf.length - this.#off) this.#grow(n);
+    this.#buf.set(bytes.subarray(begin, begin + n), this.#off);
+    const shift = this.#off - begin;
+    for (let i = from; i < to; i++) this.#ends.push(ends[i]! + shift);
+    this.#off += n;
+    return to;
+  }
+
   #addText(doc: string): void {
     // utf8 takes at most 3 bytes per UTF-16 unit; most documents are ASCII and take one.
     const room = this.#buf.length - this.#off;

@@ -1,6 +1,7 @@
 // `file:PATH`: documents as NDJSON lines appended to PATH; when a batch would take the file past its size
 // bound, PATH becomes PATH.1 (PATH.1 becomes PATH.2, ..., the oldest beyond `keep` is removed) and a new
-// PATH is started, as Filebeat's file output rotates.
+// PATH is started, as Filebeat's file output rotates. Only a regular file rotates: a device or a FIFO
+// (`file:/dev/null`, a pipe to another program) is written to as it is, and never renamed or replaced.
 
 import { type FileHandle, open, rename, rm, stat } from 'node:fs/promises';
 import { DocBatch } from './batch.js';
@@ -17,6 +18,8 @@ export class FileTransport implements Transport {
   readonly url: string;
   #fh: FileHandle | undefined;
   #size = 0;
+  /** False when PATH is not a regular file: nothing is renamed or removed. */
+  #rotates = true;
 
   constructor(private readonly opts: FileTransportOptions) {
     this.url = opts.url;
@@ -25,7 +28,9 @@ export class FileTransport implements Transport {
   async #open(): Promise<FileHandle> {
     if (this.#fh) return this.#fh;
     this.#fh = await open(this.opts.path, 'a', 0o600);
-    this.#size = (await this.#fh.stat()).size;
+    const st = await this.#fh.stat();
+    this.#rotates = st.isFile();
+    this.#size = st.size;
     return this.#fh;
   }
 
@@ -60,7 +65,7 @@ export class FileTransport implements Transport {
       const n = batch.end(i) + 1 - start;
       const pending = start - from;
       // Rotate before a line that would cross the bound (a file always takes at least one line).
-      if (this.#size + pending > 0 && this.#size + pending + n > this.opts.maxBytes) {
+      if (this.#rotates && this.#size + pending > 0 && this.#size + pending + n > this.opts.maxBytes) {
         await flush(start);
         await this.#rotate();
         fh = await this.#open();

@@ -143,6 +143,20 @@ export class Shipper {
     return this.#roomy();
   }
 
+  /**
+   * Documents already rendered as NDJSON (`bytes`: each document followed by "\n"; document i ends at
+   * `ends[i]`, the offset of its newline), as from a renderer thread: taken as bytes, in runs, without
+   * splitting them into documents first. Same contract as write().
+   */
+  writeBatch(bytes: Uint8Array, ends: ArrayLike<number>): boolean {
+    for (let i = 0; i < ends.length;) {
+      i = this.#batch.addRun(bytes, ends, i, this.#batchDocs, this.#batchBytes);
+      if (this.#batch.docs >= this.#batchDocs || this.#batch.bytes >= this.#batchBytes || i < ends.length) this.flush();
+    }
+    if (this.#batch.docs > 0) this.#timer ??= setTimeout(() => this.flush(), this.#flushMs);
+    return this.#roomy();
+  }
+
   #roomy(): boolean {
     for (const l of this.#lanes) if (l.queue.length >= this.#maxQueued) return false;
     return true;

@@ -21,6 +21,9 @@ export interface ShipSinkOptions {
 export interface ShipSink {
   /** One document (JSON, no newline; bytes are UTF-8 and copied at once). False: await ready() before writing more. */
   write(doc: string | Uint8Array): boolean;
+  /** Documents already rendered as NDJSON bytes, document i ending at `ends[i]` (its newline's offset), as a
+   * renderer thread hands them over: copied at once, never split into strings. As write(). */
+  writeBatch(bytes: Uint8Array, ends: ArrayLike<number>): boolean;
   ready(): Promise<void>;
   flush(): void;
   /** Delivers what is left (until `signal` aborts) and closes every output. */
@@ -48,6 +51,7 @@ export function createShipSink(opts: ShipSinkOptions): ShipSink {
   timer?.unref();
   return {
     write: (doc) => shipper.write(doc),
+    writeBatch: (bytes, ends) => shipper.writeBatch(bytes, ends),
     ready: () => shipper.ready(),
     flush: () => shipper.flush(),
     stats: () => shipper.stats(),

@@ -1,6 +1,7 @@
 // file:PATH: NDJSON lines, rotated by size into PATH.1 .. PATH.keep.
 
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FileTransport } from '../../../src/ship/file.js';
@@ -24,6 +25,21 @@ describe('file output', () => {
     await shipper.end();
     return shipper;
   }
+
+  it('a FIFO (as /dev/null, not a regular file) is written to past the size bound and never renamed or replaced', async () => {
+    const fifo = join(tmp.dir, 'pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = spawn('cat', [fifo], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let got = '';
+    reader.stdout.setEncoding('utf8').on('data', (d: string) => (got += d));
+    const closed = new Promise((resolve) => reader.once('close', resolve));
+    const docs = corpusDocuments().slice(0, 300);
+    await ship(`file:${fifo}?size=4k&keep=2`, docs);
+    await closed;
+    expect(statSync(fifo).isFIFO()).toBe(true);
+    expect(readdirSync(tmp.dir)).toEqual(['pipe']);
+    expect(got).toBe(docs.map((d) => `${d}\n`).join(''));
+  });
 
   const lines = (f: string) =>
     existsSync(f)

@@ -54,6 +54,54 @@ describe.skipIf(missing)('redis output (real redis-server)', () => {
     expect(lines).toEqual([]);
   });
 
+  it('sends AUTH when the URL has a password: the right one delivers, a wrong one fails with the answer of the server', async () => {
+    const tmp2 = tempDir('tsaudit-redis-auth-');
+    const locked = await redisServer(tmp2.dir, false, undefined, ['--requirepass', 'pa ss']);
+    try {
+      await locked.start();
+      const at = (pass: string) =>
+        new RedisTransport({
+          url: 'redis://x',
+          redisUrl: `redis://:${encodeURIComponent(pass)}@127.0.0.1:${locked.port}`,
+          key: 'k',
+          connectTimeoutMs: 2000,
+        });
+      const good = at('pa ss');
+      await good.send(['{"a":1}', '{"b":"\u00e9"}']);
+      await good.close();
+      const bad = at('nope');
+      await expect(bad.send(['{"a":2}'])).rejects.toThrow(/^AUTH: WRONGPASS/);
+      await bad.close();
+      const c = createClient({ url: `redis://:${encodeURIComponent('pa ss')}@127.0.0.1:${locked.port}` });
+      await c.connect();
+      try {
+        expect(await c.lRange('k', 0, -1)).toEqual(['{"a":1}', '{"b":"\u00e9"}']);
+      } finally {
+        await c.close();
+      }
+    } finally {
+      await locked.stop();
+      tmp2.remove();
+    }
+  });
+
+  it('a server that answers RPUSH with an error (the key holds a string) fails the batch, which is then retried', async () => {
+    const c = createClient({ url: `redis://127.0.0.1:${server.port}` });
+    await c.connect();
+    try {
+      await c.set('notalist', 'x');
+      const t = new RedisTransport({ url: 'redis://x', redisUrl: `redis://127.0.0.1:${server.port}`, key: 'notalist' });
+      await expect(t.send(['{"a":1}'])).rejects.toThrow(/^WRONGTYPE/);
+      await c.del('notalist');
+      await t.send(['{"a":1}']); // same connection, still usable
+      expect(await c.lRange('notalist', 0, -1)).toEqual(['{"a":1}']);
+      await t.close();
+    } finally {
+      await c.del('notalist');
+      await c.close();
+    }
+  });
+
   it.each([
     ['in memory', false],
     ['through a --spool', true],

@@ -81,7 +81,7 @@ export function tempDir(prefix: string): { dir: string; remove: () => void } {
 }
 
 /** redis-server; `durable` writes every command to its append-only file before replying (survives kill -9). */
-export async function redisServer(dir: string, durable = false, port?: number): Promise<Server> {
+export async function redisServer(dir: string, durable = false, port?: number, extra: readonly string[] = []): Promise<Server> {
   const bin = which('redis-server');
   if (!bin) throw new Error('redis-server not installed');
   port ??= await freePort();
@@ -106,6 +106,7 @@ export async function redisServer(dir: string, durable = false, port?: number): 
       'no',
       '--logfile',
       '',
+      ...extra,
     ],
     port,
   );
