@@ -12,8 +12,7 @@ export function transportFor(spec: OutputSpec, report: (line: string) => void): 
     case 'file':
       return new FileTransport(spec);
     case 'redis': {
-      // errors of an open connection (each also fails the batch in flight, which is retried): one line per
-      // distinct message is enough.
+      // node-redis reports every failed reconnect; one line per distinct message is enough.
       let last = '';
       return new RedisTransport({
         ...spec,

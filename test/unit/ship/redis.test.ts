@@ -64,13 +64,12 @@ describe.skipIf(missing)('redis output (real redis-server)', () => {
           url: 'redis://x',
           redisUrl: `redis://:${encodeURIComponent(pass)}@127.0.0.1:${locked.port}`,
           key: 'k',
-          connectTimeoutMs: 2000,
         });
       const good = at('pa ss');
       await good.send(['{"a":1}', '{"b":"\u00e9"}']);
       await good.close();
       const bad = at('nope');
-      await expect(bad.send(['{"a":2}'])).rejects.toThrow(/^AUTH: WRONGPASS/);
+      await expect(bad.send(['{"a":2}'])).rejects.toThrow(/WRONGPASS/);
       await bad.close();
       const c = createClient({ url: `redis://:${encodeURIComponent('pa ss')}@127.0.0.1:${locked.port}` });
       await c.connect();
