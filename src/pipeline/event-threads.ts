@@ -52,10 +52,10 @@ const BATCH_BYTES = 256 << 10;
 /** Batches a worker may have queued; beyond that the main thread renders the next one itself. */
 const DEPTH = 2;
 /** Rendered batches waiting for an earlier one before the reader is held back. */
-const MAX_PENDING = 8;
+const MAX_PENDING = 4;
 const MAX_WORKERS = 4;
 /** Inputs smaller than this are rendered in-thread: below it a worker's start costs more than it saves. */
-export const THREADS_MIN_BYTES = 32 << 20;
+export const THREADS_MIN_BYTES = 64 << 20;
 const WORKER_URL = new URL('./event-worker.js', import.meta.url);
 
 export interface ThreadSetup {
@@ -149,7 +149,7 @@ export function threadedDriver(setup: ThreadSetup, report: (line: string) => voi
         } else if (m.t === 'error') fail(m.message);
         else {
           w.queued--;
-          if (inputs.length < 8) inputs.push(m.input);
+          if (inputs.length < 4) inputs.push(m.input);
           const done = () => {
             if (!stopped) w.thread.postMessage({ t: 'spare', buffer: m.out } satisfies ToWorker);
           };
@@ -200,7 +200,7 @@ export function threadedDriver(setup: ThreadSetup, report: (line: string) => voi
     pending.set(seq, {
       bytes: buf.subarray(0, own.pos),
       events: events.length,
-      done: () => void (mainSpares.length < 4 && mainSpares.push(buf)),
+      done: () => void (mainSpares.length < 2 && mainSpares.push(buf)),
     });
     writeReady();
   };

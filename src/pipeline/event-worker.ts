@@ -24,7 +24,7 @@ try {
   let out = new BatchBytes(fresh(), sharedBytes);
   port.on('message', (m: ToWorker) => {
     if (m.t === 'spare') {
-      if (spares.length < 4) spares.push(m.buffer);
+      if (spares.length < 2) spares.push(m.buffer);
       return;
     }
     try {
