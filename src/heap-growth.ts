@@ -1,8 +1,8 @@
-// Search and report keep little alive between full collections (open events and distinct values), but much
-// of what they allocate lives a while and is promoted: an event waits for records up to two seconds of log
+// Search, report and parse keep little alive between full collections (open events, distinct values, parse's
+// bounded caches), but much of what they allocate lives a while and is promoted: an event waits for records up to two seconds of log
 // time newer. Under V8's defaults a long run then grows the young generation to its largest and lets the old
 // generation fill with garbage to several times the live heap before a full collection. Two V8 flags, set at run
-// time for these verbs only (start-up flags would change every verb, and V8 rejects the build's code cache
+// time for the log-reading verbs only (start-up flags would change every verb, and V8 rejects the build's code cache
 // under them): a growing factor of 1.3, and no young-generation growth past YOUNG_CAP. Both are rates and
 // sizes of collections, not limits: a report with many distinct values still grows as far as it needs.
 // Measurements: docs/performance.md, "Peak memory of search and report".

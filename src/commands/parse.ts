@@ -25,7 +25,6 @@ interface ParseFlags extends ShipFlags {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-// eslint-disable-next-line max-lines-per-function -- one commander option table (it feeds help and man), no logic
 export function register(program: Command): void {
   const cmd = program
     .command('parse')
@@ -85,43 +84,49 @@ Examples:
     .action(async (files: string[], flags: ParseFlags) => {
       if (flags.registry !== undefined && !flags.follow) throw usageError('flag --registry: needs --follow');
       if (flags.follow) return (await import('./parse-follow.js')).followAction([...(flags.in ?? []), ...files], flags);
-      const [{ readLogs }, { expandInputs }, { shutdownSignal, onShutdown }] = await Promise.all([
-        import('../pipeline/read-logs.js'),
-        import('../pipeline/sources.js'),
-        import('../runtime.js'),
-      ]);
-      let named = [...(flags.in ?? []), ...files];
-      if (named.length === 0 && process.stdin.isTTY) {
-        // nothing named and nothing piped in: read the system's logs, as ausearch does
-        const { systemLogFiles } = await import('../pipeline/system-logs.js');
-        named = systemLogFiles();
-      }
-      const inputs = expandInputs(named);
-      if (flags.rawValues && flags.interpret)
-        throw usageError('flag --raw-values: applies to records (without -i), not to interpreted events');
-      const ship = shipSetup(flags);
-      if (ship) return shipAction(inputs, flags, ship, shutdownSignal, onShutdown);
-      const { startProgress, bytesToRead } = await import('../format/progress.js');
-      const progress = startProgress({ total: bytesToRead(inputs), quiet: flags.quiet, streaming: true });
-      const run = {
-        files: inputs,
-        strict: flags.strict === true,
-        signal: shutdownSignal,
-        onRead: progress.enabled ? (n: number) => progress.read(n) : undefined,
-        report: (line: string) => {
-          progress.interrupt();
-          process.stderr.write(`${line}\n`);
-        },
-      };
-      try {
-        const driver = await renderThreads(inputs, flags, progress);
-        if (driver) return void (await readLogs({ ...run, driver }));
-        const sink = await inThreadSink(flags);
-        await readLogs({ ...run, sink: progress.enabled ? countingSink(sink, progress) : sink });
-      } finally {
-        progress.done();
-      }
+      // as search and report: its caches are live data, and V8's default growth kept up to 4x them
+      const { withLeanHeap } = await import('../heap-growth.js');
+      return withLeanHeap(() => readAction(files, flags));
     });
+}
+
+/** parse over logs (named, the system's, or stdin): to stdout (on worker threads where they pay), or shipped. */
+async function readAction(files: string[], flags: ParseFlags): Promise<void> {
+  const [{ readLogs }, { expandInputs }, { shutdownSignal, onShutdown }] = await Promise.all([
+    import('../pipeline/read-logs.js'),
+    import('../pipeline/sources.js'),
+    import('../runtime.js'),
+  ]);
+  let named = [...(flags.in ?? []), ...files];
+  if (named.length === 0 && process.stdin.isTTY) {
+    // nothing named and nothing piped in: read the system's logs, as ausearch does
+    const { systemLogFiles } = await import('../pipeline/system-logs.js');
+    named = systemLogFiles();
+  }
+  const inputs = expandInputs(named);
+  if (flags.rawValues && flags.interpret) throw usageError('flag --raw-values: applies to records (without -i), not to interpreted events');
+  const ship = shipSetup(flags);
+  if (ship) return shipAction(inputs, flags, ship, shutdownSignal, onShutdown);
+  const { startProgress, bytesToRead } = await import('../format/progress.js');
+  const progress = startProgress({ total: bytesToRead(inputs), quiet: flags.quiet, streaming: true });
+  const run = {
+    files: inputs,
+    strict: flags.strict === true,
+    signal: shutdownSignal,
+    onRead: progress.enabled ? (n: number) => progress.read(n) : undefined,
+    report: (line: string) => {
+      progress.interrupt();
+      process.stderr.write(`${line}\n`);
+    },
+  };
+  try {
+    const driver = await renderThreads(inputs, flags, progress);
+    if (driver) return void (await readLogs({ ...run, driver }));
+    const sink = await inThreadSink(flags);
+    await readLogs({ ...run, sink: progress.enabled ? countingSink(sink, progress) : sink });
+  } finally {
+    progress.done();
+  }
 }
 
 /** A driver that renders on worker threads where they pay (event-threads.ts), else undefined. */

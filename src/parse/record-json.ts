@@ -181,8 +181,8 @@ function memberKey(name: string): MemberKey {
 
 const RESULT = memberKey('result');
 const KEYS = memberKey('keys');
-const SUCCESS = memberKey('success');
-const RES = memberKey('res');
+const SUCCESS_KEY = memberKey('success');
+const RES_KEY = memberKey('res');
 const SERESULT = memberKey('seresult');
 const SEPERMS = memberKey('seperms');
 const SA = {
@@ -289,6 +289,8 @@ interface Members {
   /** A member whose value is the string the hex s[vs, ve) encodes. */
   hex(k: MemberKey, s: string, vs: number, ve: number, nulAsSpace: boolean): void;
   list(k: MemberKey, values: string[]): void;
+  /** `keys`: the rule keys of a `key=` value (ruleKeys), when it has any. */
+  keys(value: string, quoted: boolean): void;
 }
 
 class ObjectMembers implements Members {
@@ -308,6 +310,11 @@ class ObjectMembers implements Members {
 
   list(k: MemberKey, values: string[]): void {
     this.out[k.name] = values;
+  }
+
+  keys(value: string, quoted: boolean): void {
+    const keys = ruleKeys(value, quoted);
+    if (keys !== undefined) this.list(KEYS, keys);
   }
 }
 
@@ -354,10 +361,24 @@ class ByteMembers implements Members {
   }
 
   list(k: MemberKey, values: string[]): void {
-    this.j.raw(k.bare);
-    this.j.raw(JSON.stringify(values));
+    this.j.json(k.bare + JSON.stringify(values));
+  }
+
+  /** A log has a few distinct `key=` values: their member is made once. */
+  keys(value: string, quoted: boolean): void {
+    const id = quoted ? `"${value}` : value;
+    let json = KEYS_JSON.get(id);
+    if (json === undefined) {
+      const keys = ruleKeys(value, quoted);
+      json = keys === undefined ? '' : KEYS.bare + JSON.stringify(keys);
+      if (KEYS_JSON.size < 4096) KEYS_JSON.set(detached(id), json);
+    }
+    if (json !== '') this.j.json(json);
   }
 }
+
+/** `,"keys":[…]` by `key=` value (a leading `"` when it was quoted), '' when it has no keys. */
+const KEYS_JSON = new Map<string, string>();
 
 /** The last `arch=` value seen, its name and its code (records of a log share one or two arches). */
 let archRaw: string | undefined;
@@ -372,6 +393,10 @@ function rememberArch(s: string, vs: number, ve: number): string {
   return archRaw;
 }
 
+/** FieldWriter.at: arch, success, res and key offsets (start and end each), key quoted. */
+const [ARCH, SUCCESS, RES, KEY, QUOTED] = [0, 2, 4, 6, 8] as const;
+const RUN_STATE = QUOTED + 1;
+
 /** Turns body tokens into members (see the top of this file); one instance, reset per record. */
 class FieldWriter implements BodyVisitor {
   m: Members = new ObjectMembers();
@@ -379,14 +404,15 @@ class FieldWriter implements BodyVisitor {
   type = 0;
   raw = false;
   arch: string | undefined = undefined;
-  /** Offsets of the value of `success=`, `res=`, `key=` (-1: none). */
-  successAt = -1;
-  successEnd = -1;
-  resAt = -1;
-  resEnd = -1;
-  keyAt = -1;
-  keyEnd = -1;
-  keyQuoted = false;
+  /**
+   * Where the values of `arch=`, `success=`, `res=`, `key=` are: start and end offsets at ARCH, SUCCESS, RES,
+   * KEY (start -1: none), and at QUOTED 1 when the key= value was quoted.
+   */
+  readonly at = new Int32Array(RUN_STATE);
+  /** Start of the run of fields being scanned on its own (-1: none), and whether its syscall= used an arch= before it. */
+  runStart = -1;
+  archFromBefore = false;
+  private readonly saved = new Int32Array(RUN_STATE);
 
   reset(m: Members, record: AuditRecord, raw: boolean): void {
     this.m = m;
@@ -394,10 +420,52 @@ class FieldWriter implements BodyVisitor {
     this.type = record.type;
     this.raw = raw;
     this.arch = undefined;
-    this.successAt = -1;
-    this.resAt = -1;
-    this.keyAt = -1;
-    this.keyQuoted = false;
+    this.at.fill(-1);
+    this.runStart = -1;
+  }
+
+  /** A run of fields is scanned on its own: what it sets is noted apart (endRun). */
+  beginRun(from: number): void {
+    this.saved.set(this.at);
+    for (let i = 0; i < QUOTED; i += 2) this.at[i] = -1;
+    this.runStart = from;
+    this.archFromBefore = false;
+  }
+
+  /**
+   * What the run set, as offsets from its start (-1: not set), or undefined when its members depend on fields
+   * before it (a syscall= named by an earlier arch=) and so cannot be cached by its text. What the run did not
+   * set is as before it.
+   */
+  endRun(from: number): Int32Array | undefined {
+    const r = new Int32Array(RUN_STATE);
+    const at = this.at;
+    for (let i = 0; i < QUOTED; i += 2) {
+      if (at[i]! < 0) {
+        r[i] = -1;
+        at[i] = this.saved[i]!;
+        at[i + 1] = this.saved[i + 1]!;
+        if (i === KEY) at[QUOTED] = this.saved[QUOTED]!;
+      } else {
+        r[i] = at[i]! - from;
+        r[i + 1] = at[i + 1]! - from;
+        if (i === KEY) r[QUOTED] = at[QUOTED]!;
+      }
+    }
+    this.runStart = -1;
+    return this.archFromBefore ? undefined : r;
+  }
+
+  /** A cached run's effect on the state (endRun's offsets, from `from`), as scanning it would have had. */
+  replay(r: Int32Array, from: number): void {
+    const at = this.at;
+    for (let i = 0; i < QUOTED; i += 2) {
+      if (r[i]! < 0) continue;
+      at[i] = from + r[i]!;
+      at[i + 1] = from + r[i + 1]!;
+      if (i === KEY) at[QUOTED] = r[QUOTED]!;
+      if (i === ARCH) this.arch = rememberArch(this.s, at[ARCH]!, at[ARCH + 1]!);
+    }
   }
 
   field(s: string, ks: number, ke: number, vs: number, ve: number, quote: number): void {
@@ -422,6 +490,7 @@ class FieldWriter implements BodyVisitor {
     const m = this.m;
     switch (k.kind) {
       case KIND.arch:
+        this.note(ARCH, vs, ve);
         this.arch = rememberArch(s, vs, ve);
         if (archRawName === undefined) m.span(k.raw, s, vs, ve);
         else m.value(k.raw, archRawName);
@@ -430,17 +499,14 @@ class FieldWriter implements BodyVisitor {
         this.syscall(k, s, vs, ve);
         return;
       case KIND.success:
-        this.successAt = vs;
-        this.successEnd = ve;
+        this.note(SUCCESS, vs, ve);
         return;
       case KIND.res:
-        this.resAt = vs;
-        this.resEnd = ve;
+        this.note(RES, vs, ve);
         return;
       case KIND.key:
-        this.keyAt = vs;
-        this.keyEnd = ve;
-        this.keyQuoted = quote !== 0;
+        this.note(KEY, vs, ve);
+        this.at[QUOTED] = quote === 0 ? 0 : 1;
         return;
       case KIND.unsetId:
         if (isUnsetId(s, vs, ve)) m.value(k.raw, 'unset');
@@ -471,6 +537,7 @@ class FieldWriter implements BodyVisitor {
 
   /** `syscall=` by name on the record's arch; digits are looked up in place, anything else as syscallNameFor says. */
   private syscall(k: KeyInfo, s: string, vs: number, ve: number): void {
+    if (this.runStart >= 0 && this.at[ARCH]! < this.runStart) this.archFromBefore = true;
     let name: string | undefined;
     const nr = ve - vs <= 4 ? smallIntAt(s, vs, ve) : -1;
     if (nr >= 0 && this.arch !== undefined && this.arch === archRaw) name = archRawCode < 0 ? undefined : syscallName(archRawCode, nr);
@@ -505,26 +572,29 @@ class FieldWriter implements BodyVisitor {
 
   nested(): void {}
 
+  private note(which: number, vs: number, ve: number): void {
+    this.at[which] = vs;
+    this.at[which + 1] = ve;
+  }
+
   /** Members that depend on the whole body: result and keys. */
   finish(): void {
     if (this.raw) return;
     const m = this.m;
     const s = this.s;
-    const at = this.successAt >= 0 ? this.successAt : this.resAt;
-    if (at >= 0) {
-      const r = at === this.successAt ? resultAt(s, at, this.successEnd) : resultAt(s, at, this.resEnd);
+    const at = this.at;
+    const from = at[SUCCESS]! >= 0 ? SUCCESS : at[RES]! >= 0 ? RES : -1;
+    if (from >= 0) {
+      const r = resultAt(s, at[from]!, at[from + 1]!);
       if (r === undefined) {
         // a value we cannot read stays as written
-        if (this.successAt >= 0) m.span(SUCCESS, s, this.successAt, this.successEnd);
-        if (this.resAt >= 0) m.span(RES, s, this.resAt, this.resEnd);
+        if (at[SUCCESS]! >= 0) m.span(SUCCESS_KEY, s, at[SUCCESS]!, at[SUCCESS + 1]!);
+        if (at[RES]! >= 0) m.span(RES_KEY, s, at[RES]!, at[RES + 1]!);
       } else {
         m.value(RESULT, r);
       }
     }
-    if (this.keyAt >= 0) {
-      const keys = ruleKeys(s.slice(this.keyAt, this.keyEnd), this.keyQuoted);
-      if (keys !== undefined) m.list(KEYS, keys);
-    }
+    if (at[KEY]! >= 0) m.keys(s.slice(at[KEY]!, at[KEY + 1]!), at[QUOTED] === 1);
   }
 }
 
@@ -613,10 +683,12 @@ const SAFE_BODY =
 
 /** Visits the fields of s[start, end), a body. */
 function scanFields(s: string, start: number, end: number, v: FieldWriter): void {
-  if (!SAFE_BODY.test(s.slice(start, end))) {
-    scanBody(s, start, end, v);
-    return;
-  }
+  if (SAFE_BODY.test(s.slice(start, end))) scanPlain(s, start, end, v);
+  else scanBody(s, start, end, v);
+}
+
+/** Visits the fields of s[start, end), a run of whole tokens of a body SAFE_BODY accepts. */
+function scanPlain(s: string, start: number, end: number, v: FieldWriter): void {
   let i = start;
   while (i < end) {
     while (s.charCodeAt(i) === 32) i++;
@@ -661,16 +733,25 @@ export function recordToPlain(record: AuditRecord, opts?: RecordJsonOptions): Re
   return out;
 }
 
-const typeJson = new Map<string, Uint8Array>();
+const typeJson = new Map<string, string>();
 
-/** `,"record_type":"SYSCALL","sequence":` for a type name (a few dozen distinct ones). */
-function typeMember(name: string): Uint8Array {
+/** `","record_type":"SYSCALL","sequence":` for a type name (a few dozen distinct ones): closes @timestamp. */
+function typeMember(name: string): string {
   let j = typeJson.get(name);
   if (j === undefined) {
-    j = Buffer.from(`,"record_type":${JSON.stringify(name)},"sequence":`, 'utf8');
+    j = `","record_type":${JSON.stringify(name)},"sequence":`;
     if (typeJson.size < 4096) typeJson.set(name, j);
   }
   return j;
+}
+
+/**
+ * `{"@timestamp":"…","record_type":"…","sequence":N[,"node":"…"],"raw_msg":` as one string: one native write
+ * instead of a character loop per part, which matters while the code is not yet optimized.
+ */
+function headerJson(record: AuditRecord): string {
+  const node = record.node === undefined ? '' : `,"node":${JSON.stringify(record.node)}`;
+  return `{"@timestamp":"${isoTimestamp(record.sec, record.msec)}${typeMember(record.typeName)}${record.serial}${node},"raw_msg":`;
 }
 
 /** The JsonBytes the enriched members go to (a module variable: scanEnriched's visitor is not a closure). */
@@ -679,26 +760,36 @@ let enrichedFirst = true;
 
 function enrichedMember(s: string, ks: number, ke: number, vs: number, ve: number): void {
   const j = enrichedTo;
-  j.raw(enrichedFirst ? '"' : ',"');
+  if (!enrichedFirst) j.byte(44);
   enrichedFirst = false;
+  j.byte(34);
   j.chars(s, ks, ke);
-  j.raw('":"');
+  j.bytes(KEY_VALUE);
   j.chars(s, vs, ve);
   j.byte(34);
 }
 
+const KEY_VALUE = Buffer.from('":"', 'latin1');
+const ENRICHED_START = Buffer.from(',"enriched":{', 'latin1');
+const RECORD_END = Buffer.from('}\n', 'latin1');
+
 /**
- * Members already written, by the text they were made from: a record body (per record type) or an ENRICHED
- * suffix. Real logs repeat most PATH, PROCTITLE and CWD bodies and ENRICHED suffixes (hit rates: docs/performance.md).
- * A cache whose first 1024 look-ups found fewer than 256 (SYSCALL bodies, which hold pids and addresses) turns itself off.
+ * Output already written, by the text it was made from. A record's text from its body on (body, ENRICHED
+ * suffix) gives the same bytes from there to the end of the line every time: raw_msg's rest, the members, the
+ * enriched object. Real logs repeat most PATH, PROCTITLE and CWD records (hit rates: docs/performance.md), and
+ * a hit saves raw_msg's JSON.stringify too. Records whose text does not repeat (SYSCALL: pids, addresses)
+ * still share ENRICHED suffixes, which have a cache of their own. A cache whose first 1024 look-ups found
+ * fewer than 256 turns itself off.
  */
-class MemberCache {
-  private readonly map = new Map<string, string>();
+class MemberCache<V extends string | Run = string> {
+  private readonly map = new Map<string, V>();
   private lookups = 0;
   private hits = 0;
+  /** Text and bytes held. */
+  bytes = 0;
   off = false;
 
-  get(text: string): string | undefined {
+  get(text: string): V | undefined {
     const v = this.map.get(text);
     if (this.lookups < 1024) {
       this.lookups++;
@@ -711,68 +802,154 @@ class MemberCache {
     return v;
   }
 
-  set(text: string, bytes: string): void {
+  /** Keeps `value`, which holds `bytes` bytes of output, for `text`. */
+  set(text: string, value: V, bytes: number): void {
     if (this.off) return;
-    const size = text.length + bytes.length;
-    if (cachedBytes + size > MAX_CACHED_BYTES) {
-      for (const c of caches) c.clear();
-    }
+    const size = text.length + bytes;
+    if (cachedBytes + size > MAX_CACHED_BYTES) largest().clear();
     cachedBytes += size;
-    this.map.set(detached(text), bytes);
+    this.bytes += size;
+    this.map.set(detached(text), value);
   }
 
   clear(): void {
-    for (const [k, v] of this.map) cachedBytes -= k.length + v.length;
+    cachedBytes -= this.bytes;
+    this.bytes = 0;
     this.map.clear();
   }
 }
 
-/** What all caches together may hold (text and bytes); past it they start over. */
+/** A run of a body's fields, cached: its members and what it sets for finish() (FieldWriter.endRun). */
+class Run {
+  constructor(
+    readonly bytes: string,
+    readonly state: Int32Array,
+  ) {}
+}
+
+/** The cache holding the most: the one to start over when all together would pass their bound. */
+function largest(): MemberCache<string | Run> {
+  let max = caches[0]!;
+  for (const c of caches) if (c.bytes > max.bytes) max = c;
+  return max;
+}
+
+/** What all caches together may hold (text and bytes); past it the largest starts over. */
 const MAX_CACHED_BYTES = 4 << 20;
-/** Longer bodies are written each time (a long EXECVE is rarely repeated). */
-const MAX_CACHED_BODY = 1024;
+/** Longer records are written each time (a long EXECVE is rarely repeated). */
+const MAX_CACHED_TEXT = 1024;
 let cachedBytes = 0;
-const caches: MemberCache[] = [];
-const bodyCaches = new Map<number, MemberCache>();
+const caches: MemberCache<string | Run>[] = [];
+/** By record type: the type decides which values are decoded. */
+const recordCaches = new Map<number, MemberCache>();
 const enrichedCache = newCache();
 
-function newCache(): MemberCache {
-  const c = new MemberCache();
-  caches.push(c);
+function newCache<V extends string | Run = string>(): MemberCache<V> {
+  const c = new MemberCache<V>();
+  caches.push(c as MemberCache<string | Run>);
   return c;
 }
 
-/** The body's members: from the cache, or written (and kept when the cache wants them). */
+/**
+ * The cache for this record's text from its body on, or undefined (rawValues, too long, turned off, or a type
+ * whose bodies hardly repeat: see VOLATILE_RUNS).
+ */
+function recordCache(record: AuditRecord, raw: boolean): MemberCache | undefined {
+  if (raw || record.line.length - record.bodyStart > MAX_CACHED_TEXT || VOLATILE_RUNS.has(record.type)) return undefined;
+  let cache = recordCaches.get(record.type);
+  if (cache === undefined) recordCaches.set(record.type, (cache = newCache()));
+  return cache.off ? undefined : cache;
+}
+
+/** The body's members. */
 function writeBody(j: JsonBytes, record: AuditRecord, raw: boolean): void {
-  const line = record.line;
-  let cache: MemberCache | undefined;
-  let body = '';
-  if (!raw && record.bodyEnd - record.bodyStart <= MAX_CACHED_BODY) {
-    cache = bodyCaches.get(record.type);
-    if (cache === undefined) bodyCaches.set(record.type, (cache = newCache()));
-    if (cache.off) cache = undefined;
-    else {
-      body = line.slice(record.bodyStart, record.bodyEnd);
-      const hit = cache.get(body);
-      if (hit !== undefined) {
-        j.copied(hit);
-        return;
-      }
-    }
-  }
-  const start = j.pos;
   const m = byteMembers;
   m.j = j;
   writer.reset(m, record, raw);
-  scanFields(line, record.bodyStart, record.bodyEnd, writer);
+  if (raw || !writeSplit(j, record)) scanFields(record.line, record.bodyStart, record.bodyEnd, writer);
   writer.finish();
-  if (cache !== undefined) cache.set(body, j.copyFrom(start));
 }
 
-/** `,"enriched":{…}` for the record's ENRICHED suffix. */
-function writeEnriched(j: JsonBytes, record: AuditRecord): void {
+/**
+ * Where a type's bodies hold a run of fields that differ in nearly every record (SYSCALL's arguments and pids:
+ * its bodies hardly repeat as a whole), from the first key to the last: the fields before and after the run
+ * repeat, and are cached each on its own.
+ */
+const VOLATILE_RUNS = new Map<number, readonly [string, string]>([[AUDIT_MESSAGE.SYSCALL, [' a0=', ' pid=']]]);
+const runCaches = new Map<number, MemberCache<Run>>();
+
+/**
+ * A plain body (SAFE_BODY) as cached fields, its volatile run, cached fields; false (nothing written) when it
+ * has no such run or is not plain. Text found in a cache was a plain body's part, so only the rest is checked.
+ */
+function writeSplit(j: JsonBytes, record: AuditRecord): boolean {
+  const run = VOLATILE_RUNS.get(record.type);
+  if (run === undefined) return false;
+  const s = record.line;
+  const start = record.bodyStart;
+  const end = record.bodyEnd;
+  const from = s.indexOf(run[0], start);
+  if (from < 0 || from >= end) return false;
+  const last = s.indexOf(run[1], from);
+  if (last < 0 || last >= end) return false;
+  let to = s.indexOf(' ', last + run[1].length);
+  if (to < 0 || to > end) to = end;
+  // before the run's end every ` key=` is a field's start only when no quoted value could hold one
+  const quote = s.indexOf('"', start);
+  if (quote >= 0 && quote < to) return false;
+  const headCache = runCache(record.type, 0, from - start);
+  const tailCache = runCache(record.type, 1, end - to);
+  const headText = s.slice(start, from);
+  const tailText = s.slice(to, end);
+  const head = headCache?.get(headText);
+  const tail = tailCache?.get(tailText);
+  if (head === undefined && !SAFE_BODY.test(headText)) return false;
+  if (!SAFE_BODY.test(s.slice(from, to))) return false;
+  if (tail === undefined && !SAFE_BODY.test(tailText)) return false;
+  writeRun(j, s, start, from, headCache, headText, head);
+  scanPlain(s, from, to, writer);
+  writeRun(j, s, to, end, tailCache, tailText, tail);
+  return true;
+}
+
+/** The cache of a type's runs before (`part` 0) or after (1) its volatile run, unless off or the text is too long. */
+function runCache(type: number, part: number, length: number): MemberCache<Run> | undefined {
+  if (length > MAX_CACHED_TEXT) return undefined;
+  const id = type * 2 + part;
+  let cache = runCaches.get(id);
+  if (cache === undefined) runCaches.set(id, (cache = newCache<Run>()));
+  return cache.off ? undefined : cache;
+}
+
+/** The fields of s[from, to): `hit` when the cache had them, else scanned (and cached). */
+function writeRun(
+  j: JsonBytes,
+  s: string,
+  from: number,
+  to: number,
+  cache: MemberCache<Run> | undefined,
+  text: string,
+  hit: Run | undefined,
+): void {
+  if (hit !== undefined) {
+    j.copied(hit.bytes);
+    writer.replay(hit.state, from);
+    return;
+  }
+  if (cache === undefined) {
+    scanPlain(s, from, to, writer);
+    return;
+  }
+  const start = j.pos;
+  writer.beginRun(from);
+  scanPlain(s, from, to, writer);
+  const state = writer.endRun(from);
+  if (state !== undefined) cache.set(text, new Run(j.copyFrom(start), state), j.pos - start);
+}
+
+/** `,"enriched":{…}` for the record's ENRICHED suffix, from `cache` when given. */
+function writeEnriched(j: JsonBytes, record: AuditRecord, cache: MemberCache | undefined): void {
   const line = record.line;
-  const cache = enrichedCache.off ? undefined : enrichedCache;
   const suffix = cache === undefined ? '' : line.slice(record.bodyEnd + 1, record.end);
   const hit = cache?.get(suffix);
   if (hit !== undefined) {
@@ -780,31 +957,41 @@ function writeEnriched(j: JsonBytes, record: AuditRecord): void {
     return;
   }
   const start = j.pos;
-  j.raw(',"enriched":{');
+  j.bytes(ENRICHED_START);
   enrichedTo = j;
   enrichedFirst = true;
   scanEnriched(line, record.bodyEnd + 1, record.end, enrichedMember);
   j.byte(125);
-  cache?.set(suffix, j.copyFrom(start));
+  if (cache !== undefined) cache.set(suffix, j.copyFrom(start), j.pos - start);
 }
 
 /** Appends the record as one line of JSON, with the newline, to `j`: recordToPlain's object as JSON text. */
 export function writeRecordJson(j: JsonBytes, record: AuditRecord, opts?: RecordJsonOptions): void {
-  j.raw('{"@timestamp":"');
-  j.raw(isoTimestamp(record.sec, record.msec));
-  j.byte(34);
-  j.bytes(typeMember(record.typeName));
-  j.int(record.serial);
-  if (record.node !== undefined) {
-    j.raw(',"node":');
-    j.str(record.node);
+  const raw = opts?.rawValues === true;
+  const line = record.line;
+  const cache = recordCache(record, raw);
+  let text = '';
+  if (cache !== undefined) {
+    text = line.slice(record.bodyStart);
+    const hit = cache.get(text);
+    if (hit !== undefined) {
+      // `audit(SEC.MSEC:SERIAL): ` is ASCII without escapes (parseRecord read it), the rest is cached
+      j.json(`${headerJson(record)}"${line.slice(record.msgStart, record.bodyStart)}`);
+      j.copied(hit);
+      return;
+    }
   }
-  j.raw(',"raw_msg":');
-  // one native call: faster than the character loop while that loop is not yet optimized (small inputs)
+  j.json(headerJson(record));
+  // raw_msg in one native call: faster than the character loop while that loop is not yet optimized
+  const rawStart = j.pos;
   j.json(JSON.stringify(record.rawMsg));
-  writeBody(j, record, opts?.rawValues === true);
-  if (record.isEnriched) writeEnriched(j, record);
-  j.raw('}\n');
+  writeBody(j, record, raw);
+  if (record.isEnriched) writeEnriched(j, record, cache === undefined && !enrichedCache.off ? enrichedCache : undefined);
+  j.bytes(RECORD_END);
+  if (cache !== undefined) {
+    const from = rawStart + 1 + record.bodyStart - record.msgStart;
+    cache.set(text, j.copyFrom(from), j.pos - from);
+  }
 }
 
 const scratch = new JsonBytes();

@@ -96,7 +96,8 @@ export async function batchRenderer(job: RenderJob): Promise<BatchRenderer> {
     const { ecsSerializer } = await import('../ecs/serialize.js');
     const render = ecsSerializer({ ids: job.ids });
     return (e, out) => {
-      out.utf8(render(e.records));
+      const doc = render(e.records);
+      out.copy(doc, doc.length);
       out.byte(10);
     };
   }

@@ -2,9 +2,11 @@
 // ECS documents (or -i's normalized events) to files, Redis, syslog or Elasticsearch (src/ship/). Thin
 // adapters: the documents are made in src/ecs and src/parse/normalize, the delivery is src/ship's.
 
+import { jsonText } from '../ecs/json-out.js';
 import { type EcsSerializerOptions, ecsSerializer } from '../ecs/serialize.js';
 import { Output } from '../format/output.js';
 import { IdResolver } from '../ids.js';
+import { JsonBytes } from '../parse/json-bytes.js';
 import { TABLE_LOOKUPS } from '../parse/interpret/lookups.js';
 import { normalizeEvent } from '../parse/normalize/event.js';
 import type { AuditEvent } from '../parse/reassemble.js';
@@ -13,20 +15,34 @@ import { createShipSink, type ShipSink } from '../ship/sink.js';
 import type { OutputSpec } from '../ship/url.js';
 import type { EventSink } from './sinks.js';
 
-/** One event's records -> its document (JSON, no newline). */
-export type DocumentRenderer = (records: readonly AuditRecord[]) => string;
+/**
+ * One event's records -> its document as UTF-8 JSON without a newline: a view of a buffer that the next call
+ * writes over (events in, bytes out; the caller copies them into a batch or an output buffer).
+ */
+export type DocumentRenderer = (records: readonly AuditRecord[]) => Buffer;
 
 /** ECS documents, or with `interpret` the normalized events of -i -format=json. */
 export function documentRenderer(kind: 'ecs' | 'normalized', opts: EcsSerializerOptions): DocumentRenderer {
   if (kind === 'ecs') return ecsSerializer(opts);
   const nopts = { lookups: TABLE_LOOKUPS, ids: opts.ids ? new IdResolver() : null };
-  return (records) => JSON.stringify(normalizeEvent(records, nopts));
+  const out = new JsonBytes();
+  return (records) => {
+    out.reset();
+    jsonText(out, JSON.stringify(normalizeEvent(records, nopts)));
+    return out.buf.subarray(0, out.pos);
+  };
 }
 
-/** A document and its newline, written apart: `${doc}\n` would be a new string that the write copies whole
- * to flatten it. JSON.stringify writes the input's undecodable bytes as `\udcNN` escapes, so a document holds
- * no lone surrogates and goes out as UTF-8 without a scan for them. */
-function writeLine(out: Output, doc: string): boolean {
+const NEWLINE = Buffer.from('\n');
+
+/** A document's bytes and a newline. */
+function writeLine(out: Output, doc: Buffer): boolean {
+  out.copy(doc, doc.length);
+  return out.copy(NEWLINE, 1);
+}
+
+/** A loss report's document (JSON.stringify's, so without lone surrogates: UTF-8 with no scan) and a newline. */
+function writeTextLine(out: Output, doc: string): boolean {
   out.writeUtf8(doc);
   return out.writeUtf8('\n');
 }
@@ -91,7 +107,7 @@ export function ecsItemWriter<L>(opts: EcsSerializerOptions, loss: LossItems<L>)
   const render = ecsSerializer(opts);
   const out = new Output();
   return {
-    write: (item) => writeLine(out, loss.is(item) ? loss.document(item) : render((item as AuditEvent).records)),
+    write: (item) => (loss.is(item) ? writeTextLine(out, loss.document(item)) : writeLine(out, render((item as AuditEvent).records))),
     ready: () => out.ready(),
     end: () => out.end(),
     close: () => out.end(),

@@ -39,11 +39,6 @@ export function auditdConfSettings(confText: string): Map<string, string> {
   return settings;
 }
 
-/** The `log_file` setting of an auditd.conf text (`log_file = /var/log/audit/audit.log`), or undefined. */
-export function logFileSetting(confText: string): string | undefined {
-  return auditdConfSettings(confText).get('log_file');
-}
-
 /** auditd.conf's settings the reading verbs use, or auditd's defaults when it cannot be read. */
 export function readAuditdConf(file = AUDITD_CONF): AuditdConf {
   let text: string;

@@ -17,7 +17,7 @@ import { isSingleRecordType } from '../parse/reassemble.js';
 import { AuditRecord, parseRecord } from '../parse/record.js';
 import type { RawRecord } from './extract.js';
 import { Block } from './blocks.js';
-import type { Needle } from './needle.js';
+import type { Marks } from './needle.js';
 
 /** One event: the records of one (node, sec, msec, serial), in arrival order. */
 export interface SearchEvent {
@@ -39,6 +39,10 @@ export interface HeldEvent extends SearchEvent {
   typeAt(i: number): number;
   /** Record `i` as the selectors read it: `into` pointed at it, or the record when it is parsed already. */
   raw(i: number, into: LazyRecord): RawRecord;
+  /** Record `i`'s line as read (latin1: one char per byte). */
+  lineAt(i: number): string;
+  /** May record `i` hold what `n` looks for? Answered from the bytes where the record is held as bytes. */
+  mayHold(i: number, n: Marks): boolean;
   /**
    * Copies the lines (as read, each with a newline) into `out` at `at`; returns the end, or -1 when they do
    * not fit or a record is not held as bytes.
@@ -73,7 +77,7 @@ export class LazyRecord implements RawRecord {
   }
 
   /** May the record hold the needle? Read from the block's bytes: no text is made for the record. */
-  mayHold(n: Needle): boolean {
+  mayHold(n: Marks): boolean {
     return this.text !== undefined ? n.test(this.text) : this.event!.mayHold(this.i, n);
   }
 
@@ -121,7 +125,7 @@ class Slot implements HeldEvent {
     return (where as Block).buf.toString('latin1', this.held[i * STRIDE + 1] as number, this.held[i * STRIDE + 2] as number);
   }
 
-  mayHold(i: number, n: Needle): boolean {
+  mayHold(i: number, n: Marks): boolean {
     const h = this.held;
     const where = h[i * STRIDE]!;
     if (where instanceof AuditRecord) return n.test(where.line);
@@ -170,9 +174,11 @@ class Slot implements HeldEvent {
   }
 }
 
+/** One block reference per run of records in the same block (letGo gives back one per run). */
 function hold(s: Slot, where: Block | AuditRecord, start: number, end: number, type: number): void {
-  if (where instanceof Block) where.refs++;
-  s.held.push(where, start, end, type);
+  const h = s.held;
+  if (where instanceof Block && (h.length === 0 || h[h.length - STRIDE] !== where)) where.refs++;
+  h.push(where, start, end, type);
 }
 
 function before(a: Slot, b: Slot): boolean {
@@ -184,6 +190,8 @@ function before(a: Slot, b: Slot): boolean {
 export class AusearchAssembler {
   /** Events being built, by serial. */
   private readonly building = new Map<number, Slot>();
+  /** The event the last record joined or started (most records follow one of their own event). */
+  private last: Slot | undefined = undefined;
   /** Every event not yet emitted, in (sec, msec, serial) order, from `head`. */
   private queue: Slot[] = [];
   private head = 0;
@@ -220,14 +228,22 @@ export class AusearchAssembler {
     msec: number,
     serial: number,
   ): void {
+    const last = this.last;
+    // an event being built is the only one in `building` with its serial, time and node
+    if (last !== undefined && last.serial === serial && last.sec === sec && last.msec === msec && last.node === node && !last.complete) {
+      hold(last, where, start, end, type);
+      return;
+    }
     let slot = this.building.get(serial);
     while (slot !== undefined && (slot.sec !== sec || slot.msec !== msec || slot.node !== node)) slot = slot.next;
     if (slot !== undefined) {
+      this.last = slot;
       hold(slot, where, start, end, type);
       return;
     }
     if (type === AUDIT_EOE) return;
     const created = new Slot(node, sec, msec, serial, type);
+    this.last = created;
     hold(created, where, start, end, type);
     const head = this.building.get(serial);
     if (head === undefined) this.building.set(serial, created);
@@ -262,7 +278,7 @@ export class AusearchAssembler {
     const h = s.held;
     for (let i = 0; i < h.length; i += STRIDE) {
       const where = h[i];
-      if (where instanceof Block) this.release(where);
+      if (where instanceof Block && (i === 0 || h[i - STRIDE] !== where)) this.release(where);
     }
   }
 

@@ -6,7 +6,7 @@
 // splitter has moved on and no waiting record points into it, so memory stays a few blocks however long
 // the log is.
 
-import type { Needle } from './needle.js';
+import type { Marks } from './needle.js';
 
 /** Bytes read, holding whole lines only (an unfinished line moves on to the next block). */
 export class Block {
@@ -14,26 +14,28 @@ export class Block {
   refs = 0;
   /** Bytes of `buf` in use. */
   used = 0;
-  /** Where a needle may start in the bytes, found once for the block (a selective search asks per record). */
-  private needle: Needle | undefined = undefined;
-  private places: number[] = [];
+  /**
+   * Where a test's marks may start in the bytes, found once for the block (a selective search asks per record).
+   * Two tests at most (-k is one): fields rather than arrays, whose first push would change their kind and
+   * make V8 drop the compiled code that reads them.
+   */
+  private marks0: Marks | undefined = undefined;
+  private places0: number[] = NONE;
+  private marks1: Marks | undefined = undefined;
+  private places1: number[] = NONE;
   constructor(readonly buf: Buffer) {}
 
   /** Taken again from the pool: other bytes now. */
   reset(): void {
     this.refs = 1;
     this.used = 0;
-    this.needle = undefined;
-    this.places = [];
+    this.marks0 = this.marks1 = undefined;
+    this.places0 = this.places1 = NONE;
   }
 
-  /** True when the line at [start, end) may hold the needle (see needle.ts). */
-  mayHold(n: Needle, start: number, end: number): boolean {
-    if (this.needle !== n) {
-      this.needle = n;
-      this.places = n.places(this.buf, this.used);
-    }
-    const p = this.places;
+  /** True when the line at [start, end) may hold what `n` looks for (see needle.ts). */
+  mayHold(n: Marks, start: number, end: number): boolean {
+    const p = n === this.marks0 ? this.places0 : n === this.marks1 ? this.places1 : this.placesOf(n);
     // the first place at or after start
     let lo = 0;
     let hi = p.length;
@@ -44,7 +46,22 @@ export class Block {
     }
     return lo < p.length && p[lo]! < end;
   }
+
+  private placesOf(n: Marks): number[] {
+    const p = n.places(this.buf, this.used);
+    if (this.marks0 === undefined) {
+      this.marks0 = n;
+      this.places0 = p;
+    } else {
+      // a third test takes the second one's place (there are two)
+      this.marks1 = n;
+      this.places1 = p;
+    }
+    return p;
+  }
 }
+
+const NONE: number[] = [];
 
 const BLOCK_SIZE = 2 << 20;
 const POOLED = 4;

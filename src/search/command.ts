@@ -122,7 +122,8 @@ async function makeSink(format: SearchFormat, flags: SearchFlags, out: Output): 
     out.ascii = true; // lines are byte strings: latin1 writes the bytes read
     const escape = (flags.escape ?? 'tty') as EscapeMode;
     if (format === 'raw') return { ...sink(() => ''), write: (e) => writeRawEvent(out, e as HeldEvent) };
-    return sink((e) => defaultEventText(e, escape));
+    const text = defaultEventText(escape);
+    return sink((e) => text(e as HeldEvent));
   }
   // interpret, csv, text: ausearch's renderers over the event's records decoded as UTF-8
   const [render, { IdResolver, readIdTable }] = await Promise.all([import('./render/index.js'), import('../ids.js')]);

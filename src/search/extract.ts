@@ -5,7 +5,7 @@
 
 import { FieldExtractor, type Flavor, type Needs, S_UNSET, type UidNamer, UNSET } from '../audit-fields/extract.js';
 import { AUDIT_MESSAGE as T } from '../tables/message-types-data.js';
-import type { Needle } from './needle.js';
+import type { Marks } from './needle.js';
 
 export { S_FAILED, S_SUCCESS, S_UNSET, UNSET, type Needs, type UidNamer } from '../audit-fields/extract.js';
 
@@ -86,7 +86,7 @@ export interface RawRecord {
   /** Offset of the ENRICHED separator, or the line's length. */
   readonly bodyEnd: number;
   /** May the line hold the needle? (Records held as bytes answer without making the line; else `line` is tested.) */
-  mayHold?(n: Needle): boolean;
+  mayHold?(n: Marks): boolean;
 }
 
 const AUSEARCH: Flavor = { none: null, own: false, detail: false };

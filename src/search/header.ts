@@ -7,7 +7,9 @@
 import { messageTypeNumber } from '../tables/message-types.js';
 
 /** The header last read by readHeader (one object for the run: no allocation per line). */
-export const header = { type: 0, sec: 0, msec: 0, serial: 0, node: undefined as string | undefined };
+// `sec` starts as a heap number, as seconds since 2004 are: a small integer there first would make V8 re-type
+// the field at the first real line and drop the compiled code that reads it.
+export const header = { type: 0, sec: 2 ** 31, msec: 0, serial: 0, node: undefined as string | undefined };
 
 interface Name {
   readonly bytes: Buffer;
@@ -15,12 +17,14 @@ interface Name {
 }
 
 /** Names seen so far (a log has a few dozen types and a few nodes), by length and first and last byte. */
-const NAMES = new Map<number, Name[]>();
+const TYPES = new Map<number, Name[]>();
+const NODES = new Map<number, Name[]>();
 let namesCount = 0;
 
 function nameAt(buf: Buffer, start: number, end: number, isType: boolean): number | string {
-  const key = (isType ? 1 << 30 : 0) + (end - start) * 65536 + buf[start]! * 256 + buf[end - 1]!;
-  const bucket = NAMES.get(key);
+  const key = (end - start) * 65536 + buf[start]! * 256 + buf[end - 1]!;
+  const names = isType ? TYPES : NODES;
+  const bucket = names.get(key);
   if (bucket !== undefined) {
     for (const n of bucket) if (same(buf, start, n.bytes)) return n.value;
   }
@@ -29,7 +33,7 @@ function nameAt(buf: Buffer, start: number, end: number, isType: boolean): numbe
   if (namesCount < 4096) {
     namesCount++;
     const n: Name = { bytes: Buffer.from(buf.subarray(start, end)), value };
-    if (bucket === undefined) NAMES.set(key, [n]);
+    if (bucket === undefined) names.set(key, [n]);
     else bucket.push(n);
   }
   return value;
@@ -51,11 +55,19 @@ function wordEnd(buf: Buffer, p: number, end: number): number {
   return -1;
 }
 
-/** `text` (ASCII) is at `p`. */
-function at(buf: Buffer, p: number, end: number, text: string): boolean {
+const NODE = Buffer.from('node=', 'latin1');
+const MSG = Buffer.from('msg=audit(', 'latin1');
+
+/** `text` is at `p` (a byte loop: until V8 optimizes it, a string's charCodeAt is a call per byte). */
+function at(buf: Buffer, p: number, end: number, text: Buffer): boolean {
   if (end - p < text.length) return false;
-  for (let i = 0; i < text.length; i++) if (buf[p + i] !== text.charCodeAt(i)) return false;
+  for (let i = 0; i < text.length; i++) if (buf[p + i] !== text[i]) return false;
   return true;
+}
+
+/** "type=" at `p`. */
+function typeAt(buf: Buffer, p: number, end: number): boolean {
+  return end - p > 5 && buf[p] === 116 && buf[p + 1] === 121 && buf[p + 2] === 112 && buf[p + 3] === 101 && buf[p + 4] === 61;
 }
 
 let numberEnd = 0;
@@ -78,18 +90,18 @@ export function readHeader(buf: Buffer, start: number, end: number): boolean {
   let p = start;
   header.node = undefined;
   if (buf[p] === 110 /* n */) {
-    if (!at(buf, p, end, 'node=')) return false;
+    if (!at(buf, p, end, NODE)) return false;
     const sp = wordEnd(buf, p + 5, end);
     if (sp <= p + 5) return false;
     header.node = nameAt(buf, p + 5, sp, false) as string;
     p = sp + 1;
   }
-  if (!at(buf, p, end, 'type=')) return false;
+  if (!typeAt(buf, p, end)) return false;
   const sp = wordEnd(buf, p + 5, end);
   if (sp <= p + 5) return false;
   const type = nameAt(buf, p + 5, sp, true) as number;
   p = sp + 1;
-  if (!at(buf, p, end, 'msg=audit(')) return false;
+  if (!at(buf, p, end, MSG)) return false;
   const sec = number(buf, p + 10, end, 15);
   p = numberEnd;
   if (sec < 0 || p >= end || buf[p] !== 46 /* . */) return false;

@@ -4,8 +4,19 @@
 // The values compared come from extract.ts, read the way ausearch reads them.
 
 import { archName } from '../tables/arch.js';
-import { Needle } from './needle.js';
-import { Extractor, type Needs, newSearchItems, type RawRecord, S_UNSET, type SearchItems, UNSET, type UidNamer } from './extract.js';
+import { mayFail, readsResult } from './failure.js';
+import { type Marks, Needle } from './needle.js';
+import {
+  Extractor,
+  type Needs,
+  newSearchItems,
+  type RawRecord,
+  S_FAILED,
+  S_UNSET,
+  type SearchItems,
+  UNSET,
+  type UidNamer,
+} from './extract.js';
 
 /**
  * The selectors, with ausearch's sentinels for "not given" (so that the same odd values coincide, e.g.
@@ -139,16 +150,52 @@ function machineOf(code: number): string | null {
   return name === 'armeb' ? 'arm' : name;
 }
 
+/** An event as its headers and bytes show it, before any record is read (search's held events). */
+export interface EventBytes {
+  readonly serial: number;
+  readonly node: string | undefined;
+  readonly size: number;
+  typeAt(i: number): number;
+  /** Record `i`'s line as read. */
+  lineAt(i: number): string;
+  /** May record `i` hold what `n` looks for? */
+  mayHold(i: number, n: Marks): boolean;
+}
+
 function hasType(records: readonly RawRecord[], types: readonly number[]): boolean {
   for (let i = 0; i < records.length; i++) if (types.includes(records[i]!.type)) return true;
   return false;
 }
 
-function mayHold(records: readonly RawRecord[], n: Needle): boolean {
+function mayHold(records: readonly RawRecord[], n: Marks): boolean {
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
     if (r.mayHold !== undefined ? r.mayHold(n) : n.test(r.line)) return true;
   }
+  return false;
+}
+
+function bytesHaveType(ev: EventBytes, types: readonly number[]): boolean {
+  for (let i = 0; i < ev.size; i++) if (types.includes(ev.typeAt(i))) return true;
+  return false;
+}
+
+function bytesMayHold(ev: EventBytes, n: Marks): boolean {
+  for (let i = 0; i < ev.size; i++) if (ev.mayHold(i, n)) return true;
+  return false;
+}
+
+/** -sv no: may a record make the event a failure? (Only records of types that read a result are made text.) */
+function bytesMayFail(ev: EventBytes): boolean {
+  for (let i = 0; i < ev.size; i++) {
+    const t = ev.typeAt(i);
+    if (readsResult(t) && mayFail(t, ev.lineAt(i))) return true;
+  }
+  return false;
+}
+
+function recordsMayFail(records: readonly RawRecord[]): boolean {
+  for (let i = 0; i < records.length; i++) if (mayFail(records[i]!.type, records[i]!.line)) return true;
   return false;
 }
 
@@ -162,8 +209,10 @@ export class Matcher {
   readonly trivial: boolean;
   private readonly strmatch: (needle: string, hay: string) => boolean;
   private readonly extractor: Extractor;
-  /** -k as a test on the records' text: events without it are dropped before extraction. */
-  private readonly keyNeedle: Needle | undefined;
+  /** -k as a test on the records' bytes: an event that fails it is dropped before extraction. */
+  private readonly marks: Marks[] = [];
+  /** -sv no as a test on the text of records that read a result (see failure.ts). */
+  private readonly failureOnly: boolean;
 
   constructor(
     readonly sel: Selection,
@@ -172,7 +221,9 @@ export class Matcher {
     this.needs = needsOf(sel, interpretingOutput);
     this.extractor = new Extractor(this.needs);
     this.strmatch = sel.exact ? (n, h) => h === n : (n, h) => h.includes(n);
-    this.keyNeedle = sel.key === null ? undefined : Needle.of(sel.key);
+    const key = sel.key === null ? undefined : Needle.of(sel.key);
+    if (key !== undefined) this.marks.push(key);
+    this.failureOnly = sel.success === S_FAILED;
     this.trivial =
       Object.values(this.needs).every((v) => !v) &&
       sel.eventId === UNSET.ID &&
@@ -181,15 +232,33 @@ export class Matcher {
       sel.nodes === null;
   }
 
-  match(ev: MatchEvent, namer: UidNamer): boolean {
+  /**
+   * What the headers and bytes decide, before any record is read: false when the event cannot match. Each
+   * test is a conjunct of match(), so the order does not change the answer.
+   */
+  mayMatch(ev: EventBytes): boolean {
+    if (!this.headersMatch(ev.serial, ev.node)) return false;
+    const types = this.sel.types;
+    if (types !== null && !bytesHaveType(ev, types)) return false;
+    for (let i = 0; i < this.marks.length; i++) if (!bytesMayHold(ev, this.marks[i]!)) return false;
+    return !this.failureOnly || bytesMayFail(ev);
+  }
+
+  private headersMatch(serial: number, node: string | undefined): boolean {
     const sel = this.sel;
-    // what the headers and bytes decide first: each is a conjunct, so the order does not change the answer
-    if (sel.eventId !== UNSET.ID && sel.eventId !== ev.serial) return false;
-    if (sel.nodes !== null) {
-      if (ev.node === undefined || !sel.nodes.includes(ev.node)) return false;
+    if (sel.eventId !== UNSET.ID && sel.eventId !== serial) return false;
+    return sel.nodes === null || (node !== undefined && sel.nodes.includes(node));
+  }
+
+  /** `checked`: mayMatch() has said yes for this event already. */
+  match(ev: MatchEvent, namer: UidNamer, checked = false): boolean {
+    const sel = this.sel;
+    if (!checked) {
+      if (!this.headersMatch(ev.serial, ev.node)) return false;
+      if (sel.types !== null && !hasType(ev.records, sel.types)) return false;
+      for (let i = 0; i < this.marks.length; i++) if (!mayHold(ev.records, this.marks[i]!)) return false;
+      if (this.failureOnly && !recordsMayFail(ev.records)) return false;
     }
-    if (sel.types !== null && !hasType(ev.records, sel.types)) return false;
-    if (this.keyNeedle !== undefined && !mayHold(ev.records, this.keyNeedle)) return false;
     const s = newSearchItems();
     if (this.extractor.run(ev.records, s, namer) !== 0) return false;
     if (!this.userMatch(s) || !this.groupMatch(s)) return false;

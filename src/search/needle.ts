@@ -6,8 +6,19 @@
 // searched once per needle with Buffer.indexOf (no text is made of it), then each record asks for a place
 // inside it.
 
+/**
+ * A test on a record's raw text that may say yes where a selector later says no, never the reverse: what
+ * lets an event be dropped before its records are cut into fields.
+ */
+export interface Marks {
+  /** True when `text` may hold what the selector looks for. */
+  test(text: string): boolean;
+  /** Where in `buf`, before `end`, something the selector looks for may start, in order. */
+  places(buf: Buffer, end: number): number[];
+}
+
 /** Can a record's text hold a selector's value? */
-export class Needle {
+export class Needle implements Marks {
   private readonly once: RegExp;
   /** The value's bytes (a quoted or `(…)` value is compared as it is: case matters). */
   private readonly bytes: Buffer;

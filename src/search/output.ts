@@ -9,7 +9,7 @@
 // it restores its separator by writing over the string's end. tsaudit writes the lines as read.
 
 import type { Output } from '../format/output.js';
-import type { HeldEvent, SearchEvent } from './assemble.js';
+import { type HeldEvent, LazyRecord } from './assemble.js';
 
 export type EscapeMode = 'raw' | 'tty' | 'shell' | 'shell_quote';
 
@@ -41,6 +41,12 @@ export function ctime(sec: number): string {
 
 const SHELL_SET = new Set('"\'`$\\!()| ');
 const QUOTE_SET = new Set('"\'`$\\!()| ;#&*?[]<>{}');
+/** What each mode escapes, as one test over the text (most records need nothing). */
+const NEEDS_ESCAPE: Record<Exclude<EscapeMode, 'raw'>, RegExp> = {
+  tty: /[\x00-\x1f]/,
+  shell: /[\x00-\x1f"'`$\\!()| ]/,
+  shell_quote: /[\x00-\x1f"'`$\\!()| ;#&*?[\]<>{}]/,
+};
 
 function octal(c: number): string {
   return `\\${(c >> 6) & 7}${(c >> 3) & 7}${c & 7}`;
@@ -48,17 +54,8 @@ function octal(c: number): string {
 
 /** A record's text as ausearch's safe_print_string_n() writes it under an --escape mode. */
 export function escapeText(s: string, mode: EscapeMode): string {
-  if (mode === 'raw') return s;
+  if (mode === 'raw' || !NEEDS_ESCAPE[mode].test(s)) return s;
   const set = mode === 'shell' ? SHELL_SET : mode === 'shell_quote' ? QUOTE_SET : null;
-  let needs = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 32 || (set !== null && set.has(s[i]!))) {
-      needs = true;
-      break;
-    }
-  }
-  if (!needs) return s;
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -74,13 +71,32 @@ function message(line: string, bodyEnd: number): string {
   return bodyEnd < line.length ? line.slice(0, bodyEnd) : line;
 }
 
-export function defaultEventText(e: SearchEvent, mode: EscapeMode = 'tty'): string {
-  let s = `----\ntime->${ctime(e.sec)}`;
-  const recs = e.records;
-  const last = recs[recs.length - 1]!;
-  if (last.type >= DAEMON_START && last.type < SYSCALL) return `${s}${message(last.line, last.bodyEnd)}\n`;
-  for (let i = recs.length - 1; i >= 0; i--) {
-    const r = recs[i]!;
+/** The default layout for one run, from the lines as read (no record is parsed for it). */
+export function defaultEventText(mode: EscapeMode = 'tty'): (e: HeldEvent) => string {
+  // reused view of the record being written (an event is written before the next one is formed)
+  const lazy = new LazyRecord();
+  // events come in time order: most have the second of the one before
+  let sec = NaN;
+  let time = '';
+  return (e) => {
+    if (e.sec !== sec) {
+      sec = e.sec;
+      time = ctime(sec);
+    }
+    return eventText(e, `----\ntime->${time}`, lazy, mode);
+  };
+}
+
+function eventText(e: HeldEvent, head: string, lazy: LazyRecord, mode: EscapeMode): string {
+  let s = head;
+  const n = e.size;
+  const lastType = e.typeAt(n - 1);
+  if (lastType >= DAEMON_START && lastType < SYSCALL) {
+    const last = e.raw(n - 1, lazy);
+    return `${s}${message(last.line, last.bodyEnd)}\n`;
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    const r = e.raw(i, lazy);
     s += `${escapeText(message(r.line, r.bodyEnd), mode)}\n`;
   }
   return s;

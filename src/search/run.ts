@@ -134,13 +134,15 @@ class SearchRun {
   }
 
   private select(e: HeldEvent): boolean {
+    const matcher = this.opts.matcher;
+    if (!matcher.mayMatch(e)) return false;
     const v = this.view;
     v.serial = e.serial;
     v.node = e.node;
     v.records.length = 0;
     const lazy = this.lazy;
     for (let i = 0; i < e.size; i++) v.records.push(e.raw(i, lazy[i] ?? (lazy[i] = new LazyRecord())));
-    const ok = this.opts.matcher.match(v, this.namer(e)) && (this.gate === undefined || this.gate.pass(e));
+    const ok = matcher.match(v, this.namer(e), true) && (this.gate === undefined || this.gate.pass(e));
     v.records.length = 0;
     if (!ok) return false;
     this.matched++;

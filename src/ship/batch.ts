@@ -83,13 +83,23 @@ export class BatchBuilder {
     return this.#off;
   }
 
-  add(doc: string): void {
+  /** One document: UTF-8 bytes (copied), or text (a string is encoded as UTF-8). */
+  add(doc: string | Uint8Array): void {
+    if (typeof doc === 'string') this.#addText(doc);
+    else {
+      if (doc.length + 1 > this.#buf.length - this.#off) this.#grow(doc.length + 1);
+      this.#buf.set(doc, this.#off);
+      this.#off += doc.length;
+    }
+    this.#ends.push(this.#off);
+    this.#buf[this.#off++] = 10;
+  }
+
+  #addText(doc: string): void {
     // utf8 takes at most 3 bytes per UTF-16 unit; most documents are ASCII and take one.
     const room = this.#buf.length - this.#off;
     if (doc.length * 3 + 1 > room && Buffer.byteLength(doc) + 1 > room) this.#grow(Buffer.byteLength(doc) + 1);
     this.#off += this.#buf.write(doc, this.#off, 'utf8');
-    this.#ends.push(this.#off);
-    this.#buf[this.#off++] = 10;
   }
 
   #grow(need: number): void {

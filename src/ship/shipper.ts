@@ -135,8 +135,8 @@ export class Shipper {
     return min === Infinity ? 0 : min;
   }
 
-  /** Queues one document (JSON, no newline). False: await ready() before writing more. */
-  write(doc: string): boolean {
+  /** Queues one document (JSON, no newline; bytes are UTF-8 and copied at once). False: await ready() before writing more. */
+  write(doc: string | Uint8Array): boolean {
     this.#batch.add(doc);
     if (this.#batch.docs >= this.#batchDocs || this.#batch.bytes >= this.#batchBytes) this.flush();
     else this.#timer ??= setTimeout(() => this.flush(), this.#flushMs);

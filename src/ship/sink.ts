@@ -19,8 +19,8 @@ export interface ShipSinkOptions {
 }
 
 export interface ShipSink {
-  /** One document (JSON, no newline). False: await ready() before writing more. */
-  write(doc: string): boolean;
+  /** One document (JSON, no newline; bytes are UTF-8 and copied at once). False: await ready() before writing more. */
+  write(doc: string | Uint8Array): boolean;
   ready(): Promise<void>;
   flush(): void;
   /** Delivers what is left (until `signal` aborts) and closes every output. */

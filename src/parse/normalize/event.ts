@@ -14,6 +14,7 @@ import { syscallArgs } from '../interpret/fields.js';
 import { eventArgv } from './execve.js';
 import { normalizationFor } from './table.js';
 import { auxRecordData, EXECVE, fieldOf, setField, type Lookups, MainParts, PATH, recordData, SOCKADDR, SYSCALL } from './record-data.js';
+import { mainRecordData, type MainRecordView, type SyscallTail } from './syscall-tail.js';
 
 const EOE = AUDIT_MESSAGE.EOE;
 
@@ -239,7 +240,7 @@ function setFileObject(ev: NormalizedEvent, paths: Record<string, string>[], hin
   ev.file = file;
 }
 
-function syscallOf(rec: AuditRecord, data: Data, ids: IdResolver | null): NonNullable<NormalizedEvent['syscall']> {
+function syscallOf(rec: MainRecordView, data: Data, ids: IdResolver | null): NonNullable<NormalizedEvent['syscall']> {
   const arch = fieldOf(data, 'arch');
   const name = fieldOf(data, 'syscall');
   return { arch, name, args: syscallArgs(rec, name, ids, arch) };
@@ -271,7 +272,7 @@ interface OtherRecords {
   pathRecords: AuditRecord[];
   execves: AuditRecord[] | undefined;
   /** The main record and every record whose fields joined the event's: where ENRICHED names are looked up. */
-  enrichedFrom: AuditRecord[];
+  enrichedFrom: MainRecordView[];
   tags: string[] | undefined;
   source: Address | undefined;
   destination: Address | undefined;
@@ -282,6 +283,7 @@ interface OtherRecords {
 function collectOtherRecords(
   records: readonly AuditRecord[],
   main: AuditRecord,
+  mainView: MainRecordView,
   lookups: Lookups,
   parts: MainParts,
   warnings: string[],
@@ -290,7 +292,7 @@ function collectOtherRecords(
     paths: [],
     pathRecords: [],
     execves: undefined,
-    enrichedFrom: [main],
+    enrichedFrom: [mainView],
     tags: undefined,
     source: undefined,
     destination: undefined,
@@ -326,9 +328,20 @@ function collectOtherRecords(
   return o;
 }
 
+/** `socket_<k>` made once per key: a key made per event is a new string V8 must look up before storing it. */
+const SOCKET_KEYS = new Map<string, string>();
+function socketKey(k: string): string {
+  let sk = SOCKET_KEYS.get(k);
+  if (sk === undefined) {
+    sk = `socket_${k}`;
+    if (SOCKET_KEYS.size < 256) SOCKET_KEYS.set(k, sk);
+  }
+  return sk;
+}
+
 /** A SOCKADDR record: its fields as socket_* in data, its address as source or destination by the syscall. */
 function addSocket(o: OtherRecords, s: Data, data: Data): void {
-  for (const k in s) data[`socket_${k}`] = s[k]!;
+  for (const k in s) data[socketKey(k)] = s[k]!;
   const sc = fieldOf(data, 'syscall');
   const addr: Address = {};
   if (s.addr !== undefined) addr.ip = s.addr;
@@ -424,7 +437,10 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
   };
   const user: UserInfo = { ids: undefined, selinux: undefined, names: undefined };
   const parts = new MainParts();
-  const mainData = recordData(main, opts.lookups, parts);
+  // A SYSCALL record's repeating tail comes from a cache (syscall-tail.ts); its raw fields are read through `view`.
+  const split = mainRecordData(main, opts.lookups, parts);
+  const mainData = split ?? recordData(main, opts.lookups, parts);
+  const view: MainRecordView = split ? split.view : main;
   const data = parts.data;
   const ids = parts.ids;
   const proc = parts.proc;
@@ -436,7 +452,7 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
   summary.actor.secondary = fieldOf(ids, 'uid');
   let tags = mainData.tags;
 
-  const other = collectOtherRecords(records, main, opts.lookups, parts, warnings);
+  const other = collectOtherRecords(records, main, view, opts.lookups, parts, warnings);
   if (!tags) tags = other.tags;
   const { paths, pathRecords, enrichedFrom } = other;
   const execves = other.execves;
@@ -458,7 +474,8 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
     source: other.source,
     destination: other.destination,
     network: other.network,
-    syscall: syscall ? syscallOf(syscall, data, opts.ids ?? null) : undefined,
+    // main is the SYSCALL record when there is one
+    syscall: syscall ? syscallOf(view, data, opts.ids ?? null) : undefined,
     data: undefined,
     paths: paths.length ? paths : undefined,
     ecs: undefined,
@@ -477,7 +494,7 @@ export function normalizeEvent(input: readonly AuditRecord[], opts: NormalizeOpt
   }
   if (nIds) user.ids = ids;
   if (selinux) user.selinux = selinux;
-  addNames(ev, enrichedFrom, pathRecords, paths, opts.ids ?? null);
+  addNames(ev, enrichedFrom, pathRecords, paths, opts.ids ?? null, split?.tail);
   if (opts.ids) nameActor(ev.summary.actor, actorKeys, enrichedFrom, opts.ids);
   if (warnings.length) ev.warnings = warnings;
   return ev;
@@ -610,7 +627,7 @@ function isDecimal(v: string): boolean {
  * go-libaudit's ResolveIDs does: the name the ENRICHED log gives for that field wins (the log may come from
  * another machine), else this host's passwd. An id without a name stays numeric; `unset` and names stay.
  */
-function nameActor(actor: Actor, keys: ActorKeys, records: readonly AuditRecord[], ids: IdResolver): void {
+function nameActor(actor: Actor, keys: ActorKeys, records: readonly MainRecordView[], ids: IdResolver): void {
   const name = (v: string | undefined, k: string | undefined): string | undefined => {
     if (v === undefined || k === undefined || !ACTOR_UID_KEYS.has(k) || !isDecimal(v)) return undefined;
     const key = k === 'old_auid' ? 'old-auid' : k;
@@ -628,61 +645,78 @@ function nameActor(actor: Actor, keys: ActorKeys, records: readonly AuditRecord[
   if (s !== undefined) actor.secondary = s;
 }
 
-/** ENRICHED keys (upper case) that name an id field of ours (lower case). */
+/**
+ * user.names and the file's owner and group: from the ENRICHED names of the main record (`records[0]`) and
+ * of the PATH records, else (RAW logs) from this host when `ids` resolves them.
+ */
 function addNames(
   ev: NormalizedEvent,
-  records: readonly AuditRecord[],
+  records: readonly MainRecordView[],
   pathRecords: readonly AuditRecord[],
   paths: readonly Data[],
   ids: IdResolver | null,
+  tail: SyscallTail | undefined,
 ): void {
   const userIds = ev.user.ids;
-  const names: Record<string, string> = {};
-  // user.ids come from the main record (the first one given); its ENRICHED part names them.
   const main = records[0];
   const enriched = main !== undefined && main.isEnriched;
-  if (enriched && userIds) {
-    const e = main.enriched();
-    for (const k in userIds) {
-      const v = e[upper(k)];
-      if (v !== undefined) names[k] = v;
-    }
-  }
+  let names: Readonly<Data> | undefined;
+  // user.ids come from the main record; its ENRICHED part names them (once per tail when they are the tail's).
+  if (enriched && userIds) names = tail !== undefined && userIds === tail.ids ? tail.names : enrichedNames(main.enriched(), userIds);
   const file = ev.file;
-  if (file?.path !== undefined) {
-    for (let i = 0; i < pathRecords.length && (file.owner === undefined || file.group === undefined); i++) {
-      const r = pathRecords[i]!;
-      if (!r.isEnriched) continue;
-      const e = r.enriched();
-      // The PATH record chosen as the file object carries OUID/OGID. Its interpreted fields (paths[i]) say
-      // which one that is, without lexing the record again.
-      const p = paths[i]!;
-      if (e.OUID !== undefined && file.owner === undefined && file.uid !== undefined && fieldOf(p, 'ouid') === file.uid)
-        file.owner = e.OUID;
-      if (e.OGID !== undefined && file.group === undefined && file.gid !== undefined && fieldOf(p, 'ogid') === file.gid)
-        file.group = e.OGID;
-    }
-  }
+  if (file?.path !== undefined) addFileNames(file, pathRecords, paths);
   if (!enriched && ids && userIds) {
-    for (const k in userIds) {
-      const v = userIds[k]!;
-      const n = k.endsWith('gid') ? ids.group(v) : ids.user(v);
-      if (n !== undefined) names[k] = n;
-    }
-    if (ev.file) {
-      if (ev.file.uid !== undefined) {
-        const n = ids.user(ev.file.uid);
-        if (n !== undefined) ev.file.owner = n;
-      }
-      if (ev.file.gid !== undefined) {
-        const n = ids.group(ev.file.gid);
-        if (n !== undefined) ev.file.group = n;
-      }
+    names = hostNames(userIds, ids);
+    if (file) addHostFileNames(file, ids);
+  }
+  if (names !== undefined) {
+    for (const _ in names) {
+      ev.user.names = names as Data;
+      break;
     }
   }
-  for (const _ in names) {
-    ev.user.names = names;
-    break;
+}
+
+function enrichedNames(e: Readonly<Data>, userIds: Readonly<Data>): Data {
+  const names: Data = {};
+  for (const k in userIds) {
+    const v = e[upper(k)];
+    if (v !== undefined) names[k] = v;
+  }
+  return names;
+}
+
+/** The file's owner and group from the ENRICHED OUID/OGID of the PATH record chosen as the file object. */
+function addFileNames(file: FileInfo, pathRecords: readonly AuditRecord[], paths: readonly Data[]): void {
+  for (let i = 0; i < pathRecords.length && (file.owner === undefined || file.group === undefined); i++) {
+    const r = pathRecords[i]!;
+    if (!r.isEnriched) continue;
+    const e = r.enriched();
+    // Its interpreted fields (paths[i]) say which record that is, without lexing the record again.
+    const p = paths[i]!;
+    if (e.OUID !== undefined && file.owner === undefined && file.uid !== undefined && fieldOf(p, 'ouid') === file.uid) file.owner = e.OUID;
+    if (e.OGID !== undefined && file.group === undefined && file.gid !== undefined && fieldOf(p, 'ogid') === file.gid) file.group = e.OGID;
+  }
+}
+
+function hostNames(userIds: Readonly<Data>, ids: IdResolver): Data {
+  const names: Data = {};
+  for (const k in userIds) {
+    const v = userIds[k]!;
+    const n = k.endsWith('gid') ? ids.group(v) : ids.user(v);
+    if (n !== undefined) names[k] = n;
+  }
+  return names;
+}
+
+function addHostFileNames(file: FileInfo, ids: IdResolver): void {
+  if (file.uid !== undefined) {
+    const n = ids.user(file.uid);
+    if (n !== undefined) file.owner = n;
+  }
+  if (file.gid !== undefined) {
+    const n = ids.group(file.gid);
+    if (n !== undefined) file.group = n;
   }
 }
 

@@ -34,6 +34,10 @@ const byNumber = (a: number, b: number) => a - b;
  * log and are never used as loop bounds (a corrupt `argc=4000000000` or `a4000000000=` must not hang us).
  */
 export function reassembleArgv(records: readonly AuditRecord[]): Argv {
+  if (records.length === 1) {
+    const plain = plainArgv(records[0]!);
+    if (plain !== undefined) return plain;
+  }
   let argc = -1;
   const args = new Map<number, string>();
   const chunks = new Map<number, Chunked>();
@@ -91,6 +95,31 @@ export function reassembleArgv(records: readonly AuditRecord[]): Argv {
   const missing = count - out.length;
   if (missing > 0) warnings.push(`EXECVE: ${missing} of ${count} argument(s) missing (argc=${argc})`);
   return { argc, args: out, warnings };
+}
+
+/** `a0`, `a1`, …: the keys of a plain argv, made once. */
+const ARG_KEYS: string[] = [];
+function argKey(i: number): string {
+  while (ARG_KEYS.length <= i) ARG_KEYS.push(`a${ARG_KEYS.length}`);
+  return ARG_KEYS[i]!;
+}
+
+/**
+ * The common record, `argc=N a0=… … a(N-1)=…` and nothing else, read straight into an array; undefined for
+ * any other layout (chunks, gaps, more or fewer arguments than argc), which reassembleArgv's general path reads.
+ */
+function plainArgv(rec: AuditRecord): Argv | undefined {
+  const fields = rec.fields();
+  if (fields.length === 0 || fields[0]!.key !== 'argc') return undefined;
+  const argc = Number(fields[0]!.value);
+  if (argc !== fields.length - 1) return undefined;
+  const args: string[] = [];
+  for (let i = 1; i < fields.length; i++) {
+    const f = fields[i]!;
+    if (f.key !== argKey(i - 1)) return undefined;
+    args.push(decodeArg(f.value, f.quote !== ''));
+  }
+  return { argc, args, warnings: [] };
 }
 
 /** argv of events with one EXECVE record, by its body: programs run with the same arguments again and again. */

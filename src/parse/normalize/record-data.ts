@@ -98,6 +98,9 @@ const enum Kind {
   Interpreted,
 }
 
+/** The empty parts of MainParts, shared. */
+const NO_FIELDS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 /** Where a field of an event's main record goes. */
 export const enum Route {
   Data,
@@ -107,7 +110,7 @@ export const enum Route {
   Skip,
 }
 
-interface KeyInfo {
+export interface KeyInfo {
   /** The key as written. */
   key: string;
   kind: Kind;
@@ -134,10 +137,11 @@ function routeOf(name: string): Route {
  */
 export class MainParts {
   data: Record<string, string> = {};
-  ids: Record<string, string> = {};
+  /** Made on the first id (most events take theirs from a shared SYSCALL tail): NO_FIELDS until then. */
+  ids: Record<string, string> = NO_FIELDS;
   proc: Record<string, string> = {};
-  /** SELinux subject label parts; empty when the record has none. */
-  selinux: Record<string, string> = {};
+  /** SELinux subject label parts; NO_FIELDS when the record has none. */
+  selinux: Record<string, string> = NO_FIELDS;
   /** `ses`, '' when absent (an empty value is dropped, so '' never is a session). */
   session = '';
   /** From success/res, '' when absent. */
@@ -152,6 +156,7 @@ function put(parts: MainParts, info: KeyInfo, value: string): void {
       parts.data[info.name] = value;
       break;
     case Route.Ids:
+      if (parts.nIds === 0) parts.ids = {};
       parts.ids[info.name] = value;
       parts.nIds++;
       break;
@@ -225,11 +230,37 @@ function keyInfo(key: string): KeyInfo {
  */
 export function recordData(rec: AuditRecord, lookups: Lookups, parts?: MainParts): RecordData {
   const data: Record<string, string> = parts ? parts.data : {};
+  const type = rec.type;
+  const found = interpretFields(rec.fields(), lastKeysOf(type), type, lookups, data, parts);
+  if (found.result !== undefined) {
+    if (parts) parts.result = found.result;
+    else data.result = found.result;
+  }
+  finishRecordData(rec, data, lookups);
+  return { data, tags: found.tags };
+}
+
+/** What interpretFields found besides the fields it stored. */
+export interface FoundFields {
+  tags: string[] | undefined;
+  /** From the last success/res field. */
+  result: string | undefined;
+}
+
+/**
+ * Interprets `fields` of a record of `type` into `data` (or routed into `parts`); `last` holds the key
+ * decisions by position (see LAST_BY_TYPE), for fields that start at the same position of each record.
+ */
+export function interpretFields(
+  fields: readonly AuditField[],
+  last: (KeyInfo | undefined)[],
+  type: number,
+  lookups: Lookups,
+  data: Record<string, string>,
+  parts: MainParts | undefined,
+): FoundFields {
   let tags: string[] | undefined;
   let result: string | undefined;
-  const type = rec.type;
-  const fields = rec.fields();
-  const last = lastKeysOf(type);
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i]!;
     let info = last[i];
@@ -253,17 +284,18 @@ export function recordData(rec: AuditRecord, lookups: Lookups, parts?: MainParts
     if (parts) put(parts, info, value);
     else data[info.name] = value;
   }
-  if (result !== undefined) {
-    if (parts) parts.result = result;
-    else data.result = result;
-  }
+  return { tags, result };
+}
+
+/** What a record's type adds once all its fields are in: arch and syscall names, AVC permissions. */
+export function finishRecordData(rec: AuditRecord, data: Record<string, string>, lookups: Lookups): void {
+  const type = rec.type;
   if (type === SYSCALL || type === SECCOMP) nameArchAndSyscall(data, lookups);
   if (type === AVC) addAvcPermissions(rec, data);
-  return { data, tags };
 }
 
 /** The key decisions of the last record of a type, by position (see LAST_BY_TYPE). */
-function lastKeysOf(type: number): (KeyInfo | undefined)[] {
+export function lastKeysOf(type: number): (KeyInfo | undefined)[] {
   let last = LAST_BY_TYPE.get(type);
   if (last === undefined) {
     last = [];
@@ -289,8 +321,10 @@ function interpretedValue(
     case Kind.Proctitle:
       return proctitleText(value, f.quote !== '');
     case Kind.Subj:
-      if (parts) parts.nSelinux += addContext(parts.selinux, '', value);
-      else addContext(data, 'subj', value);
+      if (parts) {
+        if (parts.nSelinux === 0) parts.selinux = {};
+        parts.nSelinux += addContext(parts.selinux, '', value);
+      } else addContext(data, 'subj', value);
       return undefined;
     case Kind.Obj:
       if (type !== PATH) return value;

@@ -500,9 +500,11 @@ export function interpretValue(type: number, val: string, ctx: FieldContext): st
 }
 
 /** True when ausearch's TTY escaping changes `s` (a byte below 0x20). */
+const CONTROL = /[\x00-\x1f]/;
+
+/** Any byte below 0x20 (one native scan: most values have none). */
 function needsEscape(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) < 32) return true;
-  return false;
+  return CONTROL.test(s);
 }
 
 /** auparse's TTY escaping: bytes below 0x20 become \ooo. */

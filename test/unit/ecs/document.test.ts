@@ -85,11 +85,13 @@ describe('ECS details', () => {
   });
 
   it('the ecs format writes one JSON line with host.name and ecs.version', () => {
-    const line = ecsSerializer({ ids: false })(records(connect));
+    const line = ecsSerializer({ ids: false })(records(connect)).toString('utf8');
     expect(line.includes('\n')).toBe(false);
     const d = JSON.parse(line) as { host: { name: string }; ecs: { version: string } };
     expect(d.ecs.version).toBe(ECS_VERSION);
     expect(d.host.name.length).toBeGreaterThan(0);
-    expect(Object.keys(JSON.parse(ecsSerializer({ ids: false, original: false })(records(connect))).event)).not.toContain('original');
+    expect(Object.keys(JSON.parse(ecsSerializer({ ids: false, original: false })(records(connect)).toString('utf8')).event)).not.toContain(
+      'original',
+    );
   });
 });

@@ -2,30 +2,15 @@
 // its PATH/CWD/PROCTITLE/BPRM_FCAPS/SOCKADDR records and its argv come from a cache or not, what a cache hands
 // out cannot be changed by a later event, and it stays bounded.
 
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TABLE_LOOKUPS } from '../../../src/parse/interpret/lookups.js';
 import { normalizeEvent } from '../../../src/parse/normalize/event.js';
 import { eventArgv, reassembleArgv } from '../../../src/parse/normalize/execve.js';
 import { AUX_MAX, auxRecordData, recordData } from '../../../src/parse/normalize/record-data.js';
-import type { AuditRecord } from '../../../src/parse/record.js';
 import { recordOf } from '../../helpers/records.js';
-import { LogEventReader } from '../../../src/pipeline/log-events.js';
+import { eventsOfFile } from '../../helpers/log-events.js';
 
-function eventsOf(file: string): AuditRecord[][] {
-  const events: AuditRecord[][] = [];
-  const core = new LogEventReader(
-    (e) => events.push(e.records),
-    (line) => {
-      throw new Error(line);
-    },
-  );
-  core.begin(file);
-  core.push(readFileSync(file));
-  core.endInput();
-  core.finish();
-  return events;
-}
+const eventsOf = eventsOfFile;
 
 const record = recordOf;
 

@@ -211,3 +211,48 @@ describe('record JSON in go-libaudit shape', () => {
     expect(Object.prototype.hasOwnProperty.call(d, '__proto__')).toBe(true);
   });
 });
+
+// The writer keeps output by record text (from the body on) and, for SYSCALL, by the fields before and after
+// a0..pid; a record whose text was seen before must still come out exactly as recordToPlain says.
+describe('record JSON from the caches', () => {
+  /** recordJSON is JSON.stringify of recordToPlain whenever no key repeats (then the object keeps only the last). */
+  const same = (line: string) => {
+    const r = recordOf(line);
+    expect(recordJSON(r)).toBe(`${JSON.stringify(recordToPlain(r))}\n`);
+  };
+  const G = '\x1d';
+  const T = (serial: number, node = '') => `${node}type=SYSCALL msg=audit(17000000${serial}.${serial % 1000}:${serial}): `;
+
+  it('a record text seen before, under another header (time, serial, node), a CR at its end', () => {
+    const rest = ['PATH', `item=0 name="/etc/a b" inode=5 mode=0100644 ouid=0 nametype=NORMAL${G}OUID="root"`];
+    for (const [i, node] of ['', 'node=h1 ', 'node=h\u00e9 ', ''].entries())
+      same(`${node}type=${rest[0]} msg=audit(1700000000.${i}:${90 + i}): ${rest[1]}`);
+    for (let i = 0; i < 3; i++) same(`type=CWD msg=audit(1700000001.00${i}:${i}): cwd=2F746D70${i === 2 ? '\r' : ''}`);
+    for (let i = 0; i < 3; i++)
+      same(`type=SOCKADDR msg=audit(1700000002.00${i}:${i}): saddr=02000050A9FEA9FE0000000000000000${G}SADDR={ x }`);
+  });
+
+  it('SYSCALL: the fields around a0..pid cached, result and keys from either side, arguments each time', () => {
+    const head = (ok: string) => `arch=c000003e syscall=59 success=${ok} exit=0`;
+    const tail = ` auid=4294967295 uid=0 ses=4294967295 comm="ls" exe="/usr/bin/ls" subj=u:r:t:s0 key=6578656301726F6F74${G}ARCH=x86_64 AUID="unset"`;
+    for (let i = 0; i < 4; i++)
+      same(`${T(i)}${head(i % 2 ? 'yes' : 'no')} a0=${i} a1=7ffd a2=0 a3=${i * 7} items=2 ppid=${i + 1} pid=${i + 2}${tail}`);
+    // the tail's key= and the head's success= seen in other combinations
+    same(`${T(5)}${head('yes')} a0=1 a1=2 a2=3 a3=4 items=0 ppid=1 pid=2 auid=1000 key=(null)`);
+    same(`${T(6)}${head('no')} a0=1 a1=2 a2=3 a3=4 items=0 ppid=1 pid=2${tail}`);
+    same(`${T(7, 'node=n ')}arch=40000003 syscall=59 success=yes exit=0 a0=1 a1=2 a2=3 a3=4 items=0 ppid=1 pid=2${tail}`);
+  });
+
+  it('SYSCALL: a syscall= after the run is named by the arch= before it, never from another record', () => {
+    const tail = ' syscall=59 comm="x"';
+    same(`${T(8)}arch=c000003e a0=1 a1=2 a2=3 a3=4 items=0 ppid=1 pid=2${tail}`); // execve on x86_64
+    same(`${T(9)}arch=40000003 a0=1 a1=2 a2=3 a3=4 items=0 ppid=1 pid=2${tail}`); // oldolduname on i386
+    const i386 = JSON.parse(recordJSON(recordOf(`${T(9)}arch=40000003 a0=1 a1=2 a2=3 a3=4 items=0 ppid=1 pid=2${tail}`)));
+    expect(i386.syscall).toBe('oldolduname');
+  });
+
+  it('SYSCALL: a quoted value before a0.. that holds " a0=" or " pid=" is one value, not a split point', () => {
+    for (let i = 0; i < 2; i++) same(`${T(10 + i)}arch=c000003e comm="x a0=1 pid=2 y" a0=${i} a1=2 a2=3 a3=4 items=0 ppid=1 pid=2 uid=0`);
+    for (let i = 0; i < 2; i++) same(`${T(12 + i)}arch=c000003e syscall=1 a0=${i} a1=2 a2=3 a3=4 items=0 ppid=1 pid=2 msg='op=x res=yes'`);
+  });
+});

@@ -1,12 +1,13 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { TsauditError } from '../../../src/errors.js';
 import {
   DEFAULT_LOG_FILE,
   auditdConfSettings,
-  logFileSetting,
   readAuditdConf,
   readable,
   rotatedSet,
@@ -16,6 +17,7 @@ import {
 
 function logDir(names: string[], logName = 'audit.log'): { dir: string; conf: string; log: string } {
   const dir = mkdtempSync(join(tmpdir(), 'tsaudit-syslogs-'));
+  chmodSync(dir, 0o755); // the unreadable-file cases run as another user when the tests run as root
   for (const n of names) writeFileSync(join(dir, n), '');
   const log = join(dir, logName);
   const conf = join(dir, 'auditd.conf');
@@ -26,7 +28,28 @@ function logDir(names: string[], logName = 'audit.log'): { dir: string; conf: st
   return { dir, conf, log };
 }
 
-describe('logFileSetting', () => {
+// Root reads a file whatever its mode, so as root the unreadable-file cases run the built module as "nobody".
+const asRoot = process.getuid?.() === 0;
+const noRunuser = asRoot && spawnSync('runuser', ['-u', 'nobody', '--', 'true'], { stdio: 'ignore' }).status !== 0;
+const builtModule = pathToFileURL(resolve('dist/pipeline/system-logs.js')).href;
+
+/** `fn(arg)` of src/pipeline/system-logs, as a user to whom mode 000 means unreadable: its value, or its error. */
+function unprivileged(fn: 'rotatedSet' | 'systemLogFiles', arg: unknown): { value?: unknown; error?: string } {
+  const call = (f: (a: never) => unknown) => {
+    try {
+      return { value: f(arg as never) };
+    } catch (e) {
+      return { error: (e as Error).message };
+    }
+  };
+  if (!asRoot) return call(fn === 'rotatedSet' ? rotatedSet : systemLogFiles);
+  const script = `const m = await import(${JSON.stringify(builtModule)}); let r; try { r = { value: m.${fn}(${JSON.stringify(arg)}) }; } catch (e) { r = { error: e.message }; } process.stdout.write(JSON.stringify(r));`;
+  const r = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, '--input-type=module', '-e', script], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`runuser -u nobody failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as { value?: unknown; error?: string };
+}
+
+describe('auditdConfSettings: log_file', () => {
   it.each([
     ['log_file = /var/log/audit/audit.log\n', '/var/log/audit/audit.log'],
     ['log_file=/srv/a.log', '/srv/a.log'],
@@ -35,7 +58,7 @@ describe('logFileSetting', () => {
     ['log_file = /first\nlog_file = /last\n', '/last'],
     ['max_log_file = 8\nlog_file_x = 1\n', undefined],
     ['', undefined],
-  ])('%j -> %j', (text, expected) => expect(logFileSetting(text)).toBe(expected));
+  ])('%j -> %j', (text, expected) => expect(auditdConfSettings(text).get('log_file')).toBe(expected));
 });
 
 describe('auditdConfSettings', () => {
@@ -93,10 +116,10 @@ describe('rotatedSet', () => {
     expect(rotatedSet(log, () => false)).toEqual([log]);
   });
 
-  it.skipIf(process.getuid?.() === 0)('a rotation that cannot be read ends the readable set (not root)', () => {
+  it.skipIf(noRunuser)(`a rotation that cannot be read ends the readable set${noRunuser ? ' (skipped: root without runuser)' : ''}`, () => {
     const { log } = logDir(['audit.log', 'audit.log.1', 'audit.log.2']);
     chmodSync(`${log}.2`, 0o000);
-    expect(rotatedSet(log)).toEqual([`${log}.1`, log]);
+    expect(unprivileged('rotatedSet', log)).toEqual({ value: [`${log}.1`, log] });
   });
 });
 
@@ -137,9 +160,11 @@ describe('systemLogFiles', () => {
     );
   });
 
-  it.skipIf(process.getuid?.() === 0)('an unreadable rotation is a one-line error naming it (not root)', () => {
+  it.skipIf(noRunuser)(`an unreadable rotation is a one-line error naming it${noRunuser ? ' (skipped: root without runuser)' : ''}`, () => {
     const { conf, log } = logDir(['audit.log', 'audit.log.1']);
     chmodSync(`${log}.1`, 0o000);
-    expect(() => systemLogFiles({ conf })).toThrow(`cannot read the system's audit log ${log}.1: permission denied (run as root)`);
+    expect(unprivileged('systemLogFiles', { conf })).toEqual({
+      error: `no input given and cannot read the system's audit log ${log}.1: permission denied (run as root); name a log file or pipe one in`,
+    });
   });
 });

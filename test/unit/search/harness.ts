@@ -2,9 +2,12 @@
 // and the installed ausearch as a child, both with TZ=UTC LC_ALL=C, for the differential tests.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { CommanderError } from 'commander';
+import { afterAll, beforeAll } from 'vitest';
 import { normalizeArgv } from '../../../src/argv.js';
 import { buildProgram } from '../../../src/cli.js';
 import { outputFormat, type SearchFlags } from '../../../src/commands/search.js';
@@ -88,4 +91,15 @@ export async function search(args: readonly string[], input?: Buffer): Promise<R
  */
 export function withoutAddedSeparators(raw: Buffer): Buffer {
   return Buffer.from(raw.toString('latin1').replace(/\x1d\n/g, '\n'), 'latin1');
+}
+
+/** A log with `text` in a temporary directory for the enclosing describe block: its path, once beforeAll has run. */
+export function tempLog(name: string, text: () => string): () => string {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tsaudit-search-'));
+    writeFileSync(join(dir, name), text());
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return () => join(dir, name);
 }

@@ -3,12 +3,9 @@
 // several keys in one hex value, and needles that only hex holds. Checked against ausearch itself, and the
 // needle's own test on its cases.
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Needle } from '../../../src/search/needle.js';
-import { ausearch, HAVE_AUSEARCH, search } from './harness.js';
+import { ausearch, HAVE_AUSEARCH, search, tempLog } from './harness.js';
 
 const hex = (s: string): string => Buffer.from(s, 'latin1').toString('hex');
 
@@ -76,14 +73,7 @@ describe.skipIf(!HAVE_AUSEARCH)('-k with keys in every spelling, against ausearc
     '"exec"',
     `${hex('passwd').toUpperCase()}00${hex('tail').toUpperCase()}`, // a NUL ends the C string
   ];
-  let dir = '';
-  let file = '';
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'tsaudit-needle-'));
-    file = join(dir, 'keys.log');
-    writeFileSync(file, log(KEYS));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = tempLog('keys.log', () => log(KEYS));
 
   const QUERIES = [
     ['passwd'],
@@ -102,7 +92,7 @@ describe.skipIf(!HAVE_AUSEARCH)('-k with keys in every spelling, against ausearc
     ['a', '-w'],
   ];
   it.each(QUERIES.map((q) => [q.join(' '), q]))('-k %s', async (_name, [key, ...rest]) => {
-    const args = ['-if', file, '-k', key!, ...rest, '--raw'];
+    const args = ['-if', file(), '-k', key!, ...rest, '--raw'];
     const a = ausearch(args);
     const t = await search(args);
     expect(t.stdout.toString('latin1')).toBe(a.stdout.toString('latin1'));

@@ -4,21 +4,26 @@
 import { readFileSync } from 'node:fs';
 import { ecsDocument } from '../../../src/ecs/document.js';
 import { TABLE_LOOKUPS } from '../../../src/parse/interpret/lookups.js';
-import { EventAssembler } from '../../../src/parse/reassemble.js';
+import { type AuditEvent, EventAssembler } from '../../../src/parse/reassemble.js';
 import { isRecordError, parseRecord } from '../../../src/parse/record.js';
 
 export const CORPUS = 'test/fixtures/corpus/real-small.log';
 
-export function corpusDocuments(file = CORPUS): string[] {
-  const docs: string[] = [];
-  const asm = new EventAssembler((e) => docs.push(JSON.stringify(ecsDocument(e.records, { lookups: TABLE_LOOKUPS, ids: null }))));
+/** The events of a log file, in the order they complete. */
+export function corpusEvents(file = CORPUS): AuditEvent[] {
+  const events: AuditEvent[] = [];
+  const asm = new EventAssembler((e) => events.push(e));
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (line === '') continue;
     const r = parseRecord(line);
     if (!isRecordError(r)) asm.push(r);
   }
   asm.flush();
-  return docs;
+  return events;
+}
+
+export function corpusDocuments(file = CORPUS): string[] {
+  return corpusEvents(file).map((e) => JSON.stringify(ecsDocument(e.records, { lookups: TABLE_LOOKUPS, ids: null })));
 }
 
 /** sequence@@timestamp of a document: unique per event of a log. */
