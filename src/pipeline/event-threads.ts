@@ -33,6 +33,8 @@ import type { LogDriver } from './read-logs.js';
 export interface WorkerSetup {
   job: RenderJob;
   colorLevel: ColorLevel;
+  /** Int32 [0]: batches this worker has rendered, counted before its message is sent (see RenderWorker.room). */
+  rendered: SharedArrayBuffer;
 }
 
 /** Main thread -> worker. Memory goes back and forth shared, never transferred (see sharedBytes). */
@@ -88,8 +90,23 @@ interface Pending {
 
 class RenderWorker {
   ready = false;
-  queued = 0;
-  constructor(readonly thread: Worker) {}
+  sent = 0;
+  private readonly rendered: Int32Array;
+  constructor(
+    readonly thread: Worker,
+    rendered: SharedArrayBuffer,
+  ) {
+    this.rendered = new Int32Array(rendered);
+  }
+
+  /**
+   * Batches sent and not yet rendered. Read from shared memory, not counted from its messages: the main
+   * thread reads a 1 MiB chunk (several batches) in one go without taking messages, and a count from them
+   * would see a worker that is long done as full and render the rest itself.
+   */
+  queued(): number {
+    return this.sent - Atomics.load(this.rendered, 0);
+  }
 }
 
 /** A LogDriver that renders batches of events on the main thread and `workers` worker threads (see the header). */
@@ -139,16 +156,17 @@ export function threadedDriver(setup: ThreadSetup, report: (line: string) => voi
 
   const startWorkers = () => {
     started = true;
-    const workerData: WorkerSetup = { job: setup.job, colorLevel: color().level as ColorLevel };
+    const colorLevel = color().level as ColorLevel;
     for (let i = 0; i < setup.workers; i++) {
-      const w = new RenderWorker(new Worker(WORKER_URL, { workerData }));
+      const rendered = new SharedArrayBuffer(4);
+      const workerData: WorkerSetup = { job: setup.job, colorLevel, rendered };
+      const w = new RenderWorker(new Worker(WORKER_URL, { workerData }), rendered);
       w.thread.on('message', (m: FromWorker) => {
         if (m.t === 'ready') {
           w.ready = true;
           notify();
         } else if (m.t === 'error') fail(m.message);
         else {
-          w.queued--;
           if (inputs.length < 4) inputs.push(m.input);
           const done = () => {
             if (!stopped) w.thread.postMessage({ t: 'spare', buffer: m.out } satisfies ToWorker);
@@ -168,7 +186,11 @@ export function threadedDriver(setup: ThreadSetup, report: (line: string) => voi
   /** A worker with room for a batch (the least busy), or undefined. */
   const freeWorker = (): RenderWorker | undefined => {
     let best: RenderWorker | undefined;
-    for (const w of pool) if (w.ready && w.queued < DEPTH && (best === undefined || w.queued < best.queued)) best = w;
+    let least = DEPTH;
+    for (const w of pool) {
+      const q = w.ready ? w.queued() : DEPTH;
+      if (q < least) [best, least] = [w, q];
+    }
     return best;
   };
 
@@ -187,7 +209,7 @@ export function threadedDriver(setup: ThreadSetup, report: (line: string) => voi
       const spare = inputs.pop();
       lines.reset(spare === undefined ? sharedBytes(batchBytes * 2) : Buffer.from(spare));
       for (const e of events) lines.add(e, ascii);
-      w.queued++;
+      w.sent++;
       stats.workers++;
       const input = lines.buf.buffer as SharedArrayBuffer;
       w.thread.postMessage({ t: 'batch', seq, input, end: lines.pos, ascii } satisfies ToWorker);

@@ -10,6 +10,7 @@ import { readEventLines } from './event-lines.js';
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
 const send = (m: FromWorker) => port.postMessage(m);
+const rendered = new Int32Array(setup.rendered);
 
 /** Output buffers stdout is done with, to be filled again (fresh ones cost page faults). */
 const spares: SharedArrayBuffer[] = [];
@@ -33,6 +34,7 @@ try {
         render(e, out);
         events++;
       });
+      Atomics.add(rendered, 0, 1);
       send({ t: 'out', seq: m.seq, out: out.buf.buffer as SharedArrayBuffer, end: out.pos, events, input: m.input });
       out = new BatchBytes(fresh(), sharedBytes);
     } catch (err) {
