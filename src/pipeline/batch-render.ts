@@ -32,8 +32,9 @@ export class BatchBytes {
   constructor(
     buf?: Buffer,
     private readonly alloc: Alloc = Buffer.allocUnsafeSlow,
+    size = 1 << 20,
   ) {
-    this.buf = buf ?? alloc(1 << 20);
+    this.buf = buf ?? alloc(size);
   }
 
   /** Starts over in `buf` (memory given back), or in the current buffer. */

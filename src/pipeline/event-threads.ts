@@ -33,6 +33,10 @@ import type { LogDriver } from './read-logs.js';
 export interface WorkerSetup {
   job: RenderJob;
   colorLevel: ColorLevel;
+  /** Bytes of the output buffer a batch starts with. */
+  outBytes: number;
+  /** Output buffers kept for reuse (POOLED). */
+  pooled: number;
   /** Int32 [0]: batches this worker has rendered, counted before its message is sent (see RenderWorker.room). */
   rendered: SharedArrayBuffer;
 }
@@ -50,15 +54,36 @@ export type FromWorker =
   | { t: 'error'; message: string };
 
 /** Log text per batch. */
-const BATCH_BYTES = 256 << 10;
+const BATCH_BYTES = 128 << 10;
+/** A batch's output buffer to start with: the output is 2-3 times the log text (it grows when not enough). */
+export const OUT_PER_BATCH = 4;
 /** Batches a worker may have queued; beyond that the main thread renders the next one itself. */
 const DEPTH = 2;
-/** Rendered batches waiting for an earlier one before the reader is held back. */
+/**
+ * Batches cut and not yet written (queued, rendered, waiting for an earlier one) before the reader is held
+ * back. Counted from the cut, not from the messages taken: a worker's output waits in its message queue
+ * until the main thread takes it, holding memory all the same.
+ */
 const MAX_PENDING = 4;
 const MAX_WORKERS = 4;
+/**
+ * Buffers of each kind kept for reuse (inputs, the main thread's outputs, each worker's outputs): enough for
+ * every batch in flight, so that none is allocated after the first few. With fewer, a new one was made for
+ * about every third batch, and the discarded ones, shared with another thread, waited for both threads'
+ * collectors: 10-20 MB more peak RSS (docs/performance.md).
+ */
+export const POOLED = 8;
 /** Inputs smaller than this are rendered in-thread: below it a worker's start costs more than it saves. */
 export const THREADS_MIN_BYTES = 64 << 20;
-const WORKER_URL = new URL('./event-worker.js', import.meta.url);
+const WORKER_MODULE = new URL('./event-worker.js', import.meta.url);
+/** The build's one-file worker (scripts/bundle.mjs): loads in a fraction of the modules' time. */
+const WORKER_BUNDLE = new URL('../event-worker.cjs', import.meta.url);
+
+/** The bundle, unless tsc alone has built dist/ since (as bin/tsaudit decides for the CLI). */
+function workerUrl(): URL {
+  const mtime = (u: URL) => statSync(u, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+  return mtime(WORKER_BUNDLE) >= mtime(WORKER_MODULE) ? WORKER_BUNDLE : WORKER_MODULE;
+}
 
 export interface ThreadSetup {
   job: RenderJob;
@@ -157,17 +182,18 @@ export function threadedDriver(setup: ThreadSetup, report: (line: string) => voi
   const startWorkers = () => {
     started = true;
     const colorLevel = color().level as ColorLevel;
+    const url = workerUrl();
     for (let i = 0; i < setup.workers; i++) {
       const rendered = new SharedArrayBuffer(4);
-      const workerData: WorkerSetup = { job: setup.job, colorLevel, rendered };
-      const w = new RenderWorker(new Worker(WORKER_URL, { workerData }), rendered);
+      const workerData: WorkerSetup = { job: setup.job, colorLevel, outBytes: batchBytes * OUT_PER_BATCH, pooled: POOLED, rendered };
+      const w = new RenderWorker(new Worker(url, { workerData }), rendered);
       w.thread.on('message', (m: FromWorker) => {
         if (m.t === 'ready') {
           w.ready = true;
           notify();
         } else if (m.t === 'error') fail(m.message);
         else {
-          if (inputs.length < 4) inputs.push(m.input);
+          if (inputs.length < POOLED) inputs.push(m.input);
           const done = () => {
             if (!stopped) w.thread.postMessage({ t: 'spare', buffer: m.out } satisfies ToWorker);
           };
@@ -216,13 +242,13 @@ export function threadedDriver(setup: ThreadSetup, report: (line: string) => voi
       return;
     }
     stats.main++;
-    const own = new BatchBytes(mainSpares.pop());
+    const own = new BatchBytes(mainSpares.pop(), undefined, batchBytes * OUT_PER_BATCH);
     for (const e of events) setup.render(e, own);
     const buf = own.buf;
     pending.set(seq, {
       bytes: buf.subarray(0, own.pos),
       events: events.length,
-      done: () => void (mainSpares.length < 2 && mainSpares.push(buf)),
+      done: () => void (mainSpares.length < POOLED && mainSpares.push(buf)),
     });
     writeReady();
   };
@@ -250,7 +276,7 @@ export function threadedDriver(setup: ThreadSetup, report: (line: string) => voi
       read += chunk.length;
       if (!started && setup.workers > 0 && read >= startAfter) startWorkers();
       reader.push(chunk);
-      const ok = !blocked && pending.size < MAX_PENDING && !held();
+      const ok = !blocked && inFlight() < MAX_PENDING && !held();
       blocked = false;
       return ok;
     },
@@ -261,7 +287,7 @@ export function threadedDriver(setup: ThreadSetup, report: (line: string) => voi
     },
     endInput: () => reader.endInput(),
     async ready() {
-      await until(() => pending.size < MAX_PENDING && !held());
+      await until(() => inFlight() < MAX_PENDING && !held());
       await out.ready();
     },
     async finish(aborted) {

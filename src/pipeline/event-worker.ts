@@ -12,20 +12,21 @@ const port = parentPort!;
 const send = (m: FromWorker) => port.postMessage(m);
 const rendered = new Int32Array(setup.rendered);
 
-/** Output buffers stdout is done with, to be filled again (fresh ones cost page faults). */
+/** Output buffers stdout is done with, to be filled again (fresh ones cost page faults and shared garbage). */
 const spares: SharedArrayBuffer[] = [];
 const fresh = () => {
   const b = spares.pop();
   return b === undefined ? undefined : Buffer.from(b);
 };
 
-try {
+/** Loads the renderer, then renders each batch it is sent. No top-level await: the build bundles this file as CommonJS. */
+async function serve(): Promise<void> {
   setColorLevel(setup.colorLevel);
   const render = await batchRenderer(setup.job);
-  let out = new BatchBytes(fresh(), sharedBytes);
+  let out = new BatchBytes(fresh(), sharedBytes, setup.outBytes);
   port.on('message', (m: ToWorker) => {
     if (m.t === 'spare') {
-      if (spares.length < 2) spares.push(m.buffer);
+      if (spares.length < setup.pooled) spares.push(m.buffer);
       return;
     }
     try {
@@ -36,12 +37,12 @@ try {
       });
       Atomics.add(rendered, 0, 1);
       send({ t: 'out', seq: m.seq, out: out.buf.buffer as SharedArrayBuffer, end: out.pos, events, input: m.input });
-      out = new BatchBytes(fresh(), sharedBytes);
+      out = new BatchBytes(fresh(), sharedBytes, setup.outBytes);
     } catch (err) {
       send({ t: 'error', message: err instanceof Error ? err.message : String(err) });
     }
   });
   send({ t: 'ready' });
-} catch (err) {
-  send({ t: 'error', message: err instanceof Error ? err.message : String(err) });
 }
+
+serve().catch((err: unknown) => send({ t: 'error', message: err instanceof Error ? err.message : String(err) }));
