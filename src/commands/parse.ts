@@ -134,8 +134,7 @@ async function renderThreads(inputs: string[], flags: ParseFlags, progress: Prog
   const job = renderJob(flags);
   if (job === undefined) return undefined;
   const threads = await import('../pipeline/event-threads.js');
-  // -i and ECS: threads only when asked (TSAUDIT_WORKERS) until a quiet machine shows they gain
-  const plan = await threads.threadPlan(inputs, process.env, undefined, undefined, job.kind === 'records');
+  const plan = await threads.threadPlan(inputs);
   if (plan.workers === 0) return undefined;
   const render = await (await import('../pipeline/batch-render.js')).batchRenderer(job);
   const setup = { job, render, ...plan, onEvents: progress.enabled ? (n: number) => progress.events(n) : undefined };

@@ -371,8 +371,6 @@ export async function threadPlan(
   env: NodeJS.ProcessEnv = process.env,
   machine: () => Promise<MachineLoad> = machineNow,
   stdinSize: () => number | undefined = stdinBytes,
-  /** false: only TSAUDIT_WORKERS starts workers (outputs not yet shown to gain; docs/performance.md). */
-  auto = true,
 ): Promise<ThreadPlan> {
   const asked = env.TSAUDIT_WORKERS;
   if (asked !== undefined && asked !== '') {
@@ -380,7 +378,6 @@ export async function threadPlan(
       throw usageError(`TSAUDIT_WORKERS: expected a number of worker threads from 0 to 64, got "${asked}"`, { token: asked });
     return { workers: Number(asked), startAfter: 0 };
   }
-  if (!auto) return IN_THREAD;
   let bytes = 0;
   let pipe = false;
   for (const f of files.length === 0 ? ['-'] : files) {

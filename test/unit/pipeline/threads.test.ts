@@ -244,9 +244,6 @@ describe('threadPlan: when parse uses threads', () => {
     expect(await threadPlan([SMALL], { TSAUDIT_WORKERS: '3' }, noProbe)).toEqual({ workers: 3, startAfter: 0 });
     expect(await threadPlan([big], { TSAUDIT_WORKERS: '0' }, noProbe)).toEqual({ workers: 0, startAfter: 0 });
     expect(await threadPlan([SMALL], { TSAUDIT_WORKERS: '' }, noProbe)).toEqual({ workers: 0, startAfter: 0 });
-    // outputs that start workers only when asked
-    expect(await threadPlan([big], {}, idle(8), undefined, false)).toEqual({ workers: 0, startAfter: 0 });
-    expect(await threadPlan([big], { TSAUDIT_WORKERS: '2' }, noProbe, undefined, false)).toEqual({ workers: 2, startAfter: 0 });
     await expect(threadPlan([SMALL], { TSAUDIT_WORKERS: '-1' })).rejects.toThrow(/TSAUDIT_WORKERS/);
     await expect(threadPlan([SMALL], { TSAUDIT_WORKERS: '65' })).rejects.toThrow(/TSAUDIT_WORKERS/);
   });
