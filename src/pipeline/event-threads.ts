@@ -363,8 +363,10 @@ function stdinBytes(): number | undefined {
 /**
  * Whether `parse` renders on worker threads. TSAUDIT_WORKERS, when set, is the number of workers (0: none)
  * whatever the input (tests use it on small inputs). Otherwise: a core free now for each worker besides the
- * one this thread runs on, and inputs of THREADS_MIN_BYTES or more. A pipe has no size: its workers start
- * once that much has been read (`tail -f` never gets there).
+ * one this thread runs on, and inputs of THREADS_MIN_BYTES or more. A pipe has no size and runs in-thread
+ * (stdin redirected from a file has one): workers started once that much had been read raised peak RSS to
+ * 180-188 MB on the full log, against 135-137 started at once (cause not found; docs/performance.md), and
+ * starting them at once costs every small piped run a worker's start.
  */
 export async function threadPlan(
   files: readonly string[],
@@ -379,17 +381,12 @@ export async function threadPlan(
     return { workers: Number(asked), startAfter: 0 };
   }
   let bytes = 0;
-  let pipe = false;
-  for (const f of files.length === 0 ? ['-'] : files) {
-    const size = f === '-' ? stdinSize() : fileBytes(f);
-    if (size === undefined) pipe = true;
-    else bytes += size;
-  }
-  if (bytes < THREADS_MIN_BYTES && !pipe) return IN_THREAD; // small files: no need to look at the CPUs
+  for (const f of files.length === 0 ? ['-'] : files) bytes += (f === '-' ? stdinSize() : fileBytes(f)) ?? 0;
+  if (bytes < THREADS_MIN_BYTES) return IN_THREAD; // small files and pipes: no need to look at the CPUs
   const m = await machine();
   const workers = Math.min(MAX_WORKERS, Math.floor(m.cpus - m.busy + 0.5) - 1);
   if (workers < 1) return IN_THREAD;
-  return { workers, startAfter: bytes >= THREADS_MIN_BYTES ? 0 : THREADS_MIN_BYTES };
+  return { workers, startAfter: 0 };
 }
 
 /** A regular file's size; 0 for what is not one or cannot be read (the run reports it). */

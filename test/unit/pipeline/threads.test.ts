@@ -231,12 +231,12 @@ describe('threadPlan: when parse uses threads', () => {
     expect(await threadPlan([join(dir, 'missing.log')], {}, noProbe)).toEqual({ workers: 0, startAfter: 0 });
   });
 
-  it('stdin: a redirected file counts by its size; a pipe starts its workers once THREADS_MIN_BYTES are read', async () => {
+  it('stdin: a redirected file counts by its size; a pipe alone runs in-thread', async () => {
     expect(await threadPlan(['-'], {}, idle(2), () => THREADS_MIN_BYTES)).toEqual({ workers: 1, startAfter: 0 });
     expect(await threadPlan([], {}, idle(2), () => THREADS_MIN_BYTES)).toEqual({ workers: 1, startAfter: 0 });
     expect(await threadPlan(['-'], {}, noProbe, () => 1 << 20)).toEqual({ workers: 0, startAfter: 0 });
-    expect(await threadPlan(['-'], {}, idle(2), () => undefined)).toEqual({ workers: 1, startAfter: THREADS_MIN_BYTES });
-    expect(await threadPlan(['-'], {}, idle(2, 1.5), () => undefined)).toEqual({ workers: 0, startAfter: 0 });
+    expect(await threadPlan(['-'], {}, noProbe, () => undefined)).toEqual({ workers: 0, startAfter: 0 });
+    expect(await threadPlan([], {}, noProbe, () => undefined)).toEqual({ workers: 0, startAfter: 0 });
     expect(await threadPlan([big, '-'], {}, idle(2), () => undefined)).toEqual({ workers: 1, startAfter: 0 });
   });
 
