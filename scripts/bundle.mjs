@@ -3,7 +3,8 @@
 //   dist/tsaudit.cjs         the CLI in one file, so a run does not resolve and load ~100 modules one by one;
 //   dist/tsaudit.code-cache  V8's compiled code for that file after a training run of the common verbs on a
 //                            real log, so a run does not compile its hot paths again (bin/tsaudit loads both).
-// Worker threads and koffi stay separate files: each module's import.meta.url is rewritten to the URL its
+//   dist/event-worker.cjs   parse's render worker in one file (a worker thread loads its own code);
+// koffi stays a separate file: each module's import.meta.url is rewritten to the URL its
 // own dist/ file would have, so paths relative to a module (workers, package.json) resolve as before.
 
 import { spawnSync } from 'node:child_process';
@@ -17,6 +18,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
 export const BUNDLE = join(DIST, 'tsaudit.cjs');
 export const CODE_CACHE = join(DIST, 'tsaudit.code-cache');
+/** `parse`'s render worker (src/pipeline/event-threads.ts starts it) in one file, as the CLI is. */
+export const WORKER_BUNDLE = join(DIST, 'event-worker.cjs');
 /** The training input: real audit records, a few hundred events (test/fixtures is not in the npm package). */
 const TRAINING_LOG = join(ROOT, 'test/fixtures/corpus/real-small.log');
 
@@ -63,34 +66,42 @@ const noColorDetection = {
   },
 };
 
-await build({
-  entryPoints: [join(DIST, 'cli.js')],
-  outfile: BUNDLE,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  external: ['koffi'],
-  plugins: [moduleUrl, lazyChildProcess, noColorDetection],
-  banner: { js: "const __tsauditDistUrl = (rel) => require('node:url').pathToFileURL(require('node:path').join(__dirname, rel)).href;" },
-  logLevel: 'warning',
-});
+/** One file of CommonJS from `entry` (a dist/ module) and what it imports, ASCII only, without import(). */
+async function bundle(entry, outfile, plugins) {
+  await build({
+    entryPoints: [join(DIST, entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['koffi'],
+    plugins: [moduleUrl, ...plugins],
+    banner: { js: "const __tsauditDistUrl = (rel) => require('node:url').pathToFileURL(require('node:path').join(__dirname, rel)).href;" },
+    logLevel: 'warning',
+  });
 
-// bin/tsaudit reads the bundle as latin1 (no UTF-8 decoding): keep it ASCII. Outside comments esbuild
-// escapes non-ASCII already; a \u escape means the same character in a string, regex or identifier too.
-const text = readFileSync(BUNDLE, 'utf8');
-writeFileSync(
-  BUNDLE,
-  text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
-);
-
-// A Script has no module loader of its own: an import() left in the bundle (of a Node built-in, say)
-// would fail at run time, so it fails the build instead.
-const dynamic = /[^\w.$]import\(/.exec(readFileSync(BUNDLE, 'utf8'));
-if (dynamic)
-  throw new Error(
-    `bundle: ${BUNDLE} keeps a dynamic import() (import Node built-ins statically): ...${dynamic.input.slice(dynamic.index - 80, dynamic.index + 40)}`,
+  // bin/tsaudit reads the bundle as latin1 (no UTF-8 decoding): keep it ASCII. Outside comments esbuild
+  // escapes non-ASCII already; a \u escape means the same character in a string, regex or identifier too.
+  const text = readFileSync(outfile, 'utf8');
+  writeFileSync(
+    outfile,
+    text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
   );
+
+  // A Script has no module loader of its own: an import() left in the bundle (of a Node built-in, say)
+  // would fail at run time, so it fails the build instead.
+  const dynamic = /[^\w.$]import\(/.exec(readFileSync(outfile, 'utf8'));
+  if (dynamic)
+    throw new Error(
+      `bundle: ${outfile} keeps a dynamic import() (import Node built-ins statically): ...${dynamic.input.slice(dynamic.index - 80, dynamic.index + 40)}`,
+    );
+}
+
+await bundle('cli.js', BUNDLE, [lazyChildProcess, noColorDetection]);
+// The worker loads as one file too: its ~40 modules one by one through the ES module loader took most of
+// its start (docs/performance.md, issues 17 and 20).
+await bundle('pipeline/event-worker.js', WORKER_BUNDLE, [noColorDetection]);
 
 /**
  * The node flags on bin/tsaudit's `#!` line, if it ever has some (`#!/usr/bin/env -S node FLAGS`; today it

@@ -23,6 +23,7 @@ const ALLOWED = [
   /^bin\/package\.json$/,
   /^dist\/.+\.js$/,
   /^dist\/tsaudit\.(cjs|code-cache)$/,
+  /^dist\/event-worker\.cjs$/,
   /^man\/[\w.-]+\.[1-8]$/,
 ];
 const REQUIRED = [
@@ -33,6 +34,7 @@ const REQUIRED = [
   'bin/package.json',
   'dist/cli.js',
   'dist/tsaudit.cjs',
+  'dist/event-worker.cjs',
   ...(pkg.man ?? []),
 ];
 

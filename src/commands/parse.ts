@@ -5,6 +5,8 @@
 import type { Command } from 'commander';
 import { usageError } from '../errors.js';
 import type { Progress } from '../format/progress.js';
+import type { RenderJob } from '../pipeline/batch-render.js';
+import type { ReadLogsOptions } from '../pipeline/read-logs.js';
 import type { EventSink } from '../pipeline/sinks.js';
 import { addShipOptions, eventFormatOption, type ShipFlags, shipSetup } from './ship-options.js';
 
@@ -88,7 +90,7 @@ Examples:
     });
 }
 
-/** parse over logs (named, the system's, or stdin): to stdout, or shipped. */
+/** parse over logs (named, the system's, or stdin): to stdout (on worker threads where they pay), or shipped. */
 async function readAction(files: string[], flags: ParseFlags): Promise<void> {
   const [{ readLogs }, { expandInputs }, { shutdownSignal, onShutdown }] = await Promise.all([
     import('../pipeline/read-logs.js'),
@@ -104,29 +106,7 @@ async function readAction(files: string[], flags: ParseFlags): Promise<void> {
   const inputs = expandInputs(named);
   if (flags.rawValues && flags.interpret) throw usageError('flag --raw-values: applies to records (without -i), not to interpreted events');
   const ship = shipSetup(flags);
-  if (ship || flags.format === 'ecs') {
-    const run = { files: inputs, strict: flags.strict === true, signal: shutdownSignal };
-    const { documentRenderer, ecsSink, shipEventSink } = await import('../pipeline/ecs-sink.js');
-    if (!ship) return void (await readLogs({ ...run, sink: ecsSink({ ids: flags.id }) }));
-    const sink = shipEventSink(documentRenderer(ship.document, { ids: flags.id }), {
-      ...ship,
-      signal: shutdownSignal,
-      ...(flags.stats ? { statsMs: 10_000 } : {}),
-    });
-    // On SIGINT/SIGTERM reading stops; what the outputs have not taken is delivered if they are up, else
-    // kept in the spool (or reported as not delivered) before the process exits.
-    const unregister = onShutdown(() => sink.end());
-    try {
-      return void (await readLogs({ ...run, sink }));
-    } catch (err) {
-      // an input that fails still closes the outputs (delivered or spooled), or the clients keep the process
-      await sink.end().catch(() => undefined);
-      throw err;
-    } finally {
-      unregister();
-    }
-  }
-  const format = flags.format as Exclude<typeof flags.format, 'ecs'>;
+  if (ship) return shipAction(inputs, flags, ship, shutdownSignal, onShutdown);
   const { startProgress, bytesToRead } = await import('../format/progress.js');
   const progress = startProgress({ total: bytesToRead(inputs), quiet: flags.quiet, streaming: true });
   const run = {
@@ -140,26 +120,71 @@ async function readAction(files: string[], flags: ParseFlags): Promise<void> {
     },
   };
   try {
-    if (flags.interpret) {
-      const { workersFor, parallelDriver } = await import('../pipeline/interpret-parallel.js');
-      const workers = workersFor(inputs);
-      if (workers > 0) {
-        const onEvents = progress.enabled ? (n: number) => progress.events(n) : undefined;
-        const setup = { format, ids: flags.id, utc: flags.utc, workers, onEvents };
-        return void (await readLogs({ ...run, driver: (report) => parallelDriver(setup, report) }));
-      }
-    }
-    let sink: EventSink;
-    if (flags.interpret) {
-      const { interpretSink } = await import('../pipeline/interpret-sink.js');
-      sink = await interpretSink(format, { ids: flags.id, utc: flags.utc });
-    } else {
-      const { rawSink } = await import('../pipeline/sinks.js');
-      sink = await rawSink(format, { rawValues: flags.rawValues === true });
-    }
+    const driver = await renderThreads(inputs, flags, progress);
+    if (driver) return void (await readLogs({ ...run, driver }));
+    const sink = await inThreadSink(flags);
     await readLogs({ ...run, sink: progress.enabled ? countingSink(sink, progress) : sink });
   } finally {
     progress.done();
+  }
+}
+
+/** A driver that renders on worker threads where they pay (event-threads.ts), else undefined. */
+async function renderThreads(inputs: string[], flags: ParseFlags, progress: Progress): Promise<ReadLogsOptions['driver']> {
+  const job = renderJob(flags);
+  if (job === undefined) return undefined;
+  const threads = await import('../pipeline/event-threads.js');
+  const plan = await threads.threadPlan(inputs);
+  if (plan.workers === 0) return undefined;
+  const render = await (await import('../pipeline/batch-render.js')).batchRenderer(job);
+  const setup = { job, render, ...plan, onEvents: progress.enabled ? (n: number) => progress.events(n) : undefined };
+  return (report) => threads.threadedDriver(setup, report);
+}
+
+/** What worker threads would render for these flags; undefined where they would not pay (raw text is a copy of the input). */
+function renderJob(flags: ParseFlags): RenderJob | undefined {
+  if (flags.format === 'ecs') return { kind: 'ecs', ids: flags.id };
+  if (flags.interpret) return { kind: 'interpret', format: flags.format, ids: flags.id, utc: flags.utc };
+  if (flags.format === 'text') return undefined;
+  return { kind: 'records', format: flags.format, rawValues: flags.rawValues === true };
+}
+
+/** The in-thread sink for these flags. */
+async function inThreadSink(flags: ParseFlags): Promise<EventSink> {
+  if (flags.format === 'ecs') return (await import('../pipeline/ecs-sink.js')).ecsSink({ ids: flags.id });
+  if (flags.interpret)
+    return (await import('../pipeline/interpret-sink.js')).interpretSink(flags.format, { ids: flags.id, utc: flags.utc });
+  return (await import('../pipeline/sinks.js')).rawSink(flags.format, { rawValues: flags.rawValues === true });
+}
+
+/** --output: every event's document to the outputs. */
+async function shipAction(
+  inputs: string[],
+  flags: ParseFlags,
+  ship: NonNullable<ReturnType<typeof shipSetup>>,
+  signal: AbortSignal,
+  onShutdown: typeof import('../runtime.js').onShutdown,
+): Promise<void> {
+  const [{ readLogs }, { documentRenderer, shipEventSink }] = await Promise.all([
+    import('../pipeline/read-logs.js'),
+    import('../pipeline/ecs-sink.js'),
+  ]);
+  const sink = shipEventSink(documentRenderer(ship.document, { ids: flags.id }), {
+    ...ship,
+    signal,
+    ...(flags.stats ? { statsMs: 10_000 } : {}),
+  });
+  // On SIGINT/SIGTERM reading stops; what the outputs have not taken is delivered if they are up, else
+  // kept in the spool (or reported as not delivered) before the process exits.
+  const unregister = onShutdown(() => sink.end());
+  try {
+    await readLogs({ files: inputs, strict: flags.strict === true, signal, sink });
+  } catch (err) {
+    // an input that fails still closes the outputs (delivered or spooled), or the clients keep the process
+    await sink.end().catch(() => undefined);
+    throw err;
+  } finally {
+    unregister();
   }
 }
 

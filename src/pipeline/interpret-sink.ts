@@ -1,7 +1,7 @@
 // Stages interpretation + normalization + serialization + sink, in this thread (`-i` of `parse` and
 // `stream`): each event is normalized and written as one JSON line, one YAML document, or one readable text
 // line (src/parse/normalize/render.ts). Large inputs of `parse` are interpreted on worker threads instead
-// (interpret-parallel.ts), with the same bytes out.
+// (event-threads.ts), with the same bytes out.
 
 import type { FormatName } from '../format/index.js';
 import { Output } from '../format/output.js';

@@ -1,6 +1,6 @@
 // Reading audit logs: inputs (files in order, rotated sets, stdin, gzip; see sources.ts) chunk by chunk into
 // a driver. The in-thread driver runs lines -> records -> events (log-events.ts), selection, and a sink; the
-// `-i` thread pool (interpret-parallel.ts) is another driver with the same calls. Unreadable inputs and bad
+// threaded renderer of `parse` (event-threads.ts) is another driver with the same calls. Unreadable inputs and bad
 // lines are reported as they come and summed up at the end; `strict` makes bad lines fail the run.
 // Cancellation: `signal` (the caller passes the process's shutdown signal) stops reading between chunks.
 
@@ -19,7 +19,7 @@ export type ReadLogsOptions = ReadLogsCommon &
     | { sink: EventSink; driver?: undefined }
     | {
         sink?: undefined;
-        /** Does the work after reading instead of an in-thread reader feeding a sink (see interpret-parallel.ts). */
+        /** Does the work after reading instead of an in-thread reader feeding a sink (see event-threads.ts). */
         driver: (report: (line: string) => void) => LogDriver;
       }
   );
