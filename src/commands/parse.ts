@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { usageError } from '../errors.js';
 import type { Progress } from '../format/progress.js';
 import type { RenderJob } from '../pipeline/batch-render.js';
+import type { BatchOutput } from '../pipeline/event-threads.js';
 import type { ReadLogsOptions } from '../pipeline/read-logs.js';
 import type { EventSink } from '../pipeline/sinks.js';
 import { addShipOptions, eventFormatOption, type ShipFlags, shipSetup } from './ship-options.js';
@@ -165,7 +166,7 @@ async function shipAction(
   signal: AbortSignal,
   onShutdown: typeof import('../runtime.js').onShutdown,
 ): Promise<void> {
-  const [{ readLogs }, { documentRenderer, shipEventSink }] = await Promise.all([
+  const [{ readLogs }, { documentRenderer, shipEventSink, shipBatchOutput }] = await Promise.all([
     import('../pipeline/read-logs.js'),
     import('../pipeline/ecs-sink.js'),
   ]);
@@ -178,7 +179,10 @@ async function shipAction(
   // kept in the spool (or reported as not delivered) before the process exits.
   const unregister = onShutdown(() => sink.end());
   try {
-    await readLogs({ files: inputs, strict: flags.strict === true, signal, sink });
+    // ECS documents are the bulk of shipping's CPU: made on a worker where threads pay, as for stdout
+    const threaded = ship.document === 'ecs' ? await shipThreads(inputs, flags, shipBatchOutput(sink)) : undefined;
+    const run = { files: inputs, strict: flags.strict === true, signal };
+    await readLogs(threaded ? { ...run, driver: threaded } : { ...run, sink });
   } catch (err) {
     // an input that fails still closes the outputs (delivered or spooled), or the clients keep the process
     await sink.end().catch(() => undefined);
@@ -186,6 +190,16 @@ async function shipAction(
   } finally {
     unregister();
   }
+}
+
+/** A driver that makes the ECS documents for `--output` on worker threads where they pay, else undefined. */
+async function shipThreads(inputs: string[], flags: ParseFlags, out: BatchOutput): Promise<ReadLogsOptions['driver']> {
+  const threads = await import('../pipeline/event-threads.js');
+  const plan = await threads.threadPlan(inputs);
+  if (plan.workers === 0) return undefined;
+  const job: RenderJob = { kind: 'ecs', ids: flags.id };
+  const render = await (await import('../pipeline/batch-render.js')).batchRenderer(job);
+  return (report) => threads.threadedDriver({ job, render, ...plan }, report, out);
 }
 
 /** The sink, telling the progress line about each event. */

@@ -13,6 +13,7 @@ import type { AuditEvent } from '../parse/reassemble.js';
 import type { AuditRecord } from '../parse/record.js';
 import { createShipSink, type ShipSink } from '../ship/sink.js';
 import type { OutputSpec } from '../ship/url.js';
+import type { BatchOutput } from './event-threads.js';
 import type { EventSink } from './sinks.js';
 
 /**
@@ -83,6 +84,26 @@ export function shipEventSink(render: DocumentRenderer, opts: ShipEventsOptions)
     ready: () => ship.ready(),
     flush: () => ship.flush(),
     end: async () => void (await ship.end(opts.signal)),
+  };
+}
+
+/**
+ * The outputs of `--output` as where a render thread's batches go (event-threads.ts): each batch is NDJSON,
+ * one document per line (JSON has no raw newline), handed on as bytes with its documents' ends.
+ */
+export function shipBatchOutput(sink: EventSink & { ship: ShipSink }): BatchOutput {
+  const ends: number[] = [];
+  return {
+    writeBytes(bytes, written) {
+      const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      ends.length = 0;
+      for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) ends.push(i);
+      const ok = sink.ship.writeBatch(b, ends);
+      written?.();
+      return ok;
+    },
+    ready: () => sink.ship.ready(),
+    end: () => sink.end(),
   };
 }
 

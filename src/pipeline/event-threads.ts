@@ -106,6 +106,9 @@ export interface ThreadStats {
   workers: number;
 }
 
+/** Where the rendered batches go, in order: stdout (Output), or the outputs of `--output` (ecs-sink.ts). */
+export type BatchOutput = Pick<Output, 'writeBytes' | 'ready' | 'end'>;
+
 interface Pending {
   bytes: Uint8Array;
   events: number;
@@ -136,7 +139,11 @@ class RenderWorker {
 
 /** A LogDriver that renders batches of events on the main thread and `workers` worker threads (see the header). */
 // eslint-disable-next-line max-lines-per-function -- one state machine: batches out, results in, writes in order
-export function threadedDriver(setup: ThreadSetup, report: (line: string) => void, out = new Output()): LogDriver & { stats: ThreadStats } {
+export function threadedDriver(
+  setup: ThreadSetup,
+  report: (line: string) => void,
+  out: BatchOutput = new Output(),
+): LogDriver & { stats: ThreadStats } {
   const batchBytes = setup.batchBytes ?? BATCH_BYTES;
   const pool: RenderWorker[] = [];
   const pending = new Map<number, Pending>();

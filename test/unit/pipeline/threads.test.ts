@@ -13,7 +13,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RenderJob } from '../../../src/pipeline/batch-render.js';
 import { EventLineWriter, readEventLines } from '../../../src/pipeline/event-lines.js';
-import { machineNow, THREADS_MIN_BYTES, threadPlan } from '../../../src/pipeline/event-threads.js';
+import { type BatchOutput, machineNow, THREADS_MIN_BYTES, threadPlan } from '../../../src/pipeline/event-threads.js';
 import { parseRecord, type AuditRecord } from '../../../src/parse/record.js';
 import type { AuditEvent } from '../../../src/parse/reassemble.js';
 import { BIN, ROOT, runCli } from '../../helpers/cli.js';
@@ -44,7 +44,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const built = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(ROOT, 'dist', path)).href)) as T;
 
 /** Runs readLogs in-process on the threaded driver (built modules: the worker script exists only there). */
-async function threaded(files: string[], job: RenderJob, opts: { workers?: number; startAfter?: number } = {}) {
+async function threaded(files: string[], job: RenderJob, opts: { workers?: number; startAfter?: number; out?: BatchOutput } = {}) {
   const { threadedDriver } = await built<typeof import('../../../src/pipeline/event-threads.js')>('pipeline/event-threads.js');
   const { batchRenderer } = await built<typeof import('../../../src/pipeline/batch-render.js')>('pipeline/batch-render.js');
   const { readLogs } = await built<typeof import('../../../src/pipeline/read-logs.js')>('pipeline/read-logs.js');
@@ -64,7 +64,7 @@ async function threaded(files: string[], job: RenderJob, opts: { workers?: numbe
     files,
     report: (l) => reports.push(l),
     driver: (report) => {
-      const d = threadedDriver({ ...setup, startAfter: opts.startAfter ?? 0 }, report, new Output(sink));
+      const d = threadedDriver({ ...setup, startAfter: opts.startAfter ?? 0 }, report, opts.out ?? new Output(sink));
       stats = d.stats;
       return d;
     },
@@ -108,6 +108,23 @@ describe('threaded parse, in-process: the in-thread bytes, rendered by the main 
     },
     60_000,
   );
+
+  it('--output: a file output gets the documents of the in-thread run, in order', async () => {
+    const files = [SMALL, odd, RAW, LIVE];
+    const one = join(dir, 'ship-one.ndjson');
+    const many = join(dir, 'ship-many.ndjson');
+    inThread(['-format=ecs', '--output', `file:${one}?size=1G`], files);
+    const { shipEventSink, documentRenderer, shipBatchOutput } =
+      await built<typeof import('../../../src/pipeline/ecs-sink.js')>('pipeline/ecs-sink.js');
+    const { parseOutputUrl } = await built<typeof import('../../../src/ship/url.js')>('ship/url.js');
+    const sink = shipEventSink(documentRenderer('ecs', { ids: true }), { outputs: [parseOutputUrl(`file:${many}?size=1G`)] });
+    const run = await threaded(files, { kind: 'ecs', ids: true }, { workers: 2, out: shipBatchOutput(sink) });
+    expect(run.stats.main).toBeGreaterThan(0);
+    expect(run.stats.workers).toBeGreaterThan(0);
+    const expected = readFileSync(one);
+    expect(expected.length).toBeGreaterThan(100_000);
+    expect(readFileSync(many).equals(expected)).toBe(true);
+  }, 60_000);
 
   it('workers that start part way through the input (a pipe) change nothing', async () => {
     const one = inThread(['-format=json'], [SMALL, LIVE]);
