@@ -90,8 +90,6 @@ export interface ThreadSetup {
   /** The main thread's own renderer for `job` (batchRenderer). */
   render: BatchRenderer;
   workers: number;
-  /** Start the workers once this many bytes have been read (a pipe of unknown length); default 0. */
-  startAfter?: number;
   /** Told how many events each batch written holds (a progress line). */
   onEvents?: (n: number) => void;
   maxReported?: number;
@@ -153,8 +151,6 @@ export function threadedDriver(
   let batch: AuditEvent[] = [];
   let batchSize = 0;
   let ascii = true;
-  let read = 0;
-  let started = false;
   let stopped = false;
   let nextSeq = 0;
   let nextToWrite = 0;
@@ -187,7 +183,6 @@ export function threadedDriver(
   };
 
   const startWorkers = () => {
-    started = true;
     const colorLevel = color().level as ColorLevel;
     const url = workerUrl();
     for (let i = 0; i < setup.workers; i++) {
@@ -269,8 +264,7 @@ export function threadedDriver(
     report,
     setup.maxReported ?? 1000,
   );
-  const startAfter = setup.startAfter ?? 0;
-  if (startAfter === 0 && setup.workers > 0) startWorkers();
+  if (setup.workers > 0) startWorkers();
   const inFlight = () => nextSeq - nextToWrite;
   const held = () => setup.awaitWorkers === true && !pool.every((w) => w.ready);
 
@@ -280,8 +274,6 @@ export function threadedDriver(
     push(chunk) {
       if (failure) throw failure;
       if (ascii && !isAscii(chunk)) ascii = false;
-      read += chunk.length;
-      if (!started && setup.workers > 0 && read >= startAfter) startWorkers();
       reader.push(chunk);
       const ok = !blocked && inFlight() < MAX_PENDING && !held();
       blocked = false;
@@ -348,14 +340,12 @@ export async function machineNow(samples = 5): Promise<MachineLoad> {
   return { cpus: availableParallelism(), busy: sum / samples };
 }
 
-/** How many worker threads, started when. */
+/** How many worker threads. */
 export interface ThreadPlan {
   workers: number;
-  /** Bytes to read before they start (a pipe, whose size is known only once read); 0: at once. */
-  startAfter: number;
 }
 
-const IN_THREAD: ThreadPlan = { workers: 0, startAfter: 0 };
+const IN_THREAD: ThreadPlan = { workers: 0 };
 
 /** The size of the input behind `-`: stdin redirected from a regular file has one; a pipe or a terminal does not. */
 function stdinBytes(): number | undefined {
@@ -385,7 +375,7 @@ export async function threadPlan(
   if (asked !== undefined && asked !== '') {
     if (!/^\d+$/.test(asked) || Number(asked) > 64)
       throw usageError(`TSAUDIT_WORKERS: expected a number of worker threads from 0 to 64, got "${asked}"`, { token: asked });
-    return { workers: Number(asked), startAfter: 0 };
+    return { workers: Number(asked) };
   }
   let bytes = 0;
   for (const f of files.length === 0 ? ['-'] : files) bytes += (f === '-' ? stdinSize() : fileBytes(f)) ?? 0;
@@ -393,7 +383,7 @@ export async function threadPlan(
   const m = await machine();
   const workers = Math.min(MAX_WORKERS, Math.floor(m.cpus - m.busy + 0.5) - 1);
   if (workers < 1) return IN_THREAD;
-  return { workers, startAfter: 0 };
+  return { workers };
 }
 
 /** A regular file's size; 0 for what is not one or cannot be read (the run reports it). */

@@ -44,7 +44,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const built = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(ROOT, 'dist', path)).href)) as T;
 
 /** Runs readLogs in-process on the threaded driver (built modules: the worker script exists only there). */
-async function threaded(files: string[], job: RenderJob, opts: { workers?: number; startAfter?: number; out?: BatchOutput } = {}) {
+async function threaded(files: string[], job: RenderJob, opts: { workers?: number; out?: BatchOutput } = {}) {
   const { threadedDriver } = await built<typeof import('../../../src/pipeline/event-threads.js')>('pipeline/event-threads.js');
   const { batchRenderer } = await built<typeof import('../../../src/pipeline/batch-render.js')>('pipeline/batch-render.js');
   const { readLogs } = await built<typeof import('../../../src/pipeline/read-logs.js')>('pipeline/read-logs.js');
@@ -64,7 +64,7 @@ async function threaded(files: string[], job: RenderJob, opts: { workers?: numbe
     files,
     report: (l) => reports.push(l),
     driver: (report) => {
-      const d = threadedDriver({ ...setup, startAfter: opts.startAfter ?? 0 }, report, opts.out ?? new Output(sink));
+      const d = threadedDriver(setup, report, opts.out ?? new Output(sink));
       stats = d.stats;
       return d;
     },
@@ -124,13 +124,6 @@ describe('threaded parse, in-process: the in-thread bytes, rendered by the main 
     const expected = readFileSync(one);
     expect(expected.length).toBeGreaterThan(100_000);
     expect(readFileSync(many).equals(expected)).toBe(true);
-  }, 60_000);
-
-  it('workers that start part way through the input (a pipe) change nothing', async () => {
-    const one = inThread(['-format=json'], [SMALL, LIVE]);
-    const many = await threaded([SMALL, LIVE], { kind: 'records', format: 'json', rawValues: false }, { startAfter: 200_000 });
-    expect(many.stats.workers).toBeGreaterThan(0);
-    expect(many.stdout.equals(one.stdout)).toBe(true);
   }, 60_000);
 });
 
@@ -234,33 +227,33 @@ describe('threadPlan: when parse uses threads', () => {
   });
 
   it('inputs of THREADS_MIN_BYTES or more, one worker per free CPU besides this thread', async () => {
-    expect(await threadPlan([big], {}, idle(2))).toEqual({ workers: 1, startAfter: 0 });
-    expect(await threadPlan([big], {}, idle(8))).toEqual({ workers: 4, startAfter: 0 });
-    expect(await threadPlan([big], {}, idle(4, 1))).toEqual({ workers: 2, startAfter: 0 });
+    expect(await threadPlan([big], {}, idle(2))).toEqual({ workers: 1 });
+    expect(await threadPlan([big], {}, idle(8))).toEqual({ workers: 4 });
+    expect(await threadPlan([big], {}, idle(4, 1))).toEqual({ workers: 2 });
     // a busy machine: two CPUs with one other runnable thread (on average) leave none for a worker
-    expect(await threadPlan([big], {}, idle(2, 1))).toEqual({ workers: 0, startAfter: 0 });
-    expect(await threadPlan([big], {}, idle(2, 0.6))).toEqual({ workers: 0, startAfter: 0 });
-    expect(await threadPlan([big], {}, idle(2, 0.4))).toEqual({ workers: 1, startAfter: 0 });
-    expect(await threadPlan([big], {}, idle(1))).toEqual({ workers: 0, startAfter: 0 });
+    expect(await threadPlan([big], {}, idle(2, 1))).toEqual({ workers: 0 });
+    expect(await threadPlan([big], {}, idle(2, 0.6))).toEqual({ workers: 0 });
+    expect(await threadPlan([big], {}, idle(2, 0.4))).toEqual({ workers: 1 });
+    expect(await threadPlan([big], {}, idle(1))).toEqual({ workers: 0 });
     // sizes add up over the inputs; small ones alone stay in-thread without a look at the CPUs
-    expect(await threadPlan([SMALL, big], {}, idle(2))).toEqual({ workers: 1, startAfter: 0 });
-    expect(await threadPlan([SMALL, LIVE], {}, noProbe)).toEqual({ workers: 0, startAfter: 0 });
-    expect(await threadPlan([join(dir, 'missing.log')], {}, noProbe)).toEqual({ workers: 0, startAfter: 0 });
+    expect(await threadPlan([SMALL, big], {}, idle(2))).toEqual({ workers: 1 });
+    expect(await threadPlan([SMALL, LIVE], {}, noProbe)).toEqual({ workers: 0 });
+    expect(await threadPlan([join(dir, 'missing.log')], {}, noProbe)).toEqual({ workers: 0 });
   });
 
   it('stdin: a redirected file counts by its size; a pipe alone runs in-thread', async () => {
-    expect(await threadPlan(['-'], {}, idle(2), () => THREADS_MIN_BYTES)).toEqual({ workers: 1, startAfter: 0 });
-    expect(await threadPlan([], {}, idle(2), () => THREADS_MIN_BYTES)).toEqual({ workers: 1, startAfter: 0 });
-    expect(await threadPlan(['-'], {}, noProbe, () => 1 << 20)).toEqual({ workers: 0, startAfter: 0 });
-    expect(await threadPlan(['-'], {}, noProbe, () => undefined)).toEqual({ workers: 0, startAfter: 0 });
-    expect(await threadPlan([], {}, noProbe, () => undefined)).toEqual({ workers: 0, startAfter: 0 });
-    expect(await threadPlan([big, '-'], {}, idle(2), () => undefined)).toEqual({ workers: 1, startAfter: 0 });
+    expect(await threadPlan(['-'], {}, idle(2), () => THREADS_MIN_BYTES)).toEqual({ workers: 1 });
+    expect(await threadPlan([], {}, idle(2), () => THREADS_MIN_BYTES)).toEqual({ workers: 1 });
+    expect(await threadPlan(['-'], {}, noProbe, () => 1 << 20)).toEqual({ workers: 0 });
+    expect(await threadPlan(['-'], {}, noProbe, () => undefined)).toEqual({ workers: 0 });
+    expect(await threadPlan([], {}, noProbe, () => undefined)).toEqual({ workers: 0 });
+    expect(await threadPlan([big, '-'], {}, idle(2), () => undefined)).toEqual({ workers: 1 });
   });
 
   it('TSAUDIT_WORKERS decides alone', async () => {
-    expect(await threadPlan([SMALL], { TSAUDIT_WORKERS: '3' }, noProbe)).toEqual({ workers: 3, startAfter: 0 });
-    expect(await threadPlan([big], { TSAUDIT_WORKERS: '0' }, noProbe)).toEqual({ workers: 0, startAfter: 0 });
-    expect(await threadPlan([SMALL], { TSAUDIT_WORKERS: '' }, noProbe)).toEqual({ workers: 0, startAfter: 0 });
+    expect(await threadPlan([SMALL], { TSAUDIT_WORKERS: '3' }, noProbe)).toEqual({ workers: 3 });
+    expect(await threadPlan([big], { TSAUDIT_WORKERS: '0' }, noProbe)).toEqual({ workers: 0 });
+    expect(await threadPlan([SMALL], { TSAUDIT_WORKERS: '' }, noProbe)).toEqual({ workers: 0 });
     await expect(threadPlan([SMALL], { TSAUDIT_WORKERS: '-1' })).rejects.toThrow(/TSAUDIT_WORKERS/);
     await expect(threadPlan([SMALL], { TSAUDIT_WORKERS: '65' })).rejects.toThrow(/TSAUDIT_WORKERS/);
   });
