@@ -2,6 +2,7 @@
 // Thin: options in, a composition of src/pipeline's stages (imported lazily so startup stays fast):
 // sources -> records -> events -> raw sink, or -> interpretation (in-thread, or on worker threads for large files).
 
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Command } from 'commander';
 import { usageError } from '../errors.js';
 import type { Progress } from '../format/progress.js';
@@ -158,6 +159,11 @@ async function inThreadSink(flags: ParseFlags): Promise<EventSink> {
   return (await import('../pipeline/sinks.js')).rawSink(flags.format, { rawValues: flags.rawValues === true });
 }
 
+/** On SIGINT/SIGTERM: how long the reader may take to hand on what it has read, and how long (from the
+ * signal) the outputs may take to deliver it; both within runtime.ts's hook timeout. */
+const READER_DRAIN_MS = 1000;
+const DELIVERY_MS = 3500;
+
 /** --output: every event's document to the outputs. */
 async function shipAction(
   inputs: string[],
@@ -170,19 +176,29 @@ async function shipAction(
     import('../pipeline/read-logs.js'),
     import('../pipeline/ecs-sink.js'),
   ]);
+  // Delivery stops short only on a shutdown, and only after DELIVERY_MS: an output that is up gets what was
+  // read; one that is down has it kept in the spool (or reported as not delivered).
+  const delivery = new AbortController();
   const sink = shipEventSink(documentRenderer(ship.document, { ids: flags.id }), {
     ...ship,
-    signal,
+    signal: delivery.signal,
     ...(flags.stats ? { statsMs: 10_000 } : {}),
   });
-  // On SIGINT/SIGTERM reading stops; what the outputs have not taken is delivered if they are up, else
-  // kept in the spool (or reported as not delivered) before the process exits.
-  const unregister = onShutdown(() => sink.end());
+  // On SIGINT/SIGTERM reading stops; the events already read (open ones, batches on a worker) still reach
+  // the sink. The wait for the reader is bounded: with every output down and no spool it waits for room
+  // that will not come.
+  let reading: Promise<unknown> | undefined;
+  const unregister = onShutdown(async () => {
+    setTimeout(() => delivery.abort(), DELIVERY_MS).unref();
+    await Promise.race([reading?.catch(() => undefined), sleep(READER_DRAIN_MS, undefined, { ref: false })]);
+    await sink.end();
+  });
   try {
     // ECS documents are the bulk of shipping's CPU: made on a worker where threads pay, as for stdout
     const threaded = ship.document === 'ecs' ? await shipThreads(inputs, flags, shipBatchOutput(sink)) : undefined;
     const run = { files: inputs, strict: flags.strict === true, signal };
-    await readLogs(threaded ? { ...run, driver: threaded } : { ...run, sink });
+    reading = readLogs(threaded ? { ...run, driver: threaded } : { ...run, sink });
+    await reading;
   } catch (err) {
     // an input that fails still closes the outputs (delivered or spooled), or the clients keep the process
     await sink.end().catch(() => undefined);
