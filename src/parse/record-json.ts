@@ -778,8 +778,8 @@ const RECORD_END = Buffer.from('}\n', 'latin1');
  * Output already written, by the text it was made from. A record's text from its body on (body, ENRICHED
  * suffix) gives the same bytes from there to the end of the line every time: raw_msg's rest, the members, the
  * enriched object. Real logs repeat most PATH, PROCTITLE and CWD records (hit rates: docs/performance.md), and
- * a hit saves raw_msg's JSON.stringify too. Records whose text does not repeat (SYSCALL: pids, addresses)
- * still share ENRICHED suffixes, which have a cache of their own. A cache whose first 1024 look-ups found
+ * a hit saves raw_msg's JSON.stringify too. Records whose text does not repeat (SYSCALL: pids, addresses) are
+ * written from cached parts around their volatile run instead (VOLATILE_RUNS). A cache whose first 1024 look-ups found
  * fewer than 256 turns itself off.
  */
 class MemberCache<V = string> {
@@ -860,7 +860,7 @@ function newCache<V = string>(): MemberCache<V> {
  */
 function recordCache(record: AuditRecord, raw: boolean): MemberCache | undefined {
   const type = record.type;
-  if (raw || record.line.length - record.bodyStart > MAX_CACHED_TEXT || type === T_SYSCALL) return undefined;
+  if (raw || record.line.length - record.bodyStart > MAX_CACHED_TEXT || VOLATILE_RUNS.has(type)) return undefined;
   // by type number where it is one (an array index costs less than a Map look-up before the code is optimized)
   let cache = type >= 0 && type < CACHES_BY_NUMBER ? recordCacheByNumber[type] : recordCaches.get(type);
   if (cache === undefined) {
@@ -998,7 +998,7 @@ class SyscallRest {
 /**
  * The volatile run as the kernel writes it: hex arguments and decimal ids, none of them special, hex-decoded or
  * in need of an escape, so one native match gives their members (what field() makes of each). `exec` and a
- * template: a replace with `$1` patterns costs three times as much while the code is cold.
+ * template: a replace with `$1` patterns costs more while the code is cold.
  */
 const SYSCALL_RUN = /^ a0=([0-9a-fA-F]+) a1=([0-9a-fA-F]+) a2=([0-9a-fA-F]+) a3=([0-9a-fA-F]+) items=([0-9]+) ppid=([0-9]+) pid=([0-9]+)$/;
 const syscallHeads = newCache<SyscallHead>();

@@ -1,5 +1,5 @@
 // `parse` on more than one core. Reading, splitting lines, parsing headers and grouping records into events
-// is a fifth or less of the work; rendering the events (record JSON, -i's normalized events, ECS documents)
+// is a small part of the work; rendering the events (record JSON, -i's normalized events, ECS documents)
 // is the rest, and events are independent once grouped. So:
 //
 //   main thread: reads, groups (LogEventReader, as in-thread: the same events, bad-line reports and counts),
@@ -11,7 +11,7 @@
 //   main thread: writes batch 0, 1, 2, … in order: the in-thread output, byte for byte.
 //
 // The CPU is about that of one thread: no work is done twice except the header parse of the worker's lines
-// and a copy of their bytes (an earlier design, every worker grouping every event, cost 1.6-1.7 times).
+// and a copy of their bytes (an earlier design, every worker grouping every event, cost far more).
 // Memory is reused: input and output buffers go back and forth instead of being allocated per batch.
 // When threads are used at all is decided by threadPlan (input size, CPUs free now); TSAUDIT_WORKERS overrides.
 
@@ -55,8 +55,8 @@ export type FromWorker =
 
 /** Log text per batch. */
 const BATCH_BYTES = 128 << 10;
-/** A batch's output buffer to start with: the output is 2-3 times the log text (it grows when not enough). */
-export const OUT_PER_BATCH = 4;
+/** A batch's output buffer to start with, as a multiple of its log text (it grows when not enough). */
+const OUT_PER_BATCH = 4;
 /** Batches a worker may have queued; beyond that the main thread renders the next one itself. */
 const DEPTH = 2;
 /**
@@ -70,9 +70,9 @@ const MAX_WORKERS = 4;
  * Buffers of each kind kept for reuse (inputs, the main thread's outputs, each worker's outputs): enough for
  * every batch in flight, so that none is allocated after the first few. With fewer, a new one was made for
  * about every third batch, and the discarded ones, shared with another thread, waited for both threads'
- * collectors: 10-20 MB more peak RSS (docs/performance.md).
+ * collectors, raising peak RSS (docs/performance.md).
  */
-export const POOLED = 8;
+const POOLED = 8;
 /** Inputs smaller than this are rendered in-thread: below it a worker's start costs more than it saves. */
 export const THREADS_MIN_BYTES = 64 << 20;
 const WORKER_MODULE = new URL('./event-worker.js', import.meta.url);
@@ -282,7 +282,14 @@ export function threadedDriver(
     idle() {
       reader.release();
       // a pipe read short: what is grouped goes out soon, unless more input fills the batch first
-      idleTimer ??= setTimeout(dispatch, 10);
+      // a failure here has no caller: it is reported by the next push, ready or finish
+      idleTimer ??= setTimeout(() => {
+        try {
+          dispatch();
+        } catch (err) {
+          fail((err as Error).message);
+        }
+      }, 10);
     },
     endInput: () => reader.endInput(),
     async ready() {
@@ -326,7 +333,7 @@ function procsRunning(): number | undefined {
 }
 
 /**
- * How busy the CPUs are now: the count of runnable threads, averaged over SAMPLES reads 1 ms apart (one read
+ * How busy the CPUs are now: the count of runnable threads, averaged over `samples` reads 1 ms apart (one read
  * catches a moment; the 1-minute load average lags a minute behind), less this thread. No /proc: idle.
  */
 export async function machineNow(samples = 5): Promise<MachineLoad> {
@@ -361,9 +368,9 @@ function stdinBytes(): number | undefined {
  * Whether `parse` renders on worker threads. TSAUDIT_WORKERS, when set, is the number of workers (0: none)
  * whatever the input (tests use it on small inputs). Otherwise: a core free now for each worker besides the
  * one this thread runs on, and inputs of THREADS_MIN_BYTES or more. A pipe has no size and runs in-thread
- * (stdin redirected from a file has one): workers started once that much had been read raised peak RSS to
- * 180-188 MB on the full log, against 135-137 started at once (cause not found; docs/performance.md), and
- * starting them at once costs every small piped run a worker's start.
+ * (stdin redirected from a file has one): workers started once that much had been read raised peak RSS over
+ * the 150 MB bound (cause not found; docs/performance.md), and starting them at once costs every small piped
+ * run a worker's start. A gzipped input counts by its compressed size.
  */
 export async function threadPlan(
   files: readonly string[],
