@@ -135,12 +135,21 @@ async function readAction(files: string[], flags: ParseFlags): Promise<void> {
 async function renderThreads(inputs: string[], flags: ParseFlags, progress: Progress): Promise<ReadLogsOptions['driver']> {
   const job = renderJob(flags);
   if (job === undefined) return undefined;
+  return threadsDriver(inputs, job, { onEvents: progress.enabled ? (n: number) => progress.events(n) : undefined });
+}
+
+/** A driver rendering `job` on worker threads if threadPlan finds they pay here, else undefined. */
+async function threadsDriver(
+  inputs: string[],
+  job: RenderJob,
+  opts: { onEvents?: (n: number) => void; out?: BatchOutput },
+): Promise<ReadLogsOptions['driver']> {
   const threads = await import('../pipeline/event-threads.js');
   const plan = await threads.threadPlan(inputs);
   if (plan.workers === 0) return undefined;
   const render = await (await import('../pipeline/batch-render.js')).batchRenderer(job);
-  const setup = { job, render, ...plan, onEvents: progress.enabled ? (n: number) => progress.events(n) : undefined };
-  return (report) => threads.threadedDriver(setup, report);
+  const setup = { job, render, ...plan, onEvents: opts.onEvents };
+  return (report) => threads.threadedDriver(setup, report, opts.out);
 }
 
 /** What worker threads would render for these flags; undefined where they would not pay (raw text is a copy of the input). */
@@ -195,7 +204,8 @@ async function shipAction(
   });
   try {
     // ECS documents are the bulk of shipping's CPU: made on a worker where threads pay, as for stdout
-    const threaded = ship.document === 'ecs' ? await shipThreads(inputs, flags, shipBatchOutput(sink)) : undefined;
+    const threaded =
+      ship.document === 'ecs' ? await threadsDriver(inputs, { kind: 'ecs', ids: flags.id }, { out: shipBatchOutput(sink) }) : undefined;
     const run = { files: inputs, strict: flags.strict === true, signal };
     reading = readLogs(threaded ? { ...run, driver: threaded } : { ...run, sink });
     await reading;
@@ -206,16 +216,6 @@ async function shipAction(
   } finally {
     unregister();
   }
-}
-
-/** A driver that makes the ECS documents for `--output` on worker threads where they pay, else undefined. */
-async function shipThreads(inputs: string[], flags: ParseFlags, out: BatchOutput): Promise<ReadLogsOptions['driver']> {
-  const threads = await import('../pipeline/event-threads.js');
-  const plan = await threads.threadPlan(inputs);
-  if (plan.workers === 0) return undefined;
-  const job: RenderJob = { kind: 'ecs', ids: flags.id };
-  const render = await (await import('../pipeline/batch-render.js')).batchRenderer(job);
-  return (report) => threads.threadedDriver({ job, render, ...plan }, report, out);
 }
 
 /** The sink, telling the progress line about each event. */
